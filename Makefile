@@ -1,0 +1,45 @@
+# Two commands matter: `make book` and `make test`. Both set up .venv first if needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-16)
+
+.PHONY: book test validate notebooks data hashes bib setup clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+## Validate every data file (also the first step of `make book`).
+validate: $(STAMP)
+	$(BIN)/python -m bistand.validate
+
+## Build the HTML book into _build/html; warnings are errors.
+book: validate
+	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+
+## Run every test: the package, the data, and the notebooks under strict nbval.
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
+
+## Re-execute the notebooks and store their outputs (after a change to data or code).
+notebooks: $(STAMP)
+	$(BIN)/python -m bistand.notebooks
+
+## Regenerate data/figures_reference.csv from ../shared/reference-data, the derived values and the bibliography.
+data: $(STAMP)
+	$(BIN)/python data/recipes/reference_figures.py
+	$(BIN)/python -m bistand.derive
+	$(BIN)/python -m bistand.bibliography
+
+## Record the current sha256 of each data file in data/datapackage.json.
+hashes: $(STAMP)
+	$(BIN)/python -m bistand.validate --update-hashes
+
+clean:
+	rm -rf _build

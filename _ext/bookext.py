@@ -1,0 +1,54 @@
+"""Local Sphinx extension of the book.
+
+- Rebuild a notebook page when a data file or the ``bistand`` package changes, not only when the
+  notebook itself does (Sphinx tracks only the page's own file by default).
+- Ship the Vega libraries from the book's own files: the bundle is written at build time by the
+  pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
+  and ``vegaEmbed``, and added only to pages that hold a chart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json",
+                       *ROOT.joinpath("bistand").glob("*.py")])
+VEGA_DIR = "_vega"
+BUNDLE = "vega-bundle.js"
+LOADER = "vega-charts.js"
+
+
+def _note_dependencies(app, docname: str, source: list[str]) -> None:
+    if str(app.env.doc2path(docname)).endswith(".ipynb"):
+        for path in DEPENDENCIES:
+            app.env.note_dependency(str(path))
+
+
+def _write_vega(app) -> None:
+    import vl_convert
+
+    target = Path(app.outdir) / "_static" / VEGA_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    bundle = target / BUNDLE
+    text = "/* Vega, Vega-Lite and Vega-Embed, bundled by vl-convert-python " + vl_convert.__version__ + \
+        " */\n(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n"
+    if not bundle.exists() or bundle.read_text(encoding="utf-8") != text:
+        bundle.write_text(text, encoding="utf-8")
+    loader = target / LOADER
+    source = (Path(__file__).parent / LOADER).read_text(encoding="utf-8")
+    if not loader.exists() or loader.read_text(encoding="utf-8") != source:
+        loader.write_text(source, encoding="utf-8")
+
+
+def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
+    if "vega-chart" in context.get("body", ""):
+        app.add_js_file(f"{VEGA_DIR}/{BUNDLE}", defer="defer")
+        app.add_js_file(f"{VEGA_DIR}/{LOADER}", defer="defer")
+
+
+def setup(app):
+    app.connect("source-read", _note_dependencies)
+    app.connect("builder-inited", _write_vega)
+    app.connect("html-page-context", _add_scripts_to_chart_pages)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,72 @@
+"""Metrics: changes, implied costs, savings, constant prices, and comparison with a national rate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def change(before: float, after: float) -> float:
+    """Absolute change from ``before`` to ``after`` (negative is a fall)."""
+    return after - before
+
+
+def percent_change(before: float, after: float) -> float:
+    """Change from ``before`` to ``after`` in percent of ``before``."""
+    if before == 0:
+        raise ZeroDivisionError("percent change from zero is undefined")
+    return 100.0 * (after - before) / before
+
+
+def level_before(after: float, stated_change: float) -> float:
+    """The earlier level implied by a later level and the stated change between them."""
+    return after - stated_change
+
+
+def implied_cost_per_household_per_month(monthly_cost_change_sek: float, household_change: float) -> float:
+    """SEK per household per month implied by a change in monthly cost and in households.
+
+    Both changes carry their sign (a fall is negative), so two falls give a positive cost.
+    """
+    if household_change == 0:
+        raise ZeroDivisionError("no change in households")
+    return monthly_cost_change_sek / household_change
+
+
+def saving_against_previous(previous: float, current: float) -> float:
+    """Saving of ``current`` against ``previous`` (positive when the amount fell)."""
+    return previous - current
+
+
+def saving_against_forecast(forecast: float, actual: float) -> float:
+    """Saving of ``actual`` against a forecast made without measures (positive when below forecast)."""
+    return forecast - actual
+
+
+def in_constant_prices(amount: float, year: int, base_year: int, cpi: Mapping[int, float]) -> float:
+    """``amount`` in ``year``'s prices expressed in ``base_year``'s prices with the consumer price index."""
+    missing = [y for y in (year, base_year) if y not in cpi]
+    if missing:
+        raise KeyError(f"no consumer price index for {missing}; have {min(cpi)}-{max(cpi)}")
+    return amount * cpi[base_year] / cpi[year]
+
+
+def index_to_base(values: Mapping[int, float], base_year: int) -> dict[int, float]:
+    """Values as an index with ``base_year`` = 100."""
+    if base_year not in values:
+        raise KeyError(f"base year {base_year} not in the series")
+    return {year: 100.0 * value / values[base_year] for year, value in values.items()}
+
+
+def expected_at_national_rate(local_before: float, national_before: float, national_after: float) -> float:
+    """The local level after, had it changed at the national rate."""
+    return local_before * national_after / national_before
+
+
+def share_of_fall_at_national_rate(local_before: float, local_after: float,
+                                   national_before: float, national_after: float) -> float:
+    """Share (percent) of the local fall that the national rate of change alone would have produced."""
+    local_fall = local_before - local_after
+    if local_fall == 0:
+        raise ZeroDivisionError("no local change")
+    national_fall = local_before - expected_at_national_rate(local_before, national_before, national_after)
+    return 100.0 * national_fall / local_fall

@@ -1,0 +1,28 @@
+"""Numbers for the prose: glue plain Python values, so myst-nb can format them."""
+
+from __future__ import annotations
+
+import numbers
+
+from myst_nb import glue as _myst_glue
+
+
+def plain(value: object) -> object:
+    """A NumPy or pandas scalar as the plain Python int, float or str it stands for."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def glue(name: str, value: object) -> None:
+    """Glue ``value`` under ``name`` for ``{glue:text}`name:format``` roles, without displaying it."""
+    value = plain(value)
+    if not isinstance(value, (int, float, str)):
+        raise TypeError(f"glue {name!r}: expected a number or text, got {type(value).__name__}")
+    _myst_glue(name, value, display=False)

@@ -1,0 +1,273 @@
+"""Validate every file under data/ and report each problem as ``data/FILE.csv:ROW:COLUMN: message``.
+
+ROW is the line in the file (the header is line 1); ``-`` stands for "not one row" or "not one
+column". Validation reads files and never writes them. Run it as ``python -m bistand.validate``
+(``make validate``): it prints all problems at once and exits 1 if there are any.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bistand import DATA_DIR
+from bistand.derive import RuleError, evaluate_rule, parse_rule
+from bistand.periods import PeriodError, parse_period
+from bistand.units import CONVERSIONS, COUNT_UNITS
+
+DESCRIPTOR = "datapackage.json"
+FIGURE_RESOURCES_PREFIX = "figures"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place."""
+
+    file: str
+    row: int | str
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"data/{self.file}:{self.row}:{self.column}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """Raised by the loaders when the data does not validate; lists every problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("the data does not validate:\n" + "\n".join(str(p) for p in problems))
+
+
+def sha256_of(path: Path) -> str:
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_descriptor(data_dir: Path) -> dict:
+    with open(data_dir / DESCRIPTOR, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _file_problems(data_dir: Path, descriptor: dict) -> tuple[list[Problem], set[str]]:
+    """Problems with whole files; returns them and the names of readable described files."""
+    problems, readable = [], set()
+    described = {r["path"]: r for r in descriptor["resources"]}
+    on_disk = {p.name for p in data_dir.glob("*.csv")}
+    for name in sorted(on_disk - described.keys()):
+        problems.append(Problem(name, "-", "-", f"file is not described in {DESCRIPTOR}"))
+    for name in sorted(described.keys() - on_disk):
+        problems.append(Problem(name, "-", "-", f"described in {DESCRIPTOR} but missing on disk"))
+    for name in sorted(described.keys() & on_disk):
+        raw = (data_dir / name).read_bytes()
+        if raw.startswith(b"\xef\xbb\xbf"):
+            problems.append(Problem(name, 1, "-", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"))
+            continue
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            problems.append(Problem(name, line, "-", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded"))
+            continue
+        expected = described[name].get("hash")
+        if expected and expected != sha256_of(data_dir / name):
+            problems.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
+                                    "updated (run `make hashes` and record the change in CHANGELOG.md)"))
+        readable.add(name)
+    return problems, readable
+
+
+def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> list[Problem]:
+    """Types, constraints, headers and keys, checked by frictionless against the schemas."""
+    import frictionless
+
+    resources = [dict(r) for r in descriptor["resources"] if r["path"] in readable]
+    names = {r["name"] for r in resources}
+    for resource in resources:
+        resource.pop("hash", None)  # checked above, with a clearer message
+        schema = dict(resource["schema"])
+        schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in names]
+        resource["schema"] = schema
+    package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
+    report = package.validate()
+    keys = {r["path"]: r["schema"].get("primaryKey", []) for r in resources}
+    problems = []
+    for task in report.tasks:
+        file = Path(task.place).name if task.place else task.name
+        for error in task.errors:
+            problems.append(_problem_from_frictionless(file, error, keys.get(file, [])))
+    return problems
+
+
+def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Problem:
+    row = getattr(error, "row_number", None) or (1 if "label" in error.type else "-")
+    column = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or []) or "-"
+    if error.type == "primary-key":
+        column = ",".join(primary_key)
+    cell = getattr(error, "cell", None)
+    if error.type == "extra-label":
+        labels = getattr(error, "labels", [])
+        number = getattr(error, "field_number", 0)
+        name = labels[number - 1] if 0 < number <= len(labels) else ""
+        return Problem(file, 1, name or "-", f"unknown extra column {name!r}")
+    if error.type == "constraint-error" and column == "period" and cell:
+        try:
+            parse_period(cell)
+        except PeriodError as period_error:
+            return Problem(file, row, column, str(period_error))
+    if error.type == "foreign-key":
+        values = ", ".join(repr(v) for v in getattr(error, "field_cells", []))
+        target = f"{error.reference_name}.csv ({', '.join(error.reference_field_names)})"
+        return Problem(file, row, column, f"{values} is not in {target}")
+    messages = {
+        "type-error": lambda: f"{cell!r} is not a valid {error.note.split('type is ')[-1].strip(chr(34)).split('/')[0]}",
+        "constraint-error": lambda: ("value is required" if cell in (None, "")
+                                     else f"{cell!r} breaks the constraint {error.note.split('constraint ')[-1]}"),
+        "missing-label": lambda: f"missing column {column!r}",
+        "incorrect-label": lambda: f"column is named {getattr(error, 'label', '')!r}, expected {column!r}",
+        "duplicate-label": lambda: f"column {column!r} appears twice",
+        "blank-label": lambda: "a column has no name",
+        "missing-cell": lambda: "row has too few cells",
+        "extra-cell": lambda: "row has more cells than the header",
+        "blank-row": lambda: "row is empty",
+        "primary-key": lambda: "duplicate key: another row has the same " + column.replace(",", ", "),
+        "unique-error": lambda: f"{cell!r} appears more than once in a unique column",
+    }
+    text = messages.get(error.type, lambda: error.message)()
+    return Problem(file, row, column, text)
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
+                     flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+    """Rules that cross rows or files: periods, units, signs, derivations, ids and keys across files."""
+    problems: list[Problem] = []
+    measures = {}
+    if "measures.csv" in readable:
+        measures = {r["measure"]: r for r in _read_rows(data_dir / "measures.csv")}
+    figure_files = [r["path"] for r in descriptor["resources"]
+                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    rows: list[tuple[str, int, dict[str, str]]] = []
+    for name in figure_files:
+        for line, row in enumerate(_read_rows(data_dir / name), start=2):
+            rows.append((name, line, row))
+
+    def ok(name: str, line: int, column: str) -> bool:
+        return (name, line, column) not in flagged and row.get(column) is not None
+
+    values: dict[str, float] = {}
+    units: dict[str, str] = {}
+    seen_ids: dict[str, str] = {}
+    seen_keys: dict[tuple, str] = {}
+    for name, line, row in rows:
+        try:
+            values[row.get("figure_id", "")] = float(row.get("value", ""))
+        except ValueError:
+            pass
+        units[row.get("figure_id", "")] = row.get("unit", "")
+    for name, line, row in rows:
+        where = f"{name}:{line}"
+        if ok(name, line, "period") and row["period"]:
+            try:
+                parse_period(row["period"])
+            except PeriodError as error:
+                problems.append(Problem(name, line, "period", str(error)))
+        measure = measures.get(row.get("measure", ""))
+        if measure and ok(name, line, "unit") and row["unit"] not in CONVERSIONS[measure["unit"]]:
+            problems.append(Problem(name, line, "unit", f"unit {row['unit']!r} cannot express measure "
+                                    f"{measure['measure']!r} (in {measure['unit']})"))
+        value = values.get(row.get("figure_id", "")) if ok(name, line, "value") else None
+        if measure and value is not None:
+            if measure["kind"] == "level" and measure["unit"] in COUNT_UNITS | {"sek", "sek_million"} and value < 0:
+                problems.append(Problem(name, line, "value", f"{row['value']} is negative, but "
+                                        f"{measure['measure']} is a level and cannot be"))
+            if measure["kind"] == "share" and not 0 <= value <= 100:
+                problems.append(Problem(name, line, "value", f"{row['value']} is a share outside 0-100"))
+        status, rule = row.get("status", ""), row.get("rule", "") or ""
+        if status == "derived" and not rule:
+            problems.append(Problem(name, line, "rule", "derived figure has no rule"))
+        elif status != "derived" and rule:
+            problems.append(Problem(name, line, "rule", f"a rule is given but status is {status!r}, not 'derived'"))
+        elif rule:
+            try:
+                terms = parse_rule(rule)
+                for _, term in terms:
+                    if term in units and units[term] != row.get("unit"):
+                        problems.append(Problem(name, line, "rule", f"term {term!r} is in {units[term]}, "
+                                                f"the derived figure in {row.get('unit')}"))
+                expected = evaluate_rule(rule, values)
+                if value is not None and abs(expected - value) > 1e-9:
+                    problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
+                                            f"its rule {rule!r} = {expected:g}"))
+            except RuleError as error:
+                problems.append(Problem(name, line, "rule", str(error)))
+        figure_id = row.get("figure_id", "")
+        if figure_id in seen_ids and seen_ids[figure_id].split(":")[0] != name:
+            problems.append(Problem(name, line, "figure_id", f"{figure_id!r} is also used at {seen_ids[figure_id]}"))
+        seen_ids.setdefault(figure_id, where)
+        key = tuple(row.get(c) for c in ("municipality_code", "measure", "period", "source_id"))
+        if key in seen_keys and seen_keys[key].split(":")[0] != name:
+            problems.append(Problem(name, line, "municipality_code,measure,period,source_id",
+                                    f"duplicate key, also at {seen_keys[key]}"))
+        seen_keys.setdefault(key, where)
+    return problems
+
+
+def validate_data(data_dir: Path = DATA_DIR) -> list[Problem]:
+    """Every problem in the data folder, sorted by file, row and column; empty if the data is valid."""
+    data_dir = Path(data_dir)
+    try:
+        descriptor = read_descriptor(data_dir)
+    except (OSError, ValueError) as error:
+        return [Problem(DESCRIPTOR, "-", "-", f"cannot read the descriptor: {error}")]
+    problems, readable = _file_problems(data_dir, descriptor)
+    table_problems = _frictionless_problems(data_dir, descriptor, readable)
+    flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
+    flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
+    problems += table_problems + _figure_problems(data_dir, descriptor, readable, flagged)
+    return sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
+
+
+def update_hashes(data_dir: Path = DATA_DIR) -> list[str]:
+    """Write each data file's current sha256 into the descriptor; returns the files whose hash moved."""
+    path = Path(data_dir) / DESCRIPTOR
+    descriptor = read_descriptor(Path(data_dir))
+    moved = []
+    for resource in descriptor["resources"]:
+        digest = sha256_of(Path(data_dir) / resource["path"])
+        if resource.get("hash") != digest:
+            moved.append(resource["path"])
+            resource["hash"] = digest
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return moved
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Print every problem and exit 1 if there are any; ``--update-hashes`` rewrites the sha256s."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else DATA_DIR
+    if "--update-hashes" in args:
+        for name in update_hashes(data_dir):
+            print(f"hash updated: data/{name}")
+    problems = validate_data(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in {data_dir}", file=sys.stderr)
+        return 1
+    print(f"data valid: {data_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
