@@ -100,7 +100,15 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
     problems = []
     for task in report.tasks:
         file = Path(task.place).name if task.place else task.name
+        types = {error.type for error in task.errors}
+        missing_columns = {getattr(e, "field_name", "") for e in task.errors if e.type == "missing-label"}
         for error in task.errors:
+            if getattr(error, "field_name", None) in missing_columns and error.type != "missing-label":
+                continue
+            # A missing or extra column is reported once, at the header, not again in every row.
+            if (error.type == "extra-cell" and "extra-label" in types) or \
+                    (error.type == "missing-cell" and "missing-label" in types):
+                continue
             problems.append(_problem_from_frictionless(file, error, keys.get(file, [])))
     return problems
 

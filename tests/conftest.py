@@ -1,0 +1,42 @@
+"""Shared fixtures: a private copy of the data folder that a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bistand import DATA_DIR
+
+ROOT = DATA_DIR.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ (CSV files and descriptor only) in a temporary folder."""
+    target = tmp_path / "data"
+    target.mkdir()
+    for path in DATA_DIR.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
+    """Set one cell of a CSV (found by its first column) and return its line number."""
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    for line, row in enumerate(rows[1:], start=2):
+        if row[0] == row_id:
+            row[header.index(column)] = value
+            break
+    else:
+        raise KeyError(row_id)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return line

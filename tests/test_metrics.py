@@ -1,0 +1,57 @@
+"""Each metric against values worked out by hand from the sources."""
+
+import pytest
+
+from bistand import metrics
+
+
+def test_strangnas_payments_fell_by_11_4_million():
+    # str2022web: 38,1 (2020) and 26,7 (2021) million SEK
+    assert metrics.change(38.1, 26.7) == pytest.approx(-11.4)
+    assert metrics.saving_against_previous(38.1, 26.7) == pytest.approx(11.4)
+    assert metrics.percent_change(38.1, 26.7) == pytest.approx(-29.92126, abs=1e-5)  # 11.4 / 38.1
+
+
+def test_strangnas_longterm_fall_is_34_98_percent():
+    # 203 -> 132 households: 71 / 203 = 0.349754...
+    assert metrics.percent_change(203, 132) == pytest.approx(-34.97537, abs=1e-5)
+
+
+def test_saving_against_forecast_is_18_million():
+    assert metrics.saving_against_forecast(44.7, 26.7) == pytest.approx(18.0)
+
+
+def test_linkoping_january_2021_from_stated_change():
+    # lkp2024pr: 2087 in January 2024, 616 fewer than January 2021
+    assert metrics.level_before(2087, -616) == 2703
+
+
+def test_implied_cost_per_household_per_month():
+    # lkpalliance: 2,5 mnkr lower cost per month for (nearly) 300 fewer households
+    assert metrics.implied_cost_per_household_per_month(-2_500_000, -300) == pytest.approx(8333.333, abs=1e-3)
+    with pytest.raises(ZeroDivisionError):
+        metrics.implied_cost_per_household_per_month(-2_500_000, 0)
+
+
+def test_constant_prices_with_kpi():
+    # 38,1 million in 2020 in 2021 prices: 38.1 * 343.19 / 335.92 = 38.9245...
+    cpi = {2020: 335.92, 2021: 343.19}
+    assert metrics.in_constant_prices(38.1, 2020, 2021, cpi) == pytest.approx(38.92456, abs=1e-5)
+    with pytest.raises(KeyError, match="no consumer price index for \\[2024\\]"):
+        metrics.in_constant_prices(1.0, 2024, 2021, cpi)
+
+
+def test_index_to_base():
+    assert metrics.index_to_base({2020: 835, 2019: 842}, 2019) == pytest.approx({2019: 100.0, 2020: 99.16865}, abs=1e-5)
+
+
+def test_share_of_fall_at_national_rate():
+    # Local 100 -> 80; nation 200 -> 180 (-10 %): at the national rate the local level would be 90,
+    # so 10 of the 20 fewer, 50 %, would have happened anyway.
+    assert metrics.expected_at_national_rate(100, 200, 180) == pytest.approx(90)
+    assert metrics.share_of_fall_at_national_rate(100, 80, 200, 180) == pytest.approx(50)
+
+
+def test_percent_change_from_zero_is_an_error():
+    with pytest.raises(ZeroDivisionError):
+        metrics.percent_change(0, 5)

@@ -1,0 +1,200 @@
+"""Bad input fails clearly: each case writes a broken file into a copy of data/ and checks the message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bistand.data import load_figures
+from bistand.validate import DataValidationError, update_hashes, validate_data
+from conftest import edit_cell
+
+
+def messages(data_dir):
+    return [str(p) for p in validate_data(data_dir)]
+
+
+def test_real_data_is_valid():
+    assert messages(__import__("bistand").DATA_DIR) == []
+
+
+def test_non_numeric_value(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "500 st")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: '500 st' is not a valid number"]
+
+
+def test_empty_value(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: value is required"]
+
+
+def test_missing_source_id(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "source_id", "")
+    update_hashes(data_copy)
+    assert f"data/figures_primary.csv:{line}:source_id: value is required" in messages(data_copy)
+
+
+def test_source_not_in_sources_table(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "source_id", "lkp1999pr")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{line}:source_id: 'lkp1999pr' is not in sources.csv (source_id)"]
+
+
+def test_unknown_municipality(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "municipality_code", "0581")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{line}:municipality_code: '0581' is not in municipalities.csv (code)"]
+
+
+def test_unknown_measure(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "measure", "platser")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{line}:measure: 'platser' is not in measures.csv (measure)"]
+
+
+def test_month_13(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2024_01_lkp2024pr", "period", "2024-13")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:period: period '2024-13' has month 13, not 01-12"]
+
+
+def test_period_that_does_not_parse(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2024_01_lkp2024pr", "period", "januari 2024")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:period: period 'januari 2024' is not YYYY, "
+                                   "YYYY-MM, YYYY-MM-DD, A/B or 'unknown'"]
+
+
+def test_negative_count(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "str_lt_2021_12_str2022web", "value", "-132")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: -132 is negative, but "
+                                   "longterm_households is a level and cannot be"]
+
+
+def test_share_outside_0_100(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_target_2025_lkp2024web", "value", "960")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: 960 is a share outside 0-100"]
+
+
+def test_derived_figure_must_equal_its_rule(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "value", "2727")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{line}:value: derived value 2727 does not equal its rule "
+        "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703"]
+
+
+def test_duplicate_key(data_copy):
+    path = data_copy / "figures_primary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[1].replace("lkp_paid_2024_01_lkp2024pr,", "lkp_paid_2024_01_copy,", 1))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{len(lines)}:municipality_code,measure,period,source_id: duplicate key: "
+        "another row has the same municipality_code, measure, period, source_id"]
+
+
+def test_renamed_column(data_copy):
+    path = data_copy / "figures_primary.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",quote,", ",citat,", 1), encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/figures_primary.csv:1:quote: column is named 'citat', expected 'quote'"]
+
+
+def test_extra_column(data_copy):
+    path = data_copy / "municipalities.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",population"] + [l + "," for l in lines[1:]]) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/municipalities.csv:1:population: unknown extra column 'population'"]
+
+
+def test_missing_column(data_copy):
+    path = data_copy / "municipalities.csv"
+    lines = [",".join(l.split(",")[:2]) for l in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/municipalities.csv:1:kind: missing column 'kind'"]
+
+
+def test_byte_order_mark(data_copy):
+    path = data_copy / "sources.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    update_hashes(data_copy)
+    assert "data/sources.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM" \
+        in messages(data_copy)
+
+
+def test_not_utf8(data_copy):
+    path = data_copy / "municipalities.csv"
+    path.write_bytes(path.read_bytes().replace("Strängnäs".encode(), "Strängnäs".encode("latin-1")))
+    update_hashes(data_copy)
+    assert "data/municipalities.csv:3:-: not UTF-8: byte 0xe4 cannot be decoded" in messages(data_copy)
+
+
+def test_undescribed_file_and_missing_file(data_copy):
+    (data_copy / "extra.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (data_copy / "measures.csv").rename(data_copy / "measures_old.csv")
+    found = messages(data_copy)
+    assert "data/extra.csv:-:-: file is not described in datapackage.json" in found
+    assert "data/measures.csv:-:-: described in datapackage.json but missing on disk" in found
+
+
+def test_changed_content_without_new_hash(data_copy):
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
+    assert messages(data_copy) == [
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
+        "(run `make hashes` and record the change in CHANGELOG.md)"]
+
+
+def test_all_problems_reported_at_once(data_copy):
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
+    edit_cell(data_copy / "figures_primary.csv", "lkp_far_lkp500", "municipality_code", "9999")
+    edit_cell(data_copy / "figures_reference.csv", "se_cpi_2010_scb_kpi", "period", "2010-00")
+    update_hashes(data_copy)
+    assert len(messages(data_copy)) == 3
+
+
+def test_validation_never_modifies_files(data_copy):
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    validate_data(data_copy)
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_loading_bad_data_fails_with_file_row_and_column(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "many")
+    update_hashes(data_copy)
+    with pytest.raises(DataValidationError, match=f"data/figures_primary.csv:{line}:value: 'many' is not a valid number"):
+        load_figures(data_copy)
+
+
+def test_command_line_prints_problems_without_traceback(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
+    update_hashes(data_copy)
+    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--data", str(data_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"data/figures_primary.csv:{line}:value: 'x' is not a valid number"
+    assert "Traceback" not in result.stderr
+
+
+def test_descriptor_hashes_are_current():
+    from bistand import DATA_DIR
+    from bistand.validate import read_descriptor, sha256_of
+
+    descriptor = read_descriptor(DATA_DIR)
+    for resource in descriptor["resources"]:
+        assert resource["hash"] == sha256_of(DATA_DIR / resource["path"]), resource["path"]
+    assert json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["licenses"][0]["name"] == "CC-BY-4.0"
