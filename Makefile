@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes bib setup clean
+.PHONY: book test validate notebooks data hashes setup browser clean
 
 setup: $(STAMP)
 
@@ -23,8 +23,16 @@ validate: $(STAMP)
 book: validate
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-## Run every test: the package, the data, and the notebooks under strict nbval.
-test: $(STAMP)
+## Headless Chromium for the browser tests: Debian's chromium and chromium-driver, installed if missing.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "chromium/chromedriver missing and cannot be installed here: install Debian's chromium chromium-driver"; fi; \
+	fi
+
+## Run every test: the package, the data, every notebook under strict nbval, and the built book in a browser.
+test: book browser
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).

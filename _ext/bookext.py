@@ -41,6 +41,12 @@ def _write_vega(app) -> None:
         loader.write_text(source, encoding="utf-8")
 
 
+def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book 1 inlines sphinx-thebe's settings twice (a page error) though Thebe is off: drop them."""
+    scripts = context.get("script_files", [])
+    context["script_files"] = [s for s in scripts if "THEBE_JS_URL" not in (getattr(s, "attributes", {}) or {}).get("body", "")]
+
+
 def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
     if "vega-chart" in context.get("body", ""):
         app.add_js_file(f"{VEGA_DIR}/{BUNDLE}", defer="defer")
@@ -51,4 +57,5 @@ def setup(app):
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
     app.connect("html-page-context", _add_scripts_to_chart_pages)
+    app.connect("html-page-context", _drop_unused_thebe_script, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
