@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-16)
+# The CITATION.cff validator needs jsonschema<4, so it lives in a venv of its own.
+CFF_VENV := .venv-cff
+CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
 .PHONY: book test validate notebooks data hashes setup browser clean
 
@@ -14,6 +17,12 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
+
+$(CFF_STAMP): requirements-cff.txt
+	test -x $(CFF_VENV)/bin/python || $(PYTHON) -m venv $(CFF_VENV)
+	$(CFF_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-cff.txt
+	rm -f $(CFF_VENV)/.installed-*
+	touch $(CFF_STAMP)
 
 ## Validate every data file (also the first step of `make book`).
 validate: $(STAMP)
@@ -32,7 +41,7 @@ browser:
 	fi
 
 ## Run every test: the package, the data, every notebook under strict nbval, and the built book in a browser.
-test: book browser
+test: book browser $(CFF_STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).

@@ -9,7 +9,11 @@
 
 from __future__ import annotations
 
+import csv
+import tomllib
 from pathlib import Path
+
+from docutils import nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json",
@@ -53,7 +57,45 @@ def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -
         app.add_js_file(f"{VEGA_DIR}/{LOADER}", defer="defer")
 
 
+BOOK_TITLE = "Fewer households on social assistance? Linköping and Strängnäs"
+AUTHORS = "The bistand book authors"
+
+
+def edition() -> str:
+    """The book's edition: the version in pyproject.toml."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def data_date() -> str:
+    """The date of the newest dated source in data/sources.csv."""
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
+        return max(row["date"] for row in csv.DictReader(handle) if row["date"])
+
+
+def _footer(app, config) -> None:
+    """Edition, data date, licences and authors in every page's footer (not the theme's default)."""
+    footer = (f"<p>{AUTHORS}, 2026. Edition {edition()}; data as of {data_date()}. "
+              'Text and data: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; '
+              "code: MIT.</p>")
+    options = dict(config.html_theme_options or {})
+    options["extra_footer"] = footer
+    config.html_theme_options = options
+
+
+def _cite_this_chapter(app, doctree, docname: str) -> None:
+    """Append a ready-to-copy citation of the chapter, with edition and URL path, to every chapter."""
+    titles = list(doctree.findall(nodes.title))
+    title = titles[0].astext() if titles else docname
+    text = (f"{AUTHORS} (2026). “{title}”. In: {BOOK_TITLE}. Edition {edition()}. "
+            f"{docname}.html")
+    box = nodes.container(classes=["cite-this"])
+    box += nodes.paragraph("", "", nodes.strong("", "Cite this chapter: "), nodes.inline("", text, classes=["cite-text"]))
+    doctree += box
+
+
 def setup(app):
+    app.connect("config-inited", _footer)
+    app.connect("doctree-resolved", _cite_this_chapter)
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
     app.connect("html-page-context", _add_scripts_to_chart_pages)

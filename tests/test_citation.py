@@ -1,0 +1,48 @@
+"""The book can be cited exactly: CITATION.cff is valid and every place that names the edition agrees."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+
+import pytest
+
+from conftest import ROOT
+
+CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
+VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def validate_cff(path) -> subprocess.CompletedProcess:
+    assert CFFCONVERT.exists(), "the CFF validator is set up by `make test` in .venv-cff"
+    return subprocess.run([str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True)
+
+
+def test_citation_cff_is_valid():
+    result = validate_cff(ROOT / "CITATION.cff")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_an_invalid_citation_cff_is_rejected(tmp_path):
+    bad = tmp_path / "CITATION.cff"
+    bad.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8").replace("cff-version: 1.2.0\n", "cff-version: 1.2.0\nauthor: nobody\n"),
+                   encoding="utf-8")
+    assert validate_cff(bad).returncode != 0
+
+
+def test_edition_is_the_same_everywhere():
+    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{VERSION}"' in cff
+    assert f"edition = {{{VERSION}}}" in (ROOT / "chapters" / "cite.md").read_text(encoding="utf-8")
+    assert f"## Edition {VERSION} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_every_chapter_page_says_how_to_cite_it():
+    html = ROOT / "_build" / "html" / "chapters"
+    pages = sorted(html.glob("*.html"))
+    assert pages, "build the book first: make book"
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert re.search(rf"Cite this chapter: .*Edition {re.escape(VERSION)}\. chapters/{page.stem}\.html", text), page.name
+        assert f"Edition {VERSION}; data as of" in text, page.name

@@ -1,0 +1,65 @@
+"""Offline check of every internal link and anchor in the built site."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from conftest import ROOT
+
+HTML = ROOT / "_build" / "html"
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("id", "name"):
+            if attrs.get(name):
+                self.ids.add(attrs[name])
+        for name in ("href", "src"):
+            if attrs.get(name) and not (tag == "link" and attrs.get("rel") in ("canonical",)):
+                self.links.append(attrs[name])
+
+
+def _parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def broken_links(html_dir: Path) -> list[str]:
+    """Every internal href/src whose file or #anchor does not exist, as 'page: link'."""
+    pages = {p: _parse(p) for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts}
+    problems = []
+    for page, parsed in pages.items():
+        for link in parsed.links:
+            url = urlparse(link)
+            if url.scheme or link.startswith("//") or link.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(url.path)).resolve() if url.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{page.relative_to(html_dir)}: {link} (no such file)")
+            elif url.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else _parse(target).ids
+                if unquote(url.fragment) not in ids:
+                    problems.append(f"{page.relative_to(html_dir)}: {link} (no such anchor)")
+    return sorted(problems)
+
+
+def test_no_broken_internal_links():
+    assert (HTML / "chapters").is_dir(), "build the book first: make book"
+    assert broken_links(HTML) == []
+
+
+def test_checker_finds_a_broken_anchor(tmp_path):
+    (tmp_path / "a.html").write_text('<a href="b.html#there">b</a><a href="c.html">c</a>', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<h1 id="here">b</h1>', encoding="utf-8")
+    assert broken_links(tmp_path) == ["a.html: b.html#there (no such anchor)", "a.html: c.html (no such file)"]
