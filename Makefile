@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes setup browser clean
+.PHONY: book test validate notebooks data hashes setup browser bench clean
 
 setup: $(STAMP)
 
@@ -60,3 +60,7 @@ hashes: $(STAMP)
 
 clean:
 	rm -rf _build
+
+## Print timings and page weights on this machine (not a test).
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py

@@ -1,0 +1,91 @@
+"""Benchmark: print timings and page weights on this machine (`make bench`). Not a test.
+
+Prints: executing all notebooks alone (nbclient); a clean `make book`; a rebuild with nothing
+changed; `make test`; per page, the bytes a reader downloads (HTML plus the assets it references,
+raw and gzip-compressed); and any HTML file that differs between two clean builds.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def execute_notebooks_alone() -> float:
+    import nbformat
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(notebook, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - start
+
+
+def page_weights() -> list[tuple[str, int, int]]:
+    """(page, raw bytes, gzip bytes) of each chapter page with the local assets it references."""
+    rows = []
+    for page in sorted((HTML / "chapters").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        files = {page}
+        for ref in re.findall(r'(?:src|href)="([^"#?]+)', text):
+            if "://" in ref or ref.startswith("mailto:"):
+                continue
+            target = (page.parent / ref).resolve()
+            if target.is_file() and target.suffix in {".js", ".css", ".woff2", ".woff", ".svg", ".png", ".ico"}:
+                files.add(target)
+        raw = sum(f.stat().st_size for f in files)
+        packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
+        rows.append((page.name, raw, packed))
+    return rows
+
+
+def html_digests() -> dict[str, str]:
+    return {str(p.relative_to(HTML)): hashlib.sha256(p.read_bytes()).hexdigest() for p in HTML.rglob("*.html")}
+
+
+def main() -> int:
+    make = ["make", "--no-print-directory"]
+    bare = execute_notebooks_alone()
+    print(f"execute all notebooks alone (nbclient): {bare:6.1f} s")
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    clean = timed(make + ["book"])
+    print(f"clean make book:                         {clean:6.1f} s  (target <= {1.5 * bare + 15:.1f} s)")
+    first = html_digests()
+    rebuild = timed(make + ["book"])
+    print(f"rebuild, nothing changed:                {rebuild:6.1f} s  (target < 5 s)")
+    print("page weights (HTML + local assets):")
+    for name, raw, packed in page_weights():
+        flag = "" if packed <= 1_000_000 else "  OVER 1 MB"
+        print(f"  {name:28s} {raw / 1024:8.0f} KiB raw {packed / 1024:8.0f} KiB gzip{flag}")
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    timed(make + ["book"])
+    second = html_digests()
+    differing = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
+    print(f"HTML files differing between two clean builds: {len(differing)}")
+    for name in differing:
+        print(f"  {name}")
+    test = timed(make + ["test"])
+    print(f"make test:                               {test:6.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
