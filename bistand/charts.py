@@ -92,7 +92,7 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
         tooltip=[alt.Tooltip(f"{series}:N", title="Series"), alt.Tooltip(f"{x}:O", title=x_title),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
     )
-    return alt.layer(base.mark_line(), base.mark_point()).properties(width=WIDTH)
+    return alt.layer(base.mark_line(), base.mark_point()).properties(width=WIDTH, description=description)
 
 
 def bar_chart(frame: pd.DataFrame, *, x: str, y: str, finding: str, source: str, x_title: str, y_title: str,
@@ -105,3 +105,90 @@ def bar_chart(frame: pd.DataFrame, *, x: str, y: str, finding: str, source: str,
         color=encode_colour,
         tooltip=[alt.Tooltip(f"{x}:N", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
     ).properties(width=WIDTH)
+
+
+#: How a figure's status is shown in charts: legend label and point shape.
+STATUS_LABELS = {"verbatim": "Published", "derived": "Derived from published figures",
+                 "positional": "Read by position from an unlabelled list"}
+STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "triangle-up"}
+
+
+def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
+    """Title and source wrapped to lines that fit the chart's width (long findings do not overflow)."""
+    import textwrap
+
+    return alt.TitleParams(textwrap.wrap(finding, 66), subtitle=textwrap.wrap(f"Source: {source}", 92),
+                           subtitleFontStyle="italic")
+
+
+def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, status: str, finding: str,
+                      source: str, x_title: str, y_title: str, description: str,
+                      y_format: str = ",.0f", y_zero: bool = True) -> alt.LayerChart:
+    """Like ``line_chart`` (a missing year breaks the line), but each point's shape shows its status.
+
+    ``status`` names a column holding ``verbatim``, ``derived`` or ``positional`` per row; the legend
+    spells them out, so a value read by position or derived is never shown as if it were published.
+    Series are drawn in the frame's order, so the last one lies on top where points coincide.
+    ``y_zero=False`` lets the y axis start near the data (for indices).
+    """
+    unknown = set(frame[status]) - set(STATUS_LABELS)
+    if unknown:
+        raise ValueError(f"unknown status {sorted(unknown)}; expected {sorted(STATUS_LABELS)}")
+    filled = []
+    for name, group in frame.groupby(series, sort=False):
+        years = range(int(group[x].min()), int(group[x].max()) + 1)
+        full = group.set_index(x).reindex(years)
+        full[series] = name
+        filled.append(full.rename_axis(x).reset_index())
+    data = pd.concat(filled, ignore_index=True)
+    data["value_status"] = data[status].map(STATUS_LABELS)
+    present = [s for s in STATUS_LABELS if s in set(frame[status])]
+    shape = alt.Shape("value_status:N", title="Value",
+                      scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present],
+                                      range=[STATUS_SHAPES[s] for s in present]),
+                      legend=alt.Legend(labelLimit=320, direction="vertical"))
+    colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
+    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
+        x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
+        color=colour,
+    )
+    points = base.mark_point(size=80, filled=True).transform_filter(f"isValid(datum['{y}'])").encode(
+        shape=shape,
+        tooltip=[alt.Tooltip(f"{series}:N", title="Series"), alt.Tooltip(f"{x}:O", title=x_title),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+                 alt.Tooltip("value_status:N", title="Value")],
+    )
+    return alt.layer(base.mark_line(), points).properties(width=WIDTH, description=description)
+
+
+def slider_line_chart(frame: pd.DataFrame, *, x: str, y: str, y_expr: str, param_name: str, param_label: str,
+                      param_min: float, param_max: float, param_step: float, param_value: float,
+                      y_domain: tuple[float, float], finding: str, source: str, x_title: str, y_title: str,
+                      description: str, x_format: str = ",.0f", y_format: str = ",.1f") -> alt.LayerChart:
+    """A line of ``y`` over ``x`` where ``y`` is computed in the browser from a slider-bound parameter.
+
+    ``y_expr`` is a Vega expression in the frame's fields (``datum.<field>``) and ``param_name``. The
+    parameter is named, so the spec is deterministic; the y axis is fixed to ``y_domain`` so a move of
+    the slider moves the line, not the axis. Works in static HTML with no kernel. The last point is
+    labelled with its value.
+    """
+    param = alt.param(name=param_name, value=param_value,
+                      bind=alt.binding_range(min=param_min, max=param_max, step=param_step, name=param_label))
+    colour = PALETTE["Linköping"]
+    x_last = float(frame[x].max())
+    base = alt.Chart(frame, title=_wrapped_title(finding, source), description=description).transform_calculate(
+        **{y: y_expr}).encode(
+        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format),
+                scale=alt.Scale(domain=[float(frame[x].min()), x_last], nice=False)),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format),
+                scale=alt.Scale(domain=list(y_domain), nice=False)),
+        tooltip=[alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    )
+    line = base.mark_line(color=colour)
+    last = base.transform_filter(f"datum['{x}'] == {x_last!r}")
+    point = last.mark_point(color=colour, size=80, filled=True)
+    label = last.transform_calculate(label=f"format(datum['{y}'], '{y_format}')").mark_text(
+        align="right", dx=-8, dy=-12, fontSize=13, fontWeight="bold", color=colour).encode(text="label:N")
+    return alt.layer(line, point, label).add_params(param).properties(width=WIDTH, description=description)

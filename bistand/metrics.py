@@ -70,3 +70,20 @@ def share_of_fall_at_national_rate(local_before: float, local_after: float,
         raise ZeroDivisionError("no local change")
     national_fall = local_before - expected_at_national_rate(local_before, national_before, national_after)
     return 100.0 * national_fall / local_fall
+
+
+def value_of_household_change(household_change: float, cost_per_household_per_month: float,
+                              months: float = 12) -> float:
+    """Money value of a change in households at a cost per household per month, over ``months`` months.
+
+    The sign of ``household_change`` is kept: fewer households (negative) give a negative amount.
+    """
+    return household_change * cost_per_household_per_month * months
+
+
+def series_in_constant_prices(values: Mapping[int, float], base_year: int,
+                              cpi: Mapping[int, float]) -> dict[int, float]:
+    """A yearly series in ``base_year``'s prices; years without a price index are left out, never extrapolated."""
+    if base_year not in cpi:
+        raise KeyError(f"no consumer price index for the base year {base_year}")
+    return {year: in_constant_prices(value, year, base_year, cpi) for year, value in values.items() if year in cpi}

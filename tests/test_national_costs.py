@@ -1,0 +1,120 @@
+"""Tests for the functions added for the national-trend and cost chapters, with values worked out by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from bistand import charts
+from bistand.metrics import (expected_at_national_rate, implied_cost_per_household_per_month,
+                             series_in_constant_prices, share_of_fall_at_national_rate,
+                             value_of_household_change)
+
+CPI = {2020: 335.92, 2021: 343.19, 2023: 403.70}  # SCB KPI annual means (1980 = 100)
+
+
+def test_value_of_household_change_linkoping_illustration():
+    # 2.5 million SEK / 300 households = 8 333.33 SEK a month; x 12 = 100 000 SEK a year per household;
+    # 386 fewer households x 100 000 = 38 600 000 SEK, negative because the households fell.
+    cost = implied_cost_per_household_per_month(-2.5e6, -300)
+    assert cost == pytest.approx(8333.3333, rel=1e-7)
+    assert value_of_household_change(-386, cost, 12) == pytest.approx(-38_600_000)
+    assert value_of_household_change(-386, cost) == pytest.approx(-38_600_000)  # twelve months by default
+    # One month: 386 x 8 333.33 = 3 216 666.67 SEK.
+    assert value_of_household_change(-386, cost, 1) == pytest.approx(-3_216_666.67, rel=1e-8)
+    # 250 households behind the statement: 10 000 SEK a month; 386 x 10 000 x 12 = 46 320 000 SEK.
+    assert value_of_household_change(-386, implied_cost_per_household_per_month(-2.5e6, -250), 12) == \
+        pytest.approx(-46_320_000)
+
+
+def test_series_in_constant_prices_skips_years_without_an_index():
+    # Strängnäs 2020: 38.1 x 343.19 / 335.92 = 38.1 x 1.021642 = 38.9246 million SEK in 2021 prices.
+    result = series_in_constant_prices({2020: 38.1, 2021: 26.7, 2024: 10.0}, 2021, CPI)
+    assert set(result) == {2020, 2021}  # 2024 has no index: left out, not extrapolated
+    assert result[2020] == pytest.approx(38.9246, abs=1e-4)
+    assert result[2021] == pytest.approx(26.7)
+    with pytest.raises(KeyError):
+        series_in_constant_prices({2020: 1.0}, 2024, CPI)
+
+
+def test_shares_of_fall_at_national_rate_as_in_the_national_chapter():
+    # Strängnäs amounts 2020 -> 2021 against the national amount 11 955 560 -> 11 656 186 thousand SEK:
+    # national fall 299 374 / 11 955 560 = 2.50405 %; 38.1 x 0.0250405 = 0.95404; / 11.4 = 8.369 %.
+    assert expected_at_national_rate(38.1, 11_955_560, 11_656_186) == pytest.approx(37.14596, abs=1e-4)
+    assert share_of_fall_at_national_rate(38.1, 26.7, 11_955_560, 11_656_186) == pytest.approx(8.3688, abs=1e-3)
+    # Linköping households 2014 -> 2023 (4161 -> 3078) against 226 684 -> 145 740:
+    # 80 944 / 226 684 = 0.357078; x 4161 = 1485.80; / 1083 = 137.19 %.
+    assert share_of_fall_at_national_rate(4161, 3078, 226_684, 145_740) == pytest.approx(137.193, abs=1e-2)
+    # Linköping 2022 -> 2023 (3464 -> 3078) against 160 630 -> 145 740:
+    # 14 890 / 160 630 = 0.0926975; x 3464 = 321.10; / 386 = 83.19 %.
+    assert expected_at_national_rate(3464, 160_630, 145_740) == pytest.approx(3142.896, abs=1e-2)
+    assert share_of_fall_at_national_rate(3464, 3078, 160_630, 145_740) == pytest.approx(83.188, abs=1e-2)
+
+
+def _series_frame() -> pd.DataFrame:
+    return pd.DataFrame({"year": [2017, 2019, 2020, 2017, 2018, 2019, 2020],
+                         "value": [100.0, 116.0, 115.0, 100.0, 96.7, 94.7, 93.0],
+                         "series": ["Strängnäs"] * 3 + ["Riket (Sweden)"] * 4,
+                         "status": ["verbatim", "derived", "verbatim", "verbatim", "positional", "verbatim",
+                                    "verbatim"]})
+
+
+def test_status_line_chart_breaks_gaps_and_shapes_by_status():
+    chart = charts.status_line_chart(_series_frame(), x="year", y="value", series="series", status="status",
+                                     finding="F", source="S", x_title="Year", y_title="Index",
+                                     description="D")
+    spec = chart.to_dict()
+    assert spec["description"] == "D"
+    rows = next(iter(spec["datasets"].values()))
+    strangnas = {r["year"]: r["value"] for r in rows if r["series"] == "Strängnäs"}
+    assert strangnas == {2017: 100.0, 2018: None, 2019: 116.0, 2020: 115.0}  # the gap is an empty row
+    points = spec["layer"][1]
+    assert points["mark"]["type"] == "point"
+    assert points["encoding"]["shape"]["scale"] == {
+        "domain": ["Published", "Derived from published figures", "Read by position from an unlabelled list"],
+        "range": ["circle", "diamond", "triangle-up"]}
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == ["#b3541e", "#4d4d4d"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
+
+
+def test_status_line_chart_wraps_a_long_title_and_can_leave_out_zero():
+    finding = "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
+    spec = charts.status_line_chart(_series_frame(), x="year", y="value", series="series", status="status",
+                                    finding=finding, source="S", x_title="Year", y_title="Index",
+                                    description="D", y_zero=False).to_dict()
+    title = spec["layer"][0]["title"]
+    assert title["text"] == ["Strängnäs's households rose 15 percent from 2017 to 2020, while",
+                             "the nation's fell 7 percent"]  # 66 characters at most per line
+    assert title["subtitle"] == ["Source: S"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}
+
+
+def test_status_line_chart_rejects_an_unknown_status():
+    frame = _series_frame().assign(status="guessed")
+    with pytest.raises(ValueError):
+        charts.status_line_chart(frame, x="year", y="value", series="series", status="status", finding="F",
+                                 source="S", x_title="Year", y_title="Index", description="D")
+
+
+def test_slider_line_chart_has_a_named_bound_parameter_and_a_fixed_axis():
+    frame = pd.DataFrame({"n": [250, 275, 300]})
+    chart = charts.slider_line_chart(
+        frame, x="n", y="msek", y_expr="386 * 2500000 / datum.n * months_paid / 1e6", param_name="months_paid",
+        param_label="Months", param_min=1, param_max=12, param_step=1, param_value=12, y_domain=(0, 50),
+        finding="F", source="S", x_title="N", y_title="M", description="D")
+    spec = chart.to_dict()
+    assert spec["params"] == [{"name": "months_paid", "value": 12,
+                               "bind": {"input": "range", "min": 1, "max": 12, "step": 1, "name": "Months"}}]
+    assert spec["description"] == "D"
+    line = spec["layer"][0]
+    assert line["encoding"]["y"]["scale"]["domain"] == [0, 50]
+    assert line["transform"] == [{"calculate": "386 * 2500000 / datum.n * months_paid / 1e6", "as": "msek"}]
+    # Two builds give the same spec (deterministic names).
+    assert spec == charts.slider_line_chart(
+        frame, x="n", y="msek", y_expr="386 * 2500000 / datum.n * months_paid / 1e6", param_name="months_paid",
+        param_label="Months", param_min=1, param_max=12, param_step=1, param_value=12, y_domain=(0, 50),
+        finding="F", source="S", x_title="N", y_title="M", description="D").to_dict()
+    # At the default (12 months, 300 households) the expression gives 386 x 8 333.33 x 12 / 1e6 = 38.6.
+    assert math.isclose(386 * 2_500_000 / 300 * 12 / 1e6, 38.6)
