@@ -18,7 +18,7 @@ import pandas as pd
 
 PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d"}
 #: Further colours, in order, for series that are not municipalities (all pass 3:1 contrast on white).
-EXTRA_COLOURS = ["#1b5e8c", "#b3541e", "#4d4d4d", "#2e7d32", "#6a3d9a"]
+EXTRA_COLOURS = ["#2e7d32", "#6a3d9a", "#4d4d4d", "#8c564b"]
 FONT = "Helvetica, Arial, sans-serif"
 WIDTH = 520
 
