@@ -40,17 +40,23 @@ def execute_notebooks_alone() -> float:
 
 
 def page_weights() -> list[tuple[str, int, int]]:
-    """(page, raw bytes, gzip bytes) of each chapter page with the local assets it references."""
+    """(page, raw bytes, gzip bytes) of each chapter page with the scripts, stylesheets, fonts and images it loads."""
     rows = []
     for page in sorted((HTML / "chapters").glob("*.html")):
         text = page.read_text(encoding="utf-8")
         files = {page}
-        for ref in re.findall(r'(?:src|href)="([^"#?]+)', text):
-            if "://" in ref or ref.startswith("mailto:"):
-                continue
+        loaded = re.findall(r'<script[^>]*\ssrc="([^"#?]+)', text) + \
+            re.findall(r'<link[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href="([^"#?]+)', text) + \
+            re.findall(r'<img[^>]*\ssrc="([^"#?]+)', text)
+        for ref in loaded:
             target = (page.parent / ref).resolve()
-            if target.is_file() and target.suffix in {".js", ".css", ".woff2", ".woff", ".svg", ".png", ".ico"}:
+            if "://" not in ref and target.is_file():
                 files.add(target)
+                if target.suffix == ".css":  # fonts and images a stylesheet pulls in
+                    for inner in re.findall(r'url\(["\']?([^"\')?#]+)', target.read_text(encoding="utf-8", errors="replace")):
+                        font = (target.parent / inner).resolve()
+                        if font.is_file():
+                            files.add(font)
         raw = sum(f.stat().st_size for f in files)
         packed = sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)
         rows.append((page.name, raw, packed))
