@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 from pathlib import Path
 
@@ -21,6 +22,29 @@ DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "da
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
+
+
+FONTAWESOME_SCRIPT = re.compile(r'<script defer src="([./]*)_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
+
+
+def _write_icons(app) -> None:
+    import pydata_sphinx_theme
+
+    from icons import write_icons_script
+
+    source = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+    write_icons_script(source, Path(app.outdir) / "_static" / "_icons" / "icons.js")
+
+
+def _use_small_icons(app, exception) -> None:
+    """Point every page at the small icon script instead of the theme's 1.5 MB Font Awesome script."""
+    if exception or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = FONTAWESOME_SCRIPT.sub(lambda m: f'<script defer src="{m[1]}_static/_icons/icons.js"></script>', text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -98,6 +122,8 @@ def setup(app):
     app.connect("doctree-resolved", _cite_this_chapter)
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
+    app.connect("builder-inited", _write_icons)
+    app.connect("build-finished", _use_small_icons)
     app.connect("html-page-context", _add_scripts_to_chart_pages)
     app.connect("html-page-context", _drop_unused_thebe_script, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
