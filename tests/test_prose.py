@@ -1,0 +1,77 @@
+"""Rule 1 of the book: no figure in prose is typed by hand. Numbers in text come from glue roles.
+
+The check strips roles (glue, cite, doc, download, term), code, links and quoted Swedish words
+taken from the data, then looks for digits. What may stay is listed with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+CHAPTERS = ROOT / "chapters"
+ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
+CODE = re.compile(r"```.*?```|`[^`]*`", re.S)
+LINK = re.compile(r"\]\([^)]*\)|https?://\S+")
+# The few Swedish words quoted from a source (rule 4) are the source's, not the book's figures.
+QUOTE = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”')
+LIST_MARKER = re.compile(r"^\s*\d+\.\s|\(\d\)", re.M)
+YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(19[89]\d|20[0-3]\d)(?!\d|[.,]\d)")  # a year names a period, it is not a finding
+# Numbers that name things rather than state findings, with the reason each may be typed.
+ALLOWED = [
+    (re.compile(r"\b(?:10|9) (?:or more )?months|less than 9 months|10 månader|9 månader|mindre än 9"), "definition of long-term"),
+    (re.compile(r"1980 ?= ?100"), "base of the price index"),
+    (re.compile(r"N31\d{3}"), "Kolada key-figure ids"),
+    (re.compile(r"CC BY 4\.0|Attribution 4\.0"), "licence name"),
+    (re.compile(r"\b0000\b|\b0486\b|\b0580\b"), "municipality codes"),
+    (re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+                r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b|"
+                r"den \d{1,2} november|\d{1,2} (?:juli|februari|oktober)|\d{1,2}\.\d{1,2}\.\d{4}"), "dates"),
+    (re.compile(r"\b(?:1|2|3|4|5|6|7|8|9) (?:and|or|to) (?:1|2|3|4|5|6|7|8|9)\b"), "small ordinal lists"),
+    (re.compile(r"\b\d{4}[–-]\d{2,4}\b|\b\d{4}/\d{4}\b"), "year ranges"),
+    (re.compile(r"\bv?\d+\.\d+\.\d+\b"), "edition and software versions"),
+    (re.compile(r"\bH[12]\b|\bS\d\b"), "labels"),
+    (re.compile(r"/ ?12\b|\b12 months\b|twelve"), "months in a year"),
+    (re.compile(r"(?:start(?:s)? at |= ?|equal to |set to )100\b"), "base of an index"),
+    (re.compile(r"\bassumptions? \d\b"), "numbered assumptions"),
+    (re.compile(r"× ?(?:12|100)\b"), "arithmetic constants: months in a year, percent"),
+    (re.compile(r"\b(?:near|below|above|over|under) 100\b"), "the reference value of a share"),
+    (re.compile(r"\b(?:first|one|two|three) \b"), "words"),
+]
+
+
+def markdown_of(path) -> str:
+    if path.suffix == ".ipynb":
+        notebook = nbformat.read(path, as_version=4)
+        return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    return path.read_text(encoding="utf-8")
+
+
+def typed_numbers(text: str) -> list[str]:
+    """Numbers left in prose once roles, code, links, years and allowed names are removed."""
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(("```", ":", "|---")))
+    text = LIST_MARKER.sub(" ", text)
+    for pattern in (CODE, ROLE, LINK, QUOTE):
+        text = pattern.sub(" ", text)
+    text = re.sub(r"\s+", " ", text)
+    for pattern, _reason in ALLOWED:
+        text = pattern.sub(" ", text)
+    text = YEAR.sub(" ", text)
+    return re.findall(r"[^\s]*\d[^\s]*", text)
+
+
+PAGES = sorted(p for p in CHAPTERS.iterdir() if p.suffix in {".ipynb", ".md"} and p.name not in {"cite.md"})
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_no_typed_figures(page):
+    assert typed_numbers(markdown_of(page)) == []
+
+
+def test_checker_finds_a_typed_figure():
+    assert typed_numbers("Payments fell by 11.4 million in 2021 ({glue:text}`x:.1f`).") == ["11.4"]
+    assert typed_numbers("In January 2024, {glue:text}`n:,.0f` households; 10 or more months.") == []
