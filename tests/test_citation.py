@@ -46,3 +46,13 @@ def test_every_chapter_page_says_how_to_cite_it():
         text = page.read_text(encoding="utf-8")
         assert re.search(rf"Cite this chapter: .*Edition {re.escape(VERSION)}\. chapters/{page.stem}\.html", text), page.name
         assert f"Edition {VERSION}; data as of" in text, page.name
+
+
+def test_changelog_records_the_current_data_files():
+    """A data file cannot change without a line in the changelog: its current sha256 must be listed there."""
+    import json
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert f"`{resource['path']}` {resource['hash']}" in changelog, resource["path"]
