@@ -112,11 +112,11 @@ def _per_household(code: str, year: int, source: str) -> Claim:
 
     The amount is stated in thousand SEK, so it may be off by 500 SEK, divided among the households.
     """
-    prefix = {"0000": "se", "0486": "str"}[code]
+    prefix, place = {"0000": ("se", "Sweden"), "0486": ("str", "Strängnäs")}[code]
     households = f"{prefix}_hh_{year}_{source}"
     return Claim(
         f"{prefix}_perhh_{year}", f"{prefix}_perhh_{year}_{source}",
-        f"Amount paid per household, {year}",
+        f"Amount paid per household, {place}, {year}",
         f"amount paid ({prefix}_paid_{year}_{source}, in SEK) / households ({households}); the amount is "
         "rounded to thousand SEK, which moves the result by up to 500 SEK / households",
         lambda f: f.value(f"{prefix}_paid_{year}_{source}") * 1e6 / f.value(households),
@@ -244,7 +244,8 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
         source = sources.loc[row["source_id"]]
         rows.append({
             "claim_id": claim.claim_id, "claim": claim.summary, "source_id": row["source_id"],
-            "publisher": source["publisher"], "date": source["date_as_given"], "words": row["quote"],
+            "publisher": source["publisher"], "date": source["date"] or "n.d.",
+            "date_as_given": source["date_as_given"], "words": row["quote"],
             "stated": result.stated, "unit": row["measure_unit"], "qualifier": result.qualifier,
             "recomputed": result.recomputed, "verdict": result.verdict.value,
             "difference": result.difference, "how": claim.method, "would_verify": claim.verify_with,

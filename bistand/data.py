@@ -72,7 +72,7 @@ def load_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     figures["period_kind"] = [p.kind for p in periods]
     figures["period_start"] = pd.to_datetime([p.start for p in periods])
     figures["period_end"] = pd.to_datetime([p.end for p in periods])
-    return figures.set_index("figure_id", drop=False).sort_index()
+    return figures.set_index("figure_id", drop=False).rename_axis(None).sort_index()
 
 
 class Figures:

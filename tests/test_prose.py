@@ -34,6 +34,7 @@ ALLOWED = [
     (re.compile(r"\b(?:1|2|3|4|5|6|7|8|9) (?:and|or|to) (?:1|2|3|4|5|6|7|8|9)\b"), "small ordinal lists"),
     (re.compile(r"\b\d{4}[–-]\d{2,4}\b|\b\d{4}/\d{4}\b"), "year ranges"),
     (re.compile(r"\bv?\d+\.\d+\.\d+\b"), "edition and software versions"),
+    (re.compile(r"\bsha256\b"), "name of a hash function"),
     (re.compile(r"\bH[12]\b|\bS\d\b"), "labels"),
     (re.compile(r"/ ?12\b|\b12 months\b|twelve"), "months in a year"),
     (re.compile(r"(?:start(?:s)? at |= ?|equal to |set to )100\b"), "base of an index"),
