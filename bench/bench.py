@@ -88,6 +88,19 @@ def main() -> int:
     print(f"HTML files differing between two clean builds: {len(differing)}")
     for name in differing:
         print(f"  {name}")
+    print("in headless Chromium over HTTP, other hosts unresolvable:")
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import LoopbackServer, book_pages, check_page, start_driver
+
+    driver = start_driver()
+    try:
+        with LoopbackServer(HTML) as server:
+            for page in book_pages(HTML):
+                r = check_page(driver, server.base + page)
+                print(f"  {page:32s} charts {r.rendered}/{r.charts} rendered, {len(r.console_errors)} console errors, "
+                      f"{len(r.remote_requests)} remote requests, {r.bytes_loaded / 1024:7.0f} KiB transferred")
+    finally:
+        driver.quit()
     test = timed(make + ["test"])
     print(f"make test:                               {test:6.1f} s")
     return 0

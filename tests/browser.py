@@ -49,15 +49,22 @@ def start_driver():
                  f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}"]:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})  # each page measured cold
+    return driver
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args) -> None:  # no access log on the console
+        pass
 
 
 class LoopbackServer:
     """Serve a folder on 127.0.0.1 on a free port, in a thread, for the life of a ``with`` block."""
 
     def __init__(self, root: Path):
-        handler = partial(SimpleHTTPRequestHandler, directory=str(root))
-        handler.log_message = lambda *args: None
+        handler = partial(_QuietHandler, directory=str(root))
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
 
