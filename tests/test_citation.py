@@ -56,3 +56,34 @@ def test_changelog_records_the_current_data_files():
     descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         assert f"`{resource['path']}` {resource['hash']}" in changelog, resource["path"]
+
+
+def _chapter_text() -> str:
+    import nbformat
+
+    parts = []
+    for path in sorted((ROOT / "chapters").iterdir()):
+        if path.suffix == ".ipynb":
+            parts += [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+        elif path.suffix == ".md":
+            parts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+def test_every_source_is_cited_where_the_book_uses_it():
+    import csv
+
+    cited = set()
+    for keys in re.findall(r"\{cite(?::[tp])?\}`([^`]*)`", _chapter_text()):
+        cited |= {key.strip() for key in keys.split(",")}
+    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
+        sources = {row["source_id"] for row in csv.DictReader(handle)}
+    assert sources - cited == set(), "sources never cited in a chapter"
+    assert cited - sources == set(), "citations of unknown sources"
+
+
+def test_each_notebook_chapter_offers_its_notebook_for_download():
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
+        page = ROOT / "_build" / "html" / "chapters" / f"{notebook.stem}.html"
+        assert f"_sources/chapters/{notebook.name}" in page.read_text(encoding="utf-8"), notebook.name
+        assert (ROOT / "_build" / "html" / "_sources" / "chapters" / notebook.name).exists()
