@@ -71,11 +71,10 @@ def _title(finding: str, source: str) -> alt.TitleParams:
     return alt.TitleParams(finding, subtitle=[f"Source: {source}"], subtitleFontStyle="italic")
 
 
-def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str, source: str,
-               x_title: str, y_title: str, description: str, y_format: str = ",.0f") -> alt.LayerChart:
-    """Lines with points per series; a missing year (a gap in ``x``) breaks the line instead of bridging it.
+def with_gaps(frame: pd.DataFrame, *, x: str, series: str) -> pd.DataFrame:
+    """One row per series and year from its first to its last, with empty values where a year is missing.
 
-    ``frame`` must hold one row per series and x; gaps are shown by inserting empty rows.
+    Vega-Lite breaks a line at an empty value, so a missing year is never bridged.
     """
     filled = []
     for name, group in frame.groupby(series, sort=False):
@@ -83,7 +82,16 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
         full = group.set_index(x).reindex(years)
         full[series] = name
         filled.append(full.rename_axis(x).reset_index())
-    data = pd.concat(filled, ignore_index=True)
+    return pd.concat(filled, ignore_index=True)
+
+
+def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str, source: str,
+               x_title: str, y_title: str, description: str, y_format: str = ",.0f") -> alt.LayerChart:
+    """Lines with points per series; a missing year (a gap in ``x``) breaks the line instead of bridging it.
+
+    ``frame`` must hold one row per series and x; gaps are shown by inserting empty rows.
+    """
+    data = with_gaps(frame, x=x, series=series)
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
     base = alt.Chart(data, title=_title(finding, source), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
@@ -134,13 +142,7 @@ def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, statu
     unknown = set(frame[status]) - set(STATUS_LABELS)
     if unknown:
         raise ValueError(f"unknown status {sorted(unknown)}; expected {sorted(STATUS_LABELS)}")
-    filled = []
-    for name, group in frame.groupby(series, sort=False):
-        years = range(int(group[x].min()), int(group[x].max()) + 1)
-        full = group.set_index(x).reindex(years)
-        full[series] = name
-        filled.append(full.rename_axis(x).reset_index())
-    data = pd.concat(filled, ignore_index=True)
+    data = with_gaps(frame, x=x, series=series)
     data["value_status"] = data[status].map(STATUS_LABELS)
     present = [s for s in STATUS_LABELS if s in set(frame[status])]
     shape = alt.Shape("value_status:N", title="Value",
