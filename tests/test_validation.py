@@ -21,77 +21,35 @@ def test_real_data_is_valid():
     assert messages(__import__("bistand").DATA_DIR) == []
 
 
-def test_non_numeric_value(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "500 st")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: '500 st' is not a valid number"]
+# One bad cell each: (row, column, bad value, the message after "data/figures_primary.csv:LINE:").
+BAD_CELLS = [
+    ("lkp_places_lkp500", "value", "500 st", "value: '500 st' is not a valid number"),
+    ("lkp_places_lkp500", "value", "", "value: value is required"),
+    ("lkp_places_lkp500", "source_id", "lkp1999pr", "source_id: 'lkp1999pr' is not in sources.csv (source_id)"),
+    ("lkp_places_lkp500", "municipality_code", "0581", "municipality_code: '0581' is not in municipalities.csv (code)"),
+    ("lkp_places_lkp500", "measure", "platser", "measure: 'platser' is not in measures.csv (measure)"),
+    ("lkp_paid_2024_01_lkp2024pr", "period", "2024-13", "period: period '2024-13' has month 13, not 01-12"),
+    ("lkp_paid_2024_01_lkp2024pr", "period", "januari 2024",
+     "period: period 'januari 2024' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown'"),
+    ("str_lt_2021_12_str2022web", "value", "-132",
+     "value: -132 is negative, but longterm_households is a level and cannot be"),
+    ("lkp_target_2025_lkp2024web", "value", "960", "value: 960 is a share outside 0-100"),
+    ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
+     "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703"),
+]
 
 
-def test_empty_value(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "")
+@pytest.mark.parametrize("row_id, column, bad, expected", BAD_CELLS, ids=[f"{c}={b!r}" for _, c, b, _ in BAD_CELLS])
+def test_bad_cell_is_named_exactly(data_copy, row_id, column, bad, expected):
+    line = edit_cell(data_copy / "figures_primary.csv", row_id, column, bad)
     update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: value is required"]
+    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:{expected}"]
 
 
 def test_missing_source_id(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "source_id", "")
     update_hashes(data_copy)
     assert f"data/figures_primary.csv:{line}:source_id: value is required" in messages(data_copy)
-
-
-def test_source_not_in_sources_table(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "source_id", "lkp1999pr")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:source_id: 'lkp1999pr' is not in sources.csv (source_id)"]
-
-
-def test_unknown_municipality(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "municipality_code", "0581")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:municipality_code: '0581' is not in municipalities.csv (code)"]
-
-
-def test_unknown_measure(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "measure", "platser")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:measure: 'platser' is not in measures.csv (measure)"]
-
-
-def test_month_13(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2024_01_lkp2024pr", "period", "2024-13")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:period: period '2024-13' has month 13, not 01-12"]
-
-
-def test_period_that_does_not_parse(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2024_01_lkp2024pr", "period", "januari 2024")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:period: period 'januari 2024' is not YYYY, "
-                                   "YYYY-MM, YYYY-MM-DD, A/B or 'unknown'"]
-
-
-def test_negative_count(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "str_lt_2021_12_str2022web", "value", "-132")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: -132 is negative, but "
-                                   "longterm_households is a level and cannot be"]
-
-
-def test_share_outside_0_100(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_target_2025_lkp2024web", "value", "960")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/figures_primary.csv:{line}:value: 960 is a share outside 0-100"]
-
-
-def test_derived_figure_must_equal_its_rule(data_copy):
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "value", "2727")
-    update_hashes(data_copy)
-    assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:value: derived value 2727 does not equal its rule "
-        "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703"]
 
 
 def test_duplicate_key(data_copy):
