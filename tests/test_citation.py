@@ -87,3 +87,12 @@ def test_each_notebook_chapter_offers_its_notebook_for_download():
         page = ROOT / "_build" / "html" / "chapters" / f"{notebook.stem}.html"
         assert f"_sources/chapters/{notebook.name}" in page.read_text(encoding="utf-8"), notebook.name
         assert (ROOT / "_build" / "html" / "_sources" / "chapters" / notebook.name).exists()
+
+
+def test_every_chart_page_links_the_csv_it_draws_from():
+    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
+    assert len(chart_pages) >= 4
+    for page in chart_pages:
+        assert re.search(r'href="\.\./_downloads/[0-9a-f]+/figures_(primary|reference)\.csv"',
+                         page.read_text(encoding="utf-8")), page.name
