@@ -95,6 +95,19 @@ def assess(claim: Claim, figures: Figures) -> Assessment:
                       judge(stated, recomputed, claim.decimals, qualifier, slack))
 
 
+def claim_by_id(claim_id: str) -> Claim:
+    """The claim with this id; KeyError naming it if there is none."""
+    for claim in CLAIMS:
+        if claim.claim_id == claim_id:
+            return claim
+    raise KeyError(f"no claim {claim_id!r}")
+
+
+def assess_claim(claim_id: str, figures: Figures) -> Assessment:
+    """``assess`` for the claim with this id."""
+    return assess(claim_by_id(claim_id), figures)
+
+
 def _v(figure_id: str) -> Callable[[Figures], float]:
     return lambda f: f.value(figure_id)
 

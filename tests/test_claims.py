@@ -101,3 +101,12 @@ def test_ledger_has_one_row_per_claim_with_provenance():
     row = table.set_index("claim_id").loc["str_longterm_fall_pct"]
     assert row["publisher"] == "Strängnäs kommun"
     assert row["words"] == "en minskning på hela 35 procent"
+
+
+def test_claims_are_found_by_id_and_an_unknown_id_is_named():
+    from bistand.claims import assess_claim, claim_by_id
+
+    assert claim_by_id("str_longterm_fall_pct").figure_id == "str_lt_pct_2021_01_2021_12_str2022web"
+    assert assess_claim("lkp_almost_6pct", Figures()).verdict is Verdict.CONSISTENT_AFTER_ROUNDING
+    with pytest.raises(KeyError, match="no claim 'str_nothing'"):
+        claim_by_id("str_nothing")
