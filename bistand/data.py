@@ -35,14 +35,19 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
 
 
+def _resource_paths(data_dir: Path) -> dict[str, Path]:
+    """Resource name -> file, in the descriptor's order."""
+    descriptor = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
+    return {r["name"]: Path(data_dir) / r["path"] for r in descriptor["resources"]}
+
+
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """One table of the data package by resource name (e.g. ``sources``), as strings, after validation."""
     require_valid(data_dir)
-    descriptor = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
-    paths = {r["name"]: r["path"] for r in descriptor["resources"]}
+    paths = _resource_paths(data_dir)
     if name not in paths:
         raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(sorted(paths))}")
-    return _read_csv(Path(data_dir) / paths[name])
+    return _read_csv(paths[name])
 
 
 def load_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -53,9 +58,7 @@ def load_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     ``source_role``, and the parsed period as ``period_kind``, ``period_start``, ``period_end``.
     """
     require_valid(data_dir)
-    descriptor = json.loads((Path(data_dir) / "datapackage.json").read_text(encoding="utf-8"))
-    frames = [_read_csv(Path(data_dir) / r["path"]) for r in descriptor["resources"]
-              if r["name"].startswith("figures")]
+    frames = [_read_csv(path) for name, path in _resource_paths(data_dir).items() if name.startswith("figures")]
     figures = pd.concat(frames, ignore_index=True)
     measures = load_table("measures", data_dir).rename(
         columns={"unit": "measure_unit", "label": "measure_label", "kind": "measure_kind"})
