@@ -170,7 +170,8 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
         for line, row in enumerate(_read_rows(data_dir / name), start=2):
             rows.append((name, line, row))
 
-    def ok(name: str, line: int, column: str) -> bool:
+    def ok(name: str, line: int, row: dict[str, str], column: str) -> bool:
+        """The cell exists and frictionless found nothing wrong with it."""
         return (name, line, column) not in flagged and row.get(column) is not None
 
     values: dict[str, float] = {}
@@ -185,16 +186,16 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
         units[row.get("figure_id", "")] = row.get("unit", "")
     for name, line, row in rows:
         where = f"{name}:{line}"
-        if ok(name, line, "period") and row["period"]:
+        if ok(name, line, row, "period") and row["period"]:
             try:
                 parse_period(row["period"])
             except PeriodError as error:
                 problems.append(Problem(name, line, "period", str(error)))
         measure = measures.get(row.get("measure", ""))
-        if measure and ok(name, line, "unit") and row["unit"] not in CONVERSIONS[measure["unit"]]:
+        if measure and ok(name, line, row, "unit") and row["unit"] not in CONVERSIONS[measure["unit"]]:
             problems.append(Problem(name, line, "unit", f"unit {row['unit']!r} cannot express measure "
                                     f"{measure['measure']!r} (in {measure['unit']})"))
-        value = values.get(row.get("figure_id", "")) if ok(name, line, "value") else None
+        value = values.get(row.get("figure_id", "")) if ok(name, line, row, "value") else None
         if measure and value is not None:
             if measure["kind"] == "level" and measure["unit"] in COUNT_UNITS | {"sek", "sek_million"} and value < 0:
                 problems.append(Problem(name, line, "value", f"{row['value']} is negative, but "
