@@ -1,0 +1,56 @@
+"""Figures in Swedish number format, for the Swedish summary (Sammanfattning på svenska).
+
+Babel formats with the Swedish locale's own symbols: a comma for the decimal mark and a no-break
+space (U+00A0) between thousands, so "2 087" never breaks across a line. Each Swedish figure is glued
+under ``<english name>_sv`` so that a test can set it beside the English figure it stands for.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal, parse_decimal
+
+from bistand.prose import glue
+
+LOCALE = "sv_SE"
+SUFFIX = "_sv"
+UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor",
+         "households": " hushåll"}
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` rounded half up to ``decimals`` places, in Swedish format: 2087 -> "2 087", 22.8 -> "22,8"."""
+    if decimals < 0:
+        raise ValueError(f"decimals must be 0 or more, got {decimals}")
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format=pattern, locale=LOCALE)
+
+
+def with_unit(value: float, unit: str = "", decimals: int = 0) -> str:
+    """A figure with its Swedish unit word: (11.4, "million_sek", 1) -> "11,4 miljoner kronor"."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}; known: {', '.join(sorted(u for u in UNITS if u))}")
+    return number(value, decimals) + UNITS[unit].replace(" ", "\u00a0", 1)
+
+
+def parse(text: str) -> float:
+    """The number at the start of a Swedish-formatted figure: "2 087 hushåll" -> 2087.0, "22,8 procent" -> 22.8."""
+    head = text.replace("\u00a0", " ").strip()
+    digits = []
+    for token in head.split(" "):
+        if token and all(c.isdigit() or c in ",-−" for c in token):
+            digits.append(token.replace("−", "-"))
+        else:
+            break
+    if not digits:
+        raise ValueError(f"no Swedish number at the start of {text!r}")
+    return float(parse_decimal("".join(digits), locale=LOCALE, strict=True))
+
+
+def glue_sv(name: str, value: float, unit: str = "", decimals: int = 0) -> str:
+    """Glue the Swedish form of the English figure ``name`` as ``name_sv``; returns the text glued."""
+    text = with_unit(value, unit, decimals)
+    glue(name + SUFFIX, text)
+    return text
