@@ -86,3 +86,34 @@ def bound_from_elapsed(term_start: date, term_end: date, elapsed_years: float) -
     if earliest > term_end:
         raise ValueError(f"{elapsed_years} years after {term_start} is past the term's end {term_end}")
     return earliest, term_end
+
+
+def monthly_counts(figures_frame: pd.DataFrame, municipality_code: str,
+                   measure: str = "households_paid_month") -> pd.DataFrame:
+    """The monthly counts the data has for one municipality, placed at the first day of their period.
+
+    A count repeated with the same value for the same period by a later text is shown once (the
+    first by figure id). Where two different counts share a date (two derived levels for the start of
+    2021), the larger is labelled above its point and the smaller below, so both can be read.
+    """
+    rows = figures_frame[(figures_frame["municipality_code"] == municipality_code)
+                         & (figures_frame["measure"] == measure)].sort_values(["period_start", "figure_id"])
+    rows = rows.drop_duplicates(["period", "value_in_measure_unit"])
+    counts = pd.DataFrame({
+        "figure_id": rows["figure_id"].to_numpy(), "when": rows["period_start"].to_numpy(),
+        "households": rows["value_in_measure_unit"].to_numpy(), "status": rows["status"].to_numpy(),
+        "source_id": rows["source_id"].to_numpy(),
+        "label": [f"{p} ({s})" for p, s in zip(rows["period"], rows["source_id"])]})
+    lowest = counts.groupby("when")["households"].transform("min")
+    shared = counts.groupby("when")["households"].transform("size") > 1
+    counts["place"] = ["below" if s and v == low else "above"
+                       for s, v, low in zip(shared, counts["households"], lowest)]
+    return counts.reset_index(drop=True)
+
+
+def numbered_events(events: pd.DataFrame, municipality_code: str) -> pd.DataFrame:
+    """A municipality's events other than majorities, in date order, numbered from 1 for the chart and its key."""
+    rows = events[(events["municipality_code"] == municipality_code) & (events["kind"] != "majority")]
+    rows = rows.sort_values(["start", "event_id"]).reset_index(drop=True)
+    rows.insert(0, "number", range(1, len(rows) + 1))
+    return rows
