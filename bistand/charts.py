@@ -274,7 +274,8 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
         x=alt.X("when:T", scale=x_scale, axis=x_axis, title=None),
         y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")))
     count_points = count_base.mark_point(filled=True, size=80, color=PALETTE["Linköping"]).encode(
-        shape=alt.Shape("value_status:N", title="Value", legend=alt.Legend(orient="bottom", direction="vertical"),
+        shape=alt.Shape("value_status:N", title="Value",
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
                         scale=alt.Scale(domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS
                                                                if STATUS_LABELS[s] in present])),
         tooltip=[alt.Tooltip("label:N", title="Count"), alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
