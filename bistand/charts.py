@@ -194,3 +194,97 @@ def slider_line_chart(frame: pd.DataFrame, *, x: str, y: str, y_expr: str, param
     label = last.transform_calculate(label=f"format(datum['{y}'], '{y_format}')").mark_text(
         align="right", dx=-8, dy=-12, fontSize=13, fontWeight="bold", color=colour).encode(text="label:N")
     return alt.layer(line, point, label).add_params(param).properties(width=WIDTH, description=description)
+
+
+#: Rows of the timeline's event panel, by event kind (majorities are drawn as bands, not marks).
+TIMELINE_LANES = {"decision": "Decisions", "proposal": "Decisions", "programme": "Programmes",
+                  "start": "Starts and ends", "end": "Starts and ends", "law": "Starts and ends",
+                  "progress": "Reports", "report": "Reports", "consultation": "Reports", "study": "Reports"}
+TIMELINE_SHAPES = {"Decisions": "diamond", "Programmes": "square", "Starts and ends": "square", "Reports": "circle"}
+
+
+def _iso(value) -> str:
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFrame, *,
+                   domain: tuple[str, str], finding: str, source: str, description: str,
+                   counts_title: str = "Households paid in a month") -> alt.VConcatChart:
+    """Events on a time axis above, with each political majority as a band; monthly counts below, on the same axis.
+
+    ``events``: one row per event with ``number`` (the label drawn on the chart, explained in a table
+    beside it), ``label``, ``kind``, ``date`` (as the data gives it), ``date_precision``, ``start``,
+    ``end`` and ``source_id``; an event dated to a year or a range is drawn as a bar over the whole
+    span it may fall in, a day or a month as a mark. ``bands``: ``majority``, ``start``, ``end``, ``open_end``. ``counts``: ``when``,
+    ``households``, ``label``, ``status`` (verbatim or derived), ``source_id`` and ``place``
+    (``above`` or ``below``: where the value's label goes). The counts are points, never joined:
+    they come from different texts and are not a series. Dates are drawn in UTC, so the output does
+    not depend on the machine's time zone.
+    """
+    unknown = set(events["kind"]) - set(TIMELINE_LANES)
+    if unknown:
+        raise ValueError(f"no timeline lane for kinds {sorted(unknown)}")
+    x_scale = alt.Scale(type="utc", domain=[domain[0], domain[1]], nice=False)
+    x_axis = alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True)
+    majorities = list(dict.fromkeys(bands["majority"]))
+    band_data = pd.DataFrame({
+        "majority": bands["majority"], "start": [_iso(v) for v in bands["start"]],
+        "end": [_iso(v) for v in bands["end"]],
+        "period": [f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
+                   for s, e, o in zip(bands["start"], bands["end"], bands["open_end"])]})
+    band_colour = alt.Color("majority:N", title="Majority (attested period)",
+                            scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[:len(majorities)]),
+                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360))
+
+    def band_layer() -> alt.Chart:
+        return alt.Chart(band_data).mark_rect(opacity=0.16).encode(
+            x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), x2="end:T", color=band_colour,
+            tooltip=[alt.Tooltip("majority:N", title="Majority"), alt.Tooltip("period:N", title="Period")])
+
+    lanes = list(dict.fromkeys(TIMELINE_LANES[k] for k in TIMELINE_LANES))
+    marks = pd.DataFrame({
+        "number": events["number"].astype(str), "label": events["label"], "date": events["date"],
+        "lane": [TIMELINE_LANES[k] for k in events["kind"]], "start": [_iso(v) for v in events["start"]],
+        "end": [_iso(v) for v in events["end"]], "source_id": events["source_id"]})
+    # A year or a range is drawn as a bar over the whole span it may fall in; a day or a month as a mark.
+    marks["is_range"] = list(events["date_precision"].isin(["year", "range"]))
+    marks["mid"] = [_iso(pd.Timestamp(s) + (pd.Timestamp(e) - pd.Timestamp(s)) / 2)
+                    for s, e in zip(events["start"], events["end"])]
+    y_lane = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
+                   axis=alt.Axis(labelLimit=140, ticks=False, domain=False))
+    tooltip = [alt.Tooltip("number:N", title="No."), alt.Tooltip("label:N", title="Event"),
+               alt.Tooltip("date:N", title="Date (as precise as the source)"),
+               alt.Tooltip("source_id:N", title="Source")]
+    base = alt.Chart(marks).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), y=y_lane,
+                                   tooltip=tooltip)
+    ranges = base.transform_filter("datum.is_range").mark_bar(height=6, color="#222", opacity=0.55).encode(x2="end:T")
+    points = base.transform_filter("!datum.is_range").mark_point(filled=True, size=70, color="#222").encode(
+        shape=alt.Shape("lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[l] for l in lanes]),
+                        legend=None))
+    numbers = base.mark_text(dy=-11, fontSize=11, fontWeight="bold", color="#222").encode(
+        x=alt.X("mid:T", scale=x_scale, axis=x_axis, title=None), text="number:N")
+    top = alt.layer(band_layer(), ranges, points, numbers).properties(width=WIDTH, height=150)
+
+    count_data = pd.DataFrame({
+        "when": [_iso(v) for v in counts["when"]], "households": counts["households"].astype(float),
+        "label": counts["label"], "value_status": counts["status"].map(STATUS_LABELS),
+        "source_id": counts["source_id"], "place": counts["place"]})
+    present = [STATUS_LABELS[s] for s in STATUS_LABELS if s in set(counts["status"])]
+    count_base = alt.Chart(count_data).encode(
+        x=alt.X("when:T", scale=x_scale, axis=x_axis, title=None),
+        y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")))
+    count_points = count_base.mark_point(filled=True, size=80, color=PALETTE["Linköping"]).encode(
+        shape=alt.Shape("value_status:N", title="Value",
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
+                        scale=alt.Scale(domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS
+                                                               if STATUS_LABELS[s] in present])),
+        tooltip=[alt.Tooltip("label:N", title="Count"), alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
+                 alt.Tooltip("households:Q", title="Households", format=",.0f"),
+                 alt.Tooltip("value_status:N", title="Value"), alt.Tooltip("source_id:N", title="Source")])
+    count_labels = [count_base.transform_filter(f"datum.place == '{place}'").transform_calculate(
+        text="format(datum.households, ',.0f')").mark_text(
+        align="left", dx=7, dy=dy, fontSize=11, color="#222").encode(text="text:N")
+        for place, dy in (("above", -9), ("below", 11))]
+    bottom = alt.layer(band_layer(), count_points, *count_labels).properties(width=WIDTH, height=170)
+    return alt.vconcat(top, bottom, spacing=8, title=_wrapped_title(finding, source),
+                       description=description).resolve_scale(x="shared", color="shared", shape="independent")

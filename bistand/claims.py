@@ -259,6 +259,12 @@ CLAIMS: list[Claim] = [
        (2022, "rf_got_2023"), (2024, "rf_got_2024")]],
     *[_per_household("0486", year, source) for year, source in
       [(2017, "rf_sod_2018"), (2019, "rf_sod_2020"), (2020, "rf_sod_2021")]],
+    # Linköping, December 2021 (issue 9): "över 200" fewer during 2021, from figures_context.csv
+    Claim("lkp_over_200_in_2021", "lkp_paid_chg_2021_2021_12_20_corren2021",
+          "Payments fell by more than 200 during 2021 (December 2021)",
+          "2507 (20 December 2021) - 2727, the start-of-2021 level implied by the October 2021 release; against "
+          "2703 (February 2024 release) the fall is 196, not more than 200",
+          _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"), decimals=-2),
 ]
 
 

@@ -232,6 +232,45 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
     return problems
 
 
+EVENTS_FILE = "events.csv"
+
+
+def _event_date_problem(row: dict[str, str]) -> str | None:
+    """What is wrong with an event's date and its stated precision, or None."""
+    from bistand.events import PRECISIONS
+
+    text, precision = row.get("date") or "", row.get("date_precision") or ""
+    if text == "unknown":
+        return "an event needs a date; 'unknown' is not allowed in events.csv"
+    try:
+        period = parse_period(text)
+    except PeriodError as error:
+        return str(error).replace("period ", "date ", 1).replace(" or 'unknown'", "")
+    if precision in PRECISIONS and period.kind != precision:
+        return f"date {text!r} has precision {period.kind!r}, but date_precision says {precision!r}"
+    return None
+
+
+def _event_problems(data_dir: Path, readable: set[str],
+                    flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+    """events.csv: the date parses and agrees with its precision; the kind is in the vocabulary."""
+    from bistand.events import EVENT_KINDS
+
+    if EVENTS_FILE not in readable:
+        return []
+    problems = []
+    for line, row in enumerate(_read_rows(data_dir / EVENTS_FILE), start=2):
+        if (EVENTS_FILE, line, "date") not in flagged and row.get("date"):
+            message = _event_date_problem(row)
+            if message:
+                problems.append(Problem(EVENTS_FILE, line, "date", message))
+        kind = row.get("kind")
+        if kind and kind not in EVENT_KINDS:
+            problems.append(Problem(EVENTS_FILE, line, "kind",
+                                    f"unknown kind {kind!r}; expected one of {', '.join(EVENT_KINDS)}"))
+    return problems
+
+
 def validate_data(data_dir: Path = DATA_DIR) -> list[Problem]:
     """Every problem in the data folder, sorted by file, row and column; empty if the data is valid."""
     data_dir = Path(data_dir)
@@ -244,6 +283,7 @@ def validate_data(data_dir: Path = DATA_DIR) -> list[Problem]:
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
     problems += table_problems + _figure_problems(data_dir, descriptor, readable, flagged)
+    problems += _event_problems(data_dir, readable, flagged)
     return sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
 
 

@@ -26,7 +26,7 @@ BAD_CELLS = [
     ("lkp_places_lkp500", "value", "500 st", "value: '500 st' is not a valid number"),
     ("lkp_places_lkp500", "value", "", "value: value is required"),
     ("lkp_places_lkp500", "source_id", "lkp1999pr", "source_id: 'lkp1999pr' is not in sources.csv (source_id)"),
-    ("lkp_places_lkp500", "municipality_code", "0581", "municipality_code: '0581' is not in municipalities.csv (code)"),
+    ("lkp_places_lkp500", "municipality_code", "0599", "municipality_code: '0599' is not in municipalities.csv (code)"),
     ("lkp_places_lkp500", "measure", "platser", "measure: 'platser' is not in measures.csv (measure)"),
     ("lkp_paid_2024_01_lkp2024pr", "period", "2024-13", "period: period '2024-13' has month 13, not 01-12"),
     ("lkp_paid_2024_01_lkp2024pr", "period", "januari 2024",

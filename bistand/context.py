@@ -1,0 +1,108 @@
+"""The national and research context: Kolada's key figures and comparison groups, the studies, and peer tables.
+
+The constants restate shared/reference-data/context_timeline_policy_research.md (source ids in
+sources.csv); the functions read figures from the data package, so every number the context chapter
+prints comes from a data row or from these named lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+#: Long-term assistance, as Kolada defines it: "Långvarigt bistånd avser 10-12 månader under året".
+LONGTERM_MONTHS = (10, 12)
+
+#: Kolada key figures that would settle the question (id, what it counts, publisher); source kolada_meta.
+KOLADA_KPIS = [
+    ("N31910", "Households with ekonomiskt bistånd during the year (Biståndshushåll, ekonomiskt bistånd, antal)", "Socialstyrelsen"),
+    ("N31857", "Ekonomiskt bistånd paid in total, thousand SEK (excluding introduktionsersättning)", "Socialstyrelsen"),
+    ("N31849", "Ekonomiskt bistånd paid per household, SEK", "Socialstyrelsen"),
+    ("N31807", "Share of inhabitants with ekonomiskt bistånd during the year", "Socialstyrelsen"),
+    ("N31814", "Adults with long-term assistance, share of adult recipients (10–12 months in the year)", "Socialstyrelsen"),
+    ("N31816", "Adults with long-term assistance, share of the adult population (10–12 months in the year)", "Socialstyrelsen"),
+    ("N01710", "Recipients of ekonomiskt bistånd in full-year equivalents", "Socialstyrelsen"),
+    ("N31001", "Cost of ekonomiskt bistånd per inhabitant", "SCB"),
+]
+
+#: Kolada's own comparison groups (name, municipality, members as (name, code)); source kolada_meta.
+KOLADA_GROUPS = [
+    ("Liknande kommuner ekonomiskt bistånd, 2023", "Linköping (0580)",
+     [("Motala", "0583"), ("Gnosjö", "0617"), ("Nybro", "0881"), ("Svenljunga", "1465"), ("Eda", "1730"),
+      ("Storfors", "1760"), ("Hallsberg", "1861")]),
+    ("Liknande kommuner ekonomiskt bistånd, 2023", "Strängnäs (0486)",
+     [("Vetlanda", "0685"), ("Tingsryd", "0763"), ("Falkenberg", "1382"), ("Laxå", "1860"), ("Surahammar", "1907"),
+      ("Nordanstig", "2132"), ("Älvsbyn", "2560")]),
+    ("Liknande kommuner IFO, Linköping, 2024", "Linköping (0580)",
+     [("Norrköping", None), ("Jönköping", None), ("Lund", None), ("Helsingborg", None), ("Borås", None),
+      ("Örebro", None), ("Västerås", None)]),
+]
+
+
+@dataclass(frozen=True)
+class Study:
+    """A study of mandatory activation: its design, what it found, and what the design can identify."""
+
+    source_id: str
+    authors: str
+    design: str
+    finding: str
+    identifies: str
+
+
+STUDIES = [
+    Study("dahlberg2008", "Dahlberg, Johansson & Mörk (IFAU)",
+          "Difference-in-differences: Stockholm's city districts introduced mandatory activation at different times",
+          "Lower welfare participation and higher employment; no statistically significant effect on disposable "
+          "income; the effects appear largest for young people and people born in non-Western countries",
+          "The effect net of what happened city-wide at the same time, because districts that had not yet started "
+          "serve as the comparison"),
+    Study("persson2010", "Persson & Vikman (Uppsala Center for Fiscal Studies)",
+          "Entry and exit rates of welfare participation, the same Stockholm reform",
+          "The fall in participation came mainly from a small rise in exits; entries also fell",
+          "Whether a fall comes from people leaving faster or from fewer people entering, which a count of "
+          "recipients on one day cannot tell apart"),
+    Study("sbu351", "SBU, report 351 (systematic review)",
+          "Systematic review of controlled studies of active labour-market programmes for long-term recipients, "
+          "with the certainty of each finding graded",
+          "Training at workplaces is more effective than usual interventions (moderate certainty); a lower workload "
+          "for case managers helps (low certainty); classroom training may have no effect (low certainty)",
+          "How certain the evidence across many studies is, and which kinds of programme it supports"),
+]
+
+
+def peer_table(figures_frame: pd.DataFrame, measure: str, period: str, focus: str) -> pd.DataFrame:
+    """One row per municipality with a value for ``measure`` in ``period``, highest first, with its rank.
+
+    ``focus`` names the municipality the chapter is about; ``is_focus`` marks its row.
+    """
+    rows = figures_frame[(figures_frame["measure"] == measure) & (figures_frame["period"] == period)]
+    if rows["municipality_code"].duplicated().any():
+        raise ValueError(f"{measure} {period}: a municipality has two values; name the source")
+    table = pd.DataFrame({"municipality": rows["municipality"].to_numpy(),
+                          "code": rows["municipality_code"].to_numpy(),
+                          "value": rows["value_in_measure_unit"].to_numpy(),
+                          "source_id": rows["source_id"].to_numpy()})
+    table = table.sort_values(["value", "municipality"], ascending=[False, True]).reset_index(drop=True)
+    table["rank"] = table["value"].rank(ascending=False, method="min").astype(int)
+    table["is_focus"] = table["municipality"] == focus
+    return table
+
+
+def amount_per_household(figures_frame: pd.DataFrame, year: str, codes: list[str]) -> pd.DataFrame:
+    """Amount paid per household in one year (SEK), derived from each municipality's amount and household count.
+
+    Only municipalities with both figures from the same source are returned.
+    """
+    frame = figures_frame[(figures_frame["period"] == year) & figures_frame["municipality_code"].isin(codes)]
+    hh = frame[frame["measure"] == "households_any_time_year"].set_index(["municipality_code", "source_id"])
+    paid = frame[frame["measure"] == "amount_paid_year"].set_index(["municipality_code", "source_id"])
+    both = hh.index.intersection(paid.index)
+    table = pd.DataFrame({
+        "municipality": hh.loc[both, "municipality"].to_numpy(),
+        "code": [c for c, _ in both], "source_id": [s for _, s in both],
+        "households": hh.loc[both, "value_in_measure_unit"].to_numpy(),
+        "paid_million": paid.loc[both, "value_in_measure_unit"].to_numpy()})
+    table["per_household"] = table["paid_million"] * 1e6 / table["households"]
+    return table.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,89 @@
+"""data/events.csv: each kind of bad row gives one clear file:row:column message; the helpers compute what the chapter says."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from bistand import DATA_DIR
+from bistand.events import EVENT_KINDS, bound_from_elapsed, load_events, majority_bands, share_reached
+from bistand.validate import update_hashes, validate_data
+from conftest import edit_cell
+
+
+def messages(data_dir):
+    return [str(p) for p in validate_data(data_dir)]
+
+
+BAD_EVENTS = [
+    ("lkp_500_adopted", "date", "2018-11-31", "date: date '2018-11-31' has day 31, not 01-30"),
+    ("lkp_500_adopted", "date", "13 november 2018",
+     "date: date '13 november 2018' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B"),
+    ("lkp_500_adopted", "date", "unknown", "date: an event needs a date; 'unknown' is not allowed in events.csv"),
+    ("lkp_500_adopted", "date", "2018-11", "date: date '2018-11' has precision 'month', but date_precision says 'day'"),
+    ("lkp_alliance_majority", "date_precision", "year",
+     "date: date '2019/2022' has precision 'range', but date_precision says 'year'"),
+    ("lkp_500_adopted", "kind", "meeting", "kind: unknown kind 'meeting'; expected one of " + ", ".join(EVENT_KINDS)),
+    ("lkp_500_adopted", "source_id", "lkp1999pr", "source_id: 'lkp1999pr' is not in sources.csv (source_id)"),
+    ("lkp_500_adopted", "municipality_code", "0999", "municipality_code: '0999' is not in municipalities.csv (code)"),
+]
+
+
+@pytest.mark.parametrize("row_id, column, bad, expected", BAD_EVENTS, ids=[f"{c}={b!r}" for _, c, b, _ in BAD_EVENTS])
+def test_bad_event_cell_is_named_exactly(data_copy, row_id, column, bad, expected):
+    line = edit_cell(data_copy / "events.csv", row_id, column, bad)
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/events.csv:{line}:{expected}"]
+
+
+def test_duplicate_event_id(data_copy):
+    path = data_copy / "events.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[3])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/events.csv:{len(lines)}:event_id: duplicate key: another row has the same event_id"]
+
+
+def test_kinds_in_the_descriptor_match_the_vocabulary():
+    descriptor = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "events" for f in r["schema"]["fields"]}
+    for kind in EVENT_KINDS:
+        assert f"{kind}:" in fields["kind"]["description"], kind
+
+
+def test_the_events_the_issue_lists_are_there_with_their_dates():
+    events = load_events().set_index("event_id")
+    assert events.loc["lkp_500_adopted", "date"] == "2018-11-13"
+    assert events.loc["lkp_alliance_majority", ["date", "kind"]].tolist() == ["2019/2022", "majority"]
+    assert events.loc["lkp_2019_investigation", "date"] == "2019-05-13"
+    assert events.loc["lkp_2020_500_ends", "date"] == "2020-09-10"
+    assert events.loc["lkp_2021_iaf_decided", ["date", "date_precision"]].tolist() == ["2021", "year"]
+    assert events.loc["lkp_sm_majority", "date"] == "2023-01-01"
+    assert str(events.loc["lkp_alliance_majority", "end"].date()) == "2022-12-31"
+    assert set(events["kind"]) <= set(EVENT_KINDS)
+
+
+def test_majority_bands_name_three_majorities_and_mark_the_open_one():
+    bands = majority_bands(load_events(), "0580", date(2024, 12, 31))
+    assert len(bands) == 3
+    open_band = bands[bands["open_end"]]
+    assert open_band["event_id"].tolist() == ["lkp_sm_majority"]
+    assert str(open_band["end"].iloc[0].date()) == "2024-12-31"
+
+
+def test_share_reached_by_december_2021_for_both_start_levels():
+    # 2727 (October 2021 release) and 2703 (February 2024 release) at the start; 2507 on 20 Dec 2021; 2087 in Jan 2024
+    assert share_reached(2727, 2507, 2087) == (220, pytest.approx(34.375))
+    assert share_reached(2703, 2507, 2087) == (196, pytest.approx(100 * 196 / 616))
+    with pytest.raises(ValueError):
+        share_reached(2087, 2087, 2087)
+
+
+def test_alliance_bound_is_a_window_inside_the_term():
+    assert bound_from_elapsed(date(2019, 1, 1), date(2022, 12, 31), 3.5) == (date(2022, 7, 1), date(2022, 12, 31))
+    with pytest.raises(ValueError):
+        bound_from_elapsed(date(2019, 1, 1), date(2022, 12, 31), 4.5)
