@@ -10,7 +10,8 @@ import pytest
 from bistand import DATA_DIR
 
 ROOT = DATA_DIR.parent
-SHARED = ROOT.parent / "shared"
+#: The five primary texts, kept in the repository (see sources/PROVENANCE.md).
+SOURCES_DIR = ROOT / "sources"
 
 
 @pytest.fixture

@@ -12,10 +12,7 @@ import pytest
 from bistand import DATA_DIR
 from bistand.bibliography import BIB_PATH, bibliography_text
 from bistand.data import Figures, load_figures, load_table
-from conftest import ROOT, SHARED
-
-SOURCES_DIR = SHARED / "sources"
-needs_shared = pytest.mark.skipif(not SOURCES_DIR.exists(), reason="../shared (the primary sources) is not beside the repository")
+from conftest import ROOT, SOURCES_DIR
 
 
 def test_frictionless_validates_the_package_with_its_hashes():
@@ -80,7 +77,6 @@ def _paragraphs(capture: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-@needs_shared
 def test_each_quote_stands_in_its_paragraph_and_carries_the_value():
     sources = load_table("sources").set_index("source_id")
     figures = load_figures()
@@ -97,13 +93,11 @@ def test_each_quote_stands_in_its_paragraph_and_carries_the_value():
         assert abs(row["value"]) in found, figure_id
 
 
-@needs_shared
 def test_primary_sources_point_at_their_captures():
     for source in load_table("sources").query("role == 'primary'").itertuples():
         assert (SOURCES_DIR / source.capture).exists(), source.capture
 
 
-@needs_shared
 def test_reference_recipe_reproduces_the_committed_file(tmp_path, monkeypatch):
     spec = importlib.util.spec_from_file_location("recipe", ROOT / "data" / "recipes" / "reference_figures.py")
     recipe = importlib.util.module_from_spec(spec)
@@ -133,3 +127,35 @@ def test_no_date_is_guessed():
     for source_id in undated["source_id"]:
         entry = BIB_PATH.read_text(encoding="utf-8").split(f"@misc{{{source_id},")[1].split("\n}")[0]
         assert "year = {n.d.}" in entry, source_id
+
+
+@pytest.mark.parametrize("folder", ["sources", "data/raw"])
+def test_copied_inputs_match_their_manifest(folder):
+    """Every file in sources/ and data/raw/ is listed in its MANIFEST.csv with its sha256, and vice versa."""
+    import hashlib
+
+    with open(ROOT / folder / "MANIFEST.csv", encoding="utf-8", newline="") as handle:
+        manifest = {row["file"]: row for row in csv.DictReader(handle)}
+    on_disk = {p.name for p in (ROOT / folder).iterdir()} - {"MANIFEST.csv", "PROVENANCE.md"}
+    assert set(manifest) == on_disk
+    for name, row in manifest.items():
+        data = (ROOT / folder / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == row["sha256"], f"{folder}/{name} differs from its MANIFEST.csv"
+        assert int(row["bytes"]) == len(data), name
+        assert row["captured_from"] and row["captured_on"] and row["copied_on"], name
+
+
+def test_every_primary_source_is_in_the_manifest():
+    with open(SOURCES_DIR / "MANIFEST.csv", encoding="utf-8", newline="") as handle:
+        manifest = {row["file"]: row["source_id"] for row in csv.DictReader(handle)}
+    primary = load_table("sources").query("role == 'primary'")
+    assert {manifest[capture] for capture in primary["capture"]} == set(primary["source_id"])
+
+
+def test_nothing_reads_a_folder_beside_the_repository():
+    """The book builds from a clone alone: no code, recipe or test reads the shared folder beside it."""
+    pattern = re.compile(r"""(\.\./|parent\s*/\s*["'])shared""")
+    files = [*ROOT.glob("bistand/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob("data/recipes/*.py"),
+             ROOT / "Makefile", *ROOT.glob("_ext/*.py"), *ROOT.glob("bench/*.py")]
+    offenders = [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
