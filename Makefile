@@ -71,8 +71,10 @@ $(LAB_STAMP): $(STAMP) requirements-lab.txt
 	rm -f $(VENV)/.lab-*
 	touch $(LAB_STAMP)
 
+# Root (as in a container) must say so explicitly; the extension manager is read-only (the set is pinned).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(LAB_STAMP)
-	$(BIN)/jupyter lab --notebook-dir=chapters $(LAB_ARGS)
+	$(BIN)/jupyter lab --notebook-dir=chapters --LabApp.extension_manager=readonly $(LAB_ROOT) $(LAB_ARGS)
 
 clean:
 	rm -rf _build

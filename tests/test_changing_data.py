@@ -43,6 +43,7 @@ def _run(args: list[str], copy: Path) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=copy, env=env, capture_output=True, text=True, timeout=900)
 
 
+@pytest.mark.edition_figures
 def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     copy, before = repo_copy, _sha(ROOT / "data" / "figures_primary.csv")
     primary = copy / "data" / "figures_primary.csv"

@@ -48,6 +48,7 @@ BAD_CELLS = [
 ]
 
 
+@pytest.mark.edition_figures
 @pytest.mark.parametrize("row_id, column, bad, expected", BAD_CELLS, ids=[f"{c}={b!r}" for _, c, b, _ in BAD_CELLS])
 def test_bad_cell_is_named_exactly(data_copy, row_id, column, bad, expected):
     line = edit_cell(data_copy / "figures_primary.csv", row_id, column, bad)
@@ -167,6 +168,7 @@ def test_descriptor_hashes_are_current():
     assert json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["licenses"][0]["name"] == "CC-BY-4.0"
 
 
+@pytest.mark.edition_figures
 def test_reference_figures_are_checked_against_their_words(data_copy):
     line = edit_cell(data_copy / "figures_reference.csv", "lkp_paid_2021_12_20_corren2021", "value", "2570")
     update_hashes(data_copy)
@@ -224,6 +226,7 @@ def test_empty_row_in_the_middle_is_one_message(data_copy, blank):
     assert messages(data_copy) == ["data/figures_primary.csv:4:-: row is empty"]
 
 
+@pytest.mark.edition_figures
 def test_make_hashes_records_nothing_for_invalid_data(data_copy):
     """`make hashes` (validate --update-hashes) refuses invalid data: no "hash updated", exit 1, descriptor untouched."""
     line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "62.7")
