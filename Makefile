@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes setup browser bench clean
+.PHONY: book test validate notebooks data hashes update lab setup browser bench clean
 
 setup: $(STAMP)
 
@@ -48,15 +48,33 @@ test: book browser $(CFF_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m bistand.notebooks
 
-## Regenerate data/figures_reference.csv from ../shared/reference-data, the derived values and the bibliography.
+## Regenerate data/figures_reference.csv from data/raw (the reference inputs), the derived values and the bibliography.
 data: $(STAMP)
 	$(BIN)/python data/recipes/reference_figures.py
 	$(BIN)/python -m bistand.derive
 	$(BIN)/python -m bistand.bibliography
 
-## Record the current sha256 of each data file in data/datapackage.json.
+## Record the current sha256 of each data file in data/datapackage.json (refuses, exit 1, if the data does not validate).
 hashes: $(STAMP)
 	$(BIN)/python -m bistand.validate --update-hashes
+
+## After editing data/*.csv: derive, validate, record hashes, re-execute the notebooks, in order;
+## stops at the first problem; prints the CHANGELOG.md lines to add. NOTEBOOKS=chapters/x.ipynb limits the last step.
+update: $(STAMP)
+	$(BIN)/python -m bistand.update $(NOTEBOOKS)
+
+## JupyterLab (pinned in requirements-lab.txt, resolved with the book's pins) in .venv, on the chapters, with the book's kernel.
+LAB_STAMP := $(VENV)/.lab-$(shell cat requirements-lab.txt requirements.txt | sha256sum | cut -c1-16)
+$(LAB_STAMP): $(STAMP) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv -r requirements-lab.txt
+	$(BIN)/python -m pip check
+	rm -f $(VENV)/.lab-*
+	touch $(LAB_STAMP)
+
+# Root (as in a container) must say so explicitly; the extension manager is read-only (the set is pinned).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab --notebook-dir=chapters --LabApp.extension_manager=readonly $(LAB_ROOT) $(LAB_ARGS)
 
 clean:
 	rm -rf _build

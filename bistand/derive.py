@@ -11,6 +11,7 @@ import csv
 import re
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from bistand import DATA_DIR
 
@@ -75,13 +76,13 @@ def fill_derived_values(rows: Sequence[dict[str, str]],
             for r in rows]
 
 
-def main() -> int:
+def main(data_dir: Path = DATA_DIR) -> int:
     """Rewrite the derived values in data/figures_primary.csv from their rules."""
-    path = DATA_DIR / "figures_primary.csv"
+    path = Path(data_dir) / "figures_primary.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         columns, rows = reader.fieldnames, list(reader)
-    with open(DATA_DIR / "figures_reference.csv", encoding="utf-8", newline="") as handle:
+    with open(Path(data_dir) / "figures_reference.csv", encoding="utf-8", newline="") as handle:
         context = list(csv.DictReader(handle))
     rows = fill_derived_values(rows, context)
     with open(path, "w", encoding="utf-8", newline="") as handle:

@@ -19,6 +19,7 @@ from pathlib import Path
 from bistand import DATA_DIR
 from bistand.derive import RuleError, evaluate_rule, parse_rule
 from bistand.periods import PeriodError, parse_period
+from bistand.swedish_numbers import value_matches_words
 from bistand.units import CONVERSIONS, COUNT_UNITS
 
 DESCRIPTOR = "datapackage.json"
@@ -55,7 +56,7 @@ def read_descriptor(data_dir: Path) -> dict:
         return json.load(handle)
 
 
-def _file_problems(data_dir: Path, descriptor: dict) -> tuple[list[Problem], set[str]]:
+def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True) -> tuple[list[Problem], set[str]]:
     """Problems with whole files; returns them and the names of readable described files."""
     problems, readable = [], set()
     described = {r["path"]: r for r in descriptor["resources"]}
@@ -75,8 +76,13 @@ def _file_problems(data_dir: Path, descriptor: dict) -> tuple[list[Problem], set
             line = raw[: error.start].count(b"\n") + 1
             problems.append(Problem(name, line, "-", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded"))
             continue
+        layout = _layout_problem(name, raw.decode("utf-8"),
+                                 [f["name"] for f in described[name].get("schema", {}).get("fields", [])])
+        if layout:
+            problems.append(layout)
+            continue
         expected = described[name].get("hash")
-        if expected and expected != sha256_of(data_dir / name):
+        if check_hashes and expected and expected != sha256_of(data_dir / name):
             problems.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
                                     "updated (run `make hashes` and record the change in CHANGELOG.md)"))
         readable.add(name)
@@ -110,7 +116,22 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
                     (error.type == "missing-cell" and "missing-label" in types):
                 continue
             problems.append(_problem_from_frictionless(file, error, keys.get(file, [])))
-    return problems
+    return _without_blank_row_noise(data_dir, problems)
+
+
+def _without_blank_row_noise(data_dir: Path, problems: list[Problem]) -> list[Problem]:
+    """Blank lines at the end of a file are ignored; a blank row in the middle gives one message, "row is empty"."""
+    kept, blanks = [], {}
+    for problem in problems:
+        if problem.file not in blanks:
+            blanks[problem.file] = _blank_lines((data_dir / problem.file).read_text(encoding="utf-8"))
+        middle, trailing = blanks[problem.file]
+        if problem.row in trailing:
+            continue
+        if problem.row in middle:
+            problem = Problem(problem.file, problem.row, "-", "row is empty")
+        kept.append(problem)
+    return kept
 
 
 def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Problem:
@@ -156,6 +177,42 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _is_blank(row: list[str]) -> bool:
+    return all(not cell.strip() for cell in row)
+
+
+def _numbered_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV with their line numbers in the file, leaving out blank rows."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        return [(reader.line_num, dict(zip(header, row))) for row in reader if not _is_blank(row)]
+
+
+def _blank_lines(text: str) -> tuple[set[int], set[int]]:
+    """Line numbers of blank rows (empty, or only separators) in the middle and at the end of a file."""
+    lines = text.splitlines()
+    blank = {number for number, line in enumerate(lines, start=1) if not line.replace(",", "").strip()}
+    last = max((n for n in range(1, len(lines) + 1) if n not in blank), default=0)
+    return {n for n in blank if n < last}, {n for n in blank if n > last}
+
+
+def _layout_problem(name: str, text: str, fields: list[str]) -> Problem | None:
+    """One problem for a file whose layout is wrong as a whole (wrong separator, one column dropped), else None.
+
+    Such a file is not read further: every row would be misread, and one message says why.
+    """
+    first = text.splitlines()[0] if text else ""
+    for separator, label in ((";", "';'"), ("\t", "a tab")):
+        if first.count(separator) > first.count(","):
+            return Problem(name, 1, "-", f"the separator is {label}, not ','; save the file with commas between columns")
+    header = next(csv.reader(io.StringIO(first)), [])
+    missing = [f for f in fields if f not in header]
+    if len(missing) == 1 and header == [f for f in fields if f != missing[0]]:
+        return Problem(name, 1, missing[0], f"missing column {missing[0]!r}")
+    return None
+
+
 def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                      flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
     """Rules that cross rows or files: periods, units, signs, derivations, ids and keys across files."""
@@ -167,7 +224,7 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                     if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
     rows: list[tuple[str, int, dict[str, str]]] = []
     for name in figure_files:
-        for line, row in enumerate(_read_rows(data_dir / name), start=2):
+        for line, row in _numbered_rows(data_dir / name):
             rows.append((name, line, row))
 
     def ok(name: str, line: int, row: dict[str, str], column: str) -> bool:
@@ -217,7 +274,8 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 expected = evaluate_rule(rule, values)
                 if value is not None and abs(expected - value) > 1e-9:
                     problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
-                                            f"its rule {rule!r} = {expected:g}"))
+                                            f"its rule {rule!r} = {expected:g}; run `make update` "
+                                            "(or `python -m bistand.derive`) to recompute it"))
             except RuleError as error:
                 problems.append(Problem(name, line, "rule", str(error)))
         figure_id = row.get("figure_id", "")
@@ -259,7 +317,7 @@ def _event_problems(data_dir: Path, readable: set[str],
     if EVENTS_FILE not in readable:
         return []
     problems = []
-    for line, row in enumerate(_read_rows(data_dir / EVENTS_FILE), start=2):
+    for line, row in _numbered_rows(data_dir / EVENTS_FILE):
         if (EVENTS_FILE, line, "date") not in flagged and row.get("date"):
             message = _event_date_problem(row)
             if message:
@@ -271,18 +329,51 @@ def _event_problems(data_dir: Path, readable: set[str],
     return problems
 
 
-def validate_data(data_dir: Path = DATA_DIR) -> list[Problem]:
-    """Every problem in the data folder, sorted by file, row and column; empty if the data is valid."""
+def _words_problems(data_dir: Path, descriptor: dict, readable: set[str],
+                    flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+    """Each value whose row says ``value_in_quote`` = yes must be a number its quoted Swedish words carry."""
+    problems: list[Problem] = []
+    figure_files = [r["path"] for r in descriptor["resources"]
+                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    for name in figure_files:
+        rows = _numbered_rows(data_dir / name)
+        if rows and not {"value", "unit", "quote", "value_in_quote"} <= rows[0][1].keys():
+            continue  # a renamed or missing column is reported at the header
+        for line, row in rows:
+            if row.get("value_in_quote") != "yes" or any((name, line, c) in flagged for c in ("value", "unit", "quote")):
+                continue
+            quote = (row.get("quote") or "").strip()
+            if not quote:
+                problems.append(Problem(name, line, "value_in_quote", "says yes, but the quote is empty"))
+                continue
+            try:
+                value = float(row.get("value", ""))
+            except ValueError:
+                continue
+            if not value_matches_words(value, row.get("unit", ""), quote):
+                problems.append(Problem(name, line, "value", f'{row["value"]} does not match "{quote}"'))
+    return problems
+
+
+def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True) -> list[Problem]:
+    """Every problem in the data folder, sorted by file, row and column; empty if the data is valid.
+
+    ``check_hashes=False`` leaves out only the comparison with the recorded sha256s (``make hashes``
+    validates everything else first, and records no hash for data that does not validate).
+    """
     data_dir = Path(data_dir)
     try:
         descriptor = read_descriptor(data_dir)
     except (OSError, ValueError) as error:
         return [Problem(DESCRIPTOR, "-", "-", f"cannot read the descriptor: {error}")]
-    problems, readable = _file_problems(data_dir, descriptor)
+    problems, readable = _file_problems(data_dir, descriptor, check_hashes)
     table_problems = _frictionless_problems(data_dir, descriptor, readable)
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
-    problems += table_problems + _figure_problems(data_dir, descriptor, readable, flagged)
+    figure_problems = _figure_problems(data_dir, descriptor, readable, flagged)
+    flagged |= {(p.file, p.row, c) for p in figure_problems for c in p.column.split(",")}
+    # One message per cell: a value already wrong by another rule is not compared with its words too.
+    problems += table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
     problems += _event_problems(data_dir, readable, flagged)
     return sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
 
@@ -302,10 +393,20 @@ def update_hashes(data_dir: Path = DATA_DIR) -> list[str]:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    """Print every problem and exit 1 if there are any; ``--update-hashes`` rewrites the sha256s."""
+    """Print every problem and exit 1 if there are any.
+
+    ``--update-hashes`` first validates everything but the hashes and, only if that passes, rewrites
+    the sha256s; on invalid data it records nothing and exits 1.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else DATA_DIR
     if "--update-hashes" in args:
+        problems = validate_data(data_dir, check_hashes=False)
+        if problems:
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            print(f"{len(problems)} problem(s) in {data_dir}; no hash recorded: fix them first", file=sys.stderr)
+            return 1
         for name in update_hashes(data_dir):
             print(f"hash updated: data/{name}")
     problems = validate_data(data_dir)

@@ -10,7 +10,8 @@ import pytest
 from bistand import DATA_DIR
 
 ROOT = DATA_DIR.parent
-SHARED = ROOT.parent / "shared"
+#: The five primary texts, kept in the repository (see sources/PROVENANCE.md).
+SOURCES_DIR = ROOT / "sources"
 
 
 @pytest.fixture
@@ -40,3 +41,25 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
     return line
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "edition_figures: the test pins figures of this edition (tests/edition_figures.py)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that read this edition's figures through the ``figures`` fixture pin them too."""
+    for item in items:
+        if "figures" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.edition_figures)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A failing edition-pinned test says so first in its message."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and call.when == "call" and item.get_closest_marker("edition_figures"):
+        from edition_figures import NOTE
+
+        report.longrepr = f"{NOTE}\n\n{report.longreprtext}"

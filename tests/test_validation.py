@@ -34,11 +34,21 @@ BAD_CELLS = [
     ("str_lt_2021_12_str2022web", "value", "-132",
      "value: -132 is negative, but longterm_households is a level and cannot be"),
     ("lkp_target_2025_lkp2024web", "value", "960", "value: 960 is a share outside 0-100"),
+    # The value must be the number in its own Swedish words (the Strängnäs 2021 typo 26.7 -> 62.7).
+    ("str_paid_2021_str2022web", "value", "62.7", 'value: 62.7 does not match "26,7 miljoner kronor"'),
+    ("lkp_paid_2024_01_lkp2024web", "value", "2078", 'value: 2078 does not match "I januari 2024 fick 2 087 hushåll"'),
+    ("lkp_recv_chg_yoy_lkpalliance", "value", "-200", 'value: -200 does not match "nästan 300 färre hushåll"'),
+    ("lkp_low_span_2024_01_lkp2024web", "value", "11", 'value: 11 does not match "det lägsta på tio år"'),
+    ("lkp_cost_month_chg_lkpalliance", "unit", "sek_thousand",
+     'value: -2.5 does not match "2,5 mnkr i lägre kostnader per månad"'),
+    ("lkp_places_lkp500", "quote", "", "value_in_quote: says yes, but the quote is empty"),
     ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
-     "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703"),
+     "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
+     "(or `python -m bistand.derive`) to recompute it"),
 ]
 
 
+@pytest.mark.edition_figures
 @pytest.mark.parametrize("row_id, column, bad, expected", BAD_CELLS, ids=[f"{c}={b!r}" for _, c, b, _ in BAD_CELLS])
 def test_bad_cell_is_named_exactly(data_copy, row_id, column, bad, expected):
     line = edit_cell(data_copy / "figures_primary.csv", row_id, column, bad)
@@ -156,3 +166,86 @@ def test_descriptor_hashes_are_current():
     for resource in descriptor["resources"]:
         assert resource["hash"] == sha256_of(DATA_DIR / resource["path"]), resource["path"]
     assert json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+@pytest.mark.edition_figures
+def test_reference_figures_are_checked_against_their_words(data_copy):
+    line = edit_cell(data_copy / "figures_reference.csv", "lkp_paid_2021_12_20_corren2021", "value", "2570")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f'data/figures_reference.csv:{line}:value: 2570 does not match "är i dag 2 507 stycken"']
+
+
+def test_rows_whose_words_carry_no_number_are_not_checked(data_copy):
+    # "antalet oförändrat" says value_in_quote = no: a change in words, no number to compare.
+    edit_cell(data_copy / "figures_primary.csv", "str_st_chg_str2022web", "value", "5")
+    update_hashes(data_copy)
+    assert messages(data_copy) == []
+
+
+def test_value_in_quote_must_be_yes_or_no(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value_in_quote", "ja")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' breaks the constraint \"enum\" is \"['yes', 'no']\""]
+
+
+def test_semicolon_separated_file_is_one_message(data_copy):
+    path = data_copy / "figures_primary.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [
+        "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns"]
+
+
+def test_column_dropped_from_the_middle_is_reported_once(data_copy):
+    import csv
+
+    path = data_copy / "figures_primary.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(row[:3] + row[4:] for row in rows)
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/figures_primary.csv:1:period: missing column 'period'"]
+
+
+def test_blank_lines_at_the_end_are_ignored(data_copy):
+    path = data_copy / "figures_primary.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n,,,\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == []
+
+
+@pytest.mark.parametrize("blank", ["", ",,,,,,,,,,,,,", "  "])
+def test_empty_row_in_the_middle_is_one_message(data_copy, blank):
+    path = data_copy / "figures_primary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:3] + [blank] + lines[3:]) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/figures_primary.csv:4:-: row is empty"]
+
+
+@pytest.mark.edition_figures
+def test_make_hashes_records_nothing_for_invalid_data(data_copy):
+    """`make hashes` (validate --update-hashes) refuses invalid data: no "hash updated", exit 1, descriptor untouched."""
+    line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "62.7")
+    before = (data_copy / "datapackage.json").read_bytes()
+    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--update-hashes", "--data", str(data_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "hash updated" not in result.stdout + result.stderr
+    assert "data valid" not in result.stdout
+    assert result.stderr.splitlines() == [
+        f'data/figures_primary.csv:{line}:value: 62.7 does not match "26,7 miljoner kronor"',
+        f"1 problem(s) in {data_copy}; no hash recorded: fix them first"]
+    assert (data_copy / "datapackage.json").read_bytes() == before
+
+
+def test_make_hashes_records_valid_data(data_copy):
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
+    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--update-hashes", "--data", str(data_copy)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["hash updated: data/figures_primary.csv", f"data valid: {data_copy}"]
+    assert messages(data_copy) == []

@@ -1,4 +1,4 @@
-"""Recipe: turn shared/reference-data into data/figures_reference.csv, in the book's one shape.
+"""Recipe: turn data/raw (the reference inputs, see data/raw/PROVENANCE.md) into data/figures_reference.csv, in the book's one shape.
 
 Run from the repository root (`make data`). Every row keeps the reference data's status
 (verbatim, positional) and names a source in data/sources.csv; derived rows carry their rule
@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-REFERENCE = ROOT.parent / "shared" / "reference-data"
+REFERENCE = ROOT / "data" / "raw"
 OUT = ROOT / "data" / "figures_reference.csv"
 COLUMNS = ["figure_id", "municipality_code", "measure", "period", "value", "unit", "qualifier",
-           "status", "rule", "source_id", "locator", "quote", "note"]
+           "status", "rule", "source_id", "locator", "quote", "value_in_quote", "note"]
 SHORT = {"0000": "se", "0486": "str", "0580": "lkp"}
 
 # Which source and place in it each annual row comes from, by the distinctive part of its source text.
@@ -188,6 +188,8 @@ def main() -> int:
 
     rows = annual_rows() + press_rows() + NOTE_FIGURES + cpi_rows()
     rows = fill_derived_values(rows)
+    # Every quote recorded here carries its row's value (checked by validation); rows without words say no.
+    rows = [{**row, "value_in_quote": "yes" if row["quote"] else "no"} for row in rows]
     with open(OUT, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()

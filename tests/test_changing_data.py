@@ -1,0 +1,107 @@
+"""The README's "Changing the data" steps, performed on a copy of the repository with a changed figure.
+
+Kept cheap: `make update NOTEBOOKS=chapters/strangnas.ipynb` re-executes one notebook, and
+`python -m bistand.preview` builds that one chapter (about a minute on two cores in all).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bistand.update import changelog_line, missing_changelog_lines
+from conftest import ROOT, edit_cell
+
+IGNORE = shutil.ignore_patterns(".venv", ".venv-cff", "_build", ".git", ".pytest_cache", "__pycache__",
+                                "*.egg-info", ".ipynb_checkpoints")
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the repository using this checkout's .venv, whose `bistand` is the copy's (PYTHONPATH)."""
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=IGNORE)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    stamps = list((ROOT / ".venv").glob(".installed-*"))
+    assert stamps, "set up .venv first (make setup)"  # so that make in the copy installs nothing into it
+    return copy
+
+
+def _run(args: list[str], copy: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+    return subprocess.run(args, cwd=copy, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.mark.edition_figures
+def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
+    copy, before = repo_copy, _sha(ROOT / "data" / "figures_primary.csv")
+    primary = copy / "data" / "figures_primary.csv"
+
+    # Step 1, a typo: the value no longer matches its own words, and make update stops at validation.
+    line = edit_cell(primary, "str_paid_2021_str2022web", "value", "62.7")
+    typo = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
+    assert typo.returncode != 0
+    assert f'data/figures_primary.csv:{line}:value: 62.7 does not match "26,7 miljoner kronor"' in typo.stderr
+    assert "make update stopped at validation" in typo.stderr
+    assert "execute notebooks" not in typo.stdout
+
+    # Step 1, done right: a corrected figure, with the words it stands on.
+    edit_cell(primary, "str_paid_2021_str2022web", "value", "27.4")
+    edit_cell(primary, "str_paid_2021_str2022web", "quote", "27,4 miljoner kronor")
+
+    # Step 2: make update derives, validates, records hashes, re-executes the notebook, prints CHANGELOG lines.
+    update = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
+    assert update.returncode == 0, update.stdout + update.stderr
+    digest = "sha256:" + _sha(primary)
+    assert changelog_line("figures_primary.csv", digest) in update.stdout.splitlines()
+    assert '"27.4"' in (copy / "chapters" / "strangnas.ipynb").read_text(encoding="utf-8")
+
+    # Step 3: the printed lines go into CHANGELOG.md; then nothing is missing there.
+    printed = [l for l in update.stdout.splitlines() if l.startswith("- `")]
+    with open(copy / "CHANGELOG.md", "a", encoding="utf-8") as handle:
+        handle.write("\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n")
+    assert missing_changelog_lines(copy / "data") == []
+    assert _run([sys.executable, "-m", "bistand.validate"], copy).returncode == 0
+
+    # Step 4: the chapter, built, shows the new value where it showed the old.
+    built = _run([sys.executable, "-m", "bistand.preview", "chapters/strangnas.ipynb"], copy)
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    page = (copy / "_build" / "preview" / "strangnas" / "_build" / "html" / "chapters" / "strangnas.html")
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="pasted-text">27.4</span>' in html
+    assert '<span class="pasted-text">26.7</span>' not in html
+
+    assert _sha(ROOT / "data" / "figures_primary.csv") == before  # the checkout itself was not touched
+
+
+def test_make_update_stops_at_a_broken_rule(data_copy, capsys):
+    from bistand.update import run
+
+    edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "make update stopped at derive: derived figures refer to unknown figures or to each other in a cycle: "
+        "lkp_paid_2021_01_lkp2024pr"]
+
+
+def test_changelog_line_format():
+    with open(ROOT / "data" / "datapackage.json", encoding="utf-8") as handle:
+        import json
+
+        resource = json.load(handle)["resources"][0]
+    line = changelog_line(resource["path"], resource["hash"])
+    assert line == f"- `{resource['path']}` {resource['hash']}"
+    assert line in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert missing_changelog_lines() == []
