@@ -31,6 +31,9 @@ ROOT = DATA_DIR.parent
 HTML_DIR = ROOT / "_build" / "html"
 PDF_DIR = ROOT / "_build" / "pdf"
 SITE_PDF_FOLDER = "pdf"  # where the HTML links it: _build/html/pdf/
+# Chromium makes every link absolute. When the site's address is unknown, links to the site's files are
+# printed against this placeholder and then made relative to the PDF's place in the site (../FILE).
+UNKNOWN_SITE = "https://site.invalid/"
 
 
 def pdf_name(edition: str) -> str:
@@ -76,7 +79,7 @@ def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> st
     if target == "index.html":
         return f"#{slugs[next(iter(slugs))]}"
     fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return (b.url + target if b.url else f"../{target}") + fragment
+    return (b.url or UNKNOWN_SITE) + target + fragment
 
 
 def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR) -> Chapter:
@@ -110,7 +113,8 @@ CSS = """
 @page { size: A4; margin: 20mm 18mm 20mm 18mm;
   @bottom-center { content: counter(page); font: 9pt 'DejaVu Sans', sans-serif; color: #444; } }
 @page front { @top-center { content: none; } @bottom-center { content: none; } }
-body { font: 10pt/1.45 'DejaVu Serif', serif; color: #111; }
+body { font: 10pt/1.45 'DejaVu Serif', serif; color: #111; font-variant-ligatures: none; }
+
 h1, h2, h3, h4, .cover, nav.toc { font-family: 'DejaVu Sans', sans-serif; }
 h1 { font-size: 20pt; margin: 0 0 12pt; } h2 { font-size: 14pt; margin-top: 16pt; } h3 { font-size: 11.5pt; }
 h1, h2, h3 { break-after: avoid; }
@@ -142,8 +146,8 @@ def _running_heads(chapters: list[Chapter]) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
     return "\n".join(
-        f"@page {c.slug} {{ @top-center {{ content: {css_string(c.title)}; font: italic 9pt 'DejaVu Sans', sans-serif; "
-        f"color: #444; }} }}\nsection#{c.slug} {{ page: {c.slug}; }}" for c in chapters)
+        f"@page {c.slug} {{ @top-center {{ content: {css_string(c.title)}; font: italic 9pt 'Liberation Sans', sans-serif; "
+        f"font-variant-ligatures: none; font-feature-settings: 'liga' 0, 'clig' 0; color: #444; }} }}\nsection#{c.slug} {{ page: {c.slug}; }}" for c in chapters)
 
 
 def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None) -> str:
@@ -207,6 +211,29 @@ def chapter_pages(pdf: bytes, slugs: list[str]) -> dict[str, int]:
     return found
 
 
+def relative_site_links(pdf: bytes) -> bytes:
+    """Links printed against UNKNOWN_SITE, made relative to the PDF's folder in the site (``../``)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    changed = False
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and str(action.get("/URI", "")).startswith(UNKNOWN_SITE):
+                uri = "../" + str(action["/URI"]).removeprefix(UNKNOWN_SITE)
+                action.get_object()[NameObject("/URI")] = TextStringObject(uri)
+                changed = True
+    if not changed:
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     """Build the PDF edition from the built HTML; return its path."""
     if not (html_dir / "chapters").is_dir():
@@ -228,7 +255,7 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     if chapter_pages(pdf, list(pages)) != pages:
         raise RuntimeError("the page numbers moved between the two prints")
     target = out_dir / pdf_name(b.edition)
-    target.write_bytes(pdf)
+    target.write_bytes(relative_site_links(pdf))
     site = html_dir / SITE_PDF_FOLDER
     site.mkdir(exist_ok=True)
     shutil.copy(target, site / target.name)
