@@ -107,13 +107,15 @@ def _footer(app, config) -> None:
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = footer
     config.html_theme_options = options
+    config.author = b.authors  # the theme's "By ..." line
     if b.url:
         config.html_baseurl = b.url
     config.book_url = b.url or ""
 
 
 def _code_block(text: str, language: str) -> nodes.literal_block:
-    block = nodes.literal_block(text, text)
+    """A copyable block (the theme adds a copy button); the class lets long lines wrap on screen."""
+    block = nodes.literal_block(text, text, classes=["citation-block"])
     block["language"] = language
     return block
 
