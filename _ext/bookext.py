@@ -306,7 +306,7 @@ def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     _register_bibliography_style()
-    app.add_config_value("book_url", "", "html")
+    app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
     app.add_directive("book-citation", BookCitation)
     app.connect("config-inited", _footer)
     app.connect("doctree-resolved", _cite_this_chapter)
