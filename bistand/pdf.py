@@ -126,6 +126,7 @@ tr { break-inside: avoid; }
 th, td { border-bottom: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
 svg, img { max-width: 100%; height: auto; }
 figure { margin: 8pt 0; break-inside: avoid; }
+div.citation { break-inside: avoid; }
 pre { font: 8pt/1.3 'DejaVu Sans Mono', monospace; white-space: pre-wrap; background: #f4f4f4; padding: 4pt; }
 .admonition, aside { border-left: 2pt solid #1b5e8c; padding: 2pt 8pt; margin: 8pt 0; background: #f4f7fa; }
 .admonition-title { font-weight: bold; }
