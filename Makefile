@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes update lab setup browser bench clean
+.PHONY: book test validate notebooks data hashes update lab pdf citation setup browser bench clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,14 @@ validate: $(STAMP)
 book: validate
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
+## The PDF edition: print the built HTML with headless Chromium into _build/pdf/ (and link it from the HTML).
+pdf: book browser
+	$(BIN)/python -m bistand.pdf
+
+## Write CITATION.cff from the metadata in pyproject.toml ([tool.bistand.book]).
+citation: $(STAMP)
+	$(BIN)/python -m bistand.citation
+
 ## Headless Chromium for the browser tests: Debian's chromium and chromium-driver, installed if missing.
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
@@ -40,8 +48,8 @@ browser:
 	  else echo "chromium/chromedriver missing and cannot be installed here: install Debian's chromium chromium-driver"; fi; \
 	fi
 
-## Run every test: the package, the data, every notebook under strict nbval, and the built book in a browser.
-test: book browser $(CFF_STAMP)
+## Run every test: the package, the data, every notebook under strict nbval, the built book in a browser, the PDF.
+test: pdf $(CFF_STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).

@@ -2,6 +2,9 @@
 
 - Rebuild a notebook page when a data file or the ``bistand`` package changes, not only when the
   notebook itself does (Sphinx tracks only the page's own file by default).
+- Citation (bistand.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
+  every chapter, the ``{book-citation}`` directive of the cite page, an author–year reference list
+  with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
 - Ship the Vega libraries from the book's own files: the bundle is written at build time by the
   pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
   and ``vegaEmbed``, and added only to pages that hold a chart.
@@ -9,12 +12,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import tomllib
 from pathlib import Path
 
 from docutils import nodes
+from docutils.parsers.rst import Directive
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json",
@@ -81,45 +84,236 @@ def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -
         app.add_js_file(f"{VEGA_DIR}/{LOADER}", defer="defer")
 
 
-BOOK_TITLE = "Fewer households on social assistance? Linköping and Strängnäs"
-AUTHORS = "The bistand book authors"
-
-
 def edition() -> str:
     """The book's edition: the version in pyproject.toml."""
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
-def data_date() -> str:
-    """The date of the newest dated source in data/sources.csv."""
-    with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
-        return max(row["date"] for row in csv.DictReader(handle) if row["date"])
+LEDGER_DIR = "_downloads/ledger"
 
 
 def _footer(app, config) -> None:
-    """Edition, data date, licences and authors in every page's footer (not the theme's default)."""
-    footer = (f"<p>{AUTHORS}, 2026. Edition {edition()}; data as of {data_date()}. "
+    """Edition, data date, licences and authors in every page's footer (not the theme's default).
+
+    The metadata comes from bistand.citation (pyproject.toml and BOOK_URL); the book's address, when
+    known, also becomes Sphinx's ``html_baseurl`` (canonical links).
+    """
+    from bistand.citation import book, data_date
+
+    b = book()
+    footer = (f"<p>{b.authors}, {b.year}. Edition {b.edition}; data as of {data_date()}. "
               'Text and data: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; '
               "code: MIT.</p>")
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = footer
     config.html_theme_options = options
+    config.author = b.authors  # the theme's "By ..." line
+    if b.url:
+        config.html_baseurl = b.url
+    config.book_url = b.url or ""
+
+
+def _code_block(text: str, language: str) -> nodes.literal_block:
+    """A copyable block (the theme adds a copy button); the class lets long lines wrap on screen."""
+    block = nodes.literal_block(text, text, classes=["citation-block"])
+    block["language"] = language
+    return block
+
+
+def _relative_root(docname: str) -> str:
+    return "../" * docname.count("/")
+
+
+def _pdf_link(docname: str) -> nodes.paragraph:
+    """A link to the PDF edition, which ``make pdf`` prints from the built HTML into _build/html/pdf/."""
+    from bistand.pdf import SITE_PDF_FOLDER, pdf_name
+
+    uri = f"{_relative_root(docname)}{SITE_PDF_FOLDER}/{pdf_name(edition())}"
+    return nodes.paragraph("", "", nodes.Text("The whole book as one file: "),
+                           nodes.reference("", f"PDF edition {edition()}", refuri=uri, classes=["pdf-link"]),
+                           nodes.Text("."))
 
 
 def _cite_this_chapter(app, doctree, docname: str) -> None:
-    """Append a ready-to-copy citation of the chapter, with edition and URL path, to every chapter."""
+    """Append to every chapter a copyable citation of it (APA and BibTeX) and a link to the PDF edition."""
+    from bistand.citation import URL_UNSET, apa_chapter, bibtex_chapter, book
+
+    b = book()
     titles = list(doctree.findall(nodes.title))
     title = titles[0].astext() if titles else docname
-    text = (f"{AUTHORS} (2026). “{title}”. In: {BOOK_TITLE}. Edition {edition()}. "
-            f"{docname}.html")
     box = nodes.container(classes=["cite-this"])
-    box += nodes.paragraph("", "", nodes.strong("", "Cite this chapter: "), nodes.inline("", text, classes=["cite-text"]))
+    box += nodes.paragraph("", "", nodes.strong("", "Cite this chapter"),
+                           nodes.Text(f" (edition {b.edition}; APA, then BibTeX):"))
+    box += _code_block(apa_chapter(b, title, docname), "text")
+    box += _code_block(bibtex_chapter(b, title, docname), "bibtex")
+    if b.url is None:
+        box += nodes.paragraph("", URL_UNSET, classes=["url-unset"])
+    box += _pdf_link(docname)
     doctree += box
 
 
+class BookCitation(Directive):
+    """``{book-citation}``: the whole book's citation, APA and BibTeX, from bistand.citation."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from bistand.citation import URL_UNSET, apa_book, bibtex_book, book
+
+        b = book()
+        result: list[nodes.Node] = [
+            nodes.paragraph("", "APA (7th edition):"), _code_block(apa_book(b), "text"),
+            nodes.paragraph("", "BibTeX:"), _code_block(bibtex_book(b), "bibtex"),
+        ]
+        if b.url:
+            result.append(nodes.paragraph("", "", nodes.Text("The book's address: "),
+                                          nodes.reference("", b.url, refuri=b.url), nodes.Text(".")))
+        else:
+            result.append(nodes.paragraph("", URL_UNSET, classes=["url-unset"]))
+        docname = self.state.document.settings.env.docname
+        result.append(_pdf_link(docname))
+        return result
+
+
+# The reference list: labels "Author, year" (the year as references.bib gives it, with its a/b letter),
+# as in the text's author–year citations, in author, year, title order.
+def _register_bibliography_style() -> None:
+    from pybtex.plugin import register_plugin
+    from pybtex.richtext import Text
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.labels import BaseLabelStyle
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                people = entry.persons.get("author", [])
+                name = Text.from_latex(" ".join(people[0].last_names)).render_as("text") if people else ""
+                yield f"{name}, {entry.fields.get('year', 'n.d.')}"
+
+    class AuthorYearStyle(Plain):
+        default_label_style = AuthorYearLabels
+        default_sorting_style = "author_year_title"
+
+    register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
+
+
+# docutils writes the reference list as <div role="list"> holding <div role="doc-biblioentry">: a role
+# ARIA deprecates, and a list whose items are not list items. Lighthouse marks both; use plain list items.
+BIBLIOENTRY_ROLE = re.compile(r'(<div class="citation"[^>]*?) role="doc-biblioentry"')
+
+
+def _accessible_bibliography(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = BIBLIOENTRY_ROLE.sub(r'\1 role="listitem"', body)
+
+
+# The claims ledger: CSV and JSON downloads, and schema.org ClaimReview JSON-LD in the ledger page.
+LEDGER_DOC = "chapters/ledger"
+
+
+def ledger_claims():
+    """The ledger's source claims (rows of bistand.claims.ledger(); rows with kind != 'claim' are internal checks)."""
+    from bistand.claims import ledger
+
+    table = ledger()
+    if "kind" in table.columns:
+        table = table[table["kind"] == "claim"]
+    return table.reset_index(drop=True)
+
+
+def claim_anchor(claim_id: str) -> str:
+    return "claim-" + claim_id.replace("_", "-")
+
+
+def claim_reviews(table, book, sources) -> list[dict]:
+    """One schema.org ClaimReview per claim: the words, who said them and when, the verdict, the anchor."""
+    page = book.page_url(LEDGER_DOC) or "ledger.html"
+    reviews = []
+    for row in table.to_dict("records"):
+        source = sources.get(row["source_id"], {})
+        said = {"@type": "Claim", "name": row["claim"],
+                "author": {"@type": "Organization", "name": row["publisher"]}}
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(row["date"])):
+            said["datePublished"] = row["date"]
+        appearance = {"@type": "CreativeWork", "headline": source.get("title", ""), "inLanguage": "sv"}
+        if source.get("url"):
+            appearance["url"] = source["url"]
+        said["appearance"] = appearance
+        words = row["words"] if isinstance(row["words"], str) and row["words"] else row["claim"]
+        rating = {"@type": "Rating", "alternateName": row["verdict"]}
+        explanation = row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
+        if isinstance(explanation, str) and explanation:
+            rating["ratingExplanation"] = explanation
+        review = {
+            "@context": "https://schema.org", "@type": "ClaimReview",
+            "url": f"{page}#{claim_anchor(row['claim_id'])}",
+            "claimReviewed": words,
+            "itemReviewed": said,
+            "author": {"@type": "Organization", "name": book.authors},
+            "datePublished": book.date,
+            "reviewRating": rating,
+        }
+        reviews.append(review)
+    return reviews
+
+
+def _ledger_files(app) -> None:
+    """Write the ledger as CSV and JSON beside the HTML (and keep the table for the JSON-LD)."""
+    import json
+
+    if app.builder.format != "html":
+        return
+    table = ledger_claims()
+    target = Path(app.outdir) / LEDGER_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    table.to_csv(target / "claims_ledger.csv", index=False, lineterminator="\n")
+    records = json.loads(table.to_json(orient="records", force_ascii=False))
+    (target / "claims_ledger.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _ledger_downloads(app, doctree, docname: str) -> None:
+    """Link the ledger's CSV and JSON from the ledger page, after its first paragraph."""
+    if docname != LEDGER_DOC:
+        return
+    root = _relative_root(docname) + LEDGER_DIR
+    para = nodes.paragraph("", "", nodes.Text("Download the ledger: "),
+                           nodes.reference("", "CSV", refuri=f"{root}/claims_ledger.csv"), nodes.Text(", "),
+                           nodes.reference("", "JSON", refuri=f"{root}/claims_ledger.json"),
+                           nodes.Text(" (one row per claim, with its verdict). The page also carries each verdict "
+                                      "as schema.org ClaimReview data for fact-checking tools."),
+                           classes=["ledger-downloads"])
+    first = next(iter(doctree.findall(nodes.paragraph)), None)
+    if first is not None:
+        first.parent.insert(first.parent.index(first) + 1, para)
+    else:
+        doctree += para
+
+
+def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
+    import json
+
+    from bistand.citation import book
+    from bistand.data import load_table
+
+    if pagename != LEDGER_DOC:
+        return
+    sources = {r["source_id"]: r for r in load_table("sources").fillna("").to_dict("records")}
+    data = json.dumps(claim_reviews(ledger_claims(), book(), sources), ensure_ascii=False, indent=1)
+    script = '<script type="application/ld+json" id="claim-reviews">\n' + data.replace("</", "<\\/") + "\n</script>\n"
+    context["metatags"] = context.get("metatags", "") + script
+
+
 def setup(app):
+    _register_bibliography_style()
+    app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
+    app.add_directive("book-citation", BookCitation)
     app.connect("config-inited", _footer)
     app.connect("doctree-resolved", _cite_this_chapter)
+    app.connect("doctree-resolved", _ledger_downloads)
+    app.connect("builder-inited", _ledger_files)
+    app.connect("html-page-context", _accessible_bibliography)
+    app.connect("html-page-context", _ledger_json_ld)
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
     app.connect("builder-inited", _write_icons)

@@ -1,7 +1,7 @@
 """Benchmark: print timings and page weights on this machine (`make bench`). Not a test.
 
 Prints: executing all notebooks alone (nbclient); a clean `make book`; a rebuild with nothing
-changed; `make test`; per page, the bytes a reader downloads (HTML plus the assets it references,
+changed; the PDF edition's build time and size; `make test`; per page, the bytes a reader downloads (HTML plus the assets it references,
 raw and gzip-compressed); and any HTML file that differs between two clean builds.
 """
 
@@ -101,6 +101,9 @@ def main() -> int:
                       f"{len(r.remote_requests)} remote requests, {r.bytes_loaded / 1024:7.0f} KiB transferred")
     finally:
         driver.quit()
+    pdf_time = timed([str(ROOT / ".venv" / "bin" / "python"), "-m", "bistand.pdf"])
+    pdf = next((ROOT / "_build" / "pdf").glob("*.pdf"))
+    print(f"PDF edition (make pdf after the book):   {pdf_time:6.1f} s  {pdf.stat().st_size / 1024:8.0f} KiB  {pdf.name}")
     test = timed(make + ["test"])
     print(f"make test:                               {test:6.1f} s")
     return 0

@@ -1,9 +1,19 @@
-"""The bibliography (references.bib) made from data/sources.csv, so the two cannot drift apart."""
+"""The bibliography (references.bib) made from data/sources.csv, so the two cannot drift apart.
+
+Each entry's ``year`` is its author–year label's year: the source's year, or "n.d." when it gives
+none, with a letter when one author has several texts in one year ("2024a", "2024b", in date order;
+"n.d.-a", "n.d.-b" in file order), so that the text's citations and the reference list agree and no
+two texts share a label. The full date, where known, is in ``date``. Capitalised words after a
+title's first word are proper nouns (the titles are in Swedish sentence case) and are braced, so
+that no style lower-cases them.
+"""
 
 from __future__ import annotations
 
+import re
+import string
 import sys
-from pathlib import Path
+from collections import defaultdict
 
 from bistand import DATA_DIR
 
@@ -16,12 +26,36 @@ def _escape(text: str) -> str:
     return text.replace("&", r"\&").replace("%", r"\%").replace("_", r"\_")
 
 
-def bibtex_entry(source: dict[str, str]) -> str:
-    """One @misc entry; the year is the source's own or 'n.d.', never a guess."""
-    year = source["date"][:4] if source["date"] else "n.d."
+CAPITALISED_WORD = re.compile(r"(?<!^)(?<![\w{])([A-ZÅÄÖÉÜ][\w]*)")
+
+
+def protect_proper_nouns(title: str) -> str:
+    """Brace every capitalised word but the first: 'Färre hushåll i Linköping' -> 'Färre hushåll i {Linköping}'."""
+    return CAPITALISED_WORD.sub(r"{\1}", title)
+
+
+def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
+    """source_id -> the year of its author–year label, with a/b/... where an author has several in one year."""
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for source in sources:
+        groups[(source["publisher"], source["date"][:4] if source["date"] else "n.d.")].append(source)
+    years = {}
+    for (_, year), members in groups.items():
+        if len(members) == 1:
+            years[members[0]["source_id"]] = year
+            continue
+        ordered = sorted(members, key=lambda s: s["date"]) if year != "n.d." else members
+        for letter, source in zip(string.ascii_lowercase, ordered):
+            years[source["source_id"]] = f"{year}{'-' if year == 'n.d.' else ''}{letter}"
+    return years
+
+
+def bibtex_entry(source: dict[str, str], year: str | None = None) -> str:
+    """One @misc entry; the year is the source's own (or its label year) or 'n.d.', never a guess."""
+    year = year or (source["date"][:4] if source["date"] else "n.d.")
     fields = [
         ("author", "{" + _escape(source["publisher"]) + "}"),
-        ("title", _escape(source["title"])),
+        ("title", protect_proper_nouns(_escape(source["title"]))),
         ("year", year),
         ("howpublished", _escape(source["kind"].capitalize())),
         ("note", _escape(f"Date as given: {source['date_as_given']}")
@@ -43,7 +77,8 @@ def bibliography_text() -> str:
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
     header = "% Generated from data/sources.csv by `python -m bistand.bibliography`; do not edit by hand.\n\n"
-    return header + "\n".join(bibtex_entry(s) for s in sources)
+    years = label_years(sources)
+    return header + "\n".join(bibtex_entry(s, years[s["source_id"]]) for s in sources)
 
 
 def main() -> int:

@@ -8,6 +8,8 @@ import tomllib
 
 import pytest
 
+from bistand.citation import (URL_UNSET, Book, apa_book, apa_chapter, bibtex_book, bibtex_chapter, book, cff_text,
+                               data_date)
 from conftest import ROOT
 
 CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
@@ -33,19 +35,123 @@ def test_an_invalid_citation_cff_is_rejected(tmp_path):
 
 def test_edition_is_the_same_everywhere():
     cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert f'version: "{VERSION}"' in cff
-    assert f"edition = {{{VERSION}}}" in (ROOT / "chapters" / "cite.md").read_text(encoding="utf-8")
-    assert f"## Edition {VERSION} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    b = book(use_environment=False)
+    assert b.edition == VERSION
+    assert f'version: "{VERSION}"' in cff and f'date-released: "{b.date}"' in cff
+    assert f"## Edition {VERSION} ({b.date})" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_citation_cff_is_generated_from_the_metadata():
+    """CITATION.cff is the metadata of pyproject.toml [tool.bistand.book], as `python -m bistand.citation` writes it."""
+    assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == cff_text(book(use_environment=False)), \
+        "CITATION.cff differs from pyproject.toml [tool.bistand.book]: run `make citation`"
+
+
+def test_citation_cff_cites_the_book_under_both_licences():
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["license"] == ["CC-BY-4.0", "MIT"]
+    preferred = cff["preferred-citation"]
+    assert preferred["type"] == "book"
+    assert preferred["authors"] == [{"name": "Bistånd book contributors"}] == cff["authors"]
+    assert (preferred["title"], preferred["edition"], preferred["year"]) == \
+        ("Fewer households on social assistance? Linköping and Strängnäs", VERSION, 2026)
+    assert preferred["license"] == ["CC-BY-4.0", "MIT"]
+
+
+def test_cffconvert_bibtex_export_carries_the_metadata(tmp_path):
+    """cffconvert's BibTeX names the group, the title, the year and, where known, the address.
+
+    cffconvert 2.0.0 (the latest release) reads only the top-level fields and always writes the key
+    YourReferenceHere; the book's own BibTeX (cite page, `python -m bistand.citation --bibtex`) has a real key.
+    """
+    cff = tmp_path / "CITATION.cff"
+    with_url = Book(**{**book(use_environment=False).__dict__, "url": "https://example.org/bistand/"})
+    for b in (book(use_environment=False), with_url):
+        cff.write_text(cff_text(b), encoding="utf-8")
+        assert validate_cff(cff).returncode == 0
+        out = subprocess.run([str(CFFCONVERT), "-f", "bibtex", "-i", str(cff)], capture_output=True, text=True, check=True).stdout
+        fields = dict(re.findall(r"^(\w+) = \{(.*)\},?$", out, re.M))
+        assert fields["author"] == "Bistånd book contributors"
+        assert fields["title"] == b.title and fields["year"] == "2026" and fields["month"] == "11"
+        assert fields.get("url") == b.url
+
+
+def test_the_books_bibtex_is_one_correct_book_entry():
+    from pybtex.database import parse_string
+
+    b = Book(**{**book(use_environment=False).__dict__, "url": "https://example.org/bistand/"})
+    entries = parse_string(bibtex_book(b), "bibtex").entries
+    assert list(entries) == [f"bistand_book_{VERSION.replace('.', '_')}"]
+    entry = entries[f"bistand_book_{VERSION.replace('.', '_')}"]
+    assert entry.type == "book"
+    assert [str(p) for p in entry.persons["author"]] == ["{Bistånd book contributors}"]  # one group, not a person
+    assert entry.fields["title"] == "{Fewer households on social assistance? Linköping and Strängnäs}"
+    assert (entry.fields["year"], entry.fields["edition"], entry.fields["url"]) == ("2026", VERSION, "https://example.org/bistand/")
+
+
+def test_chapter_citations_carry_the_absolute_address_only_when_it_is_known():
+    known = Book("T", "G", "1.0.0", "2026-11-22", "https://example.org/b/")
+    unknown = Book("T", "G", "1.0.0", "2026-11-22", None)
+    assert apa_chapter(known, "Linköping", "chapters/linkoping") == \
+        "G. (2026). Linköping. In T (Edition 1.0.0). https://example.org/b/chapters/linkoping.html"
+    assert apa_chapter(unknown, "Linköping", "chapters/linkoping") == "G. (2026). Linköping. In T (Edition 1.0.0)."
+    assert "url = {https://example.org/b/chapters/linkoping.html}" in bibtex_chapter(known, "Linköping", "chapters/linkoping")
+    assert "url" not in bibtex_chapter(unknown, "Linköping", "chapters/linkoping")
+
+
+def test_the_address_setting(monkeypatch):
+    monkeypatch.setenv("BOOK_URL", "https://example.org/bistand")
+    assert book().url == "https://example.org/bistand/"
+    assert book().page_url("chapters/ledger") == "https://example.org/bistand/chapters/ledger.html"
+    monkeypatch.setenv("BOOK_URL", "bistand/")
+    with pytest.raises(ValueError, match="BOOK_URL must be an absolute http\\(s\\) address, not 'bistand/'"):
+        book()
+
+
+def test_data_date_is_the_latest_date_of_a_source_the_data_uses():
+    # Hand-checked: the newest dated source behind a figure is Linköping's web article of 3 July 2024.
+    assert data_date() == "2024-07-03", "this edition's data date (the lkp2024web article); change it with sources.csv"
+
+
+def _built(page: str) -> str:
+    path = ROOT / "_build" / "html" / page
+    assert path.exists(), "build the book first: make book"
+    return path.read_text(encoding="utf-8")
+
+
+def _text(html_text: str) -> str:
+    import html as html_module
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
 def test_every_chapter_page_says_how_to_cite_it():
-    html = ROOT / "_build" / "html" / "chapters"
-    pages = sorted(html.glob("*.html"))
+    """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF."""
+    b = book()
+    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
     assert pages, "build the book first: make book"
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert re.search(rf"Cite this chapter: .*Edition {re.escape(VERSION)}\. chapters/{page.stem}\.html", text), page.name
-        assert f"Edition {VERSION}; data as of" in text, page.name
+        box = _text(text[text.index('<div class="cite-this'):text.index("</article>")])
+        title = _text(re.search(r"<h1>(.*?)<", text, re.S)[1]).strip()
+        docname = f"chapters/{page.stem}"
+        assert apa_chapter(b, title, docname) in box, page.name
+        assert bibtex_chapter(b, title, docname) in box, page.name
+        if b.url:
+            assert b.page_url(docname) in box, page.name
+        else:
+            assert URL_UNSET in box and f"{page.stem}.html" not in box, page.name
+        assert f'href="../pdf/bistand-book-{VERSION}.pdf"' in text, page.name
+        assert f"Edition {VERSION}; data as of {data_date()}" in text, page.name
+
+
+def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex():
+    b = book()
+    text = _text(_built("chapters/cite.html"))
+    assert apa_book(b) in text and bibtex_book(b) in text
+    assert (b.url in text) if b.url else (URL_UNSET in text)
 
 
 def test_changelog_records_the_current_data_files():

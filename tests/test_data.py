@@ -119,7 +119,7 @@ def test_no_date_is_guessed():
     assert "2024" in BIB_PATH.read_text(encoding="utf-8")
     for source_id in undated["source_id"]:
         entry = BIB_PATH.read_text(encoding="utf-8").split(f"@misc{{{source_id},")[1].split("\n}")[0]
-        assert "year = {n.d.}" in entry, source_id
+        assert re.search(r"year = \{n\.d\.(-[a-z])?\}", entry), source_id  # "n.d.-a": one publisher's second undated text
 
 
 @pytest.mark.parametrize("folder", ["sources", "data/raw"])

@@ -1,0 +1,188 @@
+"""How to cite the book: one set of metadata, and every form the book gives it in.
+
+The metadata (title, authors, date, public address) is the ``[tool.bistand.book]`` table of
+pyproject.toml; the edition is the project version there. CITATION.cff, the cite page, every
+chapter's cite box and the PDF's cover are all made from it here. The public address is a setting:
+the environment variable ``BOOK_URL`` (set by the Pages workflow) or the table's ``url``; when
+neither is set the book says the address is unknown instead of printing a relative path.
+
+``python -m bistand.citation`` writes CITATION.cff; ``--check`` fails if it differs from the metadata.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bistand import DATA_DIR
+
+ROOT = DATA_DIR.parent
+CFF_PATH = ROOT / "CITATION.cff"
+URL_VARIABLE = "BOOK_URL"
+LICENCES = ("CC-BY-4.0", "MIT")
+LICENCE_NOTE = "Text and data CC BY 4.0; code MIT"
+URL_UNSET = ("This build does not know the book's public address (the setting BOOK_URL is empty), "
+             "so no address is given: cite the address where you read the book.")
+ABSTRACT = ("An executable research publication on two Swedish municipal reforms of social assistance "
+            "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
+            "assistance unit. Every figure is traced to a named source, recomputed and checked.")
+KEYWORDS = ("social assistance", "ekonomiskt bistånd", "försörjningsstöd", "Linköping", "Strängnäs",
+            "Jupyter Book")
+
+
+@dataclass(frozen=True)
+class Book:
+    """The book's citation metadata. ``url`` ends in '/' or is None (unknown)."""
+
+    title: str
+    authors: str
+    edition: str
+    date: str
+    url: str | None
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def key(self) -> str:
+        """The BibTeX key of the book: names the edition, so two editions never share a key."""
+        return "bistand_book_" + self.edition.replace(".", "_")
+
+    def page_url(self, docname: str) -> str | None:
+        """The absolute address of a page ('chapters/linkoping'), or None if the book's address is unknown."""
+        return None if self.url is None else f"{self.url}{docname}.html"
+
+
+def _normalise_url(url: str | None) -> str | None:
+    url = (url or "").strip()
+    if not url:
+        return None
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"{URL_VARIABLE} must be an absolute http(s) address, not {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
+def book(use_environment: bool = True) -> Book:
+    """The metadata; the address from BOOK_URL if set (and ``use_environment``), else from pyproject.toml."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    table = project["tool"]["bistand"]["book"]
+    url = table.get("url", "")
+    if use_environment and os.environ.get(URL_VARIABLE, "").strip():
+        url = os.environ[URL_VARIABLE]
+    return Book(title=table["title"], authors=table["authors"], edition=project["project"]["version"],
+                date=table["date"], url=_normalise_url(url))
+
+
+def data_date() -> str:
+    """The latest date of any source that a figure in data/ comes from (ISO date)."""
+    from bistand.data import load_table
+
+    used: set[str] = set()
+    for path in sorted(DATA_DIR.glob("figures_*.csv")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            used |= {row["source_id"] for row in csv.DictReader(handle)}
+    sources = load_table("sources")
+    dates = [str(d) for s, d in zip(sources["source_id"], sources["date"]) if s in used and isinstance(d, str) and d]
+    return max(dates)
+
+
+def _protect(text: str) -> str:
+    """BibTeX braces so that a style keeps the capitals (and escapes for LaTeX's specials)."""
+    return "{" + text.replace("&", r"\&").replace("%", r"\%") + "}"
+
+
+def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{kind}{{{key},\n{body}\n}}"
+
+
+def bibtex_book(b: Book) -> str:
+    """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
+    return _bibtex("book", b.key, [
+        ("author", _protect(b.authors)), ("title", _protect(b.title)), ("year", b.year), ("date", b.date),
+        ("edition", b.edition), ("url", b.url), ("note", f"Executable research publication. {LICENCE_NOTE}"),
+    ])
+
+
+def bibtex_chapter(b: Book, title: str, docname: str) -> str:
+    """A BibTeX @inbook entry for one chapter, with the chapter's own address when the book's is known."""
+    slug = docname.rsplit("/", 1)[-1].replace("-", "_")
+    return _bibtex("inbook", f"{b.key}_{slug}", [
+        ("author", _protect(b.authors)), ("title", _protect(title)), ("booktitle", _protect(b.title)),
+        ("year", b.year), ("date", b.date), ("edition", b.edition), ("url", b.page_url(docname)),
+    ])
+
+
+def apa_book(b: Book) -> str:
+    """The book in APA style (7th edition), as plain text."""
+    return f"{b.authors}. ({b.year}). {b.title} (Edition {b.edition}).{' ' + b.url if b.url else ''}"
+
+
+def apa_chapter(b: Book, title: str, docname: str) -> str:
+    """One chapter in APA style (7th edition), as plain text."""
+    url = b.page_url(docname)
+    return f"{b.authors}. ({b.year}). {title}. In {b.title} (Edition {b.edition}).{' ' + url if url else ''}"
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def cff_text(b: Book) -> str:
+    """The whole CITATION.cff for this metadata: the repository, and the book as its preferred citation."""
+    licences = "".join(f"\n  - {name}" for name in LICENCES)
+    keywords = "".join(f"\n  - {_quote(word)}" for word in KEYWORDS)
+    url = f"url: {_quote(b.url)}\n" if b.url else ""
+    return (
+        "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.citation`; do not edit by hand.\n"
+        "cff-version: 1.2.0\n"
+        'message: "If you use this book, its data or its code, please cite the book as below."\n'
+        "type: software\n"
+        f"title: {_quote(b.title)}\n"
+        f"abstract: {_quote(ABSTRACT)}\n"
+        f"authors:\n  - name: {_quote(b.authors)}\n"
+        f"version: {_quote(b.edition)}\n"
+        f"date-released: {_quote(b.date)}\n"
+        f"{url}"
+        f"license:{licences}\n"
+        f"keywords:{keywords}\n"
+        "preferred-citation:\n"
+        "  type: book\n"
+        f"  title: {_quote(b.title)}\n"
+        f"  authors:\n    - name: {_quote(b.authors)}\n"
+        f"  edition: {_quote(b.edition)}\n"
+        f"  year: {b.year}\n"
+        f"  date-published: {_quote(b.date)}\n"
+        + (f"  url: {_quote(b.url)}\n" if b.url else "")
+        + f"  license:{licences.replace(chr(10), chr(10) + '  ')}\n"
+        f"  notes: {_quote('Executable research publication. ' + LICENCE_NOTE)}\n"
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Write CITATION.cff from the metadata (the repository's file ignores BOOK_URL); ``--check`` only compares."""
+    text = cff_text(book(use_environment=False))
+    if "--check" in argv:
+        if CFF_PATH.read_text(encoding="utf-8") != text:
+            print(f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.citation`")
+            return 1
+        print(f"{CFF_PATH.name} agrees with pyproject.toml")
+        return 0
+    if "--bibtex" in argv:
+        print(bibtex_book(book()))
+        return 0
+    CFF_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {CFF_PATH.name}")
+    return 0
+
+
+__all__ = ["Book", "book", "data_date", "bibtex_book", "bibtex_chapter", "apa_book", "apa_chapter",
+           "cff_text"]
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,274 @@
+"""The PDF edition, printed from the built HTML by headless Chromium (``make pdf``), offline.
+
+The chapters of _build/html (in _toc.yml order) are put into one print document: a cover with the
+title, edition, date and how to cite (from bistand.citation), a table of contents with page numbers,
+then each chapter on its own named page, so that CSS margin boxes carry its title as a running head
+and the page number in the foot. Code cells are dropped (their outputs stay), charts are the static
+SVGs drawn at build time, links between chapters become links inside the PDF, and links to files
+of the site point at the published site (or, when its address is unknown, at the PDF's place in it).
+Chromium prints it through the DevTools protocol (Page.printToPDF) twice: the first print tells
+on which page each chapter begins, the second carries those numbers in the table of contents.
+
+``python -m bistand.pdf`` writes _build/pdf/bistand-book-EDITION.pdf and copies it to _build/html/pdf/.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import posixpath
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bistand import DATA_DIR
+from bistand.citation import URL_UNSET, Book, apa_book, book
+
+ROOT = DATA_DIR.parent
+HTML_DIR = ROOT / "_build" / "html"
+PDF_DIR = ROOT / "_build" / "pdf"
+SITE_PDF_FOLDER = "pdf"  # where the HTML links it: _build/html/pdf/
+# Chromium makes every link absolute. When the site's address is unknown, links to the site's files are
+# printed against this placeholder and then made relative to the PDF's place in the site (../FILE).
+UNKNOWN_SITE = "https://site.invalid/"
+
+
+def pdf_name(edition: str) -> str:
+    return f"bistand-book-{edition}.pdf"
+
+
+@dataclass
+class Chapter:
+    docname: str
+    slug: str
+    title: str
+    body: str
+
+
+def chapter_docnames() -> list[str]:
+    """The book's pages in reading order, from _toc.yml (root, then chapters)."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    names = [toc["root"]]
+    for entry in toc.get("chapters", []):
+        names.append(entry["file"])
+    for part in toc.get("parts", []):
+        names += [entry["file"] for entry in part.get("chapters", [])]
+    return [n.removesuffix(".md").removesuffix(".ipynb") for n in names]
+
+
+def slug_of(docname: str) -> str:
+    return "ch-" + docname.rsplit("/", 1)[-1]
+
+
+def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> str:
+    """An href of a page in the HTML site, as it must read inside the PDF."""
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+        return href
+    if not parts.path:  # same page
+        return f"#{slugs[docname]}--{parts.fragment}" if parts.fragment else f"#{slugs[docname]}"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(docname), parts.path))
+    page = target.removesuffix(".html")
+    if target.endswith(".html") and page in slugs:
+        return f"#{slugs[page]}--{parts.fragment}" if parts.fragment else f"#{slugs[page]}"
+    if target == "index.html":
+        return f"#{slugs[next(iter(slugs))]}"
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return (b.url or UNKNOWN_SITE) + target + fragment
+
+
+def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR) -> Chapter:
+    """One built page's article, made ready to print: no code, no scripts, ids and links rewritten."""
+    from bs4 import BeautifulSoup
+
+    page = html_dir / f"{docname}.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.bd-article") or soup.select_one("main") or soup.body
+    for selector in ["script", "style", ".cell_input", "details.hide > summary", "a.headerlink", ".cite-this",
+                     "button", ".vega-spec", ".toggle-details__summary"]:
+        for element in article.select(selector):
+            element.decompose()
+    for details in article.select("details"):
+        details.unwrap()
+    slug = slugs[docname]
+    for element in article.find_all(id=True):
+        element["id"] = f"{slug}--{element['id']}"
+    for element in article.find_all("a", href=True):
+        element["href"] = _rewrite_link(element["href"], docname, slugs, b)
+    for element in article.find_all("img", src=True):
+        src = element["src"]
+        if not urlsplit(src).scheme:
+            element["src"] = (page.parent / src).resolve().as_uri()
+    heading = article.find("h1")
+    title = heading.get_text(" ", strip=True) if heading else docname
+    return Chapter(docname, slug, title, article.decode_contents())
+
+
+CSS = """
+@page { size: A4; margin: 20mm 18mm 20mm 18mm;
+  @bottom-center { content: counter(page); font: 9pt 'DejaVu Sans', sans-serif; color: #444; } }
+@page front { @top-center { content: none; } @bottom-center { content: none; } }
+body { font: 10pt/1.45 'DejaVu Serif', serif; color: #111; font-variant-ligatures: none; }
+
+h1, h2, h3, h4, .cover, nav.toc { font-family: 'DejaVu Sans', sans-serif; }
+h1 { font-size: 20pt; margin: 0 0 12pt; } h2 { font-size: 14pt; margin-top: 16pt; } h3 { font-size: 11.5pt; }
+h1, h2, h3 { break-after: avoid; }
+section.chapter { break-before: page; }
+section.front { page: front; }
+a { color: #1b5e8c; text-decoration: none; }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; margin: 8pt 0; break-inside: auto; }
+tr { break-inside: avoid; }
+th, td { border-bottom: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+svg, img { max-width: 100%; height: auto; }
+figure { margin: 8pt 0; break-inside: avoid; }
+div.citation { break-inside: avoid; }
+pre { font: 8pt/1.3 'DejaVu Sans Mono', monospace; white-space: pre-wrap; background: #f4f4f4; padding: 4pt; }
+.admonition, aside { border-left: 2pt solid #1b5e8c; padding: 2pt 8pt; margin: 8pt 0; background: #f4f7fa; }
+.admonition-title { font-weight: bold; }
+.cover { text-align: left; padding-top: 40mm; }
+.cover h1 { font-size: 26pt; line-height: 1.2; }
+.cover .edition { font-size: 13pt; margin: 6pt 0 30mm; }
+.cover .cite { font-size: 9.5pt; border-left: 2pt solid #1b5e8c; padding-left: 8pt; }
+nav.toc { break-before: page; }
+nav.toc ol { list-style: none; padding: 0; font-size: 11pt; }
+nav.toc li { display: flex; margin: 5pt 0; }
+nav.toc li .dots { flex: 1; border-bottom: 0.5pt dotted #888; margin: 0 4pt 3pt; }
+dl.citation { font-size: 9pt; }
+"""
+
+
+def _running_heads(chapters: list[Chapter]) -> str:
+    def css_string(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    return "\n".join(
+        f"@page {c.slug} {{ @top-center {{ content: {css_string(c.title)}; font: italic 9pt 'Liberation Sans', sans-serif; "
+        f"font-variant-ligatures: none; font-feature-settings: 'liga' 0, 'clig' 0; color: #444; }} }}\nsection#{c.slug} {{ page: {c.slug}; }}" for c in chapters)
+
+
+def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None) -> str:
+    """The whole print document; ``pages`` maps a chapter's slug to its first page (None: first pass)."""
+    esc = html.escape
+    how = esc(apa_book(b))
+    where = f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>' if b.url else f"<p>{esc(URL_UNSET)}</p>"
+    cover = (f'<section class="front cover"><h1>{esc(b.title)}</h1>'
+             f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
+             f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
+             "<p>Text and data: CC BY 4.0; code: MIT. Every figure in this book is computed from the data "
+             "in its repository; the HTML edition has the code, the data and the interactive charts.</p></div></section>")
+    entries = "".join(
+        f'<li><a href="#{c.slug}">{esc(c.title)}</a><span class="dots"></span>'
+        f'<a href="#{c.slug}">{pages.get(c.slug, "") if pages else "00"}</a></li>' for c in chapters)
+    toc = f'<section class="front"><nav class="toc"><h1>Contents</h1><ol>{entries}</ol></nav></section>'
+    body = "".join(f'<section class="chapter" id="{c.slug}">{c.body}</section>' for c in chapters)
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(b.title)}</title>'
+            f"<style>{CSS}\n{_running_heads(chapters)}</style></head><body>{cover}{toc}{body}</body></html>")
+
+
+def _driver():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                 "--host-resolver-rules=MAP * ~NOTFOUND", "--allow-file-access-from-files",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-pdf-')}"]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+
+def print_pdf(driver, document: Path) -> bytes:
+    """Print one local HTML file to PDF bytes (CSS page size and margin boxes, with an outline and tags)."""
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    driver.get(document.as_uri())
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False,
+        "generateDocumentOutline": True, "generateTaggedPDF": True})
+    return base64.b64decode(result["data"])
+
+
+def chapter_pages(pdf: bytes, slugs: list[str]) -> dict[str, int]:
+    """The printed page number (1 = cover) on which each chapter begins, from the PDF's named destinations."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    found = {}
+    for name, destination in reader.named_destinations.items():
+        name = name.removeprefix("/")
+        if name in slugs:
+            found[name] = reader.get_destination_page_number(destination) + 1
+    missing = [s for s in slugs if s not in found]
+    if missing:
+        raise RuntimeError(f"the printed PDF has no destination for {', '.join(missing)}")
+    return found
+
+
+def relative_site_links(pdf: bytes) -> bytes:
+    """Links printed against UNKNOWN_SITE, made relative to the PDF's folder in the site (``../``)."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    changed = False
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []) or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and str(action.get("/URI", "")).startswith(UNKNOWN_SITE):
+                uri = "../" + str(action["/URI"]).removeprefix(UNKNOWN_SITE)
+                action.get_object()[NameObject("/URI")] = TextStringObject(uri)
+                changed = True
+    if not changed:
+        return pdf
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
+    """Build the PDF edition from the built HTML; return its path."""
+    if not (html_dir / "chapters").is_dir():
+        raise SystemExit(f"{html_dir} has no built book: run `make book` first")
+    b = book()
+    docnames = chapter_docnames()
+    slugs = {d: slug_of(d) for d in docnames}
+    chapters = [read_chapter(d, slugs, b, html_dir) for d in docnames]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    document = out_dir / "book.html"
+    driver = _driver()
+    try:
+        document.write_text(print_document(chapters, b, None), encoding="utf-8")
+        pages = chapter_pages(print_pdf(driver, document), [c.slug for c in chapters])
+        document.write_text(print_document(chapters, b, pages), encoding="utf-8")
+        pdf = print_pdf(driver, document)
+    finally:
+        driver.quit()
+    if chapter_pages(pdf, list(pages)) != pages:
+        raise RuntimeError("the page numbers moved between the two prints")
+    target = out_dir / pdf_name(b.edition)
+    target.write_bytes(relative_site_links(pdf))
+    site = html_dir / SITE_PDF_FOLDER
+    site.mkdir(exist_ok=True)
+    shutil.copy(target, site / target.name)
+    return target
+
+
+def main() -> int:
+    target = build()
+    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size / 1024:.0f} KiB) and copied it to "
+          f"_build/html/{SITE_PDF_FOLDER}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
