@@ -239,8 +239,20 @@ def claim_by_id(claim_id: str) -> Claim:
     raise KeyError(f"no claim {claim_id!r}")
 
 
+#: One level of a claim judged against several, by an id of its own: (claim id, index of the level).
+LEVELS = {"lkp_8pct_vs_october_2021": ("lkp_8pct", 0), "lkp_8pct_vs_february_2024": ("lkp_8pct", 1)}
+
+
 def assess_claim(claim_id: str, figures: Figures) -> Assessment:
-    """``assess`` for the claim with this id."""
+    """``assess`` for the claim with this id, or for one level of a claim judged against several (``LEVELS``).
+
+    A level's assessment is not a ledger row: the ledger keeps one row per claim.
+    """
+    if claim_id in LEVELS:
+        parent, index = LEVELS[claim_id]
+        whole = assess(claim_by_id(parent), figures)
+        _, recomputed, verdict = whole.results[index]
+        return Assessment(whole.claim, whole.stated, whole.qualifier, recomputed, verdict)
     return assess(claim_by_id(claim_id), figures)
 
 

@@ -210,3 +210,12 @@ def test_render_formats_by_unit_and_drops_the_sign_on_request(figures):
     assert render("{lkp_paid_2021_lkp2021pr}", figures) == "2,727"
     with pytest.raises(ValueError, match="unknown format 'x'"):
         render("{lkp_paid_2021_lkp2021pr:x}", figures)
+
+
+def test_one_level_of_the_eight_percent_can_be_assessed_on_its_own(figures):
+    from bistand.claims import assess_claim
+
+    against_2703 = assess_claim("lkp_8pct_vs_february_2024", figures)
+    assert against_2703.verdict is Verdict.DISCREPANCY
+    assert against_2703.difference == pytest.approx(0.748798, abs=1e-6)  # -7.251202 - (-8)
+    assert assess_claim("lkp_8pct_vs_october_2021", figures).verdict is Verdict.CONSISTENT_AFTER_ROUNDING
