@@ -147,7 +147,9 @@ def paired_bar_chart(frame: pd.DataFrame, *, x: str, y: str, pair: str, finding:
     pairs = list(dict.fromkeys(frame[pair]))
     groups = list(dict.fromkeys(frame[x]))
     bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X(f"{x}:N", title=None, sort=groups, axis=alt.Axis(labelAngle=0, labelLimit=0)),
+        # Category labels break at each ", " so that long ones stack instead of overlapping.
+        x=alt.X(f"{x}:N", title=None, sort=groups,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
         xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
