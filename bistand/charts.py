@@ -70,10 +70,6 @@ def series_scale(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=colours)
 
 
-def _title(finding: str, source: str) -> alt.TitleParams:
-    return alt.TitleParams(finding, subtitle=[f"Source: {source}"], subtitleFontStyle="italic")
-
-
 def with_gaps(frame: pd.DataFrame, *, x: str, series: str) -> pd.DataFrame:
     """One row per series and year from its first to its last, with empty values where a year is missing.
 
@@ -96,7 +92,7 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
     """
     data = with_gaps(frame, x=x, series=series)
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=colour,
@@ -126,11 +122,16 @@ def bar_chart(frame: pd.DataFrame, *, x: str, y: str, finding: str, source: str,
                 domain=labels, range=["#ffffff" if label in outlined else base_colour for label in labels])),
             "strokeDash": alt.StrokeDash(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
                 domain=labels, range=[[5, 3] if label in outlined else [1, 0] for label in labels])),
+            # One stroke colour for all, encoded so the legend's symbols carry the outline too.
+            "stroke": alt.Stroke(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
+                domain=labels, range=[base_colour] * len(labels))),
         }
         mark = alt.MarkDef(type="bar", stroke=base_colour, strokeWidth=2)
     return alt.Chart(frame, title=_wrapped_title(finding, source), description=description).mark_bar(
         **{k: v for k, v in mark.to_dict().items() if k != "type"}).encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
+        # Category labels break at each ", " so that long ones stack instead of overlapping.
+        x=alt.X(f"{x}:N", title=x_title, sort=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         tooltip=[alt.Tooltip(f"{x}:N", title=x_title or "What"),
                  alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
@@ -185,7 +186,7 @@ def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, statu
     spells them out, so a value read by position or derived is never shown as if it were published.
     Series are drawn in the frame's order, so the last one lies on top where points coincide.
     ``y_zero=False`` lets the y axis start near the data (for indices). ``reference`` draws a dashed
-    line at that value (100 for an index), labelled ``reference_label`` at its left end.
+    line at that value (100 for an index), labelled ``reference_label`` at its right end.
     """
     unknown = set(frame[status]) - set(STATUS_LABELS)
     if unknown:
@@ -214,8 +215,8 @@ def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, statu
         line = alt.Chart(pd.DataFrame({y: [float(reference)], "note": [reference_label]})).encode(
             y=alt.Y(f"{y}:Q", title=y_title))
         layers = [line.mark_rule(color="#666", strokeDash=[4, 4]),
-                  line.mark_text(align="left", baseline="bottom", x=4, dy=-3, fontSize=11, color="#444").encode(
-                      text="note:N"), *layers]
+                  line.mark_text(align="right", baseline="bottom", dx=-4, dy=-3, fontSize=11, color="#444").encode(
+                      x=alt.value("width"), text="note:N"), *layers]
     return alt.layer(*layers).properties(width=WIDTH, description=description)
 
 
