@@ -31,7 +31,10 @@ def book_theme() -> dict:
         "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444", "offset": 10},
         "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleColor": "#222", "labelColor": "#222",
                  "gridColor": "#e6e6e6", "domainColor": "#888"},
-        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+        # labelLimit 0: legend labels are never cut ("Socialstyrelsen (via Region…"); a column of entries
+        # at the bottom, so that long labels wrap the legend, not the chart.
+        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 0,
+                   "direction": "vertical"},
         "line": {"strokeWidth": 2.5},
         "point": {"size": 60, "filled": True},
     }}
@@ -67,10 +70,6 @@ def series_scale(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=colours)
 
 
-def _title(finding: str, source: str) -> alt.TitleParams:
-    return alt.TitleParams(finding, subtitle=[f"Source: {source}"], subtitleFontStyle="italic")
-
-
 def with_gaps(frame: pd.DataFrame, *, x: str, series: str) -> pd.DataFrame:
     """One row per series and year from its first to its last, with empty values where a year is missing.
 
@@ -93,7 +92,7 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
     """
     data = with_gaps(frame, x=x, series=series)
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=colour,
@@ -104,15 +103,63 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
 
 
 def bar_chart(frame: pd.DataFrame, *, x: str, y: str, finding: str, source: str, x_title: str, y_title: str,
-              description: str, colour: str | None = None, y_format: str = ",.1f") -> alt.Chart:
-    """Bars of ``y`` by category ``x``, in the order of the frame."""
-    encode_colour = (alt.Color(f"{colour}:N", title=None) if colour else alt.value(PALETTE["Strängnäs"]))
-    return alt.Chart(frame, title=_title(finding, source), description=description).mark_bar().encode(
-        x=alt.X(f"{x}:N", title=x_title, sort=None, axis=alt.Axis(labelAngle=0, labelLimit=200)),
+              description: str, colour: str | None = None, y_format: str = ",.1f", style: str | None = None,
+              outlined: tuple[str, ...] = ()) -> alt.Chart:
+    """Bars of ``y`` by category ``x``, in the order of the frame.
+
+    ``style`` names a column whose values become a legend; bars whose value is in ``outlined`` are
+    drawn as a dashed outline with no fill (a forecast or yardstick, not an amount paid).
+    """
+    base_colour = PALETTE["Strängnäs"]
+    encode_colour = (alt.Color(f"{colour}:N", title=None) if colour else alt.value(base_colour))
+    encodings = {"color": encode_colour}
+    mark = alt.MarkDef(type="bar")
+    if style:
+        labels = list(dict.fromkeys(frame[style]))
+        legend = alt.Legend(symbolType="square", symbolStrokeColor=base_colour, symbolStrokeWidth=2, symbolSize=220)
+        encodings = {
+            "fill": alt.Fill(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
+                domain=labels, range=["#ffffff" if label in outlined else base_colour for label in labels])),
+            "strokeDash": alt.StrokeDash(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
+                domain=labels, range=[[5, 3] if label in outlined else [1, 0] for label in labels])),
+            # One stroke colour for all, encoded so the legend's symbols carry the outline too.
+            "stroke": alt.Stroke(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
+                domain=labels, range=[base_colour] * len(labels))),
+        }
+        mark = alt.MarkDef(type="bar", stroke=base_colour, strokeWidth=2)
+    return alt.Chart(frame, title=_wrapped_title(finding, source), description=description).mark_bar(
+        **{k: v for k, v in mark.to_dict().items() if k != "type"}).encode(
+        # Category labels break at each ", " so that long ones stack instead of overlapping.
+        x=alt.X(f"{x}:N", title=x_title, sort=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        color=encode_colour,
-        tooltip=[alt.Tooltip(f"{x}:N", title=x_title), alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        tooltip=[alt.Tooltip(f"{x}:N", title=x_title or "What"),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        **encodings,
     ).properties(width=WIDTH)
+
+
+def paired_bar_chart(frame: pd.DataFrame, *, x: str, y: str, pair: str, finding: str, source: str,
+                     y_title: str, description: str, y_format: str = ",.0f") -> alt.Chart:
+    """Bars of ``y`` in groups by ``x``, one bar per value of ``pair`` side by side, in the frame's order.
+
+    A zero line marks where a change turns from a fall into a rise.
+    """
+    pairs = list(dict.fromkeys(frame[pair]))
+    groups = list(dict.fromkeys(frame[x]))
+    bars = alt.Chart(frame).mark_bar().encode(
+        # Category labels break at each ", " so that long ones stack instead of overlapping.
+        x=alt.X(f"{x}:N", title=None, sort=groups,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
+        xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
+        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+        color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
+        tooltip=[alt.Tooltip(f"{x}:N", title="Comparison"), alt.Tooltip(f"{pair}:N", title="Series"),
+                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    )
+    zero = alt.Chart(pd.DataFrame({y: [0.0]})).mark_rule(color="#222").encode(y=alt.Y(f"{y}:Q", title=y_title))
+    return alt.layer(bars, zero, title=_wrapped_title(finding, source), description=description).properties(
+        width=WIDTH)
 
 
 #: How a figure's status is shown in charts: legend label and point shape.
@@ -131,13 +178,15 @@ def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
 
 def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, status: str, finding: str,
                       source: str, x_title: str, y_title: str, description: str,
-                      y_format: str = ",.0f", y_zero: bool = True) -> alt.LayerChart:
+                      y_format: str = ",.0f", y_zero: bool = True, reference: float | None = None,
+                      reference_label: str = "") -> alt.LayerChart:
     """Like ``line_chart`` (a missing year breaks the line), but each point's shape shows its status.
 
     ``status`` names a column holding ``verbatim``, ``derived`` or ``positional`` per row; the legend
     spells them out, so a value read by position or derived is never shown as if it were published.
     Series are drawn in the frame's order, so the last one lies on top where points coincide.
-    ``y_zero=False`` lets the y axis start near the data (for indices).
+    ``y_zero=False`` lets the y axis start near the data (for indices). ``reference`` draws a dashed
+    line at that value (100 for an index), labelled ``reference_label`` at its right end.
     """
     unknown = set(frame[status]) - set(STATUS_LABELS)
     if unknown:
@@ -161,7 +210,14 @@ def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, statu
                  alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
                  alt.Tooltip("value_status:N", title="Value")],
     )
-    return alt.layer(base.mark_line(), points).properties(width=WIDTH, description=description)
+    layers = [base.mark_line(), points]
+    if reference is not None:
+        line = alt.Chart(pd.DataFrame({y: [float(reference)], "note": [reference_label]})).encode(
+            y=alt.Y(f"{y}:Q", title=y_title))
+        layers = [line.mark_rule(color="#666", strokeDash=[4, 4]),
+                  line.mark_text(align="right", baseline="bottom", dx=-4, dy=-3, fontSize=11, color="#444").encode(
+                      x=alt.value("width"), text="note:N"), *layers]
+    return alt.layer(*layers).properties(width=WIDTH, description=description)
 
 
 def slider_line_chart(frame: pd.DataFrame, *, x: str, y: str, y_expr: str, param_name: str, param_label: str,

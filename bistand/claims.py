@@ -1,13 +1,22 @@
 """The sources' numeric claims, recomputed from the data, each with a verdict.
 
 A claim points at the figure row that states it (so its source, words and qualifier come from the
-data), says how to recompute the figure from other rows, and at what rounding the source plausibly
-stated it. ``assess`` returns the verdict: consistent, consistent after rounding, a discrepancy
-(with its size), or not verifiable from the data shipped (with what would verify it).
+data), names the later texts that repeat it (one claim, several sources), says how to recompute the
+figure from other rows, and at what rounding the source plausibly stated it. ``assess`` returns the
+verdict: consistent, consistent after rounding, a discrepancy (with its size), different against two
+candidate levels, or not verifiable from the data shipped (with what would verify it).
+
+Two kinds of row are kept apart: a *claim* a source makes in public, and an *internal check* of a
+statistical table (an amount divided by a count against the table's own per-household column).
+
+Every text a claim carries (its summary, method and what would verify it) is a template: ``{figure_id}``
+is replaced by that figure's value as the data holds it (``{figure_id:abs}`` without its sign), so no
+text can show a number the data no longer holds.
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,17 +27,50 @@ import pandas as pd
 from bistand.data import Figures
 from bistand.metrics import change, percent_change
 
+#: The two kinds of ledger row.
+CLAIM = "claim"
+CHECK = "internal check"
+#: The two kinds of conflict a discrepancy can be.
+SUBSTANTIVE = "substantive"
+DEFINITION = "definition"
+
 
 class Verdict(str, Enum):
     CONSISTENT = "consistent"
     CONSISTENT_AFTER_ROUNDING = "consistent after rounding"
     DISCREPANCY = "discrepancy"
+    DEPENDS = "depends on the level taken"
     NOT_VERIFIABLE = "not verifiable from the data shipped"
+
+
+class Finding(str, Enum):
+    """What a ledger row counts as in the tallies; each row counts once, under one finding."""
+
+    INDEPENDENT = "confirmed by an independent source"
+    OWN_FIGURES = "agrees with the source's own figures only"
+    DEPENDS = "fits one candidate level, not the other"
+    SUBSTANTIVE = "substantive conflict"
+    DEFINITION = "difference of definition"
+    NOT_VERIFIABLE = "not verifiable from the data shipped"
+    CHECK_CONSISTENT = "table consistent"
+    CHECK_DISCREPANCY = "table inconsistent"
+
+
+@dataclass(frozen=True)
+class Against:
+    """A further level a claim is judged against: a label (a template) and how to recompute the claim."""
+
+    label: str
+    recompute: Callable[[Figures], float]
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A numeric claim: the figure that states it and, if the data allows, how to recompute it."""
+    """A numeric claim: the figure that states it and, if the data allows, how to recompute it.
+
+    ``summary``, ``method`` and ``verify_with`` are templates (see the module text). ``label`` names
+    what ``recompute`` judges against, when ``alternatives`` give further levels for the same statement.
+    """
 
     claim_id: str
     figure_id: str
@@ -39,6 +81,18 @@ class Claim:
     verify_with: str = ""
     input_rounding: Callable[[Figures], float] | None = None
     """How far the recomputed value can move because its inputs are themselves rounded."""
+    kind: str = CLAIM
+    repeated_in: tuple[str, ...] = ()
+    """Figures in later texts that repeat the same statement: the same claim, more sources."""
+    label: str = ""
+    alternatives: tuple[Against, ...] = ()
+    conflict: str = SUBSTANTIVE
+    """For a discrepancy: ``substantive``, or ``definition`` where the two figures likely count different things."""
+
+    @property
+    def figure_ids(self) -> tuple[str, ...]:
+        """The figure that states the claim, then those that repeat it."""
+        return (self.figure_id, *self.repeated_in)
 
 
 @dataclass(frozen=True)
@@ -48,6 +102,8 @@ class Assessment:
     qualifier: str
     recomputed: float | None
     verdict: Verdict
+    results: tuple[tuple[str, float | None, Verdict], ...] = ()
+    """One (label, recomputed, verdict) per level judged against, when there are several."""
 
     @property
     def difference(self) -> float | None:
@@ -85,14 +141,94 @@ def judge(stated: float, recomputed: float | None, decimals: int, qualifier: str
     return Verdict.CONSISTENT_AFTER_ROUNDING if rounds_to_stated and side_ok else Verdict.DISCREPANCY
 
 
+# ---------------------------------------------------------------------------------------------
+# Texts computed from the data
+
+def format_value(value: float, unit: str, spec: str = "") -> str:
+    """A figure as running text in its measure's unit; ``spec`` ``abs`` drops the sign."""
+    if spec == "abs":
+        value = abs(value)
+    elif spec:
+        raise ValueError(f"unknown format {spec!r}; use '' or 'abs'")
+
+    def trimmed(v: float, places: int) -> str:
+        text = f"{v:,.{places}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+
+    if unit == "sek_million":
+        if abs(value) >= 1000:
+            return f"{trimmed(value / 1000, 3)} billion SEK"
+        return f"{trimmed(value, 3)} million SEK"
+    if unit == "sek":
+        return f"{trimmed(value, 2)} SEK"
+    if unit == "percent":
+        return f"{trimmed(value, 2)} percent"
+    return trimmed(value, 3)
+
+
+class _FigureText:
+    def __init__(self, figures: Figures, figure_id: str):
+        self.value = figures.value(figure_id)
+        self.unit = str(figures.row(figure_id)["measure_unit"])
+
+    def __format__(self, spec: str) -> str:
+        return format_value(self.value, self.unit, spec)
+
+
+class _Values(dict):
+    def __init__(self, figures: Figures):
+        super().__init__()
+        self.figures = figures
+
+    def __missing__(self, figure_id: str) -> _FigureText:
+        return _FigureText(self.figures, figure_id)
+
+
+def template_figures(template: str) -> list[str]:
+    """The figure ids a template names, in order, each once."""
+    names = [field for _, field, _, _ in string.Formatter().parse(template) if field]
+    return list(dict.fromkeys(names))
+
+
+def render(template: str, figures: Figures) -> str:
+    """A template with each ``{figure_id}`` replaced by that figure's value (see ``format_value``)."""
+    return template.format_map(_Values(figures))
+
+
+def claim_inputs(claim: Claim) -> list[str]:
+    """The figures a claim's method and alternative levels name: what it is recomputed from."""
+    names = template_figures(claim.method) + template_figures(claim.label)
+    for other in claim.alternatives:
+        names += template_figures(other.label)
+    return list(dict.fromkeys(names))
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessment
+
 def assess(claim: Claim, figures: Figures) -> Assessment:
-    """Recompute one claim from the figures and judge it against the value the source states."""
+    """Recompute one claim from the figures and judge it against the value the source states.
+
+    With ``alternatives``, the claim is judged against each level; if the verdicts differ, the
+    verdict is ``DEPENDS`` and ``results`` holds each.
+    """
     stated = figures.value(claim.figure_id)
     qualifier = str(figures.row(claim.figure_id)["qualifier"])
-    recomputed = None if claim.recompute is None else round(float(claim.recompute(figures)), 9)
     slack = 0.0 if claim.input_rounding is None else float(claim.input_rounding(figures))
-    return Assessment(claim, stated, qualifier, recomputed,
-                      judge(stated, recomputed, claim.decimals, qualifier, slack))
+
+    def one(recompute: Callable[[Figures], float] | None) -> tuple[float | None, Verdict]:
+        value = None if recompute is None else round(float(recompute(figures)), 9)
+        return value, judge(stated, value, claim.decimals, qualifier, slack)
+
+    recomputed, verdict = one(claim.recompute)
+    if not claim.alternatives:
+        return Assessment(claim, stated, qualifier, recomputed, verdict)
+    results = [(render(claim.label, figures), recomputed, verdict)]
+    for other in claim.alternatives:
+        results.append((render(other.label, figures), *one(other.recompute)))
+    verdicts = {v for _, _, v in results}
+    overall = verdict if len(verdicts) == 1 else Verdict.DEPENDS
+    return Assessment(claim, stated, qualifier, recomputed, overall, tuple(results))
 
 
 def claim_by_id(claim_id: str) -> Claim:
@@ -103,9 +239,26 @@ def claim_by_id(claim_id: str) -> Claim:
     raise KeyError(f"no claim {claim_id!r}")
 
 
+#: One level of a claim judged against several, by an id of its own: (claim id, index of the level).
+LEVELS = {"lkp_8pct_vs_october_2021": ("lkp_8pct", 0), "lkp_8pct_vs_february_2024": ("lkp_8pct", 1)}
+
+
 def assess_claim(claim_id: str, figures: Figures) -> Assessment:
-    """``assess`` for the claim with this id."""
+    """``assess`` for the claim with this id, or for one level of a claim judged against several (``LEVELS``).
+
+    A level's assessment is not a ledger row: the ledger keeps one row per claim.
+    """
+    if claim_id in LEVELS:
+        parent, index = LEVELS[claim_id]
+        whole = assess(claim_by_id(parent), figures)
+        _, recomputed, verdict = whole.results[index]
+        return Assessment(whole.claim, whole.stated, whole.qualifier, recomputed, verdict)
     return assess(claim_by_id(claim_id), figures)
+
+
+def anchor(claim_id: str) -> str:
+    """The claim's HTML anchor in the ledger page (a stable contract: other pages link to it)."""
+    return "claim-" + claim_id.replace("_", "-")
 
 
 def _v(figure_id: str) -> Callable[[Figures], float]:
@@ -126,132 +279,160 @@ def _per_household(code: str, year: int, source: str) -> Claim:
     The amount is stated in thousand SEK, so it may be off by 500 SEK, divided among the households.
     """
     prefix, place = {"0000": ("se", "Sweden"), "0486": ("str", "Strängnäs")}[code]
-    households = f"{prefix}_hh_{year}_{source}"
+    households, paid = f"{prefix}_hh_{year}_{source}", f"{prefix}_paid_{year}_{source}"
     return Claim(
         f"{prefix}_perhh_{year}", f"{prefix}_perhh_{year}_{source}",
-        f"Amount paid per household, {place}, {year}",
-        f"amount paid ({prefix}_paid_{year}_{source}, in SEK) / households ({households}); the amount is "
-        "rounded to thousand SEK, which moves the result by up to 500 SEK / households",
-        lambda f: f.value(f"{prefix}_paid_{year}_{source}") * 1e6 / f.value(households),
-        input_rounding=lambda f: 500 / f.value(households))
+        f"Amount paid per household, {place}, {year}: {{{prefix}_perhh_{year}_{source}}}",
+        f"amount paid ({{{paid}}}) / households ({{{households}}}); the table states the amount in thousand "
+        "SEK, so the result may move by up to half a thousand SEK divided by the households",
+        lambda f: f.value(paid) * 1e6 / f.value(households),
+        input_rounding=lambda f: 500 / f.value(households), kind=CHECK)
 
 
 CLAIMS: list[Claim] = [
     # Strängnäs, str2022web
     Claim("str_saving_vs_previous_year", "str_saving_2020_2021_str2022web",
-          "A saving of 12 million SEK against the previous year",
-          "amount paid 2021 - amount paid 2020, both as the article states them (str_paid_2021, str_paid_2020)",
+          "A saving of {str_saving_2020_2021_str2022web:abs} against the previous year",
+          "amount paid in 2021 ({str_paid_2021_str2022web}) less amount paid in 2020 ({str_paid_2020_str2022web}), "
+          "both as the article states them; the cost chapter discusses how the stated saving may have been rounded",
           _change("str_paid_2020_str2022web", "str_paid_2021_str2022web")),
     Claim("str_longterm_fall_pct", "str_lt_pct_2021_01_2021_12_str2022web",
-          "Long-term households fell by 35 percent, January to December 2021",
-          "percent change from 203 (January 2021) to 132 (December 2021) long-term households",
+          "Long-term households fell by {str_lt_pct_2021_01_2021_12_str2022web:abs}, January to December 2021",
+          "percent change from {str_lt_2021_01_str2022web} (January 2021) to {str_lt_2021_12_str2022web} "
+          "(December 2021) long-term households, the article's own counts",
           _pct("str_lt_2021_01_str2022web", "str_lt_2021_12_str2022web")),
     Claim("str_paid_2020_vs_official", "str_paid_2020_str2022web",
-          "38.1 million SEK paid in 2020 (the municipality's figure)",
-          "Socialstyrelsen's 2020 amount for Strängnäs (48 300 thousand SEK, rf_sod_2021)",
-          _v("str_paid_2020_rf_sod_2021"), decimals=1),
-    Claim("str_paid_2021", "str_paid_2021_str2022web", "26.7 million SEK paid in 2021", "no second figure for 2021",
+          "{str_paid_2020_str2022web} paid in 2020 (the municipality's figure)",
+          "Socialstyrelsen's 2020 amount for Strängnäs ({str_paid_2020_rf_sod_2021}); no source explains the gap, "
+          "and the two likely count different things (gross or net of repayments, all of ekonomiskt bistånd "
+          "or only försörjningsstöd), so it is marked as a difference of definition",
+          _v("str_paid_2020_rf_sod_2021"), decimals=1, conflict=DEFINITION),
+    Claim("str_paid_2021", "str_paid_2021_str2022web", "{str_paid_2021_str2022web} paid in 2021",
+          "no second figure for 2021",
           verify_with="Socialstyrelsen's or Kolada's 2021 amount for Strängnäs"),
-    Claim("str_forecast_2021", "str_forecast_2021_str2022web", "A forecast of about 44.7 million SEK for 2021 without measures",
+    Claim("str_forecast_2021", "str_forecast_2021_str2022web",
+          "A forecast of about {str_forecast_2021_str2022web} for 2021 without measures",
           "a forecast of what did not happen cannot be recomputed",
           verify_with="the forecast's own document and assumptions"),
-    Claim("str_longterm_jan", "str_lt_2021_01_str2022web", "203 long-term households in January 2021", "no second count",
+    Claim("str_longterm_jan", "str_lt_2021_01_str2022web",
+          "{str_lt_2021_01_str2022web} long-term households in January 2021", "no second count",
           verify_with="monthly counts of long-term households (Socialstyrelsen, Kolada N31816 or the municipality's own)"),
-    Claim("str_longterm_dec", "str_lt_2021_12_str2022web", "132 long-term households in December 2021", "no second count",
+    Claim("str_longterm_dec", "str_lt_2021_12_str2022web",
+          "{str_lt_2021_12_str2022web} long-term households in December 2021", "no second count",
           verify_with="monthly counts of long-term households for December 2021"),
     Claim("str_shortterm_unchanged", "str_st_chg_str2022web", "Households with assistance for under 9 months unchanged",
           "no counts of short-term households are shipped",
           verify_with="counts of households by duration of assistance, with the period stated"),
     # Linköping, lkp2024pr and lkp2024web
     Claim("lkp_616_vs_start_of_2021", "lkp_paid_chg_2021_01_2024_01_lkp2024pr",
-          "616 fewer households paid in January 2024 than in January 2021",
-          "2087 (January 2024) - 2727, the start-of-2021 level implied by the October 2021 release "
-          "(2567 in September + 160); that release says 'the start of the year', not January",
-          _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr")),
-    Claim("lkp_616_repeated", "lkp_paid_chg_2021_01_2024_01_lkp2024web",
-          "The July 2024 article repeats: 616 fewer than in January 2021",
-          "the same figure in the February 2024 release (lkp_paid_chg_2021_01_2024_01_lkp2024pr)",
-          _v("lkp_paid_chg_2021_01_2024_01_lkp2024pr")),
-    Claim("lkp_2087", "lkp_paid_2024_01_lkp2024pr", "2087 households paid in January 2024",
+          "{lkp_paid_chg_2021_01_2024_01_lkp2024pr:abs} fewer households paid in January 2024 than in January 2021",
+          "{lkp_paid_2024_01_lkp2024pr} (January 2024) less {lkp_paid_2021_lkp2021pr}, the start-of-2021 level "
+          "implied by the October 2021 release ({lkp_paid_2021_09_lkp2021pr} in September plus "
+          "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs}); that release says 'the start of the year', not January, "
+          "so part of the gap may be a different month",
+          _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"),
+          repeated_in=("lkp_paid_chg_2021_01_2024_01_lkp2024web",)),
+    Claim("lkp_2087", "lkp_paid_2024_01_lkp2024pr", "{lkp_paid_2024_01_lkp2024pr} households paid in January 2024",
           "no second source independent of the municipality",
-          verify_with="Socialstyrelsen's monthly statistics on ekonomiskt bistånd for Linköping, January 2024"),
-    Claim("lkp_2087_repeated", "lkp_paid_2024_01_lkp2024web", "The July 2024 article repeats: 2 087 households in January 2024",
-          "the same figure in the February 2024 release (lkp_paid_2024_01_lkp2024pr)", _v("lkp_paid_2024_01_lkp2024pr")),
+          verify_with="Socialstyrelsen's monthly statistics on ekonomiskt bistånd for Linköping, January 2024",
+          repeated_in=("lkp_paid_2024_01_lkp2024web",)),
     Claim("lkp_lowest_in_10_years", "lkp_low_span_2024_01_lkp2024pr",
-          "January 2024 had the lowest number of households paid in at least 10 years",
+          "January 2024 had the lowest number of households paid in at least {lkp_low_span_2024_01_lkp2024pr} years "
+          "(the July 2024 article: in {lkp_low_span_2024_01_lkp2024web} years)",
           "needs monthly counts back to January 2014; the data has annual counts for 2014 and 2023 only, a different measure",
-          verify_with="monthly counts of households paid, January 2014 to December 2023 (Socialstyrelsen or Kolada)"),
-    Claim("lkp_lowest_in_10_years_repeated", "lkp_low_span_2024_01_lkp2024web",
-          "The July 2024 article: the lowest number in ten years",
-          "needs monthly counts back to 2014; the data has annual counts for 2014 and 2023 only, a different measure",
-          verify_with="monthly counts of households paid, 2014 to 2024"),
+          verify_with="monthly counts of households paid, January 2014 to December 2023 (Socialstyrelsen or Kolada)",
+          repeated_in=("lkp_low_span_2024_01_lkp2024web",)),
     Claim("lkp_longterm_287", "lkp_lt_chg_2023_01_2024_01_lkp2024pr",
-          "287 fewer long-term households in January 2024 than in January 2023",
-          "no counts of long-term households in Linköping are shipped",
+          "{lkp_lt_chg_2023_01_2024_01_lkp2024pr:abs} fewer long-term households in January 2024 than in January 2023",
+          "no counts of long-term households in Linköping are shipped; the release's next paragraph speaks of "
+          "individuals ('antalet individer') in need of long-term assistance, not households",
           verify_with="long-term household counts for January 2023 and January 2024"),
-    Claim("lkp_target_96", "lkp_target_2025_lkp2024web", "Goal: 96 percent of adults in other support than assistance by 2025",
+    Claim("lkp_target_96", "lkp_target_2025_lkp2024web",
+          "Goal: {lkp_target_2025_lkp2024web} of adults in other support than assistance by 2025",
           "a target for 2025; no outcome is shipped",
           verify_with="the share of adults in Linköping without ekonomiskt bistånd in 2025"),
     # Linköping, lkpalliance and lkp500
     Claim("lkp_almost_300_fewer", "lkp_recv_chg_yoy_lkpalliance",
-          "Almost 300 fewer households than a year earlier", "the text is undated, so the two dates are unknown",
+          "Almost {lkp_recv_chg_yoy_lkpalliance:abs} fewer households than a year earlier",
+          "the text is undated, so the two dates are unknown",
           verify_with="the statement's date and monthly household counts a year apart"),
-    Claim("lkp_2_5_mkr_per_month", "lkp_cost_month_chg_lkpalliance", "2.5 million SEK lower costs per month",
+    Claim("lkp_2_5_mkr_per_month", "lkp_cost_month_chg_lkpalliance",
+          "{lkp_cost_month_chg_lkpalliance:abs} lower costs per month",
           "undated; no monthly payments are shipped",
           verify_with="monthly amounts paid a year apart, with the statement's date"),
-    Claim("lkp_after_3_5_years", "lkp_turnaround_lkpalliance", "The trend turned after 3.5 years",
-          "the starting point is not stated", verify_with="the date the 3.5 years are counted from"),
-    Claim("lkp_500_places", "lkp_places_lkp500", "500 places in the labour-market programme",
+    Claim("lkp_after_3_5_years", "lkp_turnaround_lkpalliance",
+          "The trend turned after {lkp_turnaround_lkpalliance} years",
+          "the starting point is not stated", verify_with="the date the years are counted from"),
+    Claim("lkp_500_places", "lkp_places_lkp500", "{lkp_places_lkp500} places in the labour-market programme",
           "a decision, not an outcome", verify_with="the programme's decision document and follow-up reports"),
-    Claim("lkp_about_100_far", "lkp_far_lkp500", "About a hundred people long far from the labour market",
+    Claim("lkp_about_100_far", "lkp_far_lkp500",
+          "About {lkp_far_lkp500} people long far from the labour market",
           "no count of such people is shipped", verify_with="the municipality's own count behind the decision"),
     # Linköping, press figures in the reference data
-    Claim("lkp_8pct_vs_october_2021", "lkp_paid_pct_2021_2021_12_20_corren2021",
-          "Households fell by eight percent since the start of 2021 (December 2021)",
-          "percent change from 2727 (start of 2021, October 2021 release) to 2507",
-          _pct("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021")),
-    Claim("lkp_8pct_vs_february_2024", "lkp_paid_pct_2021_2021_12_20_corren2021",
-          "The same eight percent, against January 2021 as the February 2024 release implies it",
-          "percent change from 2703 (2087 + 616) to 2507",
-          _pct("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_12_20_corren2021")),
-    Claim("lkp_almost_6pct", "lkp_paid_pct_2021_2021_09_lkp2021pr", "A fall of almost 6 percent, start of 2021 to September",
-          "percent change from 2727 (2567 + 160) to 2567",
+    Claim("lkp_8pct", "lkp_paid_pct_2021_2021_12_20_corren2021",
+          "Households fell by {lkp_paid_pct_2021_2021_12_20_corren2021:abs} since the start of 2021 (December 2021)",
+          "percent change to {lkp_paid_2021_12_20_corren2021} from each start-of-2021 level the municipality's "
+          "releases imply: {lkp_paid_2021_lkp2021pr} (October 2021 release) and {lkp_paid_2021_01_lkp2024pr} "
+          "(February 2024 release, January 2021); the two releases cannot both describe the same start of 2021",
+          _pct("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"),
+          label="against {lkp_paid_2021_lkp2021pr} (October 2021 release)",
+          alternatives=(Against("against {lkp_paid_2021_01_lkp2024pr} (February 2024 release)",
+                                _pct("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_12_20_corren2021")),)),
+    Claim("lkp_almost_6pct", "lkp_paid_pct_2021_2021_09_lkp2021pr",
+          "A fall of almost {lkp_paid_pct_2021_2021_09_lkp2021pr:abs}, start of 2021 to September",
+          "percent change from {lkp_paid_2021_lkp2021pr} ({lkp_paid_2021_09_lkp2021pr} plus "
+          "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs}) to {lkp_paid_2021_09_lkp2021pr}, the release's own figures",
           _pct("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_09_lkp2021pr")),
-    Claim("lkp_2567_september", "lkp_paid_2021_09_lkp2021pr", "2 567 households paid in September 2021",
+    Claim("lkp_2567_september", "lkp_paid_2021_09_lkp2021pr",
+          "{lkp_paid_2021_09_lkp2021pr} households paid in September 2021",
           "no second source", verify_with="Socialstyrelsen's monthly statistics for Linköping, September 2021"),
-    Claim("lkp_160_fewer", "lkp_paid_chg_2021_2021_09_lkp2021pr", "160 fewer than at the start of the year",
+    Claim("lkp_160_fewer", "lkp_paid_chg_2021_2021_09_lkp2021pr",
+          "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs} fewer than at the start of the year",
           "no independent start-of-year count",
           verify_with="the count of households paid in January 2021 from a source independent of the release"),
-    Claim("lkp_2507_december", "lkp_paid_2021_12_20_corren2021", "2 507 households 'today' (20 December 2021)",
+    Claim("lkp_2507_december", "lkp_paid_2021_12_20_corren2021",
+          "{lkp_paid_2021_12_20_corren2021} households 'today' (20 December 2021)",
           "no second source", verify_with="the municipality's monthly count for the month meant"),
-    Claim("lkp_386_fewer_2023", "lkp_hh_chg_2022_2023_lkp_stat", "386 fewer households in 2023 than in 2022",
+    Claim("lkp_over_200_in_2021", "lkp_paid_chg_2021_2021_12_20_corren2021",
+          "Payments fell by more than {lkp_paid_chg_2021_2021_12_20_corren2021:abs} during 2021 (December 2021)",
+          "change to {lkp_paid_2021_12_20_corren2021} (20 December 2021) from each start-of-2021 level the "
+          "municipality's releases imply: {lkp_paid_2021_lkp2021pr} (October 2021 release) and "
+          "{lkp_paid_2021_01_lkp2024pr} (February 2024 release, January 2021)",
+          _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"), decimals=-2,
+          label="against {lkp_paid_2021_lkp2021pr} (October 2021 release)",
+          alternatives=(Against("against {lkp_paid_2021_01_lkp2024pr} (February 2024 release)",
+                                _change("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_12_20_corren2021")),)),
+    Claim("lkp_386_fewer_2023", "lkp_hh_chg_2022_2023_lkp_stat",
+          "{lkp_hh_chg_2022_2023_lkp_stat:abs} fewer households in 2023 than in 2022",
           "the 2022 level in the data is derived from this very figure",
           verify_with="Socialstyrelsen's 2022 annual count for Linköping"),
     # Linköping, newspaper figures for 2014 in the reference data (lkpposten)
     Claim("lkp_4161_households_2014", "lkp_hh_2014_lkpposten",
-          "4 161 households with assistance in 2014 (Linköpings-Posten)",
+          "{lkp_hh_2014_lkpposten} households with assistance in 2014 (Linköpings-Posten)",
           "no second count for 2014; the newspaper's figures leave out introduktionsersättning",
           verify_with="Socialstyrelsen's 2014 annual household count for Linköping, on the same definition"),
-    Claim("lkp_232_8_mkr_2014", "lkp_paid_2014_lkpposten", "232.8 million SEK paid in 2014 (Linköpings-Posten)",
+    Claim("lkp_232_8_mkr_2014", "lkp_paid_2014_lkpposten", "{lkp_paid_2014_lkpposten} paid in 2014 (Linköpings-Posten)",
           "no second amount for 2014", verify_with="Socialstyrelsen's 2014 amount paid for Linköping"),
-    Claim("lkp_93_fewer_2014", "lkp_hh_chg_2013_2014_lkpposten", "93 fewer households in 2014 than in 2013",
+    Claim("lkp_93_fewer_2014", "lkp_hh_chg_2013_2014_lkpposten",
+          "{lkp_hh_chg_2013_2014_lkpposten:abs} fewer households in 2014 than in 2013",
           "the 2013 level in the data is derived from this very figure",
           verify_with="Socialstyrelsen's 2013 and 2014 annual household counts for Linköping"),
-    Claim("lkp_0_42_mkr_less_2014", "lkp_paid_chg_2013_2014_lkpposten", "0.42 million SEK less paid in 2014 than in 2013",
+    Claim("lkp_0_42_mkr_less_2014", "lkp_paid_chg_2013_2014_lkpposten",
+          "{lkp_paid_chg_2013_2014_lkpposten:abs} less paid in 2014 than in 2013",
           "the 2013 amount in the data is derived from this very figure",
           verify_with="Socialstyrelsen's 2013 and 2014 amounts paid for Linköping"),
     # National figures in the reference data
-    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018", "206 000 households in 2018 (SKR)",
-          "Socialstyrelsen's 2018 count (206 479, rf_got_2023), rounded to thousands",
+    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018", "{se_hh_2018_bt_skr_2018} households in 2018 (SKR)",
+          "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands",
           _v("se_hh_2018_rf_got_2023"), decimals=-3),
-    Claim("se_11_2_billion_2018", "se_paid_2018_bt_skr_2018", "11.2 billion SEK paid in 2018 (SKR)",
+    Claim("se_11_2_billion_2018", "se_paid_2018_bt_skr_2018", "{se_paid_2018_bt_skr_2018} paid in 2018 (SKR)",
           "no official 2018 amount is shipped", verify_with="Socialstyrelsen's 2018 amount for Sweden"),
-    Claim("se_10_6_billion_2015", "se_paid_2015_sos_stat", "Just over 10.6 billion SEK paid in 2015",
+    Claim("se_10_6_billion_2015", "se_paid_2015_sos_stat", "Just over {se_paid_2015_sos_stat} paid in 2015",
           "no 2015 amount in the annual table", verify_with="Socialstyrelsen's 2015 table"),
-    Claim("se_10_5_billion_2016", "se_paid_2016_skl_fakta", "10.5 billion SEK paid in 2016 (SKL)",
+    Claim("se_10_5_billion_2016", "se_paid_2016_skl_fakta", "{se_paid_2016_skl_fakta} paid in 2016 (SKL)",
           "no 2016 amount in the annual table", verify_with="Socialstyrelsen's 2016 table"),
     Claim("se_longterm_share_2016", "se_lt_share_2016_skl_fakta",
-          "40 percent of adult recipients had long-term assistance in 2016 (SKL)",
+          "{se_lt_share_2016_skl_fakta} of adult recipients had long-term assistance in 2016 (SKL)",
           "no counts of long-term recipients are shipped",
           verify_with="Socialstyrelsen's 2016 counts of adult recipients, all and long-term (10 months or more)"),
     *[_per_household("0000", year, source) for year, source in
@@ -259,17 +440,36 @@ CLAIMS: list[Claim] = [
        (2022, "rf_got_2023"), (2024, "rf_got_2024")]],
     *[_per_household("0486", year, source) for year, source in
       [(2017, "rf_sod_2018"), (2019, "rf_sod_2020"), (2020, "rf_sod_2021")]],
-    # Linköping, December 2021 (issue 9): "över 200" fewer during 2021, from figures_context.csv
-    Claim("lkp_over_200_in_2021", "lkp_paid_chg_2021_2021_12_20_corren2021",
-          "Payments fell by more than 200 during 2021 (December 2021)",
-          "2507 (20 December 2021) - 2727, the start-of-2021 level implied by the October 2021 release; against "
-          "2703 (February 2024 release) the fall is 196, not more than 200",
-          _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"), decimals=-2),
 ]
 
 
+def _sources_of(figure_ids: tuple[str, ...], figures: Figures) -> list[str]:
+    return list(dict.fromkeys(str(figures.row(f)["source_id"]) for f in figure_ids))
+
+
+def is_independent(claim: Claim, figures: Figures) -> bool:
+    """Whether the figures a claim is recomputed from all come from texts other than those making it."""
+    inputs = claim_inputs(claim)
+    own = set(_sources_of(claim.figure_ids, figures))
+    return bool(inputs) and not own & set(_sources_of(tuple(inputs), figures))
+
+
+def finding(claim: Claim, result: Assessment, independent: bool) -> Finding:
+    """What a row counts as in the tallies (each row under exactly one finding)."""
+    if claim.kind == CHECK:
+        return Finding.CHECK_DISCREPANCY if result.verdict is Verdict.DISCREPANCY else Finding.CHECK_CONSISTENT
+    return {
+        Verdict.NOT_VERIFIABLE: Finding.NOT_VERIFIABLE,
+        Verdict.DEPENDS: Finding.DEPENDS,
+        Verdict.DISCREPANCY: Finding.DEFINITION if claim.conflict == DEFINITION else Finding.SUBSTANTIVE,
+    }.get(result.verdict, Finding.INDEPENDENT if independent else Finding.OWN_FIGURES)
+
+
 def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
-    """One row per claim: who said it, when, the words, the stated and recomputed values, the verdict."""
+    """One row per claim or internal check: who said it (every text that says it), when, the words,
+    the stated and recomputed values, the verdict (against each level, where there are several),
+    whether the check is independent of the texts making the claim, and the row's finding.
+    """
     figures = figures or Figures()
     from bistand.data import load_table
 
@@ -278,13 +478,35 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
     for claim in CLAIMS if claims is None else claims:
         result = assess(claim, figures)
         row = figures.row(claim.figure_id)
-        source = sources.loc[row["source_id"]]
+        source_ids = _sources_of(claim.figure_ids, figures)
+        first = sources.loc[source_ids[0]]
+        independent = claim.recompute is not None and is_independent(claim, figures)
+        verdicts = ("; ".join(f"{v.value} {label}" for label, _, v in result.results) if result.results
+                    else result.verdict.value)
         rows.append({
-            "claim_id": claim.claim_id, "claim": claim.summary, "source_id": row["source_id"],
-            "publisher": source["publisher"], "date": source["date"] or "n.d.",
-            "date_as_given": source["date_as_given"], "words": row["quote"],
+            "claim_id": claim.claim_id, "anchor": anchor(claim.claim_id), "kind": claim.kind,
+            "claim": render(claim.summary, figures), "source_id": source_ids[0],
+            "source_ids": "; ".join(source_ids), "publisher": first["publisher"],
+            "date": first["date"] or "n.d.", "date_as_given": first["date_as_given"],
+            "sources": "; ".join(f"{sources.at[s, 'publisher']}, {sources.at[s, 'date'] or 'n.d.'}" for s in source_ids),
+            "words": row["quote"],
+            "all_words": " / ".join(q for q in dict.fromkeys(str(figures.row(f)["quote"]) for f in claim.figure_ids) if q),
             "stated": result.stated, "unit": row["measure_unit"], "qualifier": result.qualifier,
-            "recomputed": result.recomputed, "verdict": result.verdict.value,
-            "difference": result.difference, "how": claim.method, "would_verify": claim.verify_with,
+            "recomputed": result.recomputed, "verdict": result.verdict.value, "verdicts": verdicts,
+            "recomputed_each": "; ".join(f"{r:.2f} {label}" for label, r, _ in result.results if r is not None),
+            "difference": result.difference, "how": render(claim.method, figures),
+            "would_verify": render(claim.verify_with, figures), "independent": independent,
+            "conflict": claim.conflict if result.verdict is Verdict.DISCREPANCY else "",
+            "finding": finding(claim, result, independent).value,
         })
     return pd.DataFrame(rows)
+
+
+def tallies(table: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Counts by finding, separately for claims and for internal checks; every finding appears, with 0 if none."""
+    out = {}
+    for kind, names in [(CLAIM, [f for f in Finding if not f.name.startswith("CHECK")]),
+                        (CHECK, [Finding.CHECK_CONSISTENT, Finding.CHECK_DISCREPANCY])]:
+        counts = table.loc[table["kind"] == kind, "finding"].value_counts()
+        out[kind] = {f.value: int(counts.get(f.value, 0)) for f in names}
+    return out

@@ -110,3 +110,31 @@ class Figures:
                              "name the sources to use")
         return pd.Series(frame["value_in_measure_unit"].to_numpy(), index=years.to_numpy(),
                          name=measure).sort_index()
+
+
+def source_label(*source_ids: str, data_dir: Path = DATA_DIR) -> str:
+    """Sources as a reader knows them: publisher and date ("Strängnäs kommun, 8 February 2022").
+
+    A republisher is named after the publisher ("Socialstyrelsen via Regionfakta"); several sources of
+    one publisher share its name; a source without a date says so.
+    """
+    import re
+
+    sources = load_table("sources", data_dir).set_index("source_id")
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    groups: dict[str, list[str]] = {}
+    for source_id in source_ids:
+        row = sources.loc[source_id]
+        publisher = str(row["publisher"])
+        match = re.fullmatch(r"(.+) \(source: (.+)\)", publisher)
+        if match:
+            publisher = f"{match.group(2)} via {match.group(1)}"
+        if row["date"]:
+            year, month, day = (int(part) for part in str(row["date"]).split("-"))
+            when = f"{day} {months[month - 1]} {year}"
+        else:
+            edition = re.search(r"\b(?:19|20)\d\d edition\b", str(row["date_as_given"]))
+            when = edition.group(0) if edition else "undated"
+        groups.setdefault(publisher, []).append(when)
+    return "; ".join(f"{publisher}, {', '.join(dict.fromkeys(whens))}" for publisher, whens in groups.items())

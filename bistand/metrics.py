@@ -87,3 +87,36 @@ def series_in_constant_prices(values: Mapping[int, float], base_year: int,
     if base_year not in cpi:
         raise KeyError(f"no consumer price index for the base year {base_year}")
     return {year: in_constant_prices(value, year, base_year, cpi) for year, value in values.items() if year in cpi}
+
+
+def saving_against_national_rate(local_before: float, local_after: float,
+                                 national_before: float, national_after: float) -> float:
+    """Saving of ``local_after`` against the local level moved at the national rate (positive when below it)."""
+    return expected_at_national_rate(local_before, national_before, national_after) - local_after
+
+
+def annual_growth_rate(before: float, after: float, years: float) -> float:
+    """Compound change per year, in percent, that takes ``before`` to ``after`` in ``years`` years."""
+    if before <= 0 or after <= 0 or years <= 0:
+        raise ValueError("annual growth needs positive levels and a positive number of years")
+    return 100.0 * ((after / before) ** (1.0 / years) - 1.0)
+
+
+def amount_per_household(amount_million_sek: float, households: float) -> float:
+    """SEK paid per household in the period: an amount in million SEK over a count of households."""
+    if households == 0:
+        raise ZeroDivisionError("no households")
+    return amount_million_sek * 1e6 / households
+
+
+def nearest_years(years: list[int], target: int) -> list[int]:
+    """The years closest to ``target`` (two when it lies midway between them), in order."""
+    if not years:
+        raise ValueError("no years to choose from")
+    distance = min(abs(y - target) for y in years)
+    return sorted(y for y in set(years) if abs(y - target) == distance)
+
+
+def net_saving(gross_saving: float, reform_cost: float) -> float:
+    """Gross saving less what the reform itself costs over the same period."""
+    return gross_saving - reform_cost

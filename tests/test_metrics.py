@@ -55,3 +55,31 @@ def test_share_of_fall_at_national_rate():
 def test_percent_change_from_zero_is_an_error():
     with pytest.raises(ZeroDivisionError):
         metrics.percent_change(0, 5)
+
+
+def test_strangnas_saving_against_the_national_rate_is_10_45_million():
+    # 38.1 x 11 656 186 / 11 955 560 = 37.14596 expected in 2021; 37.14596 - 26.7 = 10.44596
+    assert metrics.saving_against_national_rate(38.1, 26.7, 11_955_560, 11_656_186) == pytest.approx(10.44596, abs=1e-5)
+
+
+def test_forecast_implies_17_3_percent_growth_and_strangnas_grew_15_4_percent_a_year_2017_2020():
+    # 44.7 / 38.1 = 1.173228; Socialstyrelsen: 31 457 -> 48 300 thousand SEK, (1.535429)^(1/3) = 1.153650
+    assert metrics.percent_change(38.1, 44.7) == pytest.approx(17.3228, abs=1e-4)
+    assert metrics.annual_growth_rate(31_457, 48_300, 3) == pytest.approx(15.3650, abs=1e-3)
+    assert metrics.annual_growth_rate(100, 121, 2) == pytest.approx(10.0)
+    with pytest.raises(ValueError, match="positive levels"):
+        metrics.annual_growth_rate(0, 1, 1)
+
+
+def test_linkoping_2023_amount_per_household_is_92_788_sek():
+    # lkp_stat: 285,6 Mkr over 3 078 households
+    assert metrics.amount_per_household(285.6, 3078) == pytest.approx(92787.52, abs=0.01)
+
+
+def test_nearest_years_gives_both_neighbours_at_a_tie():
+    assert metrics.nearest_years([2017, 2019, 2020, 2021, 2022, 2024], 2023) == [2022, 2024]
+    assert metrics.nearest_years([2017, 2019], 2020) == [2019]
+
+
+def test_net_saving():
+    assert metrics.net_saving(11.4, 2.0) == pytest.approx(9.4)
