@@ -304,6 +304,13 @@ def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + script
 
 
+def _page_language(app, pagename, templatename, context, doctree) -> None:
+    """A page whose notebook metadata sets ``page_language`` (the Swedish summary) gets it as ``<html lang>``."""
+    language = app.env.metadata.get(pagename, {}).get("page_language")
+    if language:
+        context["language"] = language
+
+
 def setup(app):
     _register_bibliography_style()
     app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
@@ -314,6 +321,7 @@ def setup(app):
     app.connect("builder-inited", _ledger_files)
     app.connect("html-page-context", _accessible_bibliography)
     app.connect("html-page-context", _ledger_json_ld)
+    app.connect("html-page-context", _page_language)
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
     app.connect("builder-inited", _write_icons)

@@ -30,7 +30,7 @@ ALLOWED = [
     (re.compile(r"\b0000\b|\b0486\b|\b0580\b"), "municipality codes"),
     (re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
                 r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b|"
-                r"den \d{1,2} november|\d{1,2} (?:juli|februari|oktober)|\d{1,2}\.\d{1,2}\.\d{4}"), "dates"),
+                r"den \d{1,2} november|\d{1,2} (?:juli|februari|oktober|december)|\d{1,2}\.\d{1,2}\.\d{4}"), "dates"),
     (re.compile(r"\b(?:1|2|3|4|5|6|7|8|9) (?:and|or|to) (?:1|2|3|4|5|6|7|8|9)\b"), "small ordinal lists"),
     (re.compile(r"\b\d{4}[–-]\d{2,4}\b|\b\d{4}/\d{4}\b"), "year ranges"),
     (re.compile(r"\bv?\d+\.\d+\.\d+\b"), "edition and software versions"),

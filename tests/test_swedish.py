@@ -46,3 +46,65 @@ def test_bad_input():
     # An English-formatted figure is not read as Swedish.
     with pytest.raises(ValueError):
         swedish.parse("2,087.5")
+
+
+# ---------------------------------------------------------------------------------------------
+# The Swedish summary: every figure equals its English counterpart and is in Swedish format.
+
+import ast
+import re
+
+import nbformat
+
+from conftest import ROOT
+from bistand.summary import headline
+
+CHAPTERS = ROOT / "chapters"
+ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")
+SWEDISH_FIGURE = re.compile(r"^-?\d{1,3}(?:\u00a0\d{3})*(?:,(\d+))?(?:\u00a0[a-zåäö ]+)?$")
+
+
+def _roles(path) -> dict[str, str | None]:
+    notebook = nbformat.read(path, as_version=4)
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return {name: spec for name, spec in ROLE.findall(text)}
+
+
+def _glued_texts(path) -> dict[str, str]:
+    notebook = nbformat.read(path, as_version=4)
+    return {o["metadata"]["scrapbook"]["name"]: ast.literal_eval(o["data"]["application/papermill.record/text/plain"])
+            for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+            if "scrapbook" in o.get("metadata", {})}
+
+
+def test_every_swedish_figure_equals_its_english_counterpart():
+    english = _roles(CHAPTERS / "index.ipynb")
+    swedish_roles = _roles(CHAPTERS / "sammanfattning.ipynb")
+    glued = _glued_texts(CHAPTERS / "sammanfattning.ipynb")
+    values = headline()
+    assert swedish_roles, "the Swedish summary glues no figure"
+    for name in swedish_roles:
+        assert name.endswith(swedish.SUFFIX), f"{name}: the Swedish page glues only <english name>_sv"
+        base = name.removesuffix(swedish.SUFFIX)
+        assert base in english, f"{base} is on the Swedish page but not in the English summary"
+        text = glued[name]
+        match = SWEDISH_FIGURE.match(text)
+        assert match, f"{name}: {text!r} is not in Swedish number format"
+        spec = english[base] or ""
+        decimals = int(spec.split(".")[1][0]) if "." in spec else 0
+        assert len(match.group(1) or "") == decimals, f"{name}: {text!r} is not rounded as the English {spec!r}"
+        shown_in_english = float(format(values[base], spec).replace(",", "")) if spec else float(values[base])
+        assert swedish.parse(text) == shown_in_english, f"{name}: {text!r} differs from the English {shown_in_english}"
+
+
+def test_swedish_check_catches_a_wrong_figure():
+    assert SWEDISH_FIGURE.match("2\u00a0087\u00a0hushåll") and SWEDISH_FIGURE.match("22,8\u00a0procent")
+    for english_form in ["2,087.5", "22.8\u00a0procent", "2 087"]:  # a point for decimals, a plain space
+        assert not SWEDISH_FIGURE.match(english_form), english_form
+
+
+def test_swedish_summary_is_marked_swedish_in_the_built_page():
+    page = ROOT / "_build" / "html" / "chapters" / "sammanfattning.html"
+    english = ROOT / "_build" / "html" / "chapters" / "index.html"
+    assert '<html lang="sv"' in page.read_text(encoding="utf-8")
+    assert '<html lang="en"' in english.read_text(encoding="utf-8")

@@ -1,0 +1,113 @@
+"""The headline figures of the summary, computed once for the English and the Swedish summary.
+
+Both pages glue the same names from :func:`headline`, so the Swedish page cannot drift from the
+English one: a test sets each Swedish figure beside its English counterpart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bistand.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
+from bistand.data import Figures
+from bistand.events import share_reached
+from bistand.metrics import annual_growth_rate, percent_change, share_of_fall_at_national_rate
+
+#: Socialstyrelsen's statistics as republished by Regionfakta: the national annual table.
+SOCIALSTYRELSEN = ["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"]
+#: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
+LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A municipality's change beside the nation's, in the same measure and years (percent)."""
+
+    key: str
+    label: str
+    own: float
+    national: float
+
+
+def comparisons(figures: Figures) -> list[Comparison]:
+    """Every comparison with the national trend the summary reports, in the order it reports them."""
+    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
+    lkp = figures.annual_series("0580", "households_any_time_year")
+    out = [Comparison(key, f"Linköping, households, {y0}–{y1}", percent_change(lkp[y0], lkp[y1]),
+                      percent_change(national[y0], national[y1]))
+           for key, (y0, y1) in LINKOPING_PERIODS.items()]
+    out.append(Comparison("str", "Strängnäs, amount paid, 2020–2021",
+                          percent_change(figures.value("str_paid_2020_str2022web"),
+                                         figures.value("str_paid_2021_str2022web")),
+                          percent_change(national_paid[2020], national_paid[2021])))
+    return out
+
+
+def headline(figures: Figures | None = None) -> dict[str, float]:
+    """The summary's figures by glue name (``sum_...``): levels, changes, national comparisons, ledger tallies."""
+    figures = figures or Figures()
+    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
+    out: dict[str, float] = {}
+
+    out["sum_lkp_places"] = figures.value("lkp_places_lkp500")
+    # Linköping's own headline: households paid in one month (a monthly count; no national comparison).
+    out["sum_lkp_2024"] = figures.value("lkp_paid_2024_01_lkp2024pr")
+    out["sum_lkp_fewer"] = -figures.value("lkp_paid_chg_2021_01_2024_01_lkp2024pr")
+    out["sum_lkp_2021"] = figures.value("lkp_paid_2021_01_lkp2024pr")
+    out["sum_lkp_2021_october"] = figures.value("lkp_paid_2021_lkp2021pr")
+
+    # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels.
+    dec_2021 = figures.value("lkp_paid_2021_12_20_corren2021")
+    for level, start in [("2727", out["sum_lkp_2021_october"]), ("2703", out["sum_lkp_2021"])]:
+        done, share = share_reached(start, dec_2021, out["sum_lkp_2024"])
+        out[f"sum_lkp_done_by_dec_2021_vs_{level}"] = done
+        out[f"sum_lkp_share_by_dec_2021_vs_{level}"] = share
+
+    # Linköping against the nation: households at any time in the year (annual counts), both comparisons.
+    lkp = figures.annual_series("0580", "households_any_time_year")
+    for key, (y0, y1) in LINKOPING_PERIODS.items():
+        at_national_rate = lkp[y0] * national[y1] / national[y0]
+        out[f"sum_lkp_{key}_fall_pct"] = -percent_change(lkp[y0], lkp[y1])
+        out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(national[y0], national[y1])
+        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(lkp[y0], lkp[y1], national[y0], national[y1])
+        out[f"sum_lkp_{key}_gap"] = lkp[y1] - at_national_rate
+        out[f"sum_lkp_{key}_beyond"] = at_national_rate - lkp[y1]
+
+    # Strängnäs: its own amounts 2020 -> 2021 against the national rate; its 2017-2020 rise; the 2020 conflict.
+    paid_2020 = figures.value("str_paid_2020_str2022web")
+    paid_2021 = figures.value("str_paid_2021_str2022web")
+    official_2020 = figures.value("str_paid_2020_rf_sod_2021")
+    stated_saving = -figures.value("str_saving_2020_2021_str2022web")
+    out["sum_str_paid_2020"] = paid_2020
+    out["sum_str_paid_2021"] = paid_2021
+    out["sum_str_paid_fall_pct"] = -percent_change(paid_2020, paid_2021)
+    out["sum_str_nat_paid_fall_pct"] = -percent_change(national_paid[2020], national_paid[2021])
+    out["sum_str_share_national"] = share_of_fall_at_national_rate(paid_2020, paid_2021,
+                                                                   national_paid[2020], national_paid[2021])
+    out["sum_str_stated_saving"] = stated_saving
+    out["sum_str_fall"] = paid_2020 - paid_2021
+    out["sum_str_official_2020"] = official_2020
+    out["sum_str_gap_2020"] = official_2020 - paid_2020
+    out["sum_str_gap_over_saving"] = 100 * (official_2020 - paid_2020) / stated_saving
+    str_hh = figures.annual_series("0486", "households_any_time_year")
+    str_official = figures.annual_series("0486", "amount_paid_year", sources=["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"])
+    out["sum_str_hh_rise_2017_2020_pct"] = percent_change(str_hh[2017], str_hh[2020])
+    out["sum_str_paid_rise_2017_2020_pa"] = annual_growth_rate(str_official[2017], str_official[2020], 3)
+    out["sum_nat_hh_fall_2017_2020_pct"] = -percent_change(national[2017], national[2020])
+    out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
+
+    # The ledger: claims and internal checks counted apart, each statement once.
+    table = ledger(figures)
+    counts = tallies(table)
+    out["sum_claims"] = int((table["kind"] == CLAIM).sum())
+    out["sum_checks"] = int((table["kind"] == CHECK).sum())
+    for finding, key in [(Finding.INDEPENDENT, "independent"), (Finding.OWN_FIGURES, "own"),
+                         (Finding.DEPENDS, "depends"), (Finding.SUBSTANTIVE, "substantive"),
+                         (Finding.DEFINITION, "definition"), (Finding.NOT_VERIFIABLE, "unverifiable")]:
+        out[f"sum_{key}"] = counts[CLAIM][finding.value]
+    municipal = table[(table["kind"] == CLAIM) & table["publisher"].str.contains("kommun")]
+    out["sum_independent_municipal"] = int((municipal["finding"] == Finding.INDEPENDENT.value).sum())
+    out["sum_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
+    return out
