@@ -1,0 +1,36 @@
+"""The build-time page fixes: labelled table cells, no index-name row, icons as inline SVG."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "_ext"))
+
+from icons import inline_icons  # noqa: E402
+from pagefit import label_tables  # noqa: E402
+
+
+def test_table_cells_are_labelled_and_the_index_name_row_dropped():
+    frame = pd.DataFrame({"Claim": ["a"], "Verdict": ["b"]}, index=pd.Index(["x"], name="claim_id"))
+    html = label_tables(frame.to_html())
+    assert "claim_id" not in html
+    assert html.count("<tr") == 2
+    assert '<td data-label="Claim">a</td>' in html and '<td data-label="Verdict">b</td>' in html
+
+
+def test_table_without_index_name_keeps_its_rows():
+    html = label_tables(pd.DataFrame({"A": [1, 2]}).to_html(index=False))
+    assert html.count("<tr") == 3 and html.count('data-label="A"') == 2
+
+
+def test_icons_become_inline_svg_and_unknown_ones_stay():
+    icons = {"bars": [448, 512, "M0 0h1"]}
+    page = '<button><span class="fa-solid fa-bars"></span></button><i class="fa-solid fa-rocket"></i>'
+    assert inline_icons(page, icons) == (
+        '<button><svg class="svg-inline--fa fa-solid fa-bars" xmlns="http://www.w3.org/2000/svg" '
+        'aria-hidden="true" focusable="false" viewBox="0 0 448 512"><path fill="currentColor" d="M0 0h1">'
+        '</path></svg></button><i class="fa-solid fa-rocket"></i>')
