@@ -1,10 +1,14 @@
 """Local Sphinx extension: pages that fit a phone and paint at once.
 
 - Tables: each data cell is labelled with its column's header (``data-label``), so ``book.css`` can
-  show one block per row on phones; pandas' second header row holding only the index name is dropped.
+  show one block per row on phones; pandas' second header row, holding only the index names, is
+  merged into the first (the names go into its empty corner cells).
 - The theme's stylesheet no longer declares the Font Awesome webfonts: the icons are inline SVG
   (``icons.py``), so no page fetches a 150 KB font it does not need.
-- One search box: the sidebar's search field stays; the header's second one is not drawn.
+- One search box: the sidebar's search field stays; the header's second one is not drawn (book.css).
+- Nothing but stylesheets blocks the first paint: every script is deferred (in its order), except the
+  tiny ``documentation_options.js`` that inline settings extend; the search index and its scripts are
+  loaded only by the search page (search-as-you-type is off, the search box opens that page).
 """
 
 from __future__ import annotations
@@ -16,10 +20,13 @@ from bs4 import BeautifulSoup
 
 FONT_FACE = re.compile(r"@font-face\{[^}]*Font Awesome[^}]*\}")
 TABLE = re.compile(r"<table\b", re.IGNORECASE)
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)\ssrc=\"([^\"]+)\"([^>]*)></script>")
+SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
+KEEP_BLOCKING = ("documentation_options.js",)
 
 
 def label_tables(body: str) -> str:
-    """Label every body cell with its column header and drop pandas' index-name header row."""
+    """Label every body cell with its column header; merge pandas' index-name header row into the first."""
     if not TABLE.search(body):
         return body
     soup = BeautifulSoup(body, "html.parser")
@@ -29,11 +36,17 @@ def label_tables(body: str) -> str:
         if head is None:
             continue
         rows = head.find_all("tr", recursive=False)
-        for row in rows[1:]:  # pandas: a row with the index name and nothing else
+        for row in rows[1:]:  # pandas: a row with only the index names, the first row empty above them
+            top = rows[0].find_all(["th", "td"], recursive=False)
             cells = row.find_all(["th", "td"], recursive=False)
-            if cells and all(not c.get_text(strip=True) for c in cells[1:]):
-                row.decompose()
-                changed = True
+            named = [i for i, c in enumerate(cells) if c.get_text(strip=True)]
+            if (not named or named != list(range(len(named))) or len(top) != len(cells)
+                    or any(top[i].get_text(strip=True) or top[i].get("colspan") for i in named)):
+                continue
+            for i in named:  # the index names move up into the empty corner cells
+                top[i].string = cells[i].get_text(strip=True)
+            row.decompose()
+            changed = True
         first = head.find("tr")
         if first is None:
             continue
@@ -65,7 +78,38 @@ def _drop_webfonts(app, exception) -> None:
             sheet.write_text(new, encoding="utf-8")
 
 
+def defer_scripts(page: str, search_page: bool = False) -> str:
+    """Defer every external script of a page; drop the search index and its scripts outside the search page.
+
+    The search page itself is left as Sphinx writes it.
+    """
+    if search_page:
+        return page
+
+    def rewrite(match: re.Match) -> str:
+        attrs, src = match[1] + match[3], match[2]
+        name = src.split("?")[0].rsplit("/", 1)[-1]
+        if name in SEARCH_SCRIPTS:
+            return ""
+        if name in KEEP_BLOCKING or re.search(r"\b(defer|async)\b", attrs):
+            return match[0]
+        return f"<script{match[1]} src=\"{src}\"{match[3]} defer></script>"
+
+    return SCRIPT_TAG.sub(rewrite, page)
+
+
+def _defer_scripts(app, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        new = defer_scripts(text, search_page=page.name == "search.html")
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+
+
 def setup(app):
     app.connect("html-page-context", _fit_tables)
     app.connect("build-finished", _drop_webfonts)
+    app.connect("build-finished", _defer_scripts)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -150,6 +150,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
             title["subtitle"] = _wrap(title["subtitle"], width, title_config.get("subtitleFontSize", 12),
                                       _SUBTITLE_GLYPH)
         title.setdefault("anchor", "start")
+        title.setdefault("frame", "bounds")  # from the chart's left edge, not the plot's
         changes["title"] = title
     height = work.get("height", config.get("view", {}).get("continuousHeight", 300))
     if isinstance(height, (int, float)) and width < 400:

@@ -14,12 +14,20 @@ from icons import inline_icons  # noqa: E402
 from pagefit import label_tables  # noqa: E402
 
 
-def test_table_cells_are_labelled_and_the_index_name_row_dropped():
+def test_table_cells_are_labelled_and_the_index_name_row_merged():
     frame = pd.DataFrame({"Claim": ["a"], "Verdict": ["b"]}, index=pd.Index(["x"], name="claim_id"))
     html = label_tables(frame.to_html())
-    assert "claim_id" not in html
     assert html.count("<tr") == 2
+    assert "<th>claim_id</th><th>Claim</th>" in "".join(html.split())
     assert '<td data-label="Claim">a</td>' in html and '<td data-label="Verdict">b</td>' in html
+
+
+def test_two_index_names_move_into_the_header_row():
+    index = pd.MultiIndex.from_tuples([("Linköping", "2022 → 2023")], names=["Municipality", "Change"])
+    html = label_tables(pd.DataFrame({"Households": ["386 fewer"]}, index=index).to_html())
+    assert html.count("<tr") == 2
+    assert '<td data-label="Households">386 fewer</td>' in html
+    assert html.index("Municipality") < html.index("Change") < html.index("Households")
 
 
 def test_table_without_index_name_keeps_its_rows():
@@ -34,3 +42,16 @@ def test_icons_become_inline_svg_and_unknown_ones_stay():
         '<button><svg class="svg-inline--fa fa-solid fa-bars" xmlns="http://www.w3.org/2000/svg" '
         'aria-hidden="true" focusable="false" viewBox="0 0 448 512"><path fill="currentColor" d="M0 0h1">'
         '</path></svg></button><i class="fa-solid fa-rocket"></i>')
+
+
+def test_scripts_are_deferred_and_the_search_index_stays_on_the_search_page():
+    from pagefit import defer_scripts
+
+    head = ('<script src="../_static/documentation_options.js?v=1"></script>'
+            '<script src="../_static/doctools.js?v=2"></script>'
+            '<script async="async" src="../_static/t.js"></script>'
+            '<script src="../searchindex.js"></script>')
+    assert defer_scripts(head) == ('<script src="../_static/documentation_options.js?v=1"></script>'
+                                   '<script src="../_static/doctools.js?v=2" defer></script>'
+                                   '<script async="async" src="../_static/t.js"></script>')
+    assert defer_scripts(head, search_page=True) == head
