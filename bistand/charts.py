@@ -158,7 +158,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
         changes["height"] = height
     legend = config.setdefault("legend", {})
     legend.update({"orient": "bottom", "labelLimit": width - 120, "titleLimit": width - 40})
-    changes["padding"] = {"left": 5, "top": 5, "right": 12, "bottom": 5}
+    changes["padding"] = {"left": 6, "top": 10, "right": 12, "bottom": 6}
     if width < 600:
         legend.update({"direction": "vertical", "columns": 1})
         legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}

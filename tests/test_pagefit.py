@@ -55,3 +55,21 @@ def test_scripts_are_deferred_and_the_search_index_stays_on_the_search_page():
                                    '<script src="../_static/doctools.js?v=2" defer></script>'
                                    '<script async="async" src="../_static/t.js"></script>')
     assert defer_scripts(head, search_page=True) == head
+
+
+def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp_path):
+    from pagefit import bundle_stylesheets
+
+    static = tmp_path / "_static"
+    (static / "styles").mkdir(parents=True)
+    (static / "basic.css").write_text("p{margin:0}", encoding="utf-8")
+    (static / "styles" / "theme.css").write_text('@import "../basic.css";\na{background:url(../img/x.png)}',
+                                                 encoding="utf-8")
+    (static / "book.css").write_text("b{color:red}", encoding="utf-8")
+    page = ('<head>\n<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
+            '<link rel="stylesheet" type="text/css" href="../_static/book.css?v=2" />\n</head><body></body>')
+    new = bundle_stylesheets(page, static)
+    bundle = next(static.glob("bundle-*.css"))
+    assert new == f'<head>\n<link rel="stylesheet" href="../_static/{bundle.name}" />\n</head><body></body>'
+    text = bundle.read_text(encoding="utf-8")
+    assert "p{margin:0}" in text and "url(img/x.png)" in text and text.index("p{margin") < text.index("b{color")
