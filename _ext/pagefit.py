@@ -8,7 +8,8 @@
 - One search box: the sidebar's search field stays; the header's second one is not drawn (book.css).
 - One stylesheet per page: the theme's and the book's stylesheets (and the ``@import`` of Sphinx's
   basic.css) are joined, in their order, into one ``_static/bundle-<digest>.css``, so the first paint
-  waits for one request instead of a chain of eleven.
+  waits for one request instead of a chain of eleven; Font Awesome's glyph rules and the stylesheets
+  of extensions no page uses (sphinx-design, sphinx-thebe) are left out.
 - Nothing but that stylesheet blocks the first paint: every script is deferred (in its order), except the
   tiny ``documentation_options.js`` that inline settings extend; the search index and its scripts are
   loaded only by the search page (search-as-you-type is off, the search box opens that page).
@@ -115,6 +116,11 @@ def _defer_scripts(app, exception) -> None:
 STYLESHEET = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 HREF = re.compile(r'\bhref="([^"]+)"')
 IMPORT = re.compile(r'@import\s+(?:url\()?["\']([^"\')]+)["\']\)?\s*;')
+#: Font Awesome's glyph rules (``.fa-x:before{content:...}``): the icons are inline SVG, the font is gone.
+FA_GLYPHS = re.compile(r'(?:\.fa-[\w-]+:{1,2}(?:before|after),?)+\{(?:--fa:[^;}]*;?)?content:[^}]*\}')
+#: Stylesheets of extensions no page uses, by the class prefix their markup would carry.
+UNUSED_IF_ABSENT = {"sphinx-design.min.css": re.compile(r'class="[^"]*\bsd-'),
+                    "sphinx-thebe.css": re.compile(r'class="[^"]*\bthebe')}
 CSS_URL = re.compile(r'url\(\s*(["\']?)(?!data:|https?:|#|/)([^"\')]+)\1\s*\)')
 
 
@@ -128,8 +134,11 @@ def _css_for_bundle(path: Path, static: Path) -> str:
                        + m[1] + ")", text)
 
 
-def bundle_stylesheets(page: str, static: Path, prefix_of=None) -> str:
-    """Replace a page's local stylesheets by one bundle in ``static`` (written once per set of sheets)."""
+def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset()) -> str:
+    """Replace a page's local stylesheets by one bundle in ``static`` (written once per set of sheets).
+
+    Sheets named in ``skip`` are left out; Font Awesome's glyph rules are dropped.
+    """
     head_end = page.find("</head>")
     links = [m for m in STYLESHEET.finditer(page, 0, head_end) if "_static/" in (HREF.search(m[0]) or [""])[0]]
     if len(links) < 2:
@@ -139,7 +148,9 @@ def bundle_stylesheets(page: str, static: Path, prefix_of=None) -> str:
     names = [h.split("_static/", 1)[1].split("?")[0] for h in hrefs]
     if any(h.split("_static/")[0] != prefix for h in hrefs) or not all((static / n).is_file() for n in names):
         return page
-    text = "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n" for n in names)
+    text = "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n"
+                   for n in names if n.rsplit("/", 1)[-1] not in skip)
+    text = FA_GLYPHS.sub("", text)
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     target = static / f"bundle-{digest}.css"
     if not target.exists():
@@ -160,9 +171,11 @@ def _bundle_stylesheets(app, exception) -> None:
     static = Path(app.outdir) / "_static"
     for old in static.glob("bundle-*.css"):
         old.unlink()
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = bundle_stylesheets(text, static)
+    pages = {page: page.read_text(encoding="utf-8") for page in Path(app.outdir).rglob("*.html")}
+    skip = frozenset(name for name, used in UNUSED_IF_ABSENT.items()
+                     if not any(used.search(text) for text in pages.values()))
+    for page, text in pages.items():
+        new = bundle_stylesheets(text, static, skip)
         if new != text:
             page.write_text(new, encoding="utf-8")
 

@@ -52,7 +52,7 @@ def _lines(text) -> str:
 def _wrap(text, width_px: float, font_size: float, glyph: float) -> list[str]:
     import textwrap
 
-    return textwrap.wrap(_lines(text), max(12, int(width_px / (font_size * glyph)))) or [""]
+    return textwrap.wrap(_lines(text), max(12, int(width_px / (font_size * glyph))), break_long_words=False) or [""]
 
 
 def _lift_title(spec: dict) -> dict:

@@ -65,11 +65,15 @@ def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp
     (static / "basic.css").write_text("p{margin:0}", encoding="utf-8")
     (static / "styles" / "theme.css").write_text('@import "../basic.css";\na{background:url(../img/x.png)}',
                                                  encoding="utf-8")
-    (static / "book.css").write_text("b{color:red}", encoding="utf-8")
+    (static / "book.css").write_text("b{color:red}.fa-bars:before,.fa-navicon:before{content:\"\\f0c9\"}",
+                                     encoding="utf-8")
+    (static / "sphinx-design.min.css").write_text(".sd-card{x:y}", encoding="utf-8")
     page = ('<head>\n<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
+            '<link rel="stylesheet" type="text/css" href="../_static/sphinx-design.min.css" />\n'
             '<link rel="stylesheet" type="text/css" href="../_static/book.css?v=2" />\n</head><body></body>')
-    new = bundle_stylesheets(page, static)
+    new = bundle_stylesheets(page, static, frozenset({"sphinx-design.min.css"}))
     bundle = next(static.glob("bundle-*.css"))
     assert new == f'<head>\n<link rel="stylesheet" href="../_static/{bundle.name}" />\n</head><body></body>'
     text = bundle.read_text(encoding="utf-8")
     assert "p{margin:0}" in text and "url(img/x.png)" in text and text.index("p{margin") < text.index("b{color")
+    assert "sd-card" not in text and "fa-bars" not in text
