@@ -28,6 +28,10 @@ TABLE = re.compile(r"<table\b", re.IGNORECASE)
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)\ssrc=\"([^\"]+)\"([^>]*)></script>")
 SEARCH_SCRIPTS = ("searchtools.js", "language_data.js", "searchindex.js")
 KEEP_BLOCKING = ("documentation_options.js",)
+#: Scripts of extensions the book does not use (Thebe is off; no sphinx-design tabs), dropped from a
+#: page unless its markup uses them.
+UNUSED_SCRIPTS = {"sphinx-thebe.js": re.compile(r'class="[^"]*\bthebe'),
+                  "design-tabs.js": re.compile(r'class="[^"]*\bsd-tab')}
 
 
 def label_tables(body: str) -> str:
@@ -84,7 +88,8 @@ def _drop_webfonts(app, exception) -> None:
 
 
 def defer_scripts(page: str, search_page: bool = False) -> str:
-    """Defer every external script of a page; drop the search index and its scripts outside the search page.
+    """Defer every external script of a page; drop the search index and its scripts outside the search page,
+    and the scripts of extensions the page does not use.
 
     The search page itself is left as Sphinx writes it.
     """
@@ -94,7 +99,7 @@ def defer_scripts(page: str, search_page: bool = False) -> str:
     def rewrite(match: re.Match) -> str:
         attrs, src = match[1] + match[3], match[2]
         name = src.split("?")[0].rsplit("/", 1)[-1]
-        if name in SEARCH_SCRIPTS:
+        if name in SEARCH_SCRIPTS or (name in UNUSED_SCRIPTS and not UNUSED_SCRIPTS[name].search(page)):
             return ""
         if name in KEEP_BLOCKING or re.search(r"\b(defer|async)\b", attrs):
             return match[0]
@@ -134,28 +139,37 @@ def _css_for_bundle(path: Path, static: Path) -> str:
                        + m[1] + ")", text)
 
 
-def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset()) -> str:
-    """Replace a page's local stylesheets by one bundle in ``static`` (written once per set of sheets).
+BUNDLE_LINK = re.compile(r'_static/(bundle-[0-9a-f]{12}\.css)\?v=([0-9a-f]{12})')
 
-    Sheets named in ``skip`` are left out; Font Awesome's glyph rules are dropped.
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset()) -> str:
+    """Replace a page's local stylesheets by one bundle in ``static``.
+
+    The bundle is named by the list of sheets it joins and versioned (``?v=``) by its content; sheets
+    named in ``skip`` are left out and Font Awesome's glyph rules dropped. A page that already links a
+    bundle (Sphinx did not rewrite it in this build) gets that bundle's current version.
     """
     head_end = page.find("</head>")
     links = [m for m in STYLESHEET.finditer(page, 0, head_end) if "_static/" in (HREF.search(m[0]) or [""])[0]]
     if len(links) < 2:
-        return page
+        return BUNDLE_LINK.sub(lambda m: f"_static/{m[1]}?v={_digest((static / m[1]).read_text(encoding='utf-8'))}"
+                               if (static / m[1]).is_file() else m[0], page)
     hrefs = [HREF.search(m[0])[1] for m in links]
     prefix = hrefs[0].split("_static/")[0]
     names = [h.split("_static/", 1)[1].split("?")[0] for h in hrefs]
     if any(h.split("_static/")[0] != prefix for h in hrefs) or not all((static / n).is_file() for n in names):
         return page
-    text = "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n"
-                   for n in names if n.rsplit("/", 1)[-1] not in skip)
-    text = FA_GLYPHS.sub("", text)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    target = static / f"bundle-{digest}.css"
-    if not target.exists():
+    kept = [n for n in names if n.rsplit("/", 1)[-1] not in skip]
+    text = FA_GLYPHS.sub("", "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n"
+                                     for n in kept))
+    target = static / f"bundle-{_digest(chr(10).join(kept))}.css"
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
-    tag = f'<link rel="stylesheet" href="{prefix}_static/{target.name}" />\n'
+    tag = f'<link rel="stylesheet" href="{prefix}_static/{target.name}?v={_digest(text)}" />\n'
     out, last = [], 0
     for i, m in enumerate(links):
         out.append(page[last:m.start()])
@@ -169,14 +183,13 @@ def _bundle_stylesheets(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    for old in static.glob("bundle-*.css"):
-        old.unlink()
     pages = {page: page.read_text(encoding="utf-8") for page in Path(app.outdir).rglob("*.html")}
     skip = frozenset(name for name, used in UNUSED_IF_ABSENT.items()
                      if not any(used.search(text) for text in pages.values()))
-    for page, text in pages.items():
-        new = bundle_stylesheets(text, static, skip)
-        if new != text:
+    fresh = sorted(pages, key=lambda p: BUNDLE_LINK.search(pages[p]) is not None)  # rewritten pages first
+    for page in fresh:
+        new = bundle_stylesheets(pages[page], static, skip)
+        if new != pages[page]:
             page.write_text(new, encoding="utf-8")
 
 

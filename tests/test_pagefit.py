@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 
 import pandas as pd
@@ -50,6 +51,7 @@ def test_scripts_are_deferred_and_the_search_index_stays_on_the_search_page():
     head = ('<script src="../_static/documentation_options.js?v=1"></script>'
             '<script src="../_static/doctools.js?v=2"></script>'
             '<script async="async" src="../_static/t.js"></script>'
+            '<script async="async" src="../_static/sphinx-thebe.js?v=3"></script>'
             '<script src="../searchindex.js"></script>')
     assert defer_scripts(head) == ('<script src="../_static/documentation_options.js?v=1"></script>'
                                    '<script src="../_static/doctools.js?v=2" defer></script>'
@@ -73,7 +75,11 @@ def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp
             '<link rel="stylesheet" type="text/css" href="../_static/book.css?v=2" />\n</head><body></body>')
     new = bundle_stylesheets(page, static, frozenset({"sphinx-design.min.css"}))
     bundle = next(static.glob("bundle-*.css"))
-    assert new == f'<head>\n<link rel="stylesheet" href="../_static/{bundle.name}" />\n</head><body></body>'
     text = bundle.read_text(encoding="utf-8")
+    version = hashlib.sha256(text.encode()).hexdigest()[:12]
+    assert new == f'<head>\n<link rel="stylesheet" href="../_static/{bundle.name}?v={version}" />\n</head><body></body>'
+    (static / "book.css").write_text("b{color:blue}", encoding="utf-8")  # the next build: a new version
+    again = bundle_stylesheets(page, static, frozenset({"sphinx-design.min.css"}))
+    assert again != new and bundle_stylesheets(new, static) == again  # an old page follows the new version
     assert "p{margin:0}" in text and "url(img/x.png)" in text and text.index("p{margin") < text.index("b{color")
     assert "sd-card" not in text and "fa-bars" not in text
