@@ -10,9 +10,10 @@
   basic.css) are joined, in their order, into one ``_static/bundle-<digest>.css``, so the first paint
   waits for one request instead of a chain of eleven; Font Awesome's glyph rules and the stylesheets
   of extensions no page uses (sphinx-design, sphinx-thebe) are left out.
-- Nothing but that stylesheet blocks the first paint: every script is deferred (in its order), except the
-  tiny ``documentation_options.js`` that inline settings extend; the search index and its scripts are
-  loaded only by the search page (search-as-you-type is off, the search box opens that page).
+- Nothing but that stylesheet blocks the first paint: every script is deferred (in its order), except
+  the tiny ``documentation_options.js`` that inline settings extend, which is written into the page;
+  the search index and its scripts are loaded only by the search page (search-as-you-type is off,
+  the search box opens that page).
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def _drop_webfonts(app, exception) -> None:
             sheet.write_text(new, encoding="utf-8")
 
 
-def defer_scripts(page: str, search_page: bool = False) -> str:
+def defer_scripts(page: str, search_page: bool = False, inline: dict[str, str] | None = None) -> str:
     """Defer every external script of a page; drop the search index and its scripts outside the search page,
     and the scripts of extensions the page does not use.
 
@@ -101,6 +102,8 @@ def defer_scripts(page: str, search_page: bool = False) -> str:
         name = src.split("?")[0].rsplit("/", 1)[-1]
         if name in SEARCH_SCRIPTS or (name in UNUSED_SCRIPTS and not UNUSED_SCRIPTS[name].search(page)):
             return ""
+        if name in KEEP_BLOCKING and inline and name in inline:
+            return f"<script>{inline[name]}</script>"
         if name in KEEP_BLOCKING or re.search(r"\b(defer|async)\b", attrs):
             return match[0]
         return f"<script{match[1]} src=\"{src}\"{match[3]} defer></script>"
@@ -111,9 +114,11 @@ def defer_scripts(page: str, search_page: bool = False) -> str:
 def _defer_scripts(app, exception) -> None:
     if exception or app.builder.format != "html":
         return
+    options = Path(app.outdir, "_static", "documentation_options.js")
+    inline = {options.name: options.read_text(encoding="utf-8").strip()} if options.is_file() else {}
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = defer_scripts(text, search_page=page.name == "search.html")
+        new = defer_scripts(text, search_page=page.name == "search.html", inline=inline)
         if new != text:
             page.write_text(new, encoding="utf-8")
 

@@ -57,6 +57,8 @@ def test_scripts_are_deferred_and_the_search_index_stays_on_the_search_page():
                                    '<script src="../_static/doctools.js?v=2" defer></script>'
                                    '<script async="async" src="../_static/t.js"></script>')
     assert defer_scripts(head, search_page=True) == head
+    inlined = defer_scripts(head, inline={"documentation_options.js": "const DOCUMENTATION_OPTIONS = {};"})
+    assert inlined.startswith('<script>const DOCUMENTATION_OPTIONS = {};</script><script src="../_static/doctools')
 
 
 def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp_path):
