@@ -49,8 +49,13 @@ class GzipHandler(SimpleHTTPRequestHandler):
         return BytesIO(body)
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:  # a browser closing a connection early
+        pass
+
+
 def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(root)))
+    server = QuietServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
