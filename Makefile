@@ -87,6 +87,15 @@ lab: $(LAB_STAMP)
 clean:
 	rm -rf _build
 
-## Print timings and page weights on this machine (not a test).
-bench: $(STAMP)
+## Lighthouse for `make bench`: installed from npm under the build folder (needs node and npm).
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := _build/bench/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	mkdir -p _build/bench
+	npm install --prefix _build/bench --no-audit --no-fund --no-save --silent lighthouse@$(LIGHTHOUSE_VERSION)
+
+## Print Lighthouse scores per page (served with gzip, system chromium), then timings and page weights (not a test).
+bench: book $(LIGHTHOUSE)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python bench/lighthouse.py
 	$(BIN)/python bench/bench.py

@@ -7,7 +7,9 @@
   with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
 - Ship the Vega libraries from the book's own files: the bundle is written at build time by the
   pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
-  and ``vegaEmbed``, and added only to pages that hold a chart.
+  and ``vegaEmbed``. Pages that hold a chart get only the small loader ``vega-charts.js``, which
+  fetches the bundle when a chart nears the screen or is touched.
+- Draw the theme's icons as inline SVG at build time (``icons.py``): no icon script, no webfont.
 """
 
 from __future__ import annotations
@@ -30,22 +32,24 @@ LOADER = "vega-charts.js"
 FONTAWESOME_SCRIPT = re.compile(r'<script defer src="([./]*)_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
 
 
-def _write_icons(app) -> None:
+def _read_icons(app) -> None:
     import pydata_sphinx_theme
 
-    from icons import write_icons_script
+    from icons import ICONS, solid_icons
 
     source = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
-    write_icons_script(source, Path(app.outdir) / "_static" / "_icons" / "icons.js")
+    app.book_icons = solid_icons(source.read_text(encoding="utf-8"), ICONS)
 
 
 def _use_small_icons(app, exception) -> None:
-    """Point every page at the small icon script instead of the theme's 1.5 MB Font Awesome script."""
+    """Draw the theme's icons as inline SVG in every page; drop the theme's 1.5 MB Font Awesome script."""
     if exception or app.builder.format != "html":
         return
+    from icons import inline_icons
+
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = FONTAWESOME_SCRIPT.sub(lambda m: f'<script defer src="{m[1]}_static/_icons/icons.js"></script>', text)
+        new = inline_icons(FONTAWESOME_SCRIPT.sub("", text), app.book_icons)
         if new != text:
             page.write_text(new, encoding="utf-8")
 
@@ -79,8 +83,8 @@ def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> 
 
 
 def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
+    """Only the small loader: it fetches the Vega bundle itself when a chart nears the screen or is touched."""
     if "vega-chart" in context.get("body", ""):
-        app.add_js_file(f"{VEGA_DIR}/{BUNDLE}", defer="defer")
         app.add_js_file(f"{VEGA_DIR}/{LOADER}", defer="defer")
 
 
@@ -324,7 +328,7 @@ def setup(app):
     app.connect("html-page-context", _page_language)
     app.connect("source-read", _note_dependencies)
     app.connect("builder-inited", _write_vega)
-    app.connect("builder-inited", _write_icons)
+    app.connect("builder-inited", _read_icons)
     app.connect("build-finished", _use_small_icons)
     app.connect("html-page-context", _add_scripts_to_chart_pages)
     app.connect("html-page-context", _drop_unused_thebe_script, priority=900)

@@ -1,51 +1,18 @@
-"""A small replacement for the theme's Font Awesome script (1.5 MB) with only the icons the book uses.
+"""The theme's icons as inline SVG, instead of its Font Awesome script (1.5 MB) and webfont (150 KB).
 
 The icon shapes are read at build time from the pinned theme's own fontawesome.js (solid set), and
-written to ``_static/_icons/icons.js``, which draws each ``<i class="fa-...">`` as an inline SVG.
+each ``<i class="fa-...">`` or ``<span class="fa-...">`` in a built page is replaced by an inline SVG.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 ICONS = ["magnifying-glass", "bars", "list", "sun", "moon", "expand", "circle-half-stroke", "arrow-up",
          "file-pdf", "file", "download", "outdent", "angle-right", "angle-left", "xmark"]
 SOLID_START = 'd("far",p),d("fa-regular",p)'
 SOLID_END = 'd("fas",p),d("fa-solid",p)'
 _DEFINITION = r'(?:"{name}"|{name}):\[(\d+),(\d+),\[[^\]]*\],"[0-9a-f]+","([^"]+)"\]'
-
-SCRIPT = """/* Icons used by the book's theme, from Font Awesome Free (solid; icons CC BY 4.0, code MIT). */
-(function () {
-  "use strict";
-  var ICONS = %s;
-  function draw() {
-    document.querySelectorAll("i[class*='fa-']").forEach(function (el) {
-      for (var i = 0; i < el.classList.length; i++) {
-        var name = el.classList[i].slice(3), icon = ICONS[name];
-        if (el.classList[i].indexOf("fa-") === 0 && icon) {
-          var holder = document.createElement("div");
-          holder.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false" ' +
-            'viewBox="0 0 ' + icon[0] + " " + icon[1] + '"><path fill="currentColor" d="' + icon[2] + '"></path></svg>';
-          var svg = holder.firstChild;
-          for (var a = 0; a < el.attributes.length; a++) {  /* keep the theme's classes and data attributes */
-            svg.setAttribute(el.attributes[a].name, el.attributes[a].value);
-          }
-          svg.classList.add("svg-inline--fa");
-          el.replaceWith(svg);
-          return;
-        }
-      }
-    });
-  }
-  var style = document.createElement("style");
-  style.textContent = "svg.svg-inline--fa{display:inline-block;height:1em;overflow:visible;vertical-align:-.125em}" +
-    ".fa-lg svg.svg-inline--fa{height:1.25em;vertical-align:-.2em}";
-  document.head.appendChild(style);
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
-})();
-"""
 
 
 def solid_icons(fontawesome_js: str, names: list[str]) -> dict[str, list]:
@@ -61,9 +28,23 @@ def solid_icons(fontawesome_js: str, names: list[str]) -> dict[str, list]:
     return icons
 
 
-def write_icons_script(fontawesome_path: Path, target: Path) -> None:
-    icons = solid_icons(fontawesome_path.read_text(encoding="utf-8"), ICONS)
-    text = SCRIPT % json.dumps(icons, sort_keys=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+_ICON_ELEMENT = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
+
+
+def inline_icons(page: str, icons: dict[str, list]) -> str:
+    """Draw each ``<i class="fa-...">`` / ``<span class="fa-...">`` icon element as an inline SVG.
+
+    The page then needs neither the Font Awesome webfont nor a script for its icons; an element naming
+    no known icon is left as it is.
+    """
+    def draw(match: re.Match) -> str:
+        classes = match[2].split()
+        names = [c[3:] for c in classes if c.startswith("fa-") and c[3:] in icons]
+        if not names:
+            return match[0]
+        width, height, path = icons[names[0]]
+        return (f'<svg class="svg-inline--fa {match[2]}"{match[3]} xmlns="http://www.w3.org/2000/svg" '
+                f'aria-hidden="true" focusable="false" viewBox="0 0 {width} {height}">'
+                f'<path fill="currentColor" d="{path}"></path></svg>')
+
+    return _ICON_ELEMENT.sub(draw, page)

@@ -1,25 +1,123 @@
-/* Replace each chart's static SVG with the interactive Vega chart, from the spec stored beside it. */
+/* The book's charts: each shows its build-time SVG at once; Vega is loaded only when a chart comes near
+ * the screen or is touched, and then draws the live chart at exactly the static picture's size, with
+ * the same wrapped titles and legend layout (spec.usermeta.book holds them per width), so nothing moves. */
 (function () {
   "use strict";
-  function embedAll() {
-    document.querySelectorAll("figure.vega-chart").forEach(function (figure) {
-      var specNode = figure.querySelector("script.vega-spec");
-      if (!specNode || figure.dataset.embedded) { return; }
+  var here = document.currentScript && document.currentScript.src;
+  var bundleUrl = here ? here.replace(/[^/]*$/, "vega-bundle.js") : null;
+  var loading = null;
+
+  function loadVega() {
+    if (window.vegaEmbed) { return Promise.resolve(); }
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = bundleUrl;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("cannot load " + bundleUrl)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  /* The static picture shown at this width (CSS picks it with a container query). */
+  function shownVariant(figure) {
+    var all = figure.querySelectorAll(".vega-variant");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getClientRects().length) { return all[i]; }
+    }
+    return all[all.length - 1];
+  }
+
+  function liveSpec(figure, variant) {
+    var spec = JSON.parse(figure.querySelector("script.vega-spec").textContent);
+    var changes = spec.usermeta.book[variant.dataset.width];
+    Object.keys(changes).forEach(function (key) { if (key !== "aspect") { spec[key] = changes[key]; } });
+    var box = variant.getBoundingClientRect();
+    spec.width = box.width;
+    spec.height = box.width * changes.aspect[1] / changes.aspect[0];
+    spec.autosize = { type: "fit", contains: "padding" };
+    return spec;
+  }
+
+  function goLive(figure) {
+    if (figure.dataset.state) { return; }
+    figure.dataset.state = "loading";
+    loadVega().then(function () {
+      var variant = shownVariant(figure);
       var target = document.createElement("div");
       target.className = "vega-live";
-      figure.insertBefore(target, specNode);
-      window.vegaEmbed(target, JSON.parse(specNode.textContent), { actions: false, renderer: "svg" })
-        .then(function () {
-          figure.dataset.embedded = "true";
-          var still = figure.querySelector(".vega-static");
-          if (still) { still.hidden = true; }
+      figure.insertBefore(target, figure.querySelector("script.vega-spec"));
+      return window.vegaEmbed(target, liveSpec(figure, variant), { actions: false, renderer: "svg" })
+        .then(function (result) {
+          var inputs = figure.querySelectorAll(".vega-static-bindings input");
+          inputs.forEach(function (input) { result.view.signal(input.name, Number(input.value)); });
+          return (inputs.length ? result.view.runAsync() : Promise.resolve()).then(function () {
+            figure.classList.add("is-live");
+            figure.dataset.state = "live";
+            figure.dataset.variant = variant.dataset.width;
+            figure.bookView = result.view;
+          });
         })
-        .catch(function (error) { target.remove(); console.error("chart " + figure.id + ": " + error); });
+        .catch(function (error) { target.remove(); throw error; });
+    }).catch(function (error) {
+      figure.dataset.state = "failed";
+      console.error("chart " + figure.id + ": " + error);
     });
   }
+
+  /* After a resize, draw the live chart again at its new size (or show the static picture meanwhile). */
+  function redraw(figure) {
+    if (figure.dataset.state !== "live") { return; }
+    figure.classList.remove("is-live");
+    var variant = shownVariant(figure);
+    var live = figure.querySelector(".vega-live");
+    if (figure.bookView) { figure.bookView.finalize(); }
+    if (live) { live.remove(); }
+    delete figure.dataset.state;
+    goLive(figure);
+    return variant;
+  }
+
+  function start() {
+    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.vega-chart"));
+    if (!figures.length || !bundleUrl) { return; }
+    figures.forEach(function (figure) {
+      ["pointerenter", "pointerdown", "touchstart", "focusin", "input"].forEach(function (type) {
+        figure.addEventListener(type, function () { goLive(figure); }, { passive: true });
+      });
+      figure.querySelectorAll(".vega-static-bindings input").forEach(function (input) {
+        input.addEventListener("input", function () { input.nextElementSibling.textContent = input.value; });
+      });
+    });
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) { seen.unobserve(entry.target); goLive(entry.target); }
+        });
+      }, { rootMargin: "200px 0px" });
+      figures.forEach(function (figure) { seen.observe(figure); });
+    } else {
+      figures.forEach(goLive);
+    }
+    if ("ResizeObserver" in window) {
+      var widths = new WeakMap();
+      var resized = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var width = Math.round(entry.contentRect.width), before = widths.get(entry.target);
+          widths.set(entry.target, width);
+          if (before !== undefined && before !== width) { redraw(entry.target); }
+        });
+      });
+      figures.forEach(function (figure) { resized.observe(figure); });
+    }
+    window.bookCharts = { load: goLive, loaded: function () { return Boolean(window.vegaEmbed); } };
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", embedAll);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    embedAll();
+    start();
   }
 })();

@@ -40,17 +40,203 @@ def book_theme() -> dict:
     }}
 
 
+#: Widths (px, the whole chart) at which each chart is drawn at build time. A page shows the widest that
+#: fits its column (CSS container queries) and scales it to the column; the live chart then takes that
+#: variant's wrapped titles and legend layout, drawn to the column's exact size, so nothing moves.
+VARIANT_WIDTHS = (288, 440, 640)
+#: Average glyph widths (share of the font size) used to wrap titles; generous, so a line never overflows.
+_TITLE_GLYPH, _SUBTITLE_GLYPH = 0.62, 0.58
+
+
+def _lines(text) -> str:
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def _wrap(text, width_px: float, font_size: float, glyph: float) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(_lines(text), max(12, int(width_px / (font_size * glyph))), break_long_words=False) or [""]
+
+
+def _lift_title(spec: dict) -> dict:
+    """The chart's title as a top-level title object (Altair may leave it on the first layer)."""
+    title = spec.get("title")
+    if title is None:
+        for layer in spec.get("layer", []):
+            if "title" in layer:
+                title = layer.pop("title")
+                break
+        for layer in spec.get("layer", []):
+            layer.pop("title", None)
+    if title is None:
+        return {}
+    return dict(title) if isinstance(title, dict) else {"text": title}
+
+
+def _encodings(spec: dict) -> list[dict]:
+    """Every ``encoding`` object of a single or layered spec."""
+    found = [spec["encoding"]] if isinstance(spec.get("encoding"), dict) else []
+    for layer in spec.get("layer", []):
+        found += _encodings(layer)
+    return found
+
+
+def _category_labels(spec: dict, field: str) -> list[str]:
+    """The distinct values of ``field`` in the spec's named top-level dataset, as text."""
+    name = (spec.get("data") or {}).get("name")
+    rows = (spec.get("datasets") or {}).get(name, []) if name else []
+    return list(dict.fromkeys(str(row.get(field, "")) for row in rows if isinstance(row, dict)))
+
+
+def _label_lines(labels: list[str], space_px: float, font_size: float) -> str:
+    """A Vega expression that breaks each category label into lines that fit ``space_px``."""
+    chars = max(8, int(space_px / (font_size * _SUBTITLE_GLYPH)))
+    expr = "datum.label"
+    for label in reversed(labels):
+        lines = _wrap(label, chars * font_size * _SUBTITLE_GLYPH, font_size, _SUBTITLE_GLYPH)
+        if len(lines) > 1:
+            expr = f"datum.label === {json.dumps(label)} ? {json.dumps(lines)} : {expr}"
+    return expr
+
+
+def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float) -> bool:
+    """Wrap long axis titles, thin out or slant crowded category labels, cap legend labels. True if changed."""
+    plot_width = width - 80
+    changed = False
+    for encoding in _encodings(work):
+        for enc in encoding.values():
+            legend = enc.get("legend") if isinstance(enc, dict) else None
+            if isinstance(legend, dict) and legend.get("labelLimit", 0) > width - 120:
+                enc["legend"] = {**legend, "labelLimit": width - 120}
+                changed = True
+        for channel, length in (("x", plot_width), ("y", plot_height)):
+            enc = encoding.get(channel)
+            if not isinstance(enc, dict):
+                continue
+            title = enc.get("title")
+            if isinstance(title, (str, list)) and len(_lines(title)) * axis_font * _SUBTITLE_GLYPH > length:
+                enc["title"] = _wrap(title, length, axis_font, _SUBTITLE_GLYPH)
+                changed = True
+            axis = enc.get("axis")
+            if channel != "x" or enc.get("type") not in ("nominal", "ordinal") or axis is None:
+                continue
+            axis = dict(axis)
+            labels = _category_labels(spec, enc.get("field", ""))
+            needed = sum(len(label) + 2 for label in labels) * axis_font * 0.55
+            if enc["type"] == "ordinal":
+                axis.setdefault("labelOverlap", "parity")
+            elif labels and needed > plot_width:
+                axis.update({"labelExpr": _label_lines(labels, plot_width / len(labels), axis_font),
+                             "labelLimit": 0})
+            if axis != enc["axis"]:
+                enc["axis"] = axis
+                changed = True
+    return changed
+
+
+def responsive_variant(spec: dict, width: int) -> dict:
+    """The parts of ``spec`` that change with the chart's width: wrapped titles, legend, axes and size.
+
+    The whole chart (title, axes, legend included) is ``width`` px wide: Vega-Lite's ``fit-x``
+    autosize, so the plot shrinks instead of the chart overflowing its column. Titles, subtitles and
+    long axis titles are wrapped to that width, crowded category labels thinned out or slanted;
+    legends go below the plot and stack their entries on narrow widths, where the plot is also lower.
+    """
+    work = json.loads(json.dumps({k: v for k, v in spec.items() if k != "datasets"}))
+    config = work.get("config", {})
+    title_config = config.get("title", {})
+    title = _lift_title(work)
+    changes: dict = {"width": width, "autosize": {"type": "fit-x", "contains": "padding"}}
+    if title:
+        title["text"] = _wrap(title.get("text", ""), width, title_config.get("fontSize", 13), _TITLE_GLYPH)
+        if "subtitle" in title:
+            title["subtitle"] = _wrap(title["subtitle"], width, title_config.get("subtitleFontSize", 12),
+                                      _SUBTITLE_GLYPH)
+        title.setdefault("anchor", "start")
+        title.setdefault("frame", "bounds")  # from the chart's left edge, not the plot's
+        changes["title"] = title
+    height = work.get("height", config.get("view", {}).get("continuousHeight", 300))
+    if isinstance(height, (int, float)) and width < 400:
+        height = round(height * 0.75)
+        changes["height"] = height
+    legend = config.setdefault("legend", {})
+    legend.update({"orient": "bottom", "labelLimit": width - 120, "titleLimit": width - 40})
+    changes["padding"] = {"left": 6, "top": 10, "right": 12, "bottom": 6}
+    if width < 600:
+        legend.update({"direction": "vertical", "columns": 1})
+        legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}
+    changes["config"] = config
+    axis_font = config.get("axis", {}).get("labelFontSize", 11)
+    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, axis_font):
+        for key in ("encoding", "layer"):
+            if key in work:
+                changes[key] = work[key]
+    return changes
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    import re
+
+    match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
+    return float(match[1]), float(match[2])
+
+
+def _static_svg(svg: str, width: float, height: float) -> str:
+    """The SVG scaled to its container by its viewBox, with its aspect ratio known before it loads."""
+    import re
+
+    head = re.match(r"<svg[^>]*>", svg)[0]
+    new = re.sub(r'\s(width|height)="[\d.]+"', "", head)
+    if "viewBox" not in new:
+        new = new[:-1] + f' viewBox="0 0 {width:g} {height:g}">'
+    new = new[:-1] + f' style="aspect-ratio: {width:g} / {height:g}" focusable="false" aria-hidden="true">'
+    return new + svg[len(head):]
+
+
+def _static_bindings(spec: dict) -> str:
+    """Inputs like those Vega draws for bound parameters, so the page does not move when Vega takes over."""
+    parts = []
+    for param in spec.get("params", []):
+        bind = param.get("bind")
+        if not isinstance(bind, dict) or bind.get("input") != "range":
+            continue
+        name = html.escape(str(bind.get("name", param["name"])))
+        value = param.get("value", bind.get("min", 0))
+        attrs = " ".join(f'{k}="{html.escape(str(bind[k]))}"' for k in ("min", "max", "step") if k in bind)
+        parts.append(f'<div class="vega-bind"><label><span class="vega-bind-name">{name}</span>'
+                     f'<input type="range" name="{html.escape(param["name"])}" {attrs} value="{value}">'
+                     f'<span>{value}</span></label></div>')
+    return f'<form class="vega-bindings vega-static-bindings">{"".join(parts)}</form>' if parts else ""
+
+
 def render_book(spec: dict) -> dict[str, str]:
-    """MIME bundle for one chart: HTML with the spec and a static SVG; nothing random, nothing remote."""
+    """MIME bundle for one chart: HTML with the spec and static SVGs; nothing random, nothing remote.
+
+    The chart is drawn at build time at each of ``VARIANT_WIDTHS``; the page shows the variant that
+    fits its column, scaled to it, at once and without JavaScript. The spec carries each variant's
+    changes (in ``usermeta.book``) for ``_ext/vega-charts.js``, which loads Vega only when the chart
+    nears the screen or is touched, and draws the live chart at the static one's size.
+    """
     import vl_convert
 
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "vega-" + hashlib.sha256(text.encode()).hexdigest()[:12]
     label = html.escape(spec.get("description", "Chart"), quote=True)
-    svg = vl_convert.vegalite_to_svg(spec)
-    safe_spec = text.replace("</", "<\\/")
+    base = json.loads(text)
+    _lift_title(base)
+    variants, pictures = {}, []
+    for width in VARIANT_WIDTHS:
+        changes = responsive_variant(spec, width)
+        svg = vl_convert.vegalite_to_svg({**base, **changes})
+        w, h = _svg_size(svg)
+        changes["aspect"] = [w, h]
+        variants[str(width)] = changes
+        pictures.append(f'<div class="vega-variant" data-width="{width}">{_static_svg(svg, w, h)}</div>')
+    live = {**base, "usermeta": {**base.get("usermeta", {}), "book": variants}}
+    safe_spec = json.dumps(live, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
     markup = (f'<figure class="vega-chart" id="{chart_id}" aria-label="{label}" role="group">'
-              f'<div class="vega-static" role="img" aria-label="{label}">{svg}</div>'
+              f'<div class="vega-static" role="img" aria-label="{label}">{"".join(pictures)}</div>'
+              f'{_static_bindings(spec)}'
               f'<script type="application/json" class="vega-spec">{safe_spec}</script></figure>')
     return {"text/html": markup, "text/plain": f"<chart: {spec.get('description', '')}>"}
 

@@ -77,23 +77,48 @@ class LoopbackServer:
         self.server.server_close()
 
 
+RENDERED_JS = """
+const f = document.querySelectorAll('figure.vega-chart');
+const r = [...f].filter(x => x.querySelector('.vega-live svg, .vega-live canvas'));
+return [f.length, r.length];"""
+
+#: Scroll one chart into view (as a reader would) and tell whether it has finished (live or failed).
+SCROLL_TO_CHART_JS = """
+const f = document.querySelectorAll('figure.vega-chart')[arguments[0]];
+f.scrollIntoView({block: 'center'});
+return Boolean(f.querySelector('.vega-live svg, .vega-live canvas')) || f.dataset.state === 'failed';"""
+
+
+def show_every_chart(driver, wait_seconds: float) -> None:
+    """Scroll to each chart in turn and wait for it to go live (the loader starts near the viewport)."""
+    count = driver.execute_script("return document.querySelectorAll('figure.vega-chart').length;")
+    deadline = time.monotonic() + wait_seconds
+    for index in range(count):
+        while not driver.execute_script(SCROLL_TO_CHART_JS, index) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+
 def check_page(driver, url: str, wait_seconds: float = 15.0) -> PageReport:
-    """Load one page and wait until every chart has rendered or the wait runs out."""
+    """Load one page, bring each chart into view and wait until every chart has rendered or the wait runs out."""
     driver.get_log("performance")
     driver.get_log("browser")
     driver.get(url)
     report = PageReport(url)
     deadline = time.monotonic() + wait_seconds
+    show_every_chart(driver, wait_seconds)
     while True:
-        report.charts, report.rendered = driver.execute_script(
-            "const f = document.querySelectorAll('figure.vega-chart');"
-            "const r = [...f].filter(x => x.querySelector('.vega-live svg, .vega-live canvas'));"
-            "return [f.length, r.length];")
+        report.charts, report.rendered = driver.execute_script(RENDERED_JS)
         if report.rendered == report.charts or time.monotonic() > deadline:
             break
         time.sleep(0.2)
     time.sleep(0.3)
-    report.console_errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    collect_logs(driver, report)
+    return report
+
+
+def collect_logs(driver, report: PageReport) -> None:
+    """Console errors, requests to other hosts and bytes loaded since the logs were last read."""
+    report.console_errors += [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
@@ -103,7 +128,62 @@ def check_page(driver, url: str, wait_seconds: float = 15.0) -> PageReport:
                 report.remote_requests.append(request_url)
         elif message["method"] == "Network.loadingFinished":
             report.bytes_loaded += int(message["params"].get("encodedDataLength", 0))
-    return report
+
+
+def set_viewport(driver, width: int, height: int) -> None:
+    """Emulate a screen of this size (a phone below 600 px: the page's viewport meta tag applies)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+
+
+def set_scripts(driver, enabled: bool) -> None:
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": not enabled})
+
+
+#: Elements reaching outside the viewport, unless an ancestor is a scroll (or clipping) container.
+OVERFLOW_JS = """
+const width = document.documentElement.clientWidth, found = [];
+if (!document.body) return [];
+for (const el of document.body.querySelectorAll('*')) {
+  const r = el.getBoundingClientRect();
+  if ((!r.width && !r.height) || (r.left >= -1 && r.right <= width + 1)) continue;
+  if (getComputedStyle(el).visibility === 'hidden') continue;
+  let a = el.parentElement, held = false;
+  for (; a && a !== document.body; a = a.parentElement) {
+    if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(a).overflowX)) { held = true; break; }
+  }
+  if (held) continue;
+  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.getAttribute('class') ? '.' + el.getAttribute('class').trim().split(/\\s+/).join('.') : '');
+  found.push(name + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+}
+return found;"""
+
+#: Per chart: its box, whether live, and any title, legend or text not fully inside the drawing and the box.
+CHARTS_JS = """
+const out = [];
+for (const fig of document.querySelectorAll('figure.vega-chart')) {
+  const live = fig.classList.contains('is-live');
+  const shown = [...fig.querySelectorAll('.vega-variant')].find(v => v.getClientRects().length);
+  const svg = live ? fig.querySelector('.vega-live svg') : (shown && shown.querySelector('svg'));
+  const box = fig.getBoundingClientRect();
+  const r = {id: fig.id, live: live, width: box.width, height: box.height, drawing: null, outside: [],
+             inputs: [...fig.querySelectorAll(live ? '.vega-live input' : '.vega-static-bindings input')].map(
+               i => { const b = i.getBoundingClientRect(); return [b.left, b.right, b.width, b.height]; })};
+  if (svg) {
+    const s = svg.getBoundingClientRect();
+    r.drawing = [s.width, s.height];
+    if (s.left < box.left - 1 || s.right > box.right + 1) r.outside.push('drawing wider than its box');
+    for (const t of svg.querySelectorAll('.role-title, .role-legend, text')) {
+      const b = t.getBoundingClientRect();
+      if (!b.width && !b.height) continue;
+      if (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1)
+        r.outside.push((t.getAttribute('class') || 'text') + ': ' + (t.textContent || '').slice(0, 50));
+    }
+  }
+  out.push(r);
+}
+return out;"""
 
 
 def book_pages(html_dir: Path) -> list[str]:

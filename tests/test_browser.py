@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 
 import altair as alt
 import pytest
 
-from browser import LoopbackServer, book_pages, check_page, chromium_paths, start_driver
+from browser import (CHARTS_JS, OVERFLOW_JS, LoopbackServer, PageReport, book_pages, check_page, chromium_paths,
+                     collect_logs, set_scripts, set_viewport, show_every_chart, start_driver)
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -65,3 +67,103 @@ def test_page_from_disk(driver, page):
 def test_chapters_with_charts_have_charts(driver, served):
     report = check_page(driver, served.base + "chapters/strangnas.html")
     assert report.charts >= 2 and report.rendered == report.charts
+
+
+VIEWPORTS = [(390, 844), (1280, 800)]
+CHART_PAGES = [p for p in (book_pages(HTML) if HTML.is_dir() else [])
+               if "vega-chart" in (HTML / p).read_text(encoding="utf-8")]
+
+
+@pytest.fixture
+def viewport(driver, request):
+    width, height = request.param
+    set_viewport(driver, width, height)
+    yield width
+    set_scripts(driver, True)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _static_charts(driver, url: str) -> dict[str, dict]:
+    """The charts as a reader without JavaScript sees them (the build-time SVGs), by id."""
+    set_scripts(driver, False)
+    try:
+        driver.get(url)
+        charts = driver.execute_script(CHARTS_JS)
+        overflow = driver.execute_script(OVERFLOW_JS)
+    finally:
+        set_scripts(driver, True)
+    assert overflow == [], f"without JavaScript, wider than the screen: {overflow}"
+    return {c["id"]: c for c in charts}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+@pytest.mark.parametrize("page", book_pages(HTML) if HTML.is_dir() else ["index.html"])
+def test_page_fits_the_screen(driver, served, viewport, page):
+    """Nothing wider than the screen; every chart first as SVG, then live at the same size, all inside its box."""
+    url = served.base + page
+    static = _static_charts(driver, url) if page in CHART_PAGES else {}
+    for chart in static.values():
+        assert not chart["live"] and chart["drawing"] and min(chart["drawing"]) > 50, chart
+        assert chart["outside"] == [], f"{chart['id']} (static) cuts {chart['outside']}"
+    driver.get_log("browser")
+    driver.get_log("performance")
+    driver.get(url)
+    report = PageReport(url)
+    show_every_chart(driver, 20)
+    collect_logs(driver, report)
+    overflow = driver.execute_script(OVERFLOW_JS)
+    assert overflow == [], f"wider than the screen: {overflow}"
+    live = driver.execute_script(CHARTS_JS)
+    assert len(live) == len(static)
+    for chart in live:
+        assert chart["live"], f"{chart['id']} did not go live"
+        assert chart["outside"] == [], f"{chart['id']} (live) cuts {chart['outside']}"
+        before = static[chart["id"]]
+        assert chart["width"] == pytest.approx(before["width"], abs=2)
+        assert chart["height"] == pytest.approx(before["height"], abs=2), f"{chart['id']} jumps"
+        for left, right, width, height in chart["inputs"]:
+            assert width > 0 and height > 0 and left >= 0 and right <= viewport
+    assert report.console_errors == []
+    assert report.remote_requests == []
+
+
+def test_pages_without_charts_load_no_vega(driver, served):
+    driver.get(served.base + "chapters/ledger.html")
+    assert driver.execute_script("return typeof window.vegaEmbed") == "undefined"
+    assert "vega" not in driver.page_source.split("</head>")[0]
+
+
+SLIDER_TEXT_JS = """
+const f = [...document.querySelectorAll('figure.vega-chart')].find(x => x.querySelector('.vega-bindings'));
+return [...f.querySelectorAll('.vega-live text')].map(t => t.textContent).join('|');"""
+
+
+def test_costs_slider_at_phone_width(driver, served):
+    """At 390 px the slider is on screen, and moving it changes the value the chart draws."""
+    from selenium.webdriver.common.keys import Keys
+
+    set_viewport(driver, 390, 844)
+    try:
+        driver.get(served.base + "chapters/costs.html")
+        figure = next(f for f in driver.find_elements("css selector", "figure.vega-chart")
+                      if f.find_elements("css selector", ".vega-static-bindings input"))
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", figure)
+        static_input = figure.find_element("css selector", ".vega-static-bindings input")
+        assert static_input.is_displayed() and static_input.rect["width"] >= 100
+        deadline = time.monotonic() + 15
+        while "is-live" not in figure.get_attribute("class") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        slider = figure.find_element("css selector", ".vega-live input[type=range]")
+        assert slider.is_displayed()
+        rect = slider.rect
+        assert rect["width"] >= 100 and rect["x"] >= 0 and rect["x"] + rect["width"] <= 390
+        before = driver.execute_script(SLIDER_TEXT_JS)
+        slider.send_keys(Keys.HOME)
+        deadline = time.monotonic() + 5
+        while driver.execute_script(SLIDER_TEXT_JS) == before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        after = driver.execute_script(SLIDER_TEXT_JS)
+        assert after != before
+        assert slider.get_attribute("value") == slider.get_attribute("min")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

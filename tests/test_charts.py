@@ -58,3 +58,42 @@ def test_series_scale_keeps_municipality_colours_and_gives_others_their_own():
     scale = charts.series_scale(["Linköping", "Current prices"]).to_dict()
     assert scale["range"][0] == charts.PALETTE["Linköping"]
     assert scale["range"][1] not in charts.PALETTE.values()
+
+
+def _long_title_chart():
+    frame = pd.DataFrame({"year": [2019, 2020], "v": [1.0, 2.0], "s": ["Linköping", "Strängnäs"]})
+    finding = "A finding stated in many words so that it cannot fit on one line of a phone-sized chart at all"
+    return charts.line_chart(frame, x="year", y="v", series="s", finding=finding, source="a source " * 8,
+                             x_title="Year", y_title="Value", description="Two short lines.")
+
+
+def test_each_width_wraps_the_title_and_puts_the_legend_below():
+    spec = {**_long_title_chart().to_dict(), **charts.book_theme()}  # titles in 15 px
+    narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
+    assert narrow["width"] == 288 and narrow["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert max(len(line) for line in narrow["title"]["text"]) <= int(288 / (15 * 0.62)) == 30
+    assert len(narrow["title"]["text"]) > len(wide["title"]["text"]) >= 2
+    assert " ".join(narrow["title"]["text"]) == spec["layer"][0]["title"]["text"]
+    assert narrow["config"]["legend"]["orient"] == "bottom" and narrow["config"]["legend"]["direction"] == "vertical"
+    assert "direction" not in wide["config"]["legend"]
+
+
+def test_rendered_chart_has_a_scalable_svg_per_width_and_the_changes_for_the_live_chart():
+    html = charts.render_book(_long_title_chart().to_dict())["text/html"]
+    assert re.findall(r'class="vega-variant" data-width="(\d+)"', html) == [str(w) for w in charts.VARIANT_WIDTHS]
+    for svg in re.findall(r"<svg[^>]*>", html):
+        assert "viewBox" in svg and "aspect-ratio" in svg and ' width="' not in svg
+    spec = json.loads(re.search(r'class="vega-spec">(.*?)</script>', html)[1])
+    assert sorted(spec["usermeta"]["book"], key=int) == [str(w) for w in charts.VARIANT_WIDTHS]
+    assert all("title" not in layer for layer in spec["layer"])  # the title comes with each width
+
+
+def test_slider_is_drawn_before_vega_loads():
+    frame = pd.DataFrame({"n": [1.0, 2.0], "v": [3.0, 4.0]})
+    chart = charts.slider_line_chart(frame, x="n", y="y", y_expr="datum.v * months", param_name="months",
+                                     param_label="Months paid", param_min=1, param_max=12, param_step=1,
+                                     param_value=12, y_domain=(0, 60), finding="F", source="S", x_title="N",
+                                     y_title="Y", description="D")
+    html = charts.render_book(chart.to_dict())["text/html"]
+    assert ('<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
+            'min="1" max="12" step="1" value="12">') in html
