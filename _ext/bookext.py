@@ -315,6 +315,19 @@ def _page_language(app, pagename, templatename, context, doctree) -> None:
         context["language"] = language
 
 
+STATIC_SOURCES = sorted([*ROOT.joinpath("_static").glob("*"), *ROOT.joinpath("_ext").glob("*.js")])
+
+
+def _static_changed(app, env, added, changed, removed) -> list[str]:
+    """Sphinx copies the static files only when it writes a page: after a change to a stylesheet or script
+    alone, have it rewrite the cite page (no code to run) so the change reaches the built book."""
+    stamp = {str(p): p.stat().st_mtime_ns for p in STATIC_SOURCES if p.is_file()}
+    if getattr(env, "bistand_static_stamp", None) == stamp:
+        return []
+    env.bistand_static_stamp = stamp
+    return ["chapters/cite"] if "chapters/cite" in env.found_docs else []
+
+
 def setup(app):
     _register_bibliography_style()
     app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
@@ -327,6 +340,7 @@ def setup(app):
     app.connect("html-page-context", _ledger_json_ld)
     app.connect("html-page-context", _page_language)
     app.connect("source-read", _note_dependencies)
+    app.connect("env-get-outdated", _static_changed)
     app.connect("builder-inited", _write_vega)
     app.connect("builder-inited", _read_icons)
     app.connect("build-finished", _use_small_icons)

@@ -151,6 +151,26 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+BUNDLED_SHEET = re.compile(r"^/\* (\S+) \*/$", re.M)
+
+
+def _write_bundle(target: Path, names: list[str], static: Path) -> str:
+    """Join the sheets ``names`` (in ``static``) into ``target``, each under a ``/* name */`` line; returns the text."""
+    text = FA_GLYPHS.sub("", "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n"
+                                     for n in names))
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return text
+
+
+def _refresh_bundle(target: Path, static: Path) -> str:
+    """Rebuild a bundle from the sheets it names (a sheet may have changed though no page was rewritten); its version."""
+    names = BUNDLED_SHEET.findall(target.read_text(encoding="utf-8"))
+    if names and all((static / n).is_file() for n in names):
+        return _digest(_write_bundle(target, names, static))
+    return _digest(target.read_text(encoding="utf-8"))
+
+
 def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset()) -> str:
     """Replace a page's local stylesheets by one bundle in ``static``.
 
@@ -161,7 +181,7 @@ def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset
     head_end = page.find("</head>")
     links = [m for m in STYLESHEET.finditer(page, 0, head_end) if "_static/" in (HREF.search(m[0]) or [""])[0]]
     if len(links) < 2:
-        return BUNDLE_LINK.sub(lambda m: f"_static/{m[1]}?v={_digest((static / m[1]).read_text(encoding='utf-8'))}"
+        return BUNDLE_LINK.sub(lambda m: f"_static/{m[1]}?v={_refresh_bundle(static / m[1], static)}"
                                if (static / m[1]).is_file() else m[0], page)
     hrefs = [HREF.search(m[0])[1] for m in links]
     prefix = hrefs[0].split("_static/")[0]
@@ -169,11 +189,8 @@ def bundle_stylesheets(page: str, static: Path, skip: frozenset[str] = frozenset
     if any(h.split("_static/")[0] != prefix for h in hrefs) or not all((static / n).is_file() for n in names):
         return page
     kept = [n for n in names if n.rsplit("/", 1)[-1] not in skip]
-    text = FA_GLYPHS.sub("", "".join(f"/* {n} */\n" + _css_for_bundle((static / n).resolve(), static.resolve()) + "\n"
-                                     for n in kept))
     target = static / f"bundle-{_digest(chr(10).join(kept))}.css"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    text = _write_bundle(target, kept, static)
     tag = f'<link rel="stylesheet" href="{prefix}_static/{target.name}?v={_digest(text)}" />\n'
     out, last = [], 0
     for i, m in enumerate(links):

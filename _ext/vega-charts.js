@@ -34,6 +34,8 @@
     var spec = JSON.parse(figure.querySelector("script.vega-spec").textContent);
     var changes = spec.usermeta.book[variant.dataset.width];
     Object.keys(changes).forEach(function (key) { if (key !== "aspect") { spec[key] = changes[key]; } });
+    /* A concatenated chart is drawn at its variant's own size and scaled to the box by CSS, like the picture. */
+    if (spec.vconcat) { return spec; }
     var box = variant.getBoundingClientRect();
     spec.width = box.width;
     spec.height = box.width * changes.aspect[1] / changes.aspect[0];

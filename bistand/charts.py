@@ -134,6 +134,10 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
     return changed
 
 
+#: Room left of a concatenated chart's panels for their axis labels and titles (px).
+CONCAT_AXIS_ROOM = 90
+
+
 def responsive_variant(spec: dict, width: int) -> dict:
     """The parts of ``spec`` that change with the chart's width: wrapped titles, legend, axes and size.
 
@@ -166,6 +170,19 @@ def responsive_variant(spec: dict, width: int) -> dict:
         legend.update({"direction": "vertical", "columns": 1})
         legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}
     changes["config"] = config
+    if "vconcat" in work:
+        # Vega-Lite sizes a vertical concatenation by its panels ("fit" autosize does not apply to it):
+        # each panel gets the variant's width less room for its axis, and a lower height when narrow.
+        for key in ("width", "autosize", "height"):
+            changes.pop(key, None)
+        panels = []
+        for panel in work["vconcat"]:
+            panel = {**panel, "width": width - CONCAT_AXIS_ROOM}
+            if isinstance(panel.get("height"), (int, float)) and width < 400:
+                panel["height"] = round(panel["height"] * 0.75)
+            panels.append(panel)
+        changes["vconcat"] = panels
+        return changes
     axis_font = config.get("axis", {}).get("labelFontSize", 11)
     if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, axis_font):
         for key in ("encoding", "layer"):

@@ -31,7 +31,8 @@ def _reviews() -> list[dict]:
 
 def test_one_claim_review_per_source_claim_with_words_speaker_date_verdict_and_anchor():
     reviews, claims = _reviews(), _claims()
-    assert len(reviews) == len(claims) > 40
+    assert len(reviews) == len(claims) > 0
+    assert claims["claim_id"].is_unique
     page = book().page_url("chapters/ledger") or "ledger.html"
     for review, claim in zip(reviews, claims.to_dict("records")):
         assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
