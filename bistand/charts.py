@@ -106,8 +106,8 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
     for encoding in _encodings(work):
         for enc in encoding.values():
             legend = enc.get("legend") if isinstance(enc, dict) else None
-            if isinstance(legend, dict) and legend.get("labelLimit", 0) > width - 120:
-                enc["legend"] = {**legend, "labelLimit": width - 120}
+            if isinstance(legend, dict) and legend.get("labelLimit", 0) > width - LEGEND_ROOM:
+                enc["legend"] = {**legend, "labelLimit": width - LEGEND_ROOM}
                 changed = True
         for channel, length in (("x", plot_width), ("y", plot_height)):
             enc = encoding.get(channel)
@@ -126,14 +126,21 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
             if enc["type"] == "ordinal":
                 axis.setdefault("labelOverlap", "parity")
             elif labels and needed > plot_width:
-                axis.update({"labelExpr": _label_lines(labels, plot_width / len(labels), axis_font),
-                             "labelLimit": 0})
+                longest_word = max(len(word) for label in labels for word in label.split())
+                if (longest_word + 1) * axis_font * 0.55 > plot_width / len(labels):
+                    # Even one word per line does not fit under its bar: slant the labels instead.
+                    axis.update({"labelAngle": -45, "labelAlign": "right", "labelBaseline": "middle"})
+                else:
+                    axis.update({"labelExpr": _label_lines(labels, plot_width / len(labels), axis_font),
+                                 "labelLimit": 0})
             if axis != enc["axis"]:
                 enc["axis"] = axis
                 changed = True
     return changed
 
 
+#: Room a legend below the plot keeps for its symbol and padding; its labels may use the rest of the width (px).
+LEGEND_ROOM = 40
 #: Room left of a concatenated chart's panels for their axis labels and titles (px).
 CONCAT_AXIS_ROOM = 90
 
@@ -164,7 +171,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
         height = round(height * 0.75)
         changes["height"] = height
     legend = config.setdefault("legend", {})
-    legend.update({"orient": "bottom", "labelLimit": width - 120, "titleLimit": width - 40})
+    legend.update({"orient": "bottom", "labelLimit": width - LEGEND_ROOM, "titleLimit": width - 40})
     changes["padding"] = {"left": 6, "top": 10, "right": 12, "bottom": 6}
     if width < 600:
         legend.update({"direction": "vertical", "columns": 1})

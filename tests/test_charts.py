@@ -98,3 +98,15 @@ def test_slider_is_drawn_before_vega_loads():
     html = charts.render_book(chart.to_dict())["text/html"]
     assert ('<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
             'min="1" max="12" step="1" value="12">') in html
+
+
+def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
+    frame = pd.DataFrame({"place": ["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"],
+                          "share": [3.5, 3.1, 3.0, 2.6, 2.6, 4.5, 2.2]})
+    chart = charts.bar_chart(frame, x="place", y="share", finding="Shares", source="a source", x_title="Place",
+                             y_title="Percent", description="Seven bars.")
+    spec = {**chart.to_dict(), **charts.book_theme()}
+    narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
+    axis = narrow["encoding"]["x"]["axis"] if "encoding" in narrow else narrow["layer"][0]["encoding"]["x"]["axis"]
+    assert axis["labelAngle"] == -45 and "datum.label ===" not in axis.get("labelExpr", "")  # slanted, not wrapped
+    assert "encoding" not in wide and "layer" not in wide  # at 640 px the seven names fit as they are
