@@ -1,6 +1,6 @@
 """The national and research context: Kolada's key figures and comparison groups, the studies, and peer tables.
 
-The constants restate shared/reference-data/context_timeline_policy_research.md (source ids in
+The constants restate data/raw/context_timeline_policy_research.md (source ids in
 sources.csv); the functions read figures from the data package, so every number the context chapter
 prints comes from a data row or from these named lists.
 """
