@@ -79,11 +79,11 @@ def book(use_environment: bool = True) -> Book:
 
 
 def data_date() -> str:
-    """The latest date of any source that a figure in data/ comes from (ISO date)."""
+    """The latest date of any source that a figure or an event in data/ comes from (ISO date)."""
     from bistand.data import load_table
 
     used: set[str] = set()
-    for path in sorted(DATA_DIR.glob("figures_*.csv")):
+    for path in sorted([*DATA_DIR.glob("figures_*.csv"), DATA_DIR / "events.csv"]):
         with open(path, encoding="utf-8", newline="") as handle:
             used |= {row["source_id"] for row in csv.DictReader(handle)}
     sources = load_table("sources")

@@ -111,8 +111,9 @@ def test_the_address_setting(monkeypatch):
 
 
 def test_data_date_is_the_latest_date_of_a_source_the_data_uses():
-    # Hand-checked: the newest dated source behind a figure is Linköping's web article of 3 July 2024.
-    assert data_date() == "2024-07-03", "this edition's data date (the lkp2024web article); change it with sources.csv"
+    # Hand-checked: the newest dated source behind an event is the Institute for Human Rights' answer of 11 March 2025.
+    assert data_date() == "2025-03-11", ("this edition's data date (mri_remiss, the newest source an event uses; "
+                                         "the newest a figure uses is lkp2024web, 2024-07-03); change it with sources.csv")
 
 
 def _built(page: str) -> str:
