@@ -126,9 +126,8 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
             if enc["type"] == "ordinal":
                 axis.setdefault("labelOverlap", "parity")
             elif labels and needed > plot_width:
-                longest_word = max(len(word) for label in labels for word in label.split())
-                if (longest_word + 1) * axis_font * 0.55 > plot_width / len(labels):
-                    # Even one word per line does not fit under its bar: slant the labels instead.
+                if all(" " not in label for label in labels):
+                    # Single words cannot wrap: slant them instead.
                     axis.update({"labelAngle": -45, "labelAlign": "right", "labelBaseline": "middle"})
                 else:
                     axis.update({"labelExpr": _label_lines(labels, plot_width / len(labels), axis_font),
@@ -139,8 +138,8 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
     return changed
 
 
-#: Room a legend below the plot keeps for its symbol and padding; its labels may use the rest of the width (px).
-LEGEND_ROOM = 40
+#: Room a legend below the plot keeps beside its labels (symbol, padding, the chart's own padding) (px).
+LEGEND_ROOM = 120
 #: Room left of a concatenated chart's panels for their axis labels and titles (px).
 CONCAT_AXIS_ROOM = 90
 
