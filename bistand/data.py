@@ -14,6 +14,10 @@ from bistand.units import conversion_factor
 from bistand.validate import DataValidationError, validate_data
 
 
+#: Socialstyrelsen's annual statistics as republished by Regionfakta: the sources of the national series.
+SOCIALSTYRELSEN = ["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"]
+
+
 def _fingerprint(data_dir: Path) -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir()) if p.is_file())
 

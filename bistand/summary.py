@@ -9,12 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bistand.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
-from bistand.data import Figures
+from bistand.data import SOCIALSTYRELSEN, Figures
 from bistand.events import share_reached
 from bistand.metrics import annual_growth_rate, percent_change, share_of_fall_at_national_rate
 
-#: Socialstyrelsen's statistics as republished by Regionfakta: the national annual table.
-SOCIALSTYRELSEN = ["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"]
 #: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
 LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
 
