@@ -147,18 +147,33 @@ const f = [...document.querySelectorAll('figure.vega-chart')].find(x => x.queryS
 return [...f.querySelectorAll('.vega-live text')].map(t => t.textContent).join('|');"""
 
 
+def _slider_figure(driver):
+    """The costs chapter's chart that has a slider."""
+    return next(f for f in driver.find_elements("css selector", "figure.vega-chart")
+                if f.find_elements("css selector", ".vega-static-bindings input"))
+
+
 def test_costs_slider_at_phone_width(driver, served):
     """At 390 px the slider is on screen, and moving it changes the value the chart draws."""
     from selenium.webdriver.common.keys import Keys
 
     set_viewport(driver, 390, 844)
     try:
+        # The static slider, as a reader without JavaScript sees it (with scripts on, the chart can go
+        # live between two checks and hide it).
+        set_scripts(driver, False)
+        try:
+            driver.get(served.base + "chapters/costs.html")
+            static_input = _slider_figure(driver).find_element("css selector", ".vega-static-bindings input")
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", static_input)
+            assert static_input.is_displayed()
+            rect = static_input.rect
+            assert rect["width"] >= 100 and rect["x"] >= 0 and rect["x"] + rect["width"] <= 390
+        finally:
+            set_scripts(driver, True)
         driver.get(served.base + "chapters/costs.html")
-        figure = next(f for f in driver.find_elements("css selector", "figure.vega-chart")
-                      if f.find_elements("css selector", ".vega-static-bindings input"))
+        figure = _slider_figure(driver)
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", figure)
-        static_input = figure.find_element("css selector", ".vega-static-bindings input")
-        assert static_input.is_displayed() and static_input.rect["width"] >= 100
         deadline = time.monotonic() + 15
         while "is-live" not in figure.get_attribute("class") and time.monotonic() < deadline:
             time.sleep(0.1)
