@@ -10,6 +10,14 @@
   basic.css) are joined, in their order, into one ``_static/bundle-<digest>.css``, so the first paint
   waits for one request instead of a chain of eleven; Font Awesome's glyph rules and the stylesheets
   of extensions no page uses (sphinx-design, sphinx-thebe) are left out.
+- The theme's script that makes scrollable blocks keyboard-focusable measured every code block and
+  output, hidden ones included, setting ``tabIndex`` between measurements: each measurement then
+  forced a new style and layout pass (on the Linköping page, over 100 ms of blocked main thread at
+  load). Its loop is rewritten in the copied script to measure only what the browser has laid out
+  (not the hidden code cells, not the sections not yet drawn), to measure first and write after, and
+  to run again when a code cell is opened or a section drawn.
+- Long pages paint only what is near the screen: ``book.css`` gives each second-level section
+  ``content-visibility: auto``, so the browser lays out the others when they come near.
 - Nothing but that stylesheet blocks the first paint: every script is deferred (in its order), except
   the tiny ``documentation_options.js`` that inline settings extend, which is written into the page;
   the search index and its scripts are loaded only by the search page (search-as-you-type is off,
@@ -86,6 +94,53 @@ def _drop_webfonts(app, exception) -> None:
         new = FONT_FACE.sub("", text)
         if new != text:
             sheet.write_text(new, encoding="utf-8")
+
+
+#: The theme's loop over scrollable blocks (pydata-sphinx-theme 0.17.1, minified), and its replacement:
+#: measure only blocks the browser has laid out (``checkVisibility`` is false inside a closed ``<details>``
+#: and inside a section not yet drawn, see book.css; without it, skip closed ``<details>``), read every size
+#: before writing any ``tabIndex``, and run again when a ``<details>`` opens or a section is drawn (neither
+#: event bubbles; a capturing listener on the document sees both).
+_SCROLLABLES = ('document.querySelectorAll(["pre",".nboutput > .output_area",".cell_output > .output",'
+                '".jp-RenderedHTMLCommon",".pst-scrollable-table-container"].join(", "))')
+THEME_SCROLLABLES = (_SCROLLABLES + '.forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight'
+                     '?0:-1})},t=_(e,300);')
+FITTED_SCROLLABLES = ('Array.from(' + _SCROLLABLES + ')'
+                      '.filter(e=>e.checkVisibility?e.checkVisibility({contentVisibilityAuto:!0})'
+                      ':!e.closest("details:not([open])"))'
+                      '.map(e=>[e,e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight])'
+                      '.forEach(([e,s])=>{e.tabIndex=s?0:-1})},t=_(e,300);'
+                      '["toggle","contentvisibilityautostatechange"].forEach(n=>document.addEventListener(n,t,!0));')
+
+
+def fit_theme_script(script: str) -> str:
+    """The theme's script with its scrollable-block loop replaced (see THEME_SCROLLABLES); already fitted: unchanged.
+
+    Raises ValueError if the loop is not found: a new theme version needs this fix looked at again.
+    """
+    if FITTED_SCROLLABLES in script:
+        return script
+    if script.count(THEME_SCROLLABLES) != 1:
+        raise ValueError("pydata-sphinx-theme.js: the scrollable-block loop this book rewrites was not found "
+                         "(did the theme change? see _ext/pagefit.py THEME_SCROLLABLES)")
+    return script.replace(THEME_SCROLLABLES, FITTED_SCROLLABLES)
+
+
+def _fit_theme_script(app, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    from sphinx.errors import ExtensionError
+
+    script = Path(app.outdir, "_static", "scripts", "pydata-sphinx-theme.js")
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    try:
+        new = fit_theme_script(text)
+    except ValueError as error:
+        raise ExtensionError(str(error)) from error
+    if new != text:
+        script.write_text(new, encoding="utf-8")
 
 
 def defer_scripts(page: str, search_page: bool = False, inline: dict[str, str] | None = None) -> str:
@@ -218,6 +273,7 @@ def _bundle_stylesheets(app, exception) -> None:
 def setup(app):
     app.connect("html-page-context", _fit_tables)
     app.connect("build-finished", _drop_webfonts)
+    app.connect("build-finished", _fit_theme_script)
     app.connect("build-finished", _defer_scripts)
     app.connect("build-finished", _bundle_stylesheets)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

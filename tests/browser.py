@@ -89,6 +89,24 @@ f.scrollIntoView({block: 'center'});
 return Boolean(f.querySelector('.vega-live svg, .vega-live canvas')) || f.dataset.state === 'failed';"""
 
 
+REDIRECT_JS = "return Boolean(document.querySelector('meta[http-equiv=\"Refresh\" i]'));"
+
+
+def follow_redirect(driver, wait_seconds: float = 10.0) -> None:
+    """If the page just loaded is a redirect (the landing page's meta refresh), wait until the browser has
+    loaded its target, so that what is measured next is the page a reader sees."""
+    start = driver.current_url
+    if not driver.execute_script(REDIRECT_JS):
+        return
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        if (driver.current_url != start and driver.execute_script("return document.readyState") == "complete"
+                and not driver.execute_script(REDIRECT_JS)):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"{start} did not lead to its target within {wait_seconds} s")
+
+
 def show_every_chart(driver, wait_seconds: float) -> None:
     """Scroll to each chart in turn and wait for it to go live (the loader starts near the viewport)."""
     count = driver.execute_script("return document.querySelectorAll('figure.vega-chart').length;")
@@ -103,6 +121,7 @@ def check_page(driver, url: str, wait_seconds: float = 15.0) -> PageReport:
     driver.get_log("performance")
     driver.get_log("browser")
     driver.get(url)
+    follow_redirect(driver)
     report = PageReport(url)
     deadline = time.monotonic() + wait_seconds
     show_every_chart(driver, wait_seconds)
@@ -144,18 +163,40 @@ def set_scripts(driver, enabled: bool) -> None:
 OVERFLOW_JS = """
 const width = document.documentElement.clientWidth, found = [];
 if (!document.body) return [];
-for (const el of document.body.querySelectorAll('*')) {
-  const r = el.getBoundingClientRect();
-  if ((!r.width && !r.height) || (r.left >= -1 && r.right <= width + 1)) continue;
-  if (getComputedStyle(el).visibility === 'hidden') continue;
-  let a = el.parentElement, held = false;
-  for (; a && a !== document.body; a = a.parentElement) {
-    if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(a).overflowX)) { held = true; break; }
-  }
-  if (held) continue;
-  const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+function label(el) {
+  return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.getAttribute('class') ? '.' + el.getAttribute('class').trim().split(/\\s+/).join('.') : '');
-  found.push(name + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+}
+function held(el, top) {  // inside a scroll (or clipping) container below ``top``
+  for (let a = el.parentElement; a && a !== top; a = a.parentElement) {
+    if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(a).overflowX)) return true;
+  }
+  return false;
+}
+// Sections the browser lays out only near the screen (content-visibility: auto) are measured laid out;
+// and as such a section clips what sticks out of it, that is reported too.
+const lazy = [...document.body.querySelectorAll('*')].filter(e => getComputedStyle(e).contentVisibility === 'auto');
+const drawAll = document.createElement('style');
+drawAll.textContent = '* { content-visibility: visible !important; }';
+document.head.appendChild(drawAll);
+try {
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if ((!r.width && !r.height) || (r.left >= -1 && r.right <= width + 1)) continue;
+    if (getComputedStyle(el).visibility === 'hidden' || held(el, document.body)) continue;
+    found.push(label(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+  }
+  for (const section of lazy) {
+    const box = section.getBoundingClientRect();
+    for (const el of section.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if ((!r.width && !r.height) || (r.left >= box.left - 1 && r.right <= box.right + 1)) continue;
+      if (getComputedStyle(el).visibility === 'hidden' || held(el, section)) continue;
+      found.push(label(el) + ' sticks out of ' + label(section) + ' (cut there)');
+    }
+  }
+} finally {
+  drawAll.remove();
 }
 return found;"""
 

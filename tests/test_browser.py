@@ -10,7 +10,7 @@ import altair as alt
 import pytest
 
 from browser import (CHARTS_JS, OVERFLOW_JS, LoopbackServer, PageReport, book_pages, check_page, chromium_paths,
-                     collect_logs, set_scripts, set_viewport, show_every_chart, start_driver)
+                     collect_logs, follow_redirect, set_scripts, set_viewport, show_every_chart, start_driver)
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -46,6 +46,53 @@ def test_checker_catches_cdn_charts(driver, tmp_path):
     assert any("cdn.jsdelivr.net" in url for url in report.remote_requests)
     assert report.rendered < report.charts
     assert report.console_errors
+
+
+def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
+    """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported."""
+    page = tmp_path / "lazy.html"
+    page.write_text('<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>'
+                    '<body style="margin:0">'
+                    '<section style="content-visibility:auto;width:300px"><p style="width:340px">cut</p></section>'
+                    '<div style="height:5000px"></div>'
+                    '<section id="far" style="content-visibility:auto"><p style="width:600px">wide</p></section>'
+                    '</body></html>', encoding="utf-8")
+    set_viewport(driver, 390, 844)
+    try:
+        driver.get(page.as_uri())
+        found = driver.execute_script(OVERFLOW_JS)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert found == ["p spans 0..600 of 390", "p sticks out of section (cut there)", "p sticks out of section#far (cut there)"]
+
+
+def test_hidden_code_is_measured_when_opened(driver, served):
+    """The theme makes scrollable blocks keyboard-focusable; the book's fix of its script measures only what is
+    laid out (no forced layout at load), and a hidden code cell when it is opened, a far section when drawn."""
+    set_viewport(driver, 390, 844)
+    try:
+        driver.get(served.base + "chapters/linkoping.html")
+        state = "return [...document.querySelectorAll('details.hide pre')].map(p => p.getAttribute('tabindex'));"
+        assert set(driver.execute_script(state)) == {None}
+        details = driver.find_element("css selector", "details.hide")
+        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].open = true;", details)
+        pre = details.find_element("css selector", "pre")
+        assert driver.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth;", pre)
+        deadline = time.monotonic() + 5
+        while pre.get_attribute("tabindex") != "0" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pre.get_attribute("tabindex") == "0"
+        # A wide block in a section far down: measured once that section is drawn.
+        last = driver.execute_script(
+            "return [...document.querySelectorAll('.cell_output > .output, pre')].filter("
+            "b => !b.closest('details') && b.scrollWidth > b.clientWidth).pop();")
+        driver.execute_script("arguments[0].scrollIntoView();", last)
+        deadline = time.monotonic() + 5
+        while last.get_attribute("tabindex") != "0" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert last.get_attribute("tabindex") == "0"
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 @pytest.mark.parametrize("page", book_pages(HTML) if HTML.is_dir() else ["index.html"])
@@ -97,6 +144,7 @@ def _static_charts(driver, url: str) -> dict[str, dict]:
     set_scripts(driver, False)
     try:
         driver.get(url)
+        follow_redirect(driver)
         charts = driver.execute_script(CHARTS_JS)
         overflow = driver.execute_script(OVERFLOW_JS)
     finally:
@@ -117,6 +165,7 @@ def test_page_fits_the_screen(driver, served, viewport, page):
     driver.get_log("browser")
     driver.get_log("performance")
     driver.get(url)
+    follow_redirect(driver)
     report = PageReport(url)
     show_every_chart(driver, 20)
     collect_logs(driver, report)

@@ -6,6 +6,7 @@ import hashlib
 import sys
 
 import pandas as pd
+import pytest
 
 from conftest import ROOT
 
@@ -85,3 +86,23 @@ def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp
     assert again != new and bundle_stylesheets(new, static) == again  # an old page follows the new version
     assert "p{margin:0}" in text and "url(img/x.png)" in text and text.index("p{margin") < text.index("b{color")
     assert "sd-card" not in text and "fa-bars" not in text
+
+
+def test_the_theme_script_measures_scrollable_blocks_without_forcing_layout_each_time():
+    """The pinned theme's scrollable-block loop is found and rewritten once; another script is refused."""
+    import pydata_sphinx_theme
+    from pathlib import Path
+
+    from pagefit import FITTED_SCROLLABLES, THEME_SCROLLABLES, fit_theme_script
+
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/pydata-sphinx-theme.js"
+    script = theme.read_text(encoding="utf-8")
+    fitted = fit_theme_script(script)
+    assert THEME_SCROLLABLES not in fitted and fitted.count(FITTED_SCROLLABLES) == 1
+    assert fit_theme_script(fitted) == fitted
+    assert len(fitted) - len(script) == len(FITTED_SCROLLABLES) - len(THEME_SCROLLABLES)
+    built = ROOT / "_build" / "html" / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    if built.is_file():
+        assert built.read_text(encoding="utf-8") == fitted
+    with pytest.raises(ValueError, match="THEME_SCROLLABLES"):
+        fit_theme_script("function I(){}")
