@@ -99,15 +99,31 @@ def _label_lines(labels: list[str], space_px: float, font_size: float) -> str:
     return expr
 
 
-def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float) -> bool:
-    """Wrap long axis titles, thin out or slant crowded category labels, cap legend labels. True if changed."""
+#: Encoding channels that draw a legend.
+LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash")
+
+
+def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float,
+              legend_font: float = 12) -> bool:
+    """Wrap long axis titles, thin out or slant crowded category labels, break long legend labels into
+    lines that fit. True if changed."""
     plot_width = width - 80
     changed = False
+    limit = width - LEGEND_ROOM
     for encoding in _encodings(work):
-        for enc in encoding.values():
-            legend = enc.get("legend") if isinstance(enc, dict) else None
-            if isinstance(legend, dict) and legend.get("labelLimit", 0) > width - LEGEND_ROOM:
-                enc["legend"] = {**legend, "labelLimit": width - LEGEND_ROOM}
+        for channel, enc in encoding.items():
+            if not isinstance(enc, dict) or channel not in LEGEND_CHANNELS or "field" not in enc:
+                continue
+            legend = enc.get("legend", {})
+            if not isinstance(legend, dict):  # legend: null, no legend
+                continue
+            new = {**legend, "labelLimit": min(legend.get("labelLimit") or limit, limit)}
+            labels = _category_labels(spec, enc["field"])
+            if any(len(label) * legend_font * _SUBTITLE_GLYPH > limit for label in labels):
+                # Long labels are broken into lines rather than cut ("Linköpings kommun, release…" twice).
+                new["labelExpr"] = _label_lines(labels, limit, legend_font)
+            if new != legend:
+                enc["legend"] = new
                 changed = True
         for channel, length in (("x", plot_width), ("y", plot_height)):
             enc = encoding.get(channel)
@@ -190,7 +206,8 @@ def responsive_variant(spec: dict, width: int) -> dict:
         changes["vconcat"] = panels
         return changes
     axis_font = config.get("axis", {}).get("labelFontSize", 11)
-    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, axis_font):
+    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, axis_font,
+                 legend.get("labelFontSize", 12)):
         for key in ("encoding", "layer"):
             if key in work:
                 changes[key] = work[key]
@@ -472,6 +489,26 @@ def _iso(value) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
+#: Two events on one lane closer than this share of the time axis have their numbers set apart.
+CLOSE_EVENTS = 0.06
+
+
+def _number_alignment(marks: pd.DataFrame, domain: tuple[str, str]) -> list[str]:
+    """How each event's number is aligned on its mark: ``center``; or, for two events close together on
+    one lane, ``right`` for the earlier and ``left`` for the later, so "11" and "12" never read "1112"."""
+    span = pd.Timestamp(domain[1]) - pd.Timestamp(domain[0])
+    align = ["center"] * len(marks)
+    positions = marks.reset_index(drop=True)
+    for _, lane in positions.assign(mid_ts=pd.to_datetime(positions["mid"])).groupby("lane", sort=False):
+        lane = lane.sort_values("mid_ts")
+        previous = None
+        for index, when in zip(lane.index, lane["mid_ts"]):
+            if previous is not None and when - previous[1] < span * CLOSE_EVENTS and align[previous[0]] == "center":
+                align[previous[0]], align[index] = "right", "left"
+            previous = (index, when)
+    return align
+
+
 def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFrame, *,
                    domain: tuple[str, str], finding: str, source: str, description: str,
                    counts_title: str = "Households paid in a month") -> alt.VConcatChart:
@@ -526,9 +563,12 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
     points = base.transform_filter("!datum.is_range").mark_point(filled=True, size=70, color="#222").encode(
         shape=alt.Shape("lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[l] for l in lanes]),
                         legend=None))
-    numbers = base.mark_text(dy=-11, fontSize=11, fontWeight="bold", color="#222").encode(
+    marks["align"] = _number_alignment(marks, domain)
+    numbers = [base.transform_filter(f"datum.align == '{align}'").mark_text(
+        dy=-11, dx=dx, align=align, fontSize=11, fontWeight="bold", color="#222").encode(
         x=alt.X("mid:T", scale=x_scale, axis=x_axis, title=None), text="number:N")
-    top = alt.layer(band_layer(), ranges, points, numbers).properties(width=WIDTH, height=150)
+        for align, dx in (("center", 0), ("right", -1), ("left", 1)) if align in set(marks["align"])]
+    top = alt.layer(band_layer(), ranges, points, *numbers).properties(width=WIDTH, height=150)
 
     count_data = pd.DataFrame({
         "when": [_iso(v) for v in counts["when"]], "households": counts["households"].astype(float),
@@ -548,8 +588,9 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
                  alt.Tooltip("value_status:N", title="Value"), alt.Tooltip("source_id:N", title="Source")])
     count_labels = [count_base.transform_filter(f"datum.place == '{place}'").transform_calculate(
         text="format(datum.households, ',.0f')").mark_text(
-        align="left", dx=7, dy=dy, fontSize=11, color="#222").encode(text="text:N")
-        for place, dy in (("above", -9), ("below", 11))]
+        align=align, dx=dx, dy=dy, fontSize=11, color="#222").encode(text="text:N")
+        # Above and to the right of the point; the lower of two counts on one date, below and to the left.
+        for place, align, dx, dy in (("above", "left", 7, -9), ("below", "right", -7, 11))]
     bottom = alt.layer(band_layer(), count_points, *count_labels).properties(width=WIDTH, height=170)
     return alt.vconcat(top, bottom, spacing=8, title=_wrapped_title(finding, source),
                        description=description).resolve_scale(x="shared", color="shared", shape="independent")

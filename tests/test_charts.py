@@ -110,3 +110,21 @@ def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
     axis = narrow["encoding"]["x"]["axis"] if "encoding" in narrow else narrow["layer"][0]["encoding"]["x"]["axis"]
     assert axis["labelAngle"] == -45 and "datum.label ===" not in axis.get("labelExpr", "")  # slanted, not wrapped
     assert "encoding" not in wide and "layer" not in wide  # at 640 px the seven names fit as they are
+
+
+def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
+    """Two sources that differ only at the end must stay distinguishable on a phone."""
+    long_a, long_b = "Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, release of 14 Oct 2021"
+    frame = pd.DataFrame({"year": [2021, 2024], "v": [2703.0, 2087.0], "s": [long_b, long_a]})
+    chart = charts.line_chart(frame, x="year", y="v", series="s", finding="F", source="S", x_title="Year",
+                              y_title="Households", description="Two points from two releases.")
+    spec = {**chart.to_dict(), **charts.book_theme()}
+    narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
+    legend = next(enc["color"]["legend"] for enc in charts._encodings(narrow) if "color" in enc)
+    assert legend["labelLimit"] == 288 - charts.LEGEND_ROOM
+    assert '["Link\\u00f6pings kommun,", "release of 21 Feb 2024"]' in legend["labelExpr"]
+    assert all("labelExpr" not in enc["color"]["legend"] for enc in charts._encodings(wide) if "color" in enc)
+    html = charts.render_book(chart.to_dict())["text/html"]
+    narrow_svg = re.search(r'data-width="288".*?</svg>', html, re.S)[0]
+    assert "…" not in narrow_svg
+    assert "of 21 Feb 2024" in narrow_svg and "of 14 Oct 2021" in narrow_svg

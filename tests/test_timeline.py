@@ -101,3 +101,21 @@ def test_render_is_deterministic_and_has_a_static_svg(inputs):
     assert first == second
     assert "<svg" in first["text/html"]
     assert 'aria-label="Timeline of Linköping&#x27;s measures"' in first["text/html"]
+
+
+def test_numbers_of_close_events_are_set_apart(inputs):
+    """Close pairs on one lane: decisions 2 and 5 (November 2018, May 2019), reports 9 and 10 (October and
+    December 2021) and 11 and 12 (February and July 2024). The earlier number ends at its mark, the later
+    begins at its own, so they never run together."""
+    spec = _chart(inputs).to_dict()
+    texts = [l for l in spec["vconcat"][0]["layer"] if l["mark"]["type"] == "text"]
+    aligned = {l["mark"]["align"]: [r["number"] for r in _data(spec, l)
+                                    if r["align"] == l["mark"]["align"]] for l in texts}
+    assert aligned["right"] == ["2", "9", "11"] and aligned["left"] == ["5", "10", "12"]
+    assert set(aligned["center"]) == {str(n) for n in range(1, 13)} - {"2", "5", "9", "10", "11", "12"}
+
+
+def test_alignment_sets_apart_only_pairs():
+    marks = pd.DataFrame({"lane": ["A", "A", "A", "B"],
+                          "mid": ["2020-01-01", "2020-02-01", "2020-03-01", "2020-02-15"]})
+    assert charts._number_alignment(marks, ("2016-01-01", "2024-12-31")) == ["right", "left", "center", "center"]
