@@ -115,6 +115,28 @@ class Figures:
         return pd.Series(frame["value_in_measure_unit"].to_numpy(), index=years.to_numpy(),
                          name=measure).sort_index()
 
+    def annual_frame(self, municipality_code: str, measure: str,
+                     sources: list[str] | None = None) -> pd.DataFrame:
+        """One annual measure as a frame of ``year``, ``value`` and ``status`` (verbatim, derived or
+        positional), by year; ``sources`` restricts the sources as in :meth:`annual_series`, and like it
+        this refuses a year with two values."""
+        values = self.annual_series(municipality_code, measure, sources=sources)
+        rows = self.frame[(self.frame["municipality_code"] == municipality_code)
+                          & (self.frame["measure"] == measure) & (self.frame["period_kind"] == "year")]
+        if sources is not None:
+            rows = rows[rows["source_id"].isin(sources)]
+        by_year = rows.assign(year=rows["period"].astype(int)).set_index("year")
+        return pd.DataFrame({"year": values.index, "value": values.to_numpy(),
+                             "status": by_year.loc[values.index, "status"].to_numpy()})
+
+    def annual_source(self, municipality_code: str, measure: str, year: int) -> str:
+        """The id of the source of one annual value (the data holds one value per year and measure)."""
+        rows = self.frame[(self.frame["municipality_code"] == municipality_code) & (self.frame["measure"] == measure)
+                          & (self.frame["period_kind"] == "year") & (self.frame["period"] == str(year))]
+        if len(rows) != 1:
+            raise ValueError(f"{measure} for {municipality_code} in {year}: {len(rows)} values, not one")
+        return rows["source_id"].iloc[0]
+
 
 def source_label(*source_ids: str, data_dir: Path = DATA_DIR) -> str:
     """Sources as a reader knows them: publisher and date ("Strängnäs kommun, 8 February 2022").

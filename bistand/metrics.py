@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
 
 
 def change(before: float, after: float) -> float:
@@ -55,6 +57,16 @@ def index_to_base(values: Mapping[int, float], base_year: int) -> dict[int, floa
     if base_year not in values:
         raise KeyError(f"base year {base_year} not in the series")
     return {year: 100.0 * value / values[base_year] for year, value in values.items()}
+
+
+def indexed_frame(frame: pd.DataFrame, base_year: int, series: str,
+                  years: Iterable[int] | None = None) -> pd.DataFrame:
+    """A frame of ``year`` and ``value`` (and any other columns, such as each value's status) with its values
+    as an index, ``base_year`` = 100, limited to ``years`` if given, and a column ``series`` naming it."""
+    if years is not None:
+        frame = frame[frame["year"].isin(list(years))]
+    index = index_to_base(dict(zip(frame["year"], frame["value"])), base_year)
+    return frame.assign(value=[index[year] for year in frame["year"]], series=series)
 
 
 def expected_at_national_rate(local_before: float, national_before: float, national_after: float) -> float:

@@ -1,8 +1,9 @@
-"""Numbers for the prose: glue plain Python values, so myst-nb can format them."""
+"""Numbers and words for the prose: glue plain Python values, so myst-nb can format them; lists as running text."""
 
 from __future__ import annotations
 
 import numbers
+from collections.abc import Iterable
 
 from myst_nb import glue as _myst_glue
 
@@ -26,3 +27,11 @@ def glue(name: str, value: object) -> None:
     if not isinstance(value, (int, float, str)):
         raise TypeError(f"glue {name!r}: expected a number or text, got {type(value).__name__}")
     _myst_glue(name, value, display=False)
+
+
+def join_words(items: Iterable[object]) -> str:
+    """Items as running English text: "2017", "2017 and 2019", "2017, 2019 and 2020"."""
+    words = [str(item) for item in items]
+    if not words:
+        raise ValueError("nothing to join")
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

@@ -1,0 +1,85 @@
+"""The claims ledger as the book shows it: values and verdicts as text, and one HTML table row per claim."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import pandas as pd
+
+from bistand.claims import Finding, Verdict
+
+#: The order in which the ledger lists claims: substantive discrepancies first, unverifiable ones last.
+FINDING_ORDER = {finding.value: position for position, finding in enumerate(
+    [Finding.SUBSTANTIVE, Finding.DEFINITION, Finding.DEPENDS, Finding.INDEPENDENT, Finding.OWN_FIGURES,
+     Finding.NOT_VERIFIABLE])}
+
+
+def number(value: float, unit: str) -> str:
+    """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; a count without trailing zeros)."""
+    if pd.isna(value):
+        return ""
+    if unit == "percent":
+        return f"{value:,.2f} %"
+    if unit == "sek_million":
+        return f"{value:,.2f} MSEK"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def verdict_text(row: pd.Series) -> str:
+    """The verdict; a discrepancy with its size."""
+    if row["verdict"] == Verdict.DISCREPANCY.value:
+        return f"{row['verdict']} ({number(row['difference'], row['unit'])})"
+    return row["verdicts"]
+
+
+def values_text(row: pd.Series) -> str:
+    """What the source states and what the book recomputes ("616 → 640"; each alternative if there are several)."""
+    stated = number(row["stated"], row["unit"])
+    if row["recomputed_each"]:
+        return f"{stated} → " + row["recomputed_each"]
+    if pd.isna(row["recomputed"]):
+        return stated
+    return f"{stated} → {number(row['recomputed'], row['unit'])}"
+
+
+def claim_text(row: pd.Series) -> str:
+    """The claim, with the source's own words if it has any."""
+    return f"{row['claim']} (“{row['all_words']}”)" if row["all_words"] else row["claim"]
+
+
+def how_text(row: pd.Series) -> str:
+    """How the book checked it, or, for a claim it cannot check, what would verify it."""
+    return row["would_verify"] if row["verdict"] == Verdict.NOT_VERIFIABLE.value else row["how"]
+
+
+#: The ledger's columns: heading → the text of a row's cell.
+COLUMNS: dict[str, Callable[[pd.Series], str]] = {
+    "Claim (the source's words)": claim_text,
+    "Who, when": lambda row: row["sources"],
+    "Stated → recomputed": values_text,
+    "Verdict": verdict_text,
+    "Counts as": lambda row: row["finding"],
+    "How, or what would verify it": how_text,
+}
+
+
+def in_ledger_order(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims ordered by what they count as (FINDING_ORDER), then by source and id."""
+    return (claims.assign(order=claims["finding"].map(FINDING_ORDER))
+            .sort_values(["order", "source_id", "claim_id"], kind="stable").drop(columns="order"))
+
+
+def ledger_html(rows: pd.DataFrame, columns: dict[str, Callable[[pd.Series], str]] | None = None) -> str:
+    """One table row per claim, each with its stable id (the link target other pages and reviews use).
+
+    ``columns`` defaults to all of COLUMNS. The stylesheet fits the table to the column: fixed column
+    widths on wide screens, one block per row on phones.
+    """
+    columns = COLUMNS if columns is None else columns
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in columns)
+    body = "".join(f'<tr id="{html.escape(row["anchor"])}">'
+                   + "".join(f"<td>{html.escape(str(cell(row)))}</td>" for cell in columns.values()) + "</tr>"
+                   for _, row in rows.iterrows())
+    return (f'<div class="claims-ledger-wrap" style="overflow-x: auto"><table class="claims-ledger">'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")

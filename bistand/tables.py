@@ -1,0 +1,49 @@
+"""Tables the chapters show: a municipality's figures by year, and the data files as HTML."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bistand.data import Figures
+
+NOT_IN_DATA = "not in the data"
+
+
+def _cell(value: float | None, status: str | None, spec: str) -> str:
+    """A value as the table shows it: formatted, marked "(derived)" if derived, or "not in the data"."""
+    if status is None or value is None or pd.isna(value):
+        return NOT_IN_DATA
+    return f"{value:{spec}}" + (" (derived)" if status == "derived" else "")
+
+
+def annual_overview(figures: Figures, municipality_code: str) -> pd.DataFrame:
+    """By year (every year with a household count): households with assistance at any time in the year,
+    the amount paid (million SEK), the amount per household (SEK, marked derived if either input is),
+    and the key of the households' source. A year without an amount says "not in the data"."""
+    households = figures.annual_frame(municipality_code, "households_any_time_year").set_index("year")
+    paid = figures.annual_frame(municipality_code, "amount_paid_year").set_index("year")
+    years = list(households.index)
+
+    def paid_status(year: int) -> str | None:
+        return paid.at[year, "status"] if year in paid.index else None
+
+    def per_household(year: int) -> str:
+        if year not in paid.index:
+            return NOT_IN_DATA
+        derived = "derived" in (paid_status(year), households.at[year, "status"])
+        value = paid.at[year, "value"] * 1e6 / households.at[year, "value"]
+        return f"{value:,.0f}" + (" (derived)" if derived else "")
+
+    return pd.DataFrame({
+        "Households at any time in the year": [_cell(households.at[y, "value"], households.at[y, "status"], ",.0f")
+                                               for y in years],
+        "Amount paid (million SEK)": [_cell(paid.at[y, "value"] if y in paid.index else None, paid_status(y), ",.1f")
+                                      for y in years],
+        "Amount per household in the year (SEK)": [per_household(y) for y in years],
+        "Source (key)": [figures.annual_source(municipality_code, "households_any_time_year", y) for y in years],
+    }, index=pd.Index(years, name="Year"))
+
+
+def data_table_html(frame: pd.DataFrame) -> str:
+    """A data file's rows as an HTML table (no index, text escaped, empty cells blank), styled as a data table."""
+    return frame.to_html(index=False, escape=True, border=0, na_rep="", classes="data-table")
