@@ -80,3 +80,27 @@ def test_no_typed_figures(page):
 def test_checker_finds_a_typed_figure():
     assert typed_numbers("Payments fell by 11.4 million in 2021 ({glue:text}`x:.1f`).") == ["11.4"]
     assert typed_numbers("In January 2024, {glue:text}`n:,.0f` households; 10 or more months.") == []
+
+
+DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+\w+|^\s*\w+\s*=\s*lambda\b", re.M)
+NOTEBOOKS = sorted(CHAPTERS.glob("*.ipynb"))
+
+
+def defined_in(notebook) -> list[str]:
+    """Functions and classes a notebook's code cells define (their first lines)."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    return [m.group(0).strip() for cell in cells if cell.cell_type == "code" for m in DEFINITION.finditer(cell.source)]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_chapters_define_no_helpers(notebook):
+    """What a chapter computes or formats lives in the package, where it is tested; the chapter calls it."""
+    assert defined_in(notebook) == []
+
+
+def test_helper_checker_finds_definitions(tmp_path):
+    notebook = tmp_path / "x.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("def annual(code):\n    return code\nf = lambda x: x"),
+                                         nbformat.v4.new_markdown_cell("def words in prose")])
+    nbformat.write(nb, notebook)
+    assert defined_in(notebook) == ["def annual", "f = lambda"]
