@@ -83,7 +83,8 @@ def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> st
 
 
 def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR) -> Chapter:
-    """One built page's article, made ready to print: no code, no scripts, ids and links rewritten."""
+    """One built page's article, made ready to print: no code, no scripts, one picture per chart (the widest),
+    ids and links rewritten."""
     from bs4 import BeautifulSoup
 
     page = html_dir / f"{docname}.html"
@@ -95,6 +96,11 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
             element.decompose()
     for details in article.select("details"):
         details.unwrap()
+    for figure in article.select("figure.vega-chart"):
+        # The page holds one picture per screen width (CSS shows one); the print has the widest only.
+        variants = sorted(figure.select(".vega-variant"), key=lambda v: int(v.get("data-width", 0)))
+        for variant in variants[:-1]:
+            variant.decompose()
     slug = slugs[docname]
     for element in article.find_all(id=True):
         element["id"] = f"{slug}--{element['id']}"

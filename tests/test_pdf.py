@@ -111,6 +111,20 @@ def test_code_is_hidden_and_charts_are_vector_graphics():
         assert _normal(html.unescape(re.sub(r"<[^>]+>", " ", title))) in text
 
 
+def test_each_chart_is_printed_once_at_its_widest():
+    """The page holds a picture per screen width; the print must have one, not three copies of each chart."""
+    from bistand.pdf import read_chapter
+
+    docnames = chapter_docnames()
+    slugs = {d: slug_of(d) for d in docnames}
+    page = (HTML / "chapters" / "linkoping.html").read_text(encoding="utf-8")
+    printed = read_chapter("chapters/linkoping", slugs, book()).body
+    assert printed.count('class="vega-chart"') == page.count('class="vega-chart"') >= 3
+    assert re.findall(r'class="vega-variant" data-width="(\d+)"', printed) == ["640"] * printed.count('class="vega-chart"')
+    text = " ".join(_pages())
+    assert text.count("Month of the count") == 1  # the axis title of Linköping's monthly counts, once
+
+
 def test_links_work_inside_and_outside_the_pdf():
     reader = _pdf()
     internal, external = 0, set()
