@@ -1,7 +1,8 @@
 """The bibliography (references.bib) made from data/sources.csv, so the two cannot drift apart.
 
-Each entry's ``year`` is its author–year label's year: the source's year, or "n.d." when it gives
-none, with a letter when one author has several texts in one year ("2024a", "2024b", in date order;
+Each entry's ``year`` is its author–year label's year: the source's year (from its full date, or
+the year column where the source states only a year, as in a series number "Ds 2024:29"), or "n.d."
+when it gives none, with a letter when one author has several texts in one year ("2024a", "2024b", in date order;
 "n.d.-a", "n.d.-b" in file order), so that the text's citations and the reference list agree and no
 two texts share a label. The full date, where known, is in ``date``. Capitalised words after a
 title's first word are proper nouns (the titles are in Swedish sentence case) and are braced, so
@@ -34,11 +35,16 @@ def protect_proper_nouns(title: str) -> str:
     return CAPITALISED_WORD.sub(r"{\1}", title)
 
 
+def source_year(source: dict[str, str]) -> str:
+    """The year a source states (its full date's, or its ``year``), or "n.d."."""
+    return source["date"][:4] if source["date"] else (source.get("year") or "n.d.")
+
+
 def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
     """source_id -> the year of its author–year label, with a/b/... where an author has several in one year."""
     groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     for source in sources:
-        groups[(source["publisher"], source["date"][:4] if source["date"] else "n.d.")].append(source)
+        groups[(source["publisher"], source_year(source))].append(source)
     years = {}
     for (_, year), members in groups.items():
         if len(members) == 1:
@@ -52,7 +58,7 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
 
 def bibtex_entry(source: dict[str, str], year: str | None = None) -> str:
     """One @misc entry; the year is the source's own (or its label year) or 'n.d.', never a guess."""
-    year = year or (source["date"][:4] if source["date"] else "n.d.")
+    year = year or source_year(source)
     fields = [
         ("author", "{" + _escape(source["publisher"]) + "}"),
         ("title", protect_proper_nouns(_escape(source["title"]))),

@@ -142,7 +142,8 @@ def source_label(*source_ids: str, data_dir: Path = DATA_DIR) -> str:
     """Sources as a reader knows them: publisher and date ("Strängnäs kommun, 8 February 2022").
 
     A republisher is named after the publisher ("Socialstyrelsen via Regionfakta"); several sources of
-    one publisher share its name; a source without a date says so.
+    one publisher share its name; a source with only a year gives the year ("Regeringskansliet, 2024"),
+    one without a date says so.
     """
     import re
 
@@ -161,6 +162,6 @@ def source_label(*source_ids: str, data_dir: Path = DATA_DIR) -> str:
             when = f"{day} {months[month - 1]} {year}"
         else:
             edition = re.search(r"\b(?:19|20)\d\d edition\b", str(row["date_as_given"]))
-            when = edition.group(0) if edition else "undated"
+            when = edition.group(0) if edition else (str(row["year"]) or "undated")
         groups.setdefault(publisher, []).append(when)
     return "; ".join(f"{publisher}, {', '.join(dict.fromkeys(whens))}" for publisher, whens in groups.items())

@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -291,6 +292,7 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
 
 
 EVENTS_FILE = "events.csv"
+SOURCES_FILE = "sources.csv"
 
 
 def _event_date_problem(row: dict[str, str]) -> str | None:
@@ -326,6 +328,27 @@ def _event_problems(data_dir: Path, readable: set[str],
         if kind and kind not in EVENT_KINDS:
             problems.append(Problem(EVENTS_FILE, line, "kind",
                                     f"unknown kind {kind!r}; expected one of {', '.join(EVENT_KINDS)}"))
+    return problems
+
+
+def _source_problems(data_dir: Path, readable: set[str],
+                     flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+    """sources.csv: a ``year`` only for a source without a full date, and only a year its date as given states."""
+    if SOURCES_FILE not in readable:
+        return []
+    problems = []
+    for line, row in _numbered_rows(data_dir / SOURCES_FILE):
+        year = (row.get("year") or "").strip()
+        if not year or (SOURCES_FILE, line, "year") in flagged:
+            continue
+        if row.get("date"):
+            problems.append(Problem(SOURCES_FILE, line, "year",
+                                    f"year {year} is for a source without a full date; date already gives "
+                                    f"{row['date'][:4]}"))
+        elif not re.search(rf"(?<!\d){year}(?!\d)", row.get("date_as_given") or ""):
+            problems.append(Problem(SOURCES_FILE, line, "year",
+                                    f"year {year} is not in date_as_given ({row.get('date_as_given')!r}): "
+                                    "give only a year the source states"))
     return problems
 
 
@@ -375,6 +398,7 @@ def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True) -> list[
     # One message per cell: a value already wrong by another rule is not compared with its words too.
     problems += table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
     problems += _event_problems(data_dir, readable, flagged)
+    problems += _source_problems(data_dir, readable, flagged)
     return sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
 
 

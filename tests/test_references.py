@@ -25,6 +25,21 @@ def test_one_author_with_two_texts_in_a_year_gets_a_and_b_in_date_order():
                                     "u1": "n.d.-a", "u2": "n.d.-b", "u3": "n.d."}
 
 
+def test_a_source_that_states_only_a_year_is_labelled_with_it():
+    sources = [{"source_id": "ds", "publisher": "Regeringskansliet", "date": "", "year": "2024"},
+               {"source_id": "pr", "publisher": "Regeringskansliet", "date": "2024-05-02", "year": ""},
+               {"source_id": "u", "publisher": "Regeringskansliet", "date": "", "year": ""}]
+    assert label_years(sources) == {"ds": "2024a", "pr": "2024b", "u": "n.d."}
+
+
+def test_the_bibliography_gives_stated_years_and_n_d_only_where_none_is_stated():
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    year = {key: value for key, value in re.findall(r"@misc\{(\w+),.*?\n  year = \{([^}]*)\}", bib, re.S)}
+    assert (year["ds2024"], year["dahlberg2008"], year["persson2010"], year["rf_got_2024"]) == \
+        ("2024", "2008", "2010", "2024")
+    assert year["sbu351"] == "n.d." and year["lkpposten"] == "n.d."
+
+
 def test_capitalised_words_after_the_first_are_braced():
     assert protect_proper_nouns("Färre hushåll med försörjningsstöd i Linköping") == \
         "Färre hushåll med försörjningsstöd i {Linköping}"

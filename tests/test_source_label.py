@@ -17,3 +17,8 @@ def test_a_republisher_follows_the_publisher_and_dates_are_grouped():
 
 def test_a_source_without_a_date_says_so():
     assert source_label("lkpposten") == "Linköpings-Posten, undated"
+
+
+def test_a_source_that_states_only_a_year_gives_it():
+    # ds2024: no full date; its series number Ds 2024:29 states the year
+    assert source_label("ds2024") == "Regeringskansliet, 2024"

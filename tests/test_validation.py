@@ -249,3 +249,20 @@ def test_make_hashes_records_valid_data(data_copy):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["hash updated: data/figures_primary.csv", f"data valid: {data_copy}"]
     assert messages(data_copy) == []
+
+
+# A year without a full date: only one the source states, and never beside a full date.
+BAD_YEARS = [
+    ("ds2024", "2023", "year: year 2023 is not in date_as_given ('2024 (the series number Ds 2024:29; no day in "
+                       "the pages seen)'): give only a year the source states"),
+    ("sbu351", "2022", "year: year 2022 is not in date_as_given ('undated'): give only a year the source states"),
+    ("str2022web", "2022", "year: year 2022 is for a source without a full date; date already gives 2022"),
+    ("ds2024", "24", 'year: \'24\' breaks the constraint "minimum" is "1900"'),
+]
+
+
+@pytest.mark.parametrize("source_id, bad, expected", BAD_YEARS, ids=[f"{s}={b}" for s, b, _ in BAD_YEARS])
+def test_source_year_is_one_the_source_states(data_copy, source_id, bad, expected):
+    line = edit_cell(data_copy / "sources.csv", source_id, "year", bad)
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/sources.csv:{line}:{expected}"]
