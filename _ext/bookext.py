@@ -238,7 +238,7 @@ def claim_reviews(table, book, sources) -> list[dict]:
         source = sources.get(row["source_id"], {})
         said = {"@type": "Claim", "name": row["claim"],
                 "author": {"@type": "Organization", "name": row["publisher"]}}
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(row["date"])):
+        if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", str(row["date"])):  # a day, or the year a source states
             said["datePublished"] = row["date"]
         appearance = {"@type": "CreativeWork", "headline": source.get("title", ""), "inLanguage": "sv"}
         if source.get("url"):

@@ -468,7 +468,8 @@ def finding(claim: Claim, result: Assessment, independent: bool) -> Finding:
 def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
     """One row per claim or internal check: who said it (every text that says it), when, the words,
     the stated and recomputed values, the verdict (against each level, where there are several),
-    whether the check is independent of the texts making the claim, and the row's finding.
+    whether the check is independent of the texts making the claim, and the row's finding. A source
+    with only a year is dated by it ("2024"), one with no date "n.d.".
     """
     figures = figures or Figures()
     from bistand.data import load_table
@@ -487,8 +488,9 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
             "claim_id": claim.claim_id, "anchor": anchor(claim.claim_id), "kind": claim.kind,
             "claim": render(claim.summary, figures), "source_id": source_ids[0],
             "source_ids": "; ".join(source_ids), "publisher": first["publisher"],
-            "date": first["date"] or "n.d.", "date_as_given": first["date_as_given"],
-            "sources": "; ".join(f"{sources.at[s, 'publisher']}, {sources.at[s, 'date'] or 'n.d.'}" for s in source_ids),
+            "date": first["date"] or first["year"] or "n.d.", "date_as_given": first["date_as_given"],
+            "sources": "; ".join(f"{sources.at[s, 'publisher']}, {sources.at[s, 'date'] or sources.at[s, 'year'] or 'n.d.'}"
+                                 for s in source_ids),
             "words": row["quote"],
             "all_words": " / ".join(q for q in dict.fromkeys(str(figures.row(f)["quote"]) for f in claim.figure_ids) if q),
             "stated": result.stated, "unit": row["measure_unit"], "qualifier": result.qualifier,

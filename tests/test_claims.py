@@ -219,3 +219,11 @@ def test_one_level_of_the_eight_percent_can_be_assessed_on_its_own(figures):
     assert against_2703.verdict is Verdict.DISCREPANCY
     assert against_2703.difference == pytest.approx(0.748798, abs=1e-6)  # -7.251202 - (-8)
     assert assess_claim("lkp_8pct_vs_october_2021", figures).verdict is Verdict.CONSISTENT_AFTER_ROUNDING
+
+
+def test_ledger_dates_a_source_by_the_year_it_states_and_says_n_d_otherwise():
+    table = ledger().set_index("claim_id")
+    assert table.at["se_perhh_2024", "sources"] == "Regionfakta (source: Socialstyrelsen), 2024"  # 2024 edition
+    assert table.at["se_perhh_2024", "date"] == "2024"
+    assert table.at["lkp_4161_households_2014", "sources"] == "Linköpings-Posten, n.d."
+    assert table.at["str_paid_2021", "date"] == "2022-02-08"
