@@ -15,6 +15,7 @@ import re
 import string
 import sys
 from collections import defaultdict
+from collections.abc import Mapping
 
 from bistand import DATA_DIR
 
@@ -35,9 +36,14 @@ def protect_proper_nouns(title: str) -> str:
     return CAPITALISED_WORD.sub(r"{\1}", title)
 
 
-def source_year(source: dict[str, str]) -> str:
+def source_when(source: Mapping[str, str]) -> str:
+    """When a source appeared, as precisely as it says: its full date, else the year it states, else "n.d."."""
+    return source["date"] or source.get("year") or "n.d."
+
+
+def source_year(source: Mapping[str, str]) -> str:
     """The year a source states (its full date's, or its ``year``), or "n.d."."""
-    return source["date"][:4] if source["date"] else (source.get("year") or "n.d.")
+    return source_when(source)[:4]
 
 
 def label_years(sources: list[dict[str, str]]) -> dict[str, str]:

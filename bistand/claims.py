@@ -24,6 +24,7 @@ from enum import Enum
 
 import pandas as pd
 
+from bistand.bibliography import source_when
 from bistand.data import Figures
 from bistand.metrics import change, percent_change
 
@@ -488,9 +489,8 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
             "claim_id": claim.claim_id, "anchor": anchor(claim.claim_id), "kind": claim.kind,
             "claim": render(claim.summary, figures), "source_id": source_ids[0],
             "source_ids": "; ".join(source_ids), "publisher": first["publisher"],
-            "date": first["date"] or first["year"] or "n.d.", "date_as_given": first["date_as_given"],
-            "sources": "; ".join(f"{sources.at[s, 'publisher']}, {sources.at[s, 'date'] or sources.at[s, 'year'] or 'n.d.'}"
-                                 for s in source_ids),
+            "date": source_when(first), "date_as_given": first["date_as_given"],
+            "sources": "; ".join(f"{sources.at[s, 'publisher']}, {source_when(sources.loc[s])}" for s in source_ids),
             "words": row["quote"],
             "all_words": " / ".join(q for q in dict.fromkeys(str(figures.row(f)["quote"]) for f in claim.figure_ids) if q),
             "stated": result.stated, "unit": row["measure_unit"], "qualifier": result.qualifier,

@@ -97,42 +97,45 @@ class Figures:
     def row(self, figure_id: str) -> pd.Series:
         return self.frame.loc[figure_id]
 
+    def _annual_rows(self, municipality_code: str, measure: str, sources: list[str] | None = None) -> pd.DataFrame:
+        """The rows of one annual measure (``sources`` restricts them), with the year as an int column ``year``."""
+        rows = self.frame[(self.frame["municipality_code"] == municipality_code)
+                          & (self.frame["measure"] == measure) & (self.frame["period_kind"] == "year")]
+        if sources is not None:
+            rows = rows[rows["source_id"].isin(sources)]
+        return rows.assign(year=rows["period"].astype(int))
+
+    def _one_per_year(self, municipality_code: str, measure: str, sources: list[str] | None) -> pd.DataFrame:
+        """:meth:`_annual_rows` in year order; ValueError if one year has two values."""
+        rows = self._annual_rows(municipality_code, measure, sources)
+        duplicated = rows["year"][rows["year"].duplicated()]
+        if len(duplicated):
+            raise ValueError(f"{measure} for {municipality_code} has two values for {sorted(set(duplicated))}; "
+                             "name the sources to use")
+        return rows.sort_values("year")
+
     def annual_series(self, municipality_code: str, measure: str,
                       sources: list[str] | None = None) -> pd.Series:
         """Values by year (int index) of one annual measure; ``sources`` restricts and orders the sources.
 
         Raises ValueError if one year has two values, so a conflict is never resolved silently.
         """
-        frame = self.frame[(self.frame["municipality_code"] == municipality_code)
-                           & (self.frame["measure"] == measure) & (self.frame["period_kind"] == "year")]
-        if sources is not None:
-            frame = frame[frame["source_id"].isin(sources)]
-        years = frame["period"].astype(int)
-        duplicated = years[years.duplicated()]
-        if len(duplicated):
-            raise ValueError(f"{measure} for {municipality_code} has two values for {sorted(set(duplicated))}; "
-                             "name the sources to use")
-        return pd.Series(frame["value_in_measure_unit"].to_numpy(), index=years.to_numpy(),
-                         name=measure).sort_index()
+        rows = self._one_per_year(municipality_code, measure, sources)
+        return pd.Series(rows["value_in_measure_unit"].to_numpy(), index=rows["year"].to_numpy(), name=measure)
 
     def annual_frame(self, municipality_code: str, measure: str,
                      sources: list[str] | None = None) -> pd.DataFrame:
         """One annual measure as a frame of ``year``, ``value`` and ``status`` (verbatim, derived or
         positional), by year; ``sources`` restricts the sources as in :meth:`annual_series`, and like it
         this refuses a year with two values."""
-        values = self.annual_series(municipality_code, measure, sources=sources)
-        rows = self.frame[(self.frame["municipality_code"] == municipality_code)
-                          & (self.frame["measure"] == measure) & (self.frame["period_kind"] == "year")]
-        if sources is not None:
-            rows = rows[rows["source_id"].isin(sources)]
-        by_year = rows.assign(year=rows["period"].astype(int)).set_index("year")
-        return pd.DataFrame({"year": values.index, "value": values.to_numpy(),
-                             "status": by_year.loc[values.index, "status"].to_numpy()})
+        rows = self._one_per_year(municipality_code, measure, sources)
+        return pd.DataFrame({"year": rows["year"].to_numpy(), "value": rows["value_in_measure_unit"].to_numpy(),
+                             "status": rows["status"].to_numpy()})
 
     def annual_source(self, municipality_code: str, measure: str, year: int) -> str:
         """The id of the source of one annual value (the data holds one value per year and measure)."""
-        rows = self.frame[(self.frame["municipality_code"] == municipality_code) & (self.frame["measure"] == measure)
-                          & (self.frame["period_kind"] == "year") & (self.frame["period"] == str(year))]
+        rows = self._annual_rows(municipality_code, measure)
+        rows = rows[rows["year"] == year]
         if len(rows) != 1:
             raise ValueError(f"{measure} for {municipality_code} in {year}: {len(rows)} values, not one")
         return rows["source_id"].iloc[0]
