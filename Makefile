@@ -26,7 +26,7 @@ $(CFF_STAMP): requirements-cff.txt
 
 ## Validate every data file (also the first step of `make book`).
 validate: $(STAMP)
-	$(BIN)/python -m bistand.validate
+	$(BIN)/python -m bistand.data.validate
 
 ## Build the HTML book into _build/html; warnings are errors.
 book: validate
@@ -34,11 +34,11 @@ book: validate
 
 ## The PDF edition: print the built HTML with headless Chromium into _build/pdf/ (and link it from the HTML).
 pdf: book browser
-	$(BIN)/python -m bistand.pdf
+	$(BIN)/python -m bistand.publishing.pdf
 
 ## Write CITATION.cff from the metadata in pyproject.toml ([tool.bistand.book]).
 citation: $(STAMP)
-	$(BIN)/python -m bistand.citation
+	$(BIN)/python -m bistand.publishing.citation
 
 ## Headless Chromium for the browser tests: Debian's chromium and chromium-driver, installed if missing.
 browser:
@@ -54,22 +54,22 @@ test: pdf $(CFF_STAMP)
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).
 notebooks: $(STAMP)
-	$(BIN)/python -m bistand.notebooks
+	$(BIN)/python -m bistand.publishing.notebooks
 
 ## Regenerate data/figures_reference.csv from data/raw (the reference inputs), the derived values and the bibliography.
 data: $(STAMP)
 	$(BIN)/python data/recipes/reference_figures.py
-	$(BIN)/python -m bistand.derive
-	$(BIN)/python -m bistand.bibliography
+	$(BIN)/python -m bistand.data.derive
+	$(BIN)/python -m bistand.publishing.bibliography
 
 ## Record the current sha256 of each data file in data/datapackage.json (refuses, exit 1, if the data does not validate).
 hashes: $(STAMP)
-	$(BIN)/python -m bistand.validate --update-hashes
+	$(BIN)/python -m bistand.data.validate --update-hashes
 
 ## After editing data/*.csv: derive, validate, record hashes, re-execute the notebooks, in order;
 ## stops at the first problem; prints the CHANGELOG.md lines to add. NOTEBOOKS=chapters/x.ipynb limits the last step.
 update: $(STAMP)
-	$(BIN)/python -m bistand.update $(NOTEBOOKS)
+	$(BIN)/python -m bistand.publishing.update $(NOTEBOOKS)
 
 ## JupyterLab (pinned in requirements-lab.txt, resolved with the book's pins) in .venv, on the chapters, with the book's kernel.
 LAB_STAMP := $(VENV)/.lab-$(shell cat requirements-lab.txt requirements.txt | sha256sum | cut -c1-16)

@@ -2,7 +2,7 @@
 
 - Rebuild a notebook page when a data file or the ``bistand`` package changes, not only when the
   notebook itself does (Sphinx tracks only the page's own file by default).
-- Citation (bistand.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
+- Citation (bistand.publishing.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
   every chapter, the ``{book-citation}`` directive of the cite page, an author–year reference list
   with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
 - Ship the Vega libraries from the book's own files: the bundle is written at build time by the
@@ -21,9 +21,10 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
-ROOT = Path(__file__).resolve().parent.parent
+from bistand import ROOT
+
 DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json",
-                       *ROOT.joinpath("bistand").glob("*.py")])
+                       *ROOT.joinpath("bistand").rglob("*.py")])
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
@@ -99,10 +100,10 @@ LEDGER_DIR = "_downloads/ledger"
 def _footer(app, config) -> None:
     """Edition, data date, licences and authors in every page's footer (not the theme's default).
 
-    The metadata comes from bistand.citation (pyproject.toml and BOOK_URL); the book's address, when
+    The metadata comes from bistand.publishing.citation (pyproject.toml and BOOK_URL); the book's address, when
     known, also becomes Sphinx's ``html_baseurl`` (canonical links).
     """
-    from bistand.citation import book, data_date
+    from bistand.publishing.citation import book, data_date
 
     b = book()
     footer = (f"<p>{b.authors}, {b.year}. Edition {b.edition}; data as of {data_date()}. "
@@ -130,7 +131,7 @@ def _relative_root(docname: str) -> str:
 
 def _pdf_link(docname: str) -> nodes.paragraph:
     """A link to the PDF edition, which ``make pdf`` prints from the built HTML into _build/html/pdf/."""
-    from bistand.pdf import SITE_PDF_FOLDER, pdf_name
+    from bistand.publishing.pdf import SITE_PDF_FOLDER, pdf_name
 
     uri = f"{_relative_root(docname)}{SITE_PDF_FOLDER}/{pdf_name(edition())}"
     return nodes.paragraph("", "", nodes.Text("The whole book as one file: "),
@@ -140,7 +141,7 @@ def _pdf_link(docname: str) -> nodes.paragraph:
 
 def _cite_this_chapter(app, doctree, docname: str) -> None:
     """Append to every chapter a copyable citation of it (APA and BibTeX) and a link to the PDF edition."""
-    from bistand.citation import URL_UNSET, apa_chapter, bibtex_chapter, book
+    from bistand.publishing.citation import URL_UNSET, apa_chapter, bibtex_chapter, book
 
     b = book()
     titles = list(doctree.findall(nodes.title))
@@ -162,7 +163,7 @@ class BookCitation(Directive):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from bistand.citation import URL_UNSET, apa_book, bibtex_book, book
+        from bistand.publishing.citation import URL_UNSET, apa_book, bibtex_book, book
 
         b = book()
         result: list[nodes.Node] = [
@@ -218,7 +219,7 @@ LEDGER_DOC = "chapters/ledger"
 
 def ledger_claims():
     """The ledger's source claims (rows of bistand.claims.ledger(); rows with kind != 'claim' are internal checks)."""
-    from bistand.claims import ledger
+    from bistand.analysis.claims import ledger
 
     table = ledger()
     if "kind" in table.columns:
@@ -297,8 +298,8 @@ def _ledger_downloads(app, doctree, docname: str) -> None:
 def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
     import json
 
-    from bistand.citation import book
-    from bistand.data import load_table
+    from bistand.publishing.citation import book
+    from bistand.data.load import load_table
 
     if pagename != LEDGER_DOC:
         return

@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bistand import ROOT
+
 HTML = ROOT / "_build" / "html"
 
 
@@ -101,7 +102,7 @@ def main() -> int:
                       f"{len(r.remote_requests)} remote requests, {r.bytes_loaded / 1024:7.0f} KiB transferred")
     finally:
         driver.quit()
-    pdf_time = timed([str(ROOT / ".venv" / "bin" / "python"), "-m", "bistand.pdf"])
+    pdf_time = timed([str(ROOT / ".venv" / "bin" / "python"), "-m", "bistand.publishing.pdf"])
     pdf = next((ROOT / "_build" / "pdf").glob("*.pdf"))
     print(f"PDF edition (make pdf after the book):   {pdf_time:6.1f} s  {pdf.stat().st_size / 1024:8.0f} KiB  {pdf.name}")
     test = timed(make + ["test"])

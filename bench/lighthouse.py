@@ -19,7 +19,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bistand import ROOT
+
 HTML = ROOT / "_build" / "html"
 LIGHTHOUSE = ROOT / "_build" / "bench" / "node_modules" / ".bin" / "lighthouse"
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".txt", ".xml", ".ico", ".map", ".csv", ".ipynb"}

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bistand import DATA_DIR
+from bistand import DATA_DIR, ROOT
 
-ROOT = DATA_DIR.parent
 #: The five primary texts, kept in the repository (see sources/PROVENANCE.md).
 SOURCES_DIR = ROOT / "sources"
 

@@ -1,7 +1,7 @@
 """The README's "Changing the data" steps, performed on a copy of the repository with a changed figure.
 
 Kept cheap: `make update NOTEBOOKS=chapters/strangnas.ipynb` re-executes one notebook, and
-`python -m bistand.preview` builds that one chapter (about a minute on two cores in all).
+`python -m bistand.publishing.preview` builds that one chapter (about a minute on two cores in all).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bistand.update import changelog_line, missing_changelog_lines
+from bistand.publishing.update import changelog_line, missing_changelog_lines
 from conftest import ROOT, edit_cell
 
 IGNORE = shutil.ignore_patterns(".venv", ".venv-cff", "_build", ".git", ".pytest_cache", "__pycache__",
@@ -72,10 +72,10 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     with open(copy / "CHANGELOG.md", "a", encoding="utf-8") as handle:
         handle.write("\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n")
     assert missing_changelog_lines(copy / "data") == []
-    assert _run([sys.executable, "-m", "bistand.validate"], copy).returncode == 0
+    assert _run([sys.executable, "-m", "bistand.data.validate"], copy).returncode == 0
 
     # Step 4: the chapter, built, shows the new value where it showed the old.
-    built = _run([sys.executable, "-m", "bistand.preview", "chapters/strangnas.ipynb"], copy)
+    built = _run([sys.executable, "-m", "bistand.publishing.preview", "chapters/strangnas.ipynb"], copy)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     page = (copy / "_build" / "preview" / "strangnas" / "_build" / "html" / "chapters" / "strangnas.html")
     html = page.read_text(encoding="utf-8")
@@ -86,7 +86,7 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
 
 
 def test_make_update_stops_at_a_broken_rule(data_copy, capsys):
-    from bistand.update import run
+    from bistand.publishing.update import run
 
     edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
     assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from bistand import charts
+from bistand.publishing import charts
 
 
 def contrast_with_white(hex_colour: str) -> float:

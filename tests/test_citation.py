@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from bistand.citation import (URL_UNSET, Book, apa_book, apa_chapter, bibtex_book, bibtex_chapter, book, cff_text,
+from bistand.publishing.citation import (URL_UNSET, Book, apa_book, apa_chapter, bibtex_book, bibtex_chapter, book, cff_text,
                                data_date)
 from conftest import ROOT
 
@@ -42,7 +42,7 @@ def test_edition_is_the_same_everywhere():
 
 
 def test_citation_cff_is_generated_from_the_metadata():
-    """CITATION.cff is the metadata of pyproject.toml [tool.bistand.book], as `python -m bistand.citation` writes it."""
+    """CITATION.cff is the metadata of pyproject.toml [tool.bistand.book], as `python -m bistand.publishing.citation` writes it."""
     assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == cff_text(book(use_environment=False)), \
         "CITATION.cff differs from pyproject.toml [tool.bistand.book]: run `make citation`"
 
@@ -64,7 +64,7 @@ def test_cffconvert_bibtex_export_carries_the_metadata(tmp_path):
     """cffconvert's BibTeX names the group, the title, the year and, where known, the address.
 
     cffconvert 2.0.0 (the latest release) reads only the top-level fields and always writes the key
-    YourReferenceHere; the book's own BibTeX (cite page, `python -m bistand.citation --bibtex`) has a real key.
+    YourReferenceHere; the book's own BibTeX (cite page, `python -m bistand.publishing.citation --bibtex`) has a real key.
     """
     cff = tmp_path / "CITATION.cff"
     with_url = Book(**{**book(use_environment=False).__dict__, "url": "https://example.org/bistand/"})

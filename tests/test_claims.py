@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from bistand.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
-from bistand.data import Figures
+from bistand.analysis.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
+from bistand.data.load import Figures
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +111,7 @@ def test_ledger_has_one_row_per_claim_with_provenance():
 
 
 def test_claims_are_found_by_id_and_an_unknown_id_is_named():
-    from bistand.claims import assess_claim, claim_by_id
+    from bistand.analysis.claims import assess_claim, claim_by_id
 
     assert claim_by_id("str_longterm_fall_pct").figure_id == "str_lt_pct_2021_01_2021_12_str2022web"
     assert assess_claim("lkp_almost_6pct", Figures()).verdict is Verdict.CONSISTENT_AFTER_ROUNDING
@@ -121,7 +121,7 @@ def test_claims_are_found_by_id_and_an_unknown_id_is_named():
 
 # --- The ledger's structure: claims apart from table checks, each statement counted once ---------
 
-from bistand.claims import (CHECK, CLAIM, Finding, claim_inputs, render, tallies,  # noqa: E402
+from bistand.analysis.claims import (CHECK, CLAIM, Finding, claim_inputs, render, tallies,  # noqa: E402
                             template_figures)
 
 
@@ -213,7 +213,7 @@ def test_render_formats_by_unit_and_drops_the_sign_on_request(figures):
 
 
 def test_one_level_of_the_eight_percent_can_be_assessed_on_its_own(figures):
-    from bistand.claims import assess_claim
+    from bistand.analysis.claims import assess_claim
 
     against_2703 = assess_claim("lkp_8pct_vs_february_2024", figures)
     assert against_2703.verdict is Verdict.DISCREPANCY

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bistand.claims import CLAIMS, Verdict, assess_claim, ledger
-from bistand.data import Figures, load_table
+from bistand.analysis.claims import CLAIMS, Verdict, assess_claim, ledger
+from bistand.data.load import Figures, load_table
 
 # Kinds of reference source whose figures are press figures: claims made in public, not statistics tables.
 PRESS_KINDS = {"press release", "newspaper article"}

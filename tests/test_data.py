@@ -10,8 +10,8 @@ import frictionless
 import pytest
 
 from bistand import DATA_DIR
-from bistand.bibliography import BIB_PATH, bibliography_text
-from bistand.data import Figures, load_figures, load_table
+from bistand.publishing.bibliography import BIB_PATH, bibliography_text
+from bistand.data.load import Figures, load_figures, load_table
 from conftest import ROOT, SOURCES_DIR
 from edition_figures import DERIVED, STATED_NUMBERS
 
@@ -65,7 +65,7 @@ def _paragraphs(capture: str) -> list[str]:
 
 def test_each_quote_stands_in_its_paragraph_and_carries_the_value():
     """Each quote is in its paragraph of the capture in sources/; a quote that carries its value says so."""
-    from bistand.swedish_numbers import value_matches_words
+    from bistand.data.swedish_numbers import value_matches_words
 
     sources = load_table("sources").set_index("source_id")
     figures = load_figures()

@@ -8,8 +8,10 @@ from datetime import date
 import pytest
 
 from bistand import DATA_DIR
-from bistand.events import EVENT_KINDS, bound_from_elapsed, load_events, majority_bands, share_reached
-from bistand.validate import update_hashes, validate_data
+from bistand.analysis.timeline import bound_from_elapsed, majority_bands, share_reached
+from bistand.data.events import load_events
+from bistand.data.vocabularies import EVENT_KINDS
+from bistand.data.validate import update_hashes, validate_data
 from conftest import edit_cell
 
 

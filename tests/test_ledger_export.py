@@ -9,8 +9,8 @@ import sys
 
 import pandas as pd
 
-from bistand.citation import book
-from bistand.claims import ledger
+from bistand.publishing.citation import book
+from bistand.analysis.claims import ledger
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -69,9 +69,9 @@ def test_the_ledger_downloads_hold_the_ledger_and_the_ledger_page_links_them():
 
 
 def test_internal_checks_are_not_published_as_claims(monkeypatch):
-    import bistand.claims
+    import bistand.analysis.claims
     import bookext
 
     frame = pd.DataFrame({"claim_id": ["a", "b"], "kind": ["claim", "check"]})
-    monkeypatch.setattr(bistand.claims, "ledger", lambda: frame)
+    monkeypatch.setattr(bistand.analysis.claims, "ledger", lambda: frame)
     assert list(bookext.ledger_claims()["claim_id"]) == ["a"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bistand import metrics
+from bistand.analysis import metrics
 
 
 def test_strangnas_payments_fell_by_11_4_million():
@@ -79,7 +79,3 @@ def test_linkoping_2023_amount_per_household_is_92_788_sek():
 def test_nearest_years_gives_both_neighbours_at_a_tie():
     assert metrics.nearest_years([2017, 2019, 2020, 2021, 2022, 2024], 2023) == [2022, 2024]
     assert metrics.nearest_years([2017, 2019], 2020) == [2019]
-
-
-def test_net_saving():
-    assert metrics.net_saving(11.4, 2.0) == pytest.approx(9.4)

@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from bistand import charts
-from bistand.metrics import (expected_at_national_rate, implied_cost_per_household_per_month,
+from bistand.publishing import charts
+from bistand.analysis.metrics import (expected_at_national_rate, implied_cost_per_household_per_month,
                              series_in_constant_prices, share_of_fall_at_national_rate,
                              value_of_household_change)
 

@@ -8,8 +8,8 @@ from functools import cache
 
 import pytest
 
-from bistand.citation import apa_book, book
-from bistand.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
+from bistand.publishing.citation import apa_book, book
+from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -113,7 +113,7 @@ def test_code_is_hidden_and_charts_are_vector_graphics():
 
 def test_each_chart_is_printed_once_at_its_widest():
     """The page holds a picture per screen width; the print must have one, not three copies of each chart."""
-    from bistand.pdf import read_chapter
+    from bistand.publishing.pdf import read_chapter
 
     docnames = chapter_docnames()
     slugs = {d: slug_of(d) for d in docnames}

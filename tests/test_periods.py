@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bistand.periods import PeriodError, parse_period, range_ends
+from bistand.data.periods import PeriodError, parse_period
 
 
 @pytest.mark.parametrize("text, kind, start, end", [
@@ -28,10 +28,3 @@ def test_parse(text, kind, start, end):
 def test_bad_periods_are_named(text, message):
     with pytest.raises(PeriodError, match=message):
         parse_period(text)
-
-
-def test_range_ends():
-    first, last = range_ends(parse_period("2023-01/2024-01"))
-    assert (first.text, last.text) == ("2023-01", "2024-01")
-    with pytest.raises(PeriodError):
-        range_ends(parse_period("2023"))

@@ -6,7 +6,7 @@ import csv
 import html
 import re
 
-from bistand.bibliography import label_years, protect_proper_nouns
+from bistand.publishing.bibliography import label_years, protect_proper_nouns
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html" / "chapters"

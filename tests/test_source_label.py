@@ -1,6 +1,6 @@
 """Chart subtitles name sources as a reader knows them: publisher and date, not the book's keys."""
 
-from bistand.data import source_label
+from bistand.data.sources import source_label
 
 
 def test_publisher_and_date_spelled_out():
@@ -10,13 +10,13 @@ def test_publisher_and_date_spelled_out():
 
 def test_a_republisher_follows_the_publisher_and_dates_are_grouped():
     # rf_sod_2018 and rf_sod_2021: Regionfakta (source: Socialstyrelsen), 2018-10-12 and 2021-06-18;
-    # rf_got_2024 has no date, only '2024 edition'
+    # rf_got_2024 has no full date, only its year (the '2024 edition'), as the reference list gives it
     assert source_label("rf_sod_2018", "rf_sod_2021", "rf_got_2024") == (
-        "Socialstyrelsen via Regionfakta, 12 October 2018, 18 June 2021, 2024 edition")
+        "Socialstyrelsen via Regionfakta, 12 October 2018, 18 June 2021, 2024")
 
 
-def test_a_source_without_a_date_says_so():
-    assert source_label("lkpposten") == "Linköpings-Posten, undated"
+def test_a_source_without_a_date_says_so_as_the_reference_list_does():
+    assert source_label("lkpposten") == "Linköpings-Posten, n.d."
 
 
 def test_a_source_that_states_only_a_year_gives_it():

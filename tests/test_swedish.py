@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bistand import swedish
+from bistand.publishing import swedish
 
 NBSP = "\u00a0"
 
@@ -57,7 +57,7 @@ import re
 import nbformat
 
 from conftest import ROOT
-from bistand.summary import headline
+from bistand.analysis.summary import headline
 
 CHAPTERS = ROOT / "chapters"
 ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bistand.swedish_numbers import (SwedishNumberError, numbers_in, parse_number_word, parse_numeral,
+from bistand.data.swedish_numbers import (SwedishNumberError, numbers_in, parse_number_word, parse_numeral,
                                      value_matches_words)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from bistand.claims import CLAIM, ledger
-from bistand.data import Figures
-from bistand.ledger_view import COLUMNS, in_ledger_order, ledger_html, number, values_text, verdict_text
-from bistand.metrics import indexed_frame
-from bistand.prose import join_words
-from bistand.tables import annual_overview, data_table_html
+from bistand.analysis.claims import CLAIM, ledger
+from bistand.data.load import Figures
+from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, number, values_text, verdict_text
+from bistand.analysis.metrics import indexed_frame
+from bistand.publishing.prose import join_words
+from bistand.analysis.tables import annual_overview
+from bistand.publishing.html_tables import data_table_html
 
 
 @pytest.fixture(scope="module")

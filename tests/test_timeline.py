@@ -8,9 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from bistand import charts
-from bistand.data import Figures
-from bistand.events import load_events, majority_bands, monthly_counts, numbered_events
+from bistand.publishing import charts
+from bistand.data.load import Figures
+from bistand.analysis.timeline import majority_bands, monthly_counts, numbered_events
+from bistand.data.events import load_events
 
 DOMAIN = ("2016-01-01", "2024-12-31")
 

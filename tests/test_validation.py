@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from bistand.data import load_figures
-from bistand.validate import DataValidationError, update_hashes, validate_data
+from bistand.data.load import load_figures
+from bistand.data.validate import DataValidationError, update_hashes, validate_data
 from conftest import edit_cell
 
 
@@ -44,7 +44,7 @@ BAD_CELLS = [
     ("lkp_places_lkp500", "quote", "", "value_in_quote: says yes, but the quote is empty"),
     ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
      "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
-     "(or `python -m bistand.derive`) to recompute it"),
+     "(or `python -m bistand.data.derive`) to recompute it"),
 ]
 
 
@@ -151,7 +151,7 @@ def test_loading_bad_data_fails_with_file_row_and_column(data_copy):
 def test_command_line_prints_problems_without_traceback(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
     update_hashes(data_copy)
-    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--data", str(data_copy)],
+    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--data", str(data_copy)],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == f"data/figures_primary.csv:{line}:value: 'x' is not a valid number"
@@ -160,7 +160,7 @@ def test_command_line_prints_problems_without_traceback(data_copy):
 
 def test_descriptor_hashes_are_current():
     from bistand import DATA_DIR
-    from bistand.validate import read_descriptor, sha256_of
+    from bistand.data.validate import read_descriptor, sha256_of
 
     descriptor = read_descriptor(DATA_DIR)
     for resource in descriptor["resources"]:
@@ -231,7 +231,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
     """`make hashes` (validate --update-hashes) refuses invalid data: no "hash updated", exit 1, descriptor untouched."""
     line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "62.7")
     before = (data_copy / "datapackage.json").read_bytes()
-    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--update-hashes", "--data", str(data_copy)],
+    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "hash updated" not in result.stdout + result.stderr
@@ -244,7 +244,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
 
 def test_make_hashes_records_valid_data(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
-    result = subprocess.run([sys.executable, "-m", "bistand.validate", "--update-hashes", "--data", str(data_copy)],
+    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["hash updated: data/figures_primary.csv", f"data valid: {data_copy}"]

@@ -2,7 +2,7 @@
 
 Run from the repository root (`make data`). Every row keeps the reference data's status
 (verbatim, positional) and names a source in data/sources.csv; derived rows carry their rule
-and get their values from `bistand.derive`. Figures that the reference data gives only in
+and get their values from `bistand.data.derive`. Figures that the reference data gives only in
 English notes are listed by hand in NOTE_FIGURES, each with the note it comes from.
 """
 
@@ -12,7 +12,8 @@ import csv
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from bistand import ROOT
+
 REFERENCE = ROOT / "data" / "raw"
 OUT = ROOT / "data" / "figures_reference.csv"
 COLUMNS = ["figure_id", "municipality_code", "measure", "period", "value", "unit", "qualifier",
@@ -184,7 +185,7 @@ def cpi_rows() -> list[dict[str, str]]:
 
 
 def main() -> int:
-    from bistand.derive import fill_derived_values
+    from bistand.data.derive import fill_derived_values
 
     rows = annual_rows() + press_rows() + NOTE_FIGURES + cpi_rows()
     rows = fill_derived_values(rows)

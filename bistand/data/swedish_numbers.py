@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from bistand.units import CONVERSIONS
+from bistand.data.units import CONVERSIONS
 
 #: A numeral: grouped by spaces (with an optional decimal part), grouped by dots, or plain.
 _NUMERAL = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])"

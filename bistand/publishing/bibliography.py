@@ -17,9 +17,9 @@ import sys
 from collections import defaultdict
 from collections.abc import Mapping
 
-from bistand import DATA_DIR
+from bistand import DATA_DIR, ROOT
+from bistand.data.sources import source_year
 
-ROOT = DATA_DIR.parent
 BIB_PATH = ROOT / "references.bib"
 LANGUAGES = {"sv": "swedish", "en": "english"}
 
@@ -34,16 +34,6 @@ CAPITALISED_WORD = re.compile(r"(?<!^)(?<![\w{])([A-ZÅÄÖÉÜ][\w]*)")
 def protect_proper_nouns(title: str) -> str:
     """Brace every capitalised word but the first: 'Färre hushåll i Linköping' -> 'Färre hushåll i {Linköping}'."""
     return CAPITALISED_WORD.sub(r"{\1}", title)
-
-
-def source_when(source: Mapping[str, str]) -> str:
-    """When a source appeared, as precisely as it says: its full date, else the year it states, else "n.d."."""
-    return source["date"] or source.get("year") or "n.d."
-
-
-def source_year(source: Mapping[str, str]) -> str:
-    """The year a source states (its full date's, or its ``year``), or "n.d."."""
-    return source_when(source)[:4]
 
 
 def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
@@ -88,7 +78,7 @@ def bibliography_text() -> str:
 
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
-    header = "% Generated from data/sources.csv by `python -m bistand.bibliography`; do not edit by hand.\n\n"
+    header = "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
     years = label_years(sources)
     return header + "\n".join(bibtex_entry(s, years[s["source_id"]]) for s in sources)
 

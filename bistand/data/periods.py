@@ -26,10 +26,6 @@ class Period:
     start: date | None
     end: date | None
 
-    @property
-    def is_known(self) -> bool:
-        return self.kind != "unknown"
-
     def __str__(self) -> str:
         return self.text
 
@@ -67,11 +63,3 @@ def parse_period(text: str) -> Period:
             raise PeriodError(f"period {text!r} runs backwards")
         return Period(text, "range", first.start, last.end)
     return _parse_point(text)
-
-
-def range_ends(period: Period) -> tuple[Period, Period]:
-    """The two points of a range period, e.g. ``2021-01`` and ``2024-01`` for ``2021-01/2024-01``."""
-    if period.kind != "range":
-        raise PeriodError(f"period {period.text!r} is not a range")
-    first, _, last = period.text.partition("/")
-    return _parse_point(first), _parse_point(last)

@@ -24,9 +24,9 @@ from enum import Enum
 
 import pandas as pd
 
-from bistand.bibliography import source_when
-from bistand.data import Figures
-from bistand.metrics import change, percent_change
+from bistand.data.sources import source_when
+from bistand.data.load import Figures
+from bistand.analysis.metrics import change, percent_change
 
 #: The two kinds of ledger row.
 CLAIM = "claim"
@@ -473,7 +473,7 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
     with only a year is dated by it ("2024"), one with no date "n.d.".
     """
     figures = figures or Figures()
-    from bistand.data import load_table
+    from bistand.data.load import load_table
 
     sources = load_table("sources").set_index("source_id")
     rows = []

@@ -1,7 +1,7 @@
 """Validate every file under data/ and report each problem as ``data/FILE.csv:ROW:COLUMN: message``.
 
 ROW is the line in the file (the header is line 1); ``-`` stands for "not one row" or "not one
-column". Validation reads files and never writes them. Run it as ``python -m bistand.validate``
+column". Validation reads files and never writes them. Run it as ``python -m bistand.data.validate``
 (``make validate``): it prints all problems at once and exits 1 if there are any.
 """
 
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bistand import DATA_DIR
-from bistand.derive import RuleError, evaluate_rule, parse_rule
-from bistand.periods import PeriodError, parse_period
-from bistand.swedish_numbers import value_matches_words
-from bistand.units import CONVERSIONS, COUNT_UNITS
+from bistand.data.derive import RuleError, evaluate_rule, parse_rule
+from bistand.data.periods import PeriodError, parse_period
+from bistand.data.swedish_numbers import value_matches_words
+from bistand.data.units import CONVERSIONS, COUNT_UNITS
 
 DESCRIPTOR = "datapackage.json"
 FIGURE_RESOURCES_PREFIX = "figures"
@@ -276,7 +276,7 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 if value is not None and abs(expected - value) > 1e-9:
                     problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
                                             f"its rule {rule!r} = {expected:g}; run `make update` "
-                                            "(or `python -m bistand.derive`) to recompute it"))
+                                            "(or `python -m bistand.data.derive`) to recompute it"))
             except RuleError as error:
                 problems.append(Problem(name, line, "rule", str(error)))
         figure_id = row.get("figure_id", "")
@@ -297,7 +297,7 @@ SOURCES_FILE = "sources.csv"
 
 def _event_date_problem(row: dict[str, str]) -> str | None:
     """What is wrong with an event's date and its stated precision, or None."""
-    from bistand.events import PRECISIONS
+    from bistand.data.vocabularies import PRECISIONS
 
     text, precision = row.get("date") or "", row.get("date_precision") or ""
     if text == "unknown":
@@ -314,7 +314,7 @@ def _event_date_problem(row: dict[str, str]) -> str | None:
 def _event_problems(data_dir: Path, readable: set[str],
                     flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
     """events.csv: the date parses and agrees with its precision; the kind is in the vocabulary."""
-    from bistand.events import EVENT_KINDS
+    from bistand.data.vocabularies import EVENT_KINDS
 
     if EVENTS_FILE not in readable:
         return []

@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal, parse_decimal
 
-from bistand.prose import glue
+from bistand.publishing.prose import glue
 
 LOCALE = "sv_SE"
 SUFFIX = "_sv"

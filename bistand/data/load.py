@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from bistand import DATA_DIR
-from bistand.periods import parse_period
-from bistand.units import conversion_factor
-from bistand.validate import DataValidationError, validate_data
+from bistand.data.periods import parse_period
+from bistand.data.units import conversion_factor
+from bistand.data.validate import DataValidationError, validate_data
 
 
 #: Socialstyrelsen's annual statistics as republished by Regionfakta: the sources of the national series.
@@ -140,31 +140,3 @@ class Figures:
             raise ValueError(f"{measure} for {municipality_code} in {year}: {len(rows)} values, not one")
         return rows["source_id"].iloc[0]
 
-
-def source_label(*source_ids: str, data_dir: Path = DATA_DIR) -> str:
-    """Sources as a reader knows them: publisher and date ("Strängnäs kommun, 8 February 2022").
-
-    A republisher is named after the publisher ("Socialstyrelsen via Regionfakta"); several sources of
-    one publisher share its name; a source with only a year gives the year ("Regeringskansliet, 2024"),
-    one without a date says so.
-    """
-    import re
-
-    sources = load_table("sources", data_dir).set_index("source_id")
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"]
-    groups: dict[str, list[str]] = {}
-    for source_id in source_ids:
-        row = sources.loc[source_id]
-        publisher = str(row["publisher"])
-        match = re.fullmatch(r"(.+) \(source: (.+)\)", publisher)
-        if match:
-            publisher = f"{match.group(2)} via {match.group(1)}"
-        if row["date"]:
-            year, month, day = (int(part) for part in str(row["date"]).split("-"))
-            when = f"{day} {months[month - 1]} {year}"
-        else:
-            edition = re.search(r"\b(?:19|20)\d\d edition\b", str(row["date_as_given"]))
-            when = edition.group(0) if edition else (str(row["year"]) or "undated")
-        groups.setdefault(publisher, []).append(when)
-    return "; ".join(f"{publisher}, {', '.join(dict.fromkeys(whens))}" for publisher, whens in groups.items())

@@ -1,10 +1,10 @@
-"""Tables the chapters show: a municipality's figures by year, and the data files as HTML."""
+"""Tables the chapters show: a municipality's figures by year."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from bistand.data import Figures
+from bistand.data.load import Figures
 
 NOT_IN_DATA = "not in the data"
 
@@ -43,7 +43,3 @@ def annual_overview(figures: Figures, municipality_code: str) -> pd.DataFrame:
         "Source (key)": [figures.annual_source(municipality_code, "households_any_time_year", y) for y in years],
     }, index=pd.Index(years, name="Year"))
 
-
-def data_table_html(frame: pd.DataFrame) -> str:
-    """A data file's rows as an HTML table (no index, text escaped, empty cells blank), styled as a data table."""
-    return frame.to_html(index=False, escape=True, border=0, na_rep="", classes="data-table")

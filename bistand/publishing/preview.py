@@ -1,4 +1,4 @@
-"""Build one chapter alone, quickly, to see a change on its page: ``python -m bistand.preview chapters/x.ipynb``.
+"""Build one chapter alone, quickly, to see a change on its page: ``python -m bistand.publishing.preview chapters/x.ipynb``.
 
 The chapter becomes the root of a one-page book (its own table of contents, the book's
 ``_config.yml``) built into ``_build/preview/<chapter>/html``. Links to other chapters and the
@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bistand import ROOT
 
 
 def preview(chapter: str, root: Path = ROOT) -> Path:
@@ -30,7 +30,7 @@ def preview(chapter: str, root: Path = ROOT) -> Path:
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) != 1:
-        print("usage: python -m bistand.preview chapters/NAME.ipynb", file=sys.stderr)
+        print("usage: python -m bistand.publishing.preview chapters/NAME.ipynb", file=sys.stderr)
         return 2
     try:
         page = preview(args[0])

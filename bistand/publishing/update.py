@@ -6,7 +6,7 @@ sha256 moved, in the format the changelog uses (see ``changelog_line``)::
 
     - `figures_primary.csv` sha256:0123...
 
-``python -m bistand.update chapters/strangnas.ipynb`` re-executes only the notebooks named.
+``python -m bistand.publishing.update chapters/strangnas.ipynb`` re-executes only the notebooks named.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bistand import DATA_DIR
+from bistand import DATA_DIR, ROOT
 
-ROOT = DATA_DIR.parent
 
 
 def changelog_line(path: str, digest: str) -> str:
@@ -26,7 +25,7 @@ def changelog_line(path: str, digest: str) -> str:
 
 def missing_changelog_lines(data_dir: Path = DATA_DIR, changelog: Path | None = None) -> list[str]:
     """The lines for data files whose current sha256 is not yet in CHANGELOG.md."""
-    from bistand.validate import read_descriptor
+    from bistand.data.validate import read_descriptor
 
     text = (changelog or Path(data_dir).parent / "CHANGELOG.md").read_text(encoding="utf-8")
     lines = [changelog_line(r["path"], r["hash"]) for r in read_descriptor(Path(data_dir))["resources"]]
@@ -40,9 +39,9 @@ def _step(title: str) -> None:
 def run(notebooks: list[Path] | None = None, data_dir: Path = DATA_DIR) -> int:
     """Run the steps in order; return 0, or 1 at the first problem (its message printed to stderr)."""
     from bistand import derive, notebooks as nb, validate
-    from bistand.derive import RuleError
+    from bistand.data.derive import RuleError
 
-    _step("derive: recompute derived figures from their rules (python -m bistand.derive)")
+    _step("derive: recompute derived figures from their rules (python -m bistand.data.derive)")
     try:
         derive.main(data_dir)
     except (RuleError, KeyError, ValueError, OSError) as error:

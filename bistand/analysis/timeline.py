@@ -1,48 +1,10 @@
-"""Dated events (data/events.csv): the controlled vocabulary, loading, and what the timeline needs.
-
-An event's ``date`` is as precise as its source: a day, a month, a year or a range (a term of
-office, a programme's years). ``date_precision`` says which, and validation checks that the two
-agree. Ranges are the *attested* extent; nothing is widened to a guessed start or end.
-"""
+"""What the timeline needs from the events: majorities as bands, numbered events, monthly counts, shares of a fall."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
-
-from bistand.periods import parse_period
-
-#: The kinds of event, each with what it means (also in datapackage.json).
-EVENT_KINDS: dict[str, str] = {
-    "decision": "a body decides or commissions something",
-    "start": "a measure or body starts",
-    "end": "a measure or body ends",
-    "progress": "a report of how far a measure has come",
-    "report": "a publication stating figures or facts",
-    "programme": "the period a measure runs (a range)",
-    "majority": "the period a political majority governs (a range is its attested extent; a single date is its start)",
-    "proposal": "a bill or a ministry proposal",
-    "consultation": "a consultation response",
-    "law": "a law applies",
-    "study": "a research publication",
-}
-PRECISIONS = ("day", "month", "year", "range")
-
-
-def load_events(data_dir=None) -> pd.DataFrame:
-    """The validated events, with ``start`` and ``end`` (first and last day the date covers) and the municipality name."""
-    from bistand import DATA_DIR
-    from bistand.data import load_table
-
-    data_dir = DATA_DIR if data_dir is None else data_dir
-    events = load_table("events", data_dir)
-    names = load_table("municipalities", data_dir).set_index("code")["name"]
-    periods = [parse_period(text) for text in events["date"]]
-    events["start"] = pd.to_datetime([p.start for p in periods])
-    events["end"] = pd.to_datetime([p.end for p in periods])
-    events["municipality"] = events["municipality_code"].map(names)
-    return events
 
 
 def majority_bands(events: pd.DataFrame, municipality_code: str, until: date) -> pd.DataFrame:

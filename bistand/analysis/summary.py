@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bistand.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
-from bistand.data import SOCIALSTYRELSEN, Figures
-from bistand.events import share_reached
-from bistand.metrics import annual_growth_rate, percent_change, share_of_fall_at_national_rate
+from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
+from bistand.data.load import SOCIALSTYRELSEN, Figures
+from bistand.analysis.timeline import share_reached
+from bistand.analysis.metrics import annual_growth_rate, percent_change, share_of_fall_at_national_rate
 
 #: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
 LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}

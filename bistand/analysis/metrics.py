@@ -127,8 +127,3 @@ def nearest_years(years: list[int], target: int) -> list[int]:
         raise ValueError("no years to choose from")
     distance = min(abs(y - target) for y in years)
     return sorted(y for y in set(years) if abs(y - target) == distance)
-
-
-def net_saving(gross_saving: float, reform_cost: float) -> float:
-    """Gross saving less what the reform itself costs over the same period."""
-    return gross_saving - reform_cost

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from bistand.claims import Finding, Verdict
+from bistand.analysis.claims import Finding, Verdict
 
 #: The order in which the ledger lists claims: substantive discrepancies first, unverifiable ones last.
 FINDING_ORDER = {finding.value: position for position, finding in enumerate(

@@ -1,7 +1,7 @@
 """Derived figures: values computed by a rule from other figures (e.g. a level from a level and a change).
 
 A rule is a sum of figure ids joined by ``+`` and ``-``, such as ``a - b``. All terms must be
-stated in the derived figure's unit. ``python -m bistand.derive`` rewrites the derived values of
+stated in the derived figure's unit. ``python -m bistand.data.derive`` rewrites the derived values of
 the hand-entered figure file from their rules; validation fails if a stored value differs.
 """
 

@@ -1,7 +1,7 @@
 """The PDF edition, printed from the built HTML by headless Chromium (``make pdf``), offline.
 
 The chapters of _build/html (in _toc.yml order) are put into one print document: a cover with the
-title, edition, date and how to cite (from bistand.citation), a table of contents with page numbers,
+title, edition, date and how to cite (from bistand.publishing.citation), a table of contents with page numbers,
 then each chapter on its own named page, so that CSS margin boxes carry its title as a running head
 and the page number in the foot. Code cells are dropped (their outputs stay), charts are the static
 SVGs drawn at build time, links between chapters become links inside the PDF, and links to files
@@ -9,7 +9,7 @@ of the site point at the published site (or, when its address is unknown, at the
 Chromium prints it through the DevTools protocol (Page.printToPDF) twice: the first print tells
 on which page each chapter begins, the second carries those numbers in the table of contents.
 
-``python -m bistand.pdf`` writes _build/pdf/bistand-book-EDITION.pdf and copies it to _build/html/pdf/.
+``python -m bistand.publishing.pdf`` writes _build/pdf/bistand-book-EDITION.pdf and copies it to _build/html/pdf/.
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bistand import DATA_DIR
-from bistand.citation import URL_UNSET, Book, apa_book, book
+from bistand import DATA_DIR, ROOT
+from bistand.publishing.citation import URL_UNSET, Book, apa_book, book
 
-ROOT = DATA_DIR.parent
 HTML_DIR = ROOT / "_build" / "html"
 PDF_DIR = ROOT / "_build" / "pdf"
 SITE_PDF_FOLDER = "pdf"  # where the HTML links it: _build/html/pdf/

@@ -6,7 +6,7 @@ chapter's cite box and the PDF's cover are all made from it here. The public add
 the environment variable ``BOOK_URL`` (set by the Pages workflow) or the table's ``url``; when
 neither is set the book says the address is unknown instead of printing a relative path.
 
-``python -m bistand.citation`` writes CITATION.cff; ``--check`` fails if it differs from the metadata.
+``python -m bistand.publishing.citation`` writes CITATION.cff; ``--check`` fails if it differs from the metadata.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bistand import DATA_DIR
+from bistand import DATA_DIR, ROOT
 
-ROOT = DATA_DIR.parent
 CFF_PATH = ROOT / "CITATION.cff"
 URL_VARIABLE = "BOOK_URL"
 LICENCES = ("CC-BY-4.0", "MIT")
@@ -80,7 +79,7 @@ def book(use_environment: bool = True) -> Book:
 
 def data_date() -> str:
     """The latest date of any source that a figure or an event in data/ comes from (ISO date)."""
-    from bistand.data import load_table
+    from bistand.data.load import load_table
 
     used: set[str] = set()
     for path in sorted([*DATA_DIR.glob("figures_*.csv"), DATA_DIR / "events.csv"]):
@@ -139,7 +138,7 @@ def cff_text(b: Book) -> str:
     keywords = "".join(f"\n  - {_quote(word)}" for word in KEYWORDS)
     url = f"url: {_quote(b.url)}\n" if b.url else ""
     return (
-        "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.citation`; do not edit by hand.\n"
+        "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
         "cff-version: 1.2.0\n"
         'message: "If you use this book, its data or its code, please cite the book as below."\n'
         "type: software\n"
@@ -169,7 +168,7 @@ def main(argv: list[str]) -> int:
     text = cff_text(book(use_environment=False))
     if "--check" in argv:
         if CFF_PATH.read_text(encoding="utf-8") != text:
-            print(f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.citation`")
+            print(f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.publishing.citation`")
             return 1
         print(f"{CFF_PATH.name} agrees with pyproject.toml")
         return 0

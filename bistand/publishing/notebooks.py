@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from bistand import ROOT
 
 
 def execute_in_place(path: Path) -> None:

@@ -1,0 +1,92 @@
+"""The package's layers import downward only (data <- analysis <- publishing), and no module imports itself in a circle."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import bistand
+
+PACKAGE = Path(bistand.__file__).parent
+LAYERS = {"data": 0, "analysis": 1, "publishing": 2}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def bistand_imports(path: Path) -> set[str]:
+    """The bistand modules a file imports, at any depth of the file (function-level imports count too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names if alias.name.startswith("bistand")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bistand"):
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                found.add(candidate if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
+                          or (PACKAGE.parent / candidate.replace(".", "/")).is_dir() else node.module)
+    return found
+
+
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    return {module_name(path): bistand_imports(path) for path in sorted(package.rglob("*.py"))}
+
+
+def layer(module: str) -> int | None:
+    """The layer of a module (None for the top ``bistand`` module, which only holds paths)."""
+    parts = module.split(".")
+    return LAYERS[parts[1]] if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def upward_imports(graph: dict[str, set[str]]) -> list[str]:
+    return [f"{module} (layer {layer(module)}) imports {target} (layer {layer(target)})"
+            for module, targets in graph.items() for target in targets
+            if layer(module) is not None and layer(target) is not None and layer(target) > layer(module)]
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every import circle among the modules, each as the path that closes it (depth-first search)."""
+    found, done = [], set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            found.append(path[path.index(module):] + [module])
+            return
+        if module in done:
+            return
+        for target in sorted(graph.get(module, ())):
+            if target != module and not module.startswith(target + "."):
+                visit(target, path + [module])
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
+    return found
+
+
+def test_every_module_is_in_a_layer():
+    strays = [m for m in import_graph() if m != "bistand" and layer(m) is None]
+    assert strays == [], f"modules outside the data/analysis/publishing layers: {strays}"
+
+
+def test_imports_run_downward_only():
+    assert upward_imports(import_graph()) == []
+
+
+def test_no_import_circle():
+    assert cycles(import_graph()) == []
+
+
+def test_the_checks_catch_an_upward_import_and_a_circle():
+    graph = {"bistand.data.a": {"bistand.analysis.b"}, "bistand.analysis.b": {"bistand.data.a"}}
+    assert upward_imports(graph) == ["bistand.data.a (layer 0) imports bistand.analysis.b (layer 1)"]
+    assert cycles(graph) == [["bistand.analysis.b", "bistand.data.a", "bistand.analysis.b"]]
+
+
+@pytest.mark.parametrize("module", sorted(import_graph()))
+def test_each_module_imports(module):
+    __import__(module)
