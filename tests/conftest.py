@@ -24,6 +24,14 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def figures():
+    """This edition's figures (a test using this fixture pins them: marked ``edition_figures``)."""
+    from bistand.data.load import Figures
+
+    return Figures()
+
+
 def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     """Set one cell of a CSV (found by its first column) and return its line number."""
     import csv

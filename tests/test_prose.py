@@ -104,3 +104,12 @@ def test_helper_checker_finds_definitions(tmp_path):
                                          nbformat.v4.new_markdown_cell("def words in prose")])
     nbformat.write(nb, notebook)
     assert defined_in(notebook) == ["def annual", "f = lambda"]
+
+
+def test_glue_all_glues_each_value_once(monkeypatch):
+    from bistand.publishing import prose
+
+    glued = []
+    monkeypatch.setattr(prose, "_myst_glue", lambda name, value, display: glued.append((name, value, display)))
+    prose.glue_all({"lkp_jan_2024": 2087, "lkp_label": "January 2024"})
+    assert glued == [("lkp_jan_2024", 2087, False), ("lkp_label", "January 2024", False)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from myst_nb import glue as _myst_glue
 
@@ -27,6 +27,12 @@ def glue(name: str, value: object) -> None:
     if not isinstance(value, (int, float, str)):
         raise TypeError(f"glue {name!r}: expected a number or text, got {type(value).__name__}")
     _myst_glue(name, value, display=False)
+
+
+def glue_all(values: Mapping[str, object]) -> None:
+    """Glue each of a chapter's named values (name -> number or text), as :func:`glue` does one."""
+    for name, value in values.items():
+        glue(name, value)
 
 
 def join_words(items: Iterable[object]) -> str:
