@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 from bistand.analysis.timeline import share_reached
@@ -42,6 +44,12 @@ def comparisons(figures: Figures) -> list[Comparison]:
     return out
 
 
+def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
+    """The comparisons as chart rows: one per comparison and series (the municipality, then the nation)."""
+    return pd.DataFrame([{"comparison": c.label, "series": series, "percent": value}
+                         for c in pairs for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]])
+
+
 def headline(figures: Figures | None = None) -> dict[str, float]:
     """The summary's figures by glue name (``sum_...``): levels, changes, national comparisons, ledger tallies."""
     figures = figures or Figures()
@@ -56,12 +64,13 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_lkp_2021"] = figures.value("lkp_paid_2021_01_lkp2024pr")
     out["sum_lkp_2021_october"] = figures.value("lkp_paid_2021_lkp2021pr")
 
-    # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels.
+    # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels:
+    # the one derived from the October 2021 release and the one derived from the February 2024 release.
     dec_2021 = figures.value("lkp_paid_2021_12_20_corren2021")
-    for level, start in [("2727", out["sum_lkp_2021_october"]), ("2703", out["sum_lkp_2021"])]:
+    for level, start in [("oct2021_level", out["sum_lkp_2021_october"]), ("feb2024_level", out["sum_lkp_2021"])]:
         done, share = share_reached(start, dec_2021, out["sum_lkp_2024"])
-        out[f"sum_lkp_done_by_dec_2021_vs_{level}"] = done
-        out[f"sum_lkp_share_by_dec_2021_vs_{level}"] = share
+        out[f"sum_lkp_done_by_dec_2021_from_{level}"] = done
+        out[f"sum_lkp_share_by_dec_2021_from_{level}"] = share
 
     # Linköping against the nation: households at any time in the year (annual counts), both comparisons.
     lkp = figures.annual_series("0580", "households_any_time_year")
