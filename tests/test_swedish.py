@@ -108,3 +108,17 @@ def test_swedish_summary_is_marked_swedish_in_the_built_page():
     english = ROOT / "_build" / "html" / "chapters" / "index.html"
     assert '<html lang="sv"' in page.read_text(encoding="utf-8")
     assert '<html lang="en"' in english.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("value", "decimals", "trim", "expected"), [
+    (2087, 0, False, "2,087"),
+    (2.675, 2, False, "2.68"),       # half up from the shortest decimal, as by hand (f-strings give 2.67)
+    (0.05, 1, False, "0.1"),
+    (26.70, 2, True, "26.7"),
+    (12000.0, 3, True, "12,000"),
+    (1234.5, 2, False, "1,234.50"),
+])
+def test_one_formatter_for_english(value, decimals, trim, expected):
+    from bistand.data.formats import number
+
+    assert number(value, decimals, trim=trim) == expected

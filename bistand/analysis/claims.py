@@ -25,6 +25,7 @@ from enum import Enum
 import pandas as pd
 
 from bistand.data.sources import source_when
+from bistand.data.formats import number
 from bistand.data.load import Figures
 from bistand.analysis.metrics import change, percent_change
 
@@ -153,8 +154,7 @@ def format_value(value: float, unit: str, spec: str = "") -> str:
         raise ValueError(f"unknown format {spec!r}; use '' or 'abs'")
 
     def trimmed(v: float, places: int) -> str:
-        text = f"{v:,.{places}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
+        return number(v, places, trim=True)
 
     if unit == "sek_million":
         if abs(value) >= 1000:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from bistand.analysis.claims import Finding, Verdict
+from bistand.data import formats
 
 #: The order in which the ledger lists claims: substantive discrepancies first, unverifiable ones last.
 FINDING_ORDER = {finding.value: position for position, finding in enumerate(
@@ -20,10 +21,10 @@ def number(value: float, unit: str) -> str:
     if pd.isna(value):
         return ""
     if unit == "percent":
-        return f"{value:,.2f} %"
+        return f"{formats.number(value, 2)} %"
     if unit == "sek_million":
-        return f"{value:,.2f} MSEK"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return f"{formats.number(value, 2)} MSEK"
+    return formats.number(value, 2, trim=True)
 
 
 def verdict_text(row: pd.Series) -> str:

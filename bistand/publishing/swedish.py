@@ -7,13 +7,13 @@ under ``<english name>_sv`` so that a test can set it beside the English figure 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from babel.numbers import parse_decimal
 
-from babel.numbers import format_decimal, parse_decimal
+from bistand.data import formats
 
 from bistand.publishing.prose import glue
 
-LOCALE = "sv_SE"
+LOCALE = formats.SWEDISH
 SUFFIX = "_sv"
 UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor",
          "households": " hushåll"}
@@ -21,11 +21,7 @@ UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek"
 
 def number(value: float, decimals: int = 0) -> str:
     """``value`` rounded half up to ``decimals`` places, in Swedish format: 2087 -> "2 087", 22.8 -> "22,8"."""
-    if decimals < 0:
-        raise ValueError(f"decimals must be 0 or more, got {decimals}")
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return format_decimal(rounded, format=pattern, locale=LOCALE)
+    return formats.number(value, decimals, formats.SWEDISH)
 
 
 def with_unit(value: float, unit: str = "", decimals: int = 0) -> str:
