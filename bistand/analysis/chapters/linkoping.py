@@ -257,6 +257,7 @@ class AllianceCost:
 
 
 def alliance_cost(figures: Figures) -> AllianceCost:
+    """The Alliance's two stated changes (households a year apart, monthly cost) and the ledger's verdict on them."""
     return AllianceCost(fewer=figures.value("lkp_recv_chg_yoy_lkpalliance"),
                         monthly_sek=figures.value("lkp_cost_month_chg_lkpalliance") * 1e6,
                         verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value)
@@ -272,10 +273,11 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     """Every value the chapter glues, name -> number or text, each computed once under one name."""
     table = sources()
     undated = table["date"] == ""
-    prog = programme(figures)
+    events = load_events()
+    prog = programme(figures, events)
     paid = paid_in_a_month(figures)
     points = count_points(figures)
-    tl = timeline(figures)
+    tl = timeline(figures, events)
     years = annual(figures)
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
