@@ -273,3 +273,9 @@ def test_annual_chart(figures):
     title = title_text(spec)
     assert "3,078 households" in title and "1,083 fewer than in 2014" in title and "2015–2021" in title
     assert "no figures for 2015 to 2021" in spec["description"]
+
+
+def test_timeline_source_line_has_one_full_stop_after_an_undated_source(timeline, paid):
+    # the events' sources end with Socialdemokraterna i Linköping, undated: "n.d." then ". Counts" gave "n.d.. Counts"
+    title = title_text(show.timeline(timeline, paid).to_dict())
+    assert "Socialdemokraterna i Linköping, n.d. Counts:" in title.replace("\n", " ") and ".." not in title

@@ -128,7 +128,8 @@ def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
                "the fall reported for 2021 to January 2024 had happened before IAF's director took office")
     return charts.timeline_chart(
         tl.events, bands, counts, domain=("2016-01-01", "2024-12-31"), finding=finding,
-        source="Events: " + source_label(*tl.source_ids)
+        # A label ending in "n.d." already has its full stop: "n.d. Counts", not "n.d.. Counts".
+        source="Events: " + source_label(*tl.source_ids).removesuffix(".")
                + ". Counts: " + source_label("lkp2021pr", "corren2021", "lkp2024pr") + ". Numbers refer to the table below.",
         description=(f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
                      "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
