@@ -84,6 +84,17 @@ def share_of_fall_at_national_rate(local_before: float, local_after: float,
     return 100.0 * national_fall / local_fall
 
 
+def share_of_fall_after(start_level: float, level_then: float, level_end: float) -> float:
+    """Share (percent) of the fall from ``start_level`` to ``level_end`` that came after ``level_then``.
+
+    E.g. Sweden's households 225 106 (2012) -> 198 514 (2020) -> 145 456 (2024): 53 058 of 79 650, 66.6 percent.
+    """
+    whole = start_level - level_end
+    if whole == 0:
+        raise ZeroDivisionError("no change between the two ends")
+    return 100.0 * (level_then - level_end) / whole
+
+
 def value_of_household_change(household_change: float, cost_per_household_per_month: float,
                               months: float = 12) -> float:
     """Money value of a change in households at a cost per household per month, over ``months`` months.

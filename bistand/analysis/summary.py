@@ -11,9 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
-from bistand.data.load import SOCIALSTYRELSEN, Figures
+from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, percent_change,
+                                      share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
-from bistand.analysis.metrics import annual_growth_rate, percent_change, share_of_fall_at_national_rate
+from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 #: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
 LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
@@ -48,6 +49,46 @@ def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
     """The comparisons as chart rows: one per comparison and series (the municipality, then the nation)."""
     return pd.DataFrame([{"comparison": c.label, "series": series, "percent": value}
                          for c in pairs for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]])
+
+
+@dataclass(frozen=True)
+class ComparisonLevels:
+    """The levels behind one of :func:`comparisons` (same key): the municipality's and the nation's, before and after."""
+
+    key: str
+    years: tuple[int, int]
+    own_before: float
+    own_after: float
+    national_before: float
+    national_after: float
+
+    @property
+    def national_ratio(self) -> float:
+        """The nation's level after over its level before."""
+        return self.national_after / self.national_before
+
+    @property
+    def expected_after(self) -> float:
+        """The municipality's level after, had it changed at the national rate."""
+        return expected_at_national_rate(self.own_before, self.national_before, self.national_after)
+
+    @property
+    def fall_at_national_rate(self) -> float:
+        """The municipality's fall, had it changed at the national rate (its level before less the expected level)."""
+        return self.own_before - self.expected_after
+
+
+def comparison_levels(figures: Figures) -> dict[str, ComparisonLevels]:
+    """The levels :func:`comparisons` and :func:`headline` compare, by key in the same order (``long``, ``short``,
+    ``str``): Linköping's annual households and Strängnäs's own amounts paid (million SEK), each beside the nation's."""
+    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
+    lkp = figures.annual_series("0580", "households_any_time_year")
+    out = {key: ComparisonLevels(key, (y0, y1), lkp[y0], lkp[y1], national[y0], national[y1])
+           for key, (y0, y1) in LINKOPING_PERIODS.items()}
+    out["str"] = ComparisonLevels("str", (2020, 2021), figures.value("str_paid_2020_str2022web"),
+                                  figures.value("str_paid_2021_str2022web"), national_paid[2020], national_paid[2021])
+    return out
 
 
 def headline(figures: Figures | None = None) -> dict[str, float]:
