@@ -76,7 +76,8 @@ def test_payment_changes_table_in_words(figures):
     table = cost_charts.payment_changes_table(costs.payment_changes(figures))
     assert table.index.names == ["Where", "Years"]
     assert list(table.index) == [("Strängnäs (own figures)", "2020 → 2021"), ("Linköping", "2014 → 2023"),
-                                 ("Linköping", "2022 → 2023"), ("Sweden", "2020 → 2021"), ("Sweden", "2022 → 2024")]
+                                 ("Linköping", "2022 → 2023"), ("Sweden", "2020 → 2021"),
+                                 ("Sweden", "2022 → 2024")]
     assert list(table.columns) == ["Households at any time in the year", "Amount paid, current prices (million SEK)",
                                    "Amount paid, constant prices (million SEK)"]
     cells = table.to_numpy().ravel()

@@ -45,7 +45,7 @@ def price_index(figures: Figures) -> dict[int, float]:
 
 
 def _not_published(frame: pd.DataFrame, years: tuple[int, int]) -> str:
-    """"2022 derived" for each of ``years`` whose value is not printed in its source, else ""."""
+    """Each of ``years`` whose value is not printed in its source, with its status ("2022 derived"); else ""."""
     status = frame.set_index("year")["status"]
     return ", ".join(f"{year} {status[year]}" for year in years if status[year] != "verbatim")
 
@@ -301,7 +301,7 @@ def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasFo
 
 @dataclass(frozen=True)
 class LinkopingStatement:
-    """The Alliance's "2,5 mnkr i lägre kostnader per månad" for "nästan 300" fewer households, and what it implies."""
+    """The Alliance's "2,5 mnkr i lägre kostnader per månad" for "nästan 300" fewer households; what it implies."""
 
     monthly_change_sek: float    # negative: lower costs
     households_change: float     # negative: fewer households ("nästan 300")
@@ -440,7 +440,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     forecast = strangnas_forecast(saving, figures)
     statement = linkoping_statement(figures)
     sens = sensitivity(statement)
-    national = figures.annual_series(SWEDEN, PAID, sources=SOCIALSTYRELSEN).to_dict()
+    sweden = payment_changes(figures).set_index(["where", "start", "end"]).loc[("Sweden", 2020, 2021)]
     return {
         # Fewer households, less money (the table and Linköping's amounts).
         "cost_cpi_rise_2020_2021_pct": percent_change(cpi[2020], cpi[2021]),
@@ -454,9 +454,8 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_lkp_fall_real_pct": lkp.fall_constant_pct,
         "cost_lkp_hh_fall_2014_2023": lkp.households_fall,
         "cost_lkp_hh_fall_2014_2023_pct": lkp.households_fall_pct,
-        "cost_se_fall_2020_2021": saving_against_previous(national[2020], national[2021]),
-        "cost_se_fall_2020_2021_real": saving_against_previous(in_constant_prices(national[2020], 2020, 2021, cpi),
-                                                               national[2021]),
+        "cost_se_fall_2020_2021": -float(sweden["paid_change"]),
+        "cost_se_fall_2020_2021_real": -float(sweden["paid_change_constant"]),
         # Strängnäs: a saving against what?
         "cost_str_paid_2020_own_figures": saving.paid_2020,
         "cost_str_paid_2021_own_figures": saving.paid_2021,

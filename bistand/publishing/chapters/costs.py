@@ -91,7 +91,7 @@ def sensitivity_expression(sens: Sensitivity, x: str = "fewer_households", param
 
 
 def sensitivity_chart(sens: Sensitivity) -> alt.LayerChart:
-    """The what-if: the value of Linköping's fall over the fewer households behind the statement, months on a slider."""
+    """The what-if: Linköping's fall valued over the fewer households behind the statement, months on a slider."""
     frame = sens.frame()
     default = sens.value(sens.fewer_stated, sens.months)
     return charts.slider_line_chart(
