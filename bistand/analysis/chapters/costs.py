@@ -1,0 +1,513 @@
+"""Chapter "Cost effects" (chapters/costs.ipynb): what the figures say in money, in current and constant prices.
+
+Sections, in the chapter's order: the changes the data allows (:func:`payment_changes`), Linköping's amounts
+in current and constant prices (:func:`linkoping_payments`), Strängnäs's saving against four yardsticks
+(:func:`strangnas_saving`) and what its forecast implies (:func:`strangnas_forecast`), the Alliance's cost
+statement for Linköping (:func:`linkoping_statement`) and the interactive what-if built on it
+(:func:`sensitivity`). :func:`glued_values` returns every value the chapter glues.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bistand.analysis.claims import assess_claim, round_half_up
+from bistand.analysis.metrics import (amount_per_household, annual_growth_rate, change, expected_at_national_rate,
+                                      implied_cost_per_household_per_month, in_constant_prices, nearest_years,
+                                      percent_change, saving_against_forecast, saving_against_national_rate,
+                                      saving_against_previous, series_in_constant_prices, value_of_household_change)
+from bistand.data.load import SOCIALSTYRELSEN, Figures
+
+SWEDEN, STRANGNAS, LINKOPING = "0000", "0486", "0580"
+PAID, HOUSEHOLDS, PAID_PER_HOUSEHOLD = "amount_paid_year", "households_any_time_year", "amount_paid_per_household_year"
+CPI = "cpi_annual_mean"
+#: Strängnäs's own figures: the municipality's article (amounts paid in 2020 and 2021, the forecast for 2021).
+STR_ARTICLE = "str2022web"
+#: Socialstyrelsen's statistics for Strängnäs (via Regionfakta), 2017 to 2020.
+STR_SOCIALSTYRELSEN = ["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"]
+#: Linköping's amounts are compared from the first published year to the last.
+LKP_FIRST, LKP_LAST = 2014, 2023
+#: The lower end the book considers for the Alliance's "nästan 300" fewer households.
+FEWER_HOUSEHOLDS_LOW = 250
+MONTHS_IN_YEAR = 12
+MILLION = 1e6
+
+
+def price_index(figures: Figures) -> dict[int, float]:
+    """Statistics Sweden's consumer price index (KPI, annual means) by year."""
+    return figures.annual_series(SWEDEN, CPI).to_dict()
+
+
+# --- The changes the data allows -----------------------------------------------------------------------------
+
+
+def _not_published(frame: pd.DataFrame, years: tuple[int, int]) -> str:
+    """Each of ``years`` whose value is not printed in its source, with its status ("2022 derived"); else ""."""
+    status = frame.set_index("year")["status"]
+    return ", ".join(f"{year} {status[year]}" for year in years if status[year] != "verbatim")
+
+
+def _change_row(where: str, start: int, end: int, paid: pd.DataFrame, households: pd.DataFrame,
+                cpi: dict[int, float]) -> dict[str, object]:
+    """One row of :func:`payment_changes`: each change, or NaN with the reason in its note."""
+    row: dict[str, object] = {"where": where, "start": start, "end": end}
+    hh = households.set_index("year")["value"]
+    missing = [year for year in (start, end) if year not in hh.index]
+    if missing:
+        row.update(households_change=math.nan, households_note="no count for " + " or ".join(map(str, missing)))
+    else:
+        row.update(households_change=change(hh[start], hh[end]),
+                   households_note=_not_published(households, (start, end)))
+    amounts = paid.set_index("year")["value"]
+    missing = [year for year in (start, end) if year not in amounts.index]
+    if missing:
+        row.update(paid_change=math.nan, paid_note="no amount for " + " or ".join(map(str, missing)),
+                   paid_change_constant=math.nan, constant_note="not available")
+        return row
+    row.update(paid_change=change(amounts[start], amounts[end]), paid_note=_not_published(paid, (start, end)))
+    no_index = [year for year in (start, end) if year not in cpi]
+    if no_index:
+        row.update(paid_change_constant=math.nan,
+                   constant_note=" or ".join(map(str, no_index)) + " cannot be deflated")
+    else:
+        row.update(paid_change_constant=change(in_constant_prices(amounts[start], start, end, cpi), amounts[end]),
+                   constant_note=f"{end} prices")
+    return row
+
+
+def payment_changes(figures: Figures) -> pd.DataFrame:
+    """The changes the data allows, each within one source's measure, one row per place and pair of years.
+
+    Columns: ``where``, ``start``, ``end``; ``households_change`` (households at any time in the year),
+    ``paid_change`` (million SEK, current prices) and ``paid_change_constant`` (million SEK, in ``end``'s
+    prices), each negative for a fall and NaN where the data has no value; ``households_note``, ``paid_note``
+    and ``constant_note`` say why a value is missing, which input is not published as such ("2022 derived"),
+    or (for constant prices) whose prices.
+    """
+    cpi = price_index(figures)
+    str_paid = figures.annual_frame(STRANGNAS, PAID, sources=[STR_ARTICLE])
+    str_hh = figures.annual_frame(STRANGNAS, HOUSEHOLDS)
+    lkp_paid, lkp_hh = figures.annual_frame(LINKOPING, PAID), figures.annual_frame(LINKOPING, HOUSEHOLDS)
+    se_paid = figures.annual_frame(SWEDEN, PAID, sources=SOCIALSTYRELSEN)
+    se_hh = figures.annual_frame(SWEDEN, HOUSEHOLDS, sources=SOCIALSTYRELSEN)
+    rows = [
+        _change_row("Strängnäs (own figures)", 2020, 2021, str_paid, str_hh, cpi),
+        _change_row("Linköping", LKP_FIRST, LKP_LAST, lkp_paid, lkp_hh, cpi),
+        _change_row("Linköping", 2022, 2023, lkp_paid, lkp_hh, cpi),
+        _change_row("Sweden", 2020, 2021, se_paid, se_hh, cpi),
+        _change_row("Sweden", 2022, 2024, se_paid, se_hh, cpi),
+    ]
+    return pd.DataFrame(rows, columns=["where", "start", "end", "households_change", "households_note",
+                                       "paid_change", "paid_note", "paid_change_constant", "constant_note"])
+
+
+# --- Linköping: current and constant prices --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkopingPayments:
+    """Linköping's amounts paid (million SEK) in current prices and in ``last_year``'s prices, compared from
+    ``first_year`` to ``last_year``."""
+
+    current: pd.DataFrame    # year, value, status (verbatim or derived)
+    constant: pd.DataFrame   # the same years and statuses, in last_year's prices
+    households: pd.Series    # households at any time in the year, by year
+    first_year: int
+    last_year: int
+    sources: tuple[str, ...]  # of the two amounts compared, then of the price index
+    cpi_rise_pct: float      # prices, first_year -> last_year
+
+    @property
+    def paid_first(self) -> float:
+        return self._value(self.current, self.first_year)
+
+    @property
+    def paid_last(self) -> float:
+        return self._value(self.current, self.last_year)
+
+    @property
+    def paid_first_constant(self) -> float:
+        """The first year's amount in the last year's prices."""
+        return self._value(self.constant, self.first_year)
+
+    @property
+    def rise_current(self) -> float:
+        return change(self.paid_first, self.paid_last)
+
+    @property
+    def rise_current_pct(self) -> float:
+        return percent_change(self.paid_first, self.paid_last)
+
+    @property
+    def fall_constant(self) -> float:
+        """How much less was paid in the last year than in the first, in the last year's prices."""
+        return saving_against_previous(self.paid_first_constant, self.paid_last)
+
+    @property
+    def fall_constant_pct(self) -> float:
+        return -percent_change(self.paid_first_constant, self.paid_last)
+
+    @property
+    def households_fall(self) -> float:
+        return float(self.households[self.first_year] - self.households[self.last_year])
+
+    @property
+    def households_fall_pct(self) -> float:
+        return -percent_change(float(self.households[self.first_year]), float(self.households[self.last_year]))
+
+    @staticmethod
+    def _value(frame: pd.DataFrame, year: int) -> float:
+        return float(frame.loc[frame["year"] == year, "value"].iloc[0])
+
+
+def linkoping_payments(figures: Figures) -> LinkopingPayments:
+    """Linköping's amounts paid, every year the data has, in current and in LKP_LAST's prices."""
+    cpi = price_index(figures)
+    current = figures.annual_frame(LINKOPING, PAID)
+    constant_values = series_in_constant_prices(dict(zip(current["year"], current["value"])), LKP_LAST, cpi)
+    constant = current.assign(value=[constant_values[year] for year in current["year"]])
+    sources = dict.fromkeys(figures.annual_source(LINKOPING, PAID, year) for year in (LKP_FIRST, LKP_LAST))
+    return LinkopingPayments(current=current, constant=constant,
+                             households=figures.annual_series(LINKOPING, HOUSEHOLDS),
+                             first_year=LKP_FIRST, last_year=LKP_LAST,
+                             sources=(*sources, figures.annual_source(SWEDEN, CPI, LKP_LAST)),
+                             cpi_rise_pct=percent_change(cpi[LKP_FIRST], cpi[LKP_LAST]))
+
+
+# --- Strängnäs: a saving against what? -------------------------------------------------------------------------
+
+AGAINST_PREVIOUS = "Against 2020"
+AGAINST_PREVIOUS_CONSTANT = "Against 2020, in 2021 prices"
+AGAINST_NATIONAL_RATE = "Against 2020, at the national rate"
+AGAINST_FORECAST = "Against the forecast"
+
+
+@dataclass(frozen=True)
+class StrangnasSaving:
+    """Strängnäs's saving in 2021 (million SEK): the stated one and the book's four yardsticks."""
+
+    paid_2020: float            # the article's own figures
+    paid_2021: float
+    paid_2020_constant: float   # in 2021 prices
+    forecast: float             # what 2021 would cost without measures, "runt" (about)
+    forecast_qualifier: str
+    national_2020: float        # Sweden's amounts paid (Socialstyrelsen), thousand SEK
+    national_2021: float
+    stated: float               # "kostnadsbesparing på 12 miljoner"
+    verdict: str                # the claims ledger's verdict on the stated saving
+    difference: float           # recomputed minus stated fall, million SEK
+    sources: tuple[str, ...]    # article, national 2020 and 2021, price index
+
+    @property
+    def expected_at_national_rate(self) -> float:
+        """The 2020 amount moved at the national rate of change to 2021."""
+        return expected_at_national_rate(self.paid_2020, self.national_2020, self.national_2021)
+
+    @property
+    def national_change_pct(self) -> float:
+        return percent_change(self.national_2020, self.national_2021)
+
+    @property
+    def yardsticks(self) -> dict[str, float]:
+        """The saving against each yardstick, in the chapter's order (positive: less paid than the yardstick)."""
+        return {
+            AGAINST_PREVIOUS: saving_against_previous(self.paid_2020, self.paid_2021),
+            AGAINST_PREVIOUS_CONSTANT: saving_against_previous(self.paid_2020_constant, self.paid_2021),
+            AGAINST_NATIONAL_RATE: saving_against_national_rate(self.paid_2020, self.paid_2021,
+                                                                self.national_2020, self.national_2021),
+            AGAINST_FORECAST: saving_against_forecast(self.forecast, self.paid_2021),
+        }
+
+    @property
+    def low(self) -> str:
+        """The yardstick giving the smallest saving."""
+        return min(self.yardsticks, key=self.yardsticks.get)
+
+    @property
+    def high(self) -> str:
+        """The yardstick giving the largest saving."""
+        return max(self.yardsticks, key=self.yardsticks.get)
+
+    def bars(self) -> pd.DataFrame:
+        """The chart's bars: ``what``, ``million_sek``, ``recomputed`` (False for the stated saving), stated first."""
+        return pd.DataFrame({"what": ["Stated, in the article", *self.yardsticks],
+                             "million_sek": [self.stated, *self.yardsticks.values()],
+                             "recomputed": [False] + [True] * len(self.yardsticks)})
+
+
+def strangnas_saving(figures: Figures) -> StrangnasSaving:
+    """Strängnäs's 2021 saving: its own 2020 and 2021 amounts, the forecast, the national amounts, the claim."""
+    cpi = price_index(figures)
+    paid = figures.annual_series(STRANGNAS, PAID, sources=[STR_ARTICLE])
+    national = figures.annual_series(SWEDEN, PAID, sources=SOCIALSTYRELSEN)
+    claim = assess_claim("str_saving_vs_previous_year", figures)
+    forecast_id = "str_forecast_2021_str2022web"
+    return StrangnasSaving(
+        paid_2020=float(paid[2020]), paid_2021=float(paid[2021]),
+        paid_2020_constant=in_constant_prices(float(paid[2020]), 2020, 2021, cpi),
+        forecast=figures.value(forecast_id), forecast_qualifier=figures.row(forecast_id)["qualifier"],
+        national_2020=float(national[2020]), national_2021=float(national[2021]),
+        stated=-claim.stated, verdict=claim.verdict.value, difference=claim.difference,
+        sources=(STR_ARTICLE, *dict.fromkeys(figures.annual_source(SWEDEN, PAID, year) for year in (2020, 2021)),
+                 figures.annual_source(SWEDEN, CPI, 2021)))
+
+
+@dataclass(frozen=True)
+class StrangnasForecast:
+    """What the forecast for 2021 implies, beside the nation's change that year and Strängnäs's own earlier rise."""
+
+    growth_pct: float                 # forecast for 2021 against the article's 2020 amount
+    paid_socialstyrelsen: pd.Series   # Strängnäs's amounts paid in Socialstyrelsen's statistics (million SEK)
+    households: pd.Series             # Strängnäs's households at any time in the year
+
+    @property
+    def paid_2017_socialstyrelsen(self) -> float:
+        return float(self.paid_socialstyrelsen[2017])
+
+    @property
+    def paid_2020_socialstyrelsen(self) -> float:
+        return float(self.paid_socialstyrelsen[2020])
+
+    @property
+    def rise_2017_2020_pct(self) -> float:
+        return percent_change(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen)
+
+    @property
+    def rise_per_year_pct(self) -> float:
+        return annual_growth_rate(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen, 3)
+
+    @property
+    def households_rise_2017_2020_pct(self) -> float:
+        return percent_change(float(self.households[2017]), float(self.households[2020]))
+
+    @property
+    def faster_than_own_pace(self) -> bool:
+        """Whether the forecast's one-year rise exceeds Strängnäs's own yearly rise from 2017 to 2020."""
+        return self.growth_pct > self.rise_per_year_pct
+
+
+def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasForecast:
+    """The forecast's implied rise, and Strängnäs's own rise before it in Socialstyrelsen's statistics."""
+    return StrangnasForecast(growth_pct=percent_change(saving.paid_2020, saving.forecast),
+                             paid_socialstyrelsen=figures.annual_series(STRANGNAS, PAID, sources=STR_SOCIALSTYRELSEN),
+                             households=figures.annual_series(STRANGNAS, HOUSEHOLDS))
+
+
+# --- Linköping: the Alliance's statement --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkopingStatement:
+    """The Alliance's "2,5 mnkr i lägre kostnader per månad" for "nästan 300" fewer households; what it implies."""
+
+    monthly_change_sek: float    # negative: lower costs
+    households_change: float     # negative: fewer households ("nästan 300")
+    households_qualifier: str    # "almost"
+    verdict_fewer_households: str
+    verdict_monthly_saving: str
+    households_fall_2022_2023: float   # Linköping's annual count (lkp_stat)
+    paid_2023: float                   # million SEK
+    households_2023: float
+    places: float                      # in the labour-market programme
+    national_per_household: pd.Series  # SEK a year, Socialstyrelsen
+
+    @property
+    def monthly_saving(self) -> float:
+        """Million SEK a month."""
+        return -self.monthly_change_sek / MILLION
+
+    @property
+    def fewer_households(self) -> float:
+        return -self.households_change
+
+    @property
+    def cost_per_household_month(self) -> float:
+        """SEK per household per month: the monthly saving over the fewer households."""
+        return implied_cost_per_household_per_month(self.monthly_change_sek, self.households_change)
+
+    @property
+    def cost_per_household_month_low(self) -> float:
+        """The same at FEWER_HOUSEHOLDS_LOW fewer households."""
+        return implied_cost_per_household_per_month(self.monthly_change_sek, -FEWER_HOUSEHOLDS_LOW)
+
+    @property
+    def annual_saving(self) -> float:
+        """Million SEK a year, had the lower monthly cost lasted twelve months."""
+        return self.monthly_saving * MONTHS_IN_YEAR
+
+    @property
+    def illustration(self) -> float:
+        """Million SEK: the 2022-2023 fall in the annual count at the statement's monthly cost for twelve months."""
+        return -value_of_household_change(-self.households_fall_2022_2023, self.cost_per_household_month,
+                                          MONTHS_IN_YEAR) / MILLION
+
+    @property
+    def paid_per_household_2023(self) -> float:
+        """SEK a year per household counted in 2023."""
+        return amount_per_household(self.paid_2023, self.households_2023)
+
+    @property
+    def same_measure(self) -> float:
+        """Million SEK: the 2022-2023 fall valued at the 2023 amount per counted household."""
+        return self.households_fall_2022_2023 * self.paid_per_household_2023 / MILLION
+
+    @property
+    def national_years(self) -> list[int]:
+        """The years of the national amount per household nearest to 2023."""
+        return nearest_years(list(self.national_per_household.index), 2023)
+
+    def above_national_pct(self) -> list[float]:
+        """Percent by which the 2023 amount per household exceeds the national one in each of :attr:`national_years`."""
+        return [percent_change(self.national_per_household[year], self.paid_per_household_2023)
+                for year in self.national_years]
+
+
+def linkoping_statement(figures: Figures) -> LinkopingStatement:
+    """The Alliance's statement, Linköping's 2022-2023 fall and 2023 amounts, and the national amount per household."""
+    fewer = "lkp_recv_chg_yoy_lkpalliance"
+    return LinkopingStatement(
+        monthly_change_sek=figures.value("lkp_cost_month_chg_lkpalliance") * MILLION,
+        households_change=figures.value(fewer), households_qualifier=figures.row(fewer)["qualifier"],
+        verdict_fewer_households=assess_claim("lkp_almost_300_fewer", figures).verdict.value,
+        verdict_monthly_saving=assess_claim("lkp_2_5_mkr_per_month", figures).verdict.value,
+        households_fall_2022_2023=-figures.value("lkp_hh_chg_2022_2023_lkp_stat"),
+        paid_2023=float(figures.annual_series(LINKOPING, PAID)[2023]),
+        households_2023=float(figures.annual_series(LINKOPING, HOUSEHOLDS)[2023]),
+        places=figures.value("lkp_places_lkp500"),
+        national_per_household=figures.annual_series(SWEDEN, PAID_PER_HOUSEHOLD, sources=SOCIALSTYRELSEN))
+
+
+# --- A what-if: the months paid ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The illustration's value as the fewer households behind the statement and the months paid vary."""
+
+    households_fall: float       # Linköping's annual count, 2022 -> 2023
+    monthly_saving_sek: float    # the statement's lower cost a month
+    fewer_low: int               # the range of fewer households behind the statement
+    fewer_stated: int
+    months: int = MONTHS_IN_YEAR  # the slider's top and default
+
+    def value(self, fewer_households: float, months: float) -> float:
+        """Million SEK a year: the fall at the cost per household implied by ``fewer_households``, for ``months``."""
+        cost = implied_cost_per_household_per_month(-self.monthly_saving_sek, -fewer_households)
+        return -value_of_household_change(-self.households_fall, cost, months) / MILLION
+
+    def frame(self) -> pd.DataFrame:
+        """``fewer_households`` from :attr:`fewer_low` to :attr:`fewer_stated` and ``million_sek_per_year`` at
+        :attr:`months` months (the chart's line with the slider at its default)."""
+        fewer = list(range(self.fewer_low, self.fewer_stated + 1))
+        return pd.DataFrame({"fewer_households": fewer,
+                             "million_sek_per_year": [self.value(n, self.months) for n in fewer]})
+
+    @property
+    def top(self) -> float:
+        """The largest value: fewest households behind the statement, all months."""
+        return self.value(self.fewer_low, self.months)
+
+    @property
+    def y_max(self) -> int:
+        """The chart's fixed y axis ends at the next ten above :attr:`top`."""
+        return 10 * math.ceil(self.top / 10)
+
+    @property
+    def households_ratio(self) -> float:
+        """How much more the top value is than the value at the stated number (a share)."""
+        return self.fewer_stated / self.fewer_low - 1
+
+
+def sensitivity(statement: LinkopingStatement) -> Sensitivity:
+    """The what-if for Linköping's 2022-2023 fall, over FEWER_HOUSEHOLDS_LOW to the stated fewer households."""
+    return Sensitivity(households_fall=statement.households_fall_2022_2023,
+                       monthly_saving_sek=-statement.monthly_change_sek,
+                       fewer_low=FEWER_HOUSEHOLDS_LOW, fewer_stated=int(statement.fewer_households))
+
+
+# --- Every value the chapter glues ---------------------------------------------------------------------------
+
+
+def glued_values(figures: Figures) -> dict[str, float | str]:
+    """Every value chapters/costs.ipynb glues: name -> number or text."""
+    cpi = price_index(figures)
+    lkp = linkoping_payments(figures)
+    saving = strangnas_saving(figures)
+    yardsticks = saving.yardsticks
+    forecast = strangnas_forecast(saving, figures)
+    statement = linkoping_statement(figures)
+    sens = sensitivity(statement)
+    sweden = payment_changes(figures).set_index(["where", "start", "end"]).loc[("Sweden", 2020, 2021)]
+    return {
+        # Fewer households, less money (the table and Linköping's amounts).
+        "cost_cpi_rise_2020_2021_pct": percent_change(cpi[2020], cpi[2021]),
+        "cost_cpi_rise_2014_2023_pct": lkp.cpi_rise_pct,
+        "cost_lkp_paid_2014": lkp.paid_first,
+        "cost_lkp_paid_2023": lkp.paid_last,
+        "cost_lkp_paid_2014_real": lkp.paid_first_constant,
+        "cost_lkp_rise_current": lkp.rise_current,
+        "cost_lkp_rise_current_pct": lkp.rise_current_pct,
+        "cost_lkp_fall_real": lkp.fall_constant,
+        "cost_lkp_fall_real_pct": lkp.fall_constant_pct,
+        "cost_lkp_hh_fall_2014_2023": lkp.households_fall,
+        "cost_lkp_hh_fall_2014_2023_pct": lkp.households_fall_pct,
+        "cost_se_fall_2020_2021": -float(sweden["paid_change"]),
+        "cost_se_fall_2020_2021_real": -float(sweden["paid_change_constant"]),
+        # Strängnäs: a saving against what?
+        "cost_str_paid_2020_own_figures": saving.paid_2020,
+        "cost_str_paid_2021_own_figures": saving.paid_2021,
+        "cost_str_forecast": saving.forecast,
+        "cost_str_forecast_qualifier": saving.forecast_qualifier,
+        "cost_str_stated_saving": saving.stated,
+        "cost_str_vs_previous": yardsticks[AGAINST_PREVIOUS],
+        "cost_str_vs_previous_real": yardsticks[AGAINST_PREVIOUS_CONSTANT],
+        "cost_str_vs_national": yardsticks[AGAINST_NATIONAL_RATE],
+        "cost_str_expected_national": saving.expected_at_national_rate,
+        "cost_str_vs_forecast": yardsticks[AGAINST_FORECAST],
+        "cost_str_low": yardsticks[saving.low],
+        "cost_str_low_name": saving.low.lower(),
+        "cost_str_high": yardsticks[saving.high],
+        "cost_str_high_name": saving.high.lower(),
+        "cost_str_verdict": saving.verdict,
+        "cost_str_difference": saving.difference,
+        "cost_str_vs_previous_rounded": round_half_up(yardsticks[AGAINST_PREVIOUS], 0),
+        "cost_str_vs_previous_real_rounded": round_half_up(yardsticks[AGAINST_PREVIOUS_CONSTANT], 0),
+        # What the forecast implies.
+        "cost_str_forecast_growth": forecast.growth_pct,
+        "cost_se_paid_chg_2020_2021": saving.national_change_pct,
+        "cost_str_paid_2017_socialstyrelsen": forecast.paid_2017_socialstyrelsen,
+        "cost_str_paid_2020_socialstyrelsen": forecast.paid_2020_socialstyrelsen,
+        "cost_str_socialstyrelsen_rise_2017_2020": forecast.rise_2017_2020_pct,
+        "cost_str_socialstyrelsen_rise_pa": forecast.rise_per_year_pct,
+        "cost_str_hh_rise_2017_2020": forecast.households_rise_2017_2020_pct,
+        "cost_str_forecast_vs_own": "faster than" if forecast.faster_than_own_pace else "no faster than",
+        # Linköping: the Alliance's statement, the plausibility check, the illustration.
+        "cost_lkp_monthly_saving": statement.monthly_saving,
+        "cost_lkp_fewer_stated": statement.fewer_households,
+        "cost_lkp_fewer_qualifier": statement.households_qualifier,
+        "cost_lkp_cost_pm": statement.cost_per_household_month,
+        "cost_lkp_low": FEWER_HOUSEHOLDS_LOW,
+        "cost_lkp_cost_pm_low": statement.cost_per_household_month_low,
+        "cost_lkp_annual_statement": statement.annual_saving,
+        "cost_lkp_verdict_fewer_households": statement.verdict_fewer_households,
+        "cost_lkp_verdict_monthly_saving": statement.verdict_monthly_saving,
+        "cost_lkp_hh_fall_2022_2023": statement.households_fall_2022_2023,
+        "cost_lkp_illustration": statement.illustration,
+        "cost_lkp_paid_per_hh_2023": statement.paid_per_household_2023,
+        "cost_lkp_paid_per_hh_month_2023": statement.paid_per_household_2023 / MONTHS_IN_YEAR,
+        "cost_lkp_same_measure": statement.same_measure,
+        "cost_lkp_hh_2023": statement.households_2023,
+        "cost_lkp_places": statement.places,
+        "cost_se_perhh_years": " and ".join(str(year) for year in statement.national_years),
+        "cost_se_perhh_near": " and ".join(f"{statement.national_per_household[year]:,.0f}"
+                                           for year in statement.national_years),
+        "cost_lkp_perhh_above_pct": " and ".join(f"{pct:.0f}" for pct in statement.above_national_pct()),
+        # The what-if.
+        "cost_sens_ratio_n": sens.households_ratio,
+        "cost_sens_top": sens.top,
+        "cost_sens_one_month": sens.value(sens.fewer_stated, 1),
+        "cost_sens_six_months": sens.value(sens.fewer_stated, 6),
+    }
