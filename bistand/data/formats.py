@@ -1,4 +1,4 @@
-"""Numbers as the book writes them: one formatter, from Babel, for English and for Swedish.
+"""Numbers and lists as the book writes them: one number formatter, from Babel, for English and for Swedish.
 
 Values are rounded half up (as the book rounds everywhere: 0.05 -> 0.1, not to even), from the
 shortest decimal that stands for the float, so 2.675 is 2.68, as a reader working by hand gets it.
@@ -8,6 +8,7 @@ English groups thousands with a comma ("2,087.5"); Swedish with a no-break space
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
@@ -30,3 +31,11 @@ def number(value: float, decimals: int = 0, locale: str = ENGLISH, trim: bool = 
         decimals = max(0, -rounded.as_tuple().exponent)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(rounded, format=pattern, locale=locale)
+
+
+def join_words(items: Iterable[object]) -> str:
+    """Items as running English text: "2017", "2017 and 2019", "2017, 2019 and 2020"."""
+    words = [str(item) for item in items]
+    if not words:
+        raise ValueError("nothing to join")
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

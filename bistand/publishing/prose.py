@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from myst_nb import glue as _myst_glue
+
+from bistand.data.formats import join_words  # noqa: F401  (lists as running text, re-exported for the chapters)
 
 
 def plain(value: object) -> object:
@@ -33,11 +35,3 @@ def glue_all(values: Mapping[str, object]) -> None:
     """Glue each of a chapter's named values (name -> number or text), as :func:`glue` does one."""
     for name, value in values.items():
         glue(name, value)
-
-
-def join_words(items: Iterable[object]) -> str:
-    """Items as running English text: "2017", "2017 and 2019", "2017, 2019 and 2020"."""
-    words = [str(item) for item in items]
-    if not words:
-        raise ValueError("nothing to join")
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

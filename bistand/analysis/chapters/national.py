@@ -15,6 +15,7 @@ from bistand.analysis.claims import assess_claim
 from bistand.analysis.metrics import (in_constant_prices, indexed_frame, percent_change, series_in_constant_prices,
                                       share_of_fall_after, share_of_fall_at_national_rate)
 from bistand.analysis.summary import comparison_levels, comparisons, headline
+from bistand.data.formats import join_words
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 RIKET = "Riket (Sweden)"
@@ -26,14 +27,6 @@ TURN = 2020
 STR_BASE, LKP_BASE = 2017, 2014
 #: The comparisons of the table, in its order (keys of :func:`bistand.analysis.summary.comparisons`).
 TABLE_ORDER = ["str", "long", "short"]
-
-
-def _join(items: list) -> str:
-    """Years as running text ("2017, 2019 and 2020"); the analysis layer cannot import the prose helper."""
-    words = [str(item) for item in items]
-    if not words:
-        raise ValueError("nothing to join")
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True)
@@ -281,18 +274,18 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_hh_2018_sos"] = hh[2018]
     out["nat_hh_2018_skr"] = se.skr_2018
     out["nat_hh_2018_verdict"] = se.skr_2018_verdict
-    out["nat_hh_positional_years"] = _join(se.positional_years)
+    out["nat_hh_positional_years"] = join_words(se.positional_years)
     out["nat_hh_share_after_2020"] = se.share_after_turn
 
     # Amounts paid, current and constant prices.
     am = national_amounts(figures)
     paid, paid_real = am.paid_series, am.paid_real
     per_inh, per_inh_real = am.per_inhabitant_series, am.per_inhabitant_real
-    out["nat_paid_years"] = _join(list(paid.index))
+    out["nat_paid_years"] = join_words(list(paid.index))
     out["nat_cpi_first"] = str(min(am.cpi))
     out["nat_cpi_last"] = str(max(am.cpi))
     out["nat_base_year"] = str(am.base_year)
-    out["nat_not_deflated"] = _join(am.not_deflated)
+    out["nat_not_deflated"] = join_words(am.not_deflated)
     for year in (2017, 2020, 2022, 2024):
         out[f"nat_paid_{year}_bn"] = paid[year] / 1000
     for year in (2017, 2020, 2022):
@@ -306,15 +299,15 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_pi_first_real"] = per_inh_real[se.first_year]
     out["nat_pi_2020_real"] = per_inh_real[2020]
     out["nat_pi_real_fall_pct"] = -percent_change(per_inh_real[se.first_year], per_inh_real[am.base_year])
-    out["nat_pi_positional_years"] = _join(am.positional_years)
+    out["nat_pi_positional_years"] = join_words(am.positional_years)
     out["nat_other_2015_bn"] = figures.value("se_paid_2015_sos_stat") / 1000
     out["nat_other_2016_bn"] = figures.value("se_paid_2016_skl_fakta") / 1000
     out["nat_other_2018_bn"] = figures.value("se_paid_2018_bt_skr_2018") / 1000
 
     # The municipalities indexed beside the nation.
     st, lk = strangnas(figures), linkoping(figures)
-    out["nat_str_years"] = _join(st.years)
-    out["nat_lkp_years"] = _join(lk.years)
+    out["nat_str_years"] = join_words(st.years)
+    out["nat_lkp_years"] = join_words(lk.years)
     out["nat_lkp_stated_fall_2013_2014"] = -figures.value("lkp_hh_chg_2013_2014_lkpposten")
     out["nat_lkp_stated_fall_2022_2023"] = -figures.value("lkp_hh_chg_2022_2023_lkp_stat")
     str_levels = st.levels.set_index("year")["value"]
