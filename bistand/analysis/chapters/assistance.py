@@ -1,0 +1,123 @@
+"""The chapter on social assistance in Sweden: the measures, the figures that illustrate them, and the two amounts
+for Strängnäs in 2020."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bistand.analysis.claims import assess_claim
+from bistand.analysis.summary import headline
+from bistand.data.load import Figures, load_table
+
+
+@dataclass(frozen=True)
+class MeasureExamples:
+    """Figures that show how the measures differ: a monthly and an annual count, an amount per household,
+    long-term households, a national long-term share."""
+
+    lkp_month_2024: float
+    """Linköping: households paid in January 2024 (lkp2024pr)."""
+    lkp_year_2023: float
+    """Linköping: households with assistance at any time in 2023 (lkp_stat)."""
+    lkp_change_2021_2024: float
+    """Linköping: how many fewer households were paid in January 2024 than in January 2021 (lkp2024pr)."""
+    str_households_2020: float
+    str_per_household_2020: float
+    """Strängnäs: amount paid per household with assistance in 2020, SEK (rf_sod_2021)."""
+    str_longterm_jan_2021: float
+    str_longterm_dec_2021: float
+    se_longterm_share_2016: float
+
+    @property
+    def lkp_year_over_month(self) -> float:
+        """The annual count of 2023 minus the monthly count of January 2024 (two measures, not a fall)."""
+        return self.lkp_year_2023 - self.lkp_month_2024
+
+    @property
+    def str_per_household_twelfth(self) -> float:
+        """One twelfth of the annual amount per household (not a monthly payment)."""
+        return self.str_per_household_2020 / 12
+
+
+def measure_examples(figures: Figures) -> MeasureExamples:
+    """The figures the section on measures cites."""
+    return MeasureExamples(
+        lkp_month_2024=figures.value("lkp_paid_2024_01_lkp2024pr"),
+        lkp_year_2023=figures.value("lkp_hh_2023_lkp_stat"),
+        lkp_change_2021_2024=-figures.value("lkp_paid_chg_2021_01_2024_01_lkp2024pr"),
+        str_households_2020=figures.value("str_hh_2020_rf_sod_2021"),
+        str_per_household_2020=figures.value("str_perhh_2020_rf_sod_2021"),
+        str_longterm_jan_2021=figures.value("str_lt_2021_01_str2022web"),
+        str_longterm_dec_2021=figures.value("str_lt_2021_12_str2022web"),
+        se_longterm_share_2016=figures.value("se_lt_share_2016_skl_fakta"),
+    )
+
+
+@dataclass(frozen=True)
+class TwoAmounts:
+    """Strängnäs's amount paid in 2020 by its own article and by Socialstyrelsen (million SEK)."""
+
+    own: float
+    official: float
+    gap: float
+    """Official minus own (as the summary computes it)."""
+    gap_over_saving: float
+    """The gap in percent of the saving the article claims (as the summary computes it)."""
+    verdict: str
+
+    @property
+    def gap_pct(self) -> float:
+        """The gap in percent of the official amount."""
+        return 100 * self.gap / self.official
+
+
+def two_amounts(figures: Figures) -> TwoAmounts:
+    """The two amounts for 2020; the gap and its share of the claimed saving come from
+    :func:`bistand.analysis.summary.headline`, so the summary and this chapter cannot differ."""
+    summary = headline(figures)
+    return TwoAmounts(own=figures.value("str_paid_2020_str2022web"),
+                      official=figures.value("str_paid_2020_rf_sod_2021"),
+                      gap=summary["sum_str_gap_2020"], gap_over_saving=summary["sum_str_gap_over_saving"],
+                      verdict=assess_claim("str_paid_2020_vs_official", figures).verdict.value)
+
+
+def two_amounts_frame(amounts: TwoAmounts) -> pd.DataFrame:
+    """The bar chart's data: ``source`` (own, official) and ``million_sek``."""
+    return pd.DataFrame({"source": ["own", "official"], "million_sek": [amounts.own, amounts.official]})
+
+
+def measures_frame(figures: Figures) -> pd.DataFrame:
+    """The book's measures in the order of measures.csv: measure, label, unit, description, kind, and ``figures``,
+    the number of figures of each measure in the data (0 if none)."""
+    measures = load_table("measures")
+    counts = figures.frame.groupby("measure").size()
+    return measures.assign(figures=measures["measure"].map(counts).fillna(0).astype(int))
+
+
+def glued_values(figures: Figures) -> dict[str, float | str]:
+    """Every value the chapter glues, by glue name."""
+    ex, amounts, measures = measure_examples(figures), two_amounts(figures), measures_frame(figures)
+    return {
+        "ctx_lkp_month_2024": ex.lkp_month_2024,
+        "ctx_lkp_year_2023": ex.lkp_year_2023,
+        "ctx_lkp_year_over_month": ex.lkp_year_over_month,
+        "ctx_lkp_chg_2021_2024": ex.lkp_change_2021_2024,
+        "ctx_str_hh_2020": ex.str_households_2020,
+        "ctx_str_perhh_2020": ex.str_per_household_2020,
+        "ctx_str_perhh_2020_twelfth": ex.str_per_household_twelfth,
+        "ctx_str_lt_jan": ex.str_longterm_jan_2021,
+        "ctx_str_lt_dec": ex.str_longterm_dec_2021,
+        "ctx_se_lt_share_2016": ex.se_longterm_share_2016,
+        "ctx_str_own_2020": amounts.own,
+        "ctx_str_official_2020": amounts.official,
+        "ctx_str_official_2020_tkr": amounts.official * 1000,
+        "ctx_str_gap_2020": amounts.gap,
+        "ctx_str_gap_2020_pct": amounts.gap_pct,
+        "ctx_str_verdict": amounts.verdict,
+        "ctx_str_gap_over_saving": amounts.gap_over_saving,
+        "ctx_n_measures": len(measures),
+        "ctx_n_figures": int(measures["figures"].sum()),
+        "ctx_n_change_measures": int((measures["kind"] == "change").sum()),
+    }

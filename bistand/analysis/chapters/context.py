@@ -1,0 +1,144 @@
+"""The context chapter: the law's dates, Linköping among large municipalities, Strängnäs among Södermanland's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bistand.analysis.context import LONGTERM_MONTHS, amount_per_household, peer_table
+from bistand.data.events import load_events
+from bistand.data.load import Figures, load_table
+
+#: The Södermanland municipalities (official codes) of Regionfakta's table for 2020.
+SODERMANLAND = ["0428", "0461", "0480", "0481", "0482", "0483", "0484", "0486", "0488"]
+#: The year of each peer comparison on Linköping's statistics page (lkp_stat).
+ADULTS_YEAR, LONGTERM_YEAR, SODERMANLAND_YEAR = "2023", "2022", "2020"
+
+
+def spelled_date(day: pd.Timestamp) -> str:
+    """A day as the chapter writes it: "11 March 2025"."""
+    return f"{day:%-d %B %Y}"
+
+
+@dataclass(frozen=True)
+class LawDates:
+    """When the bill, the proposal, the human-rights institute's response and the new act are dated."""
+
+    bill: str
+    proposal_year: str
+    rights_institute: str
+    new_act: str
+
+
+def law_dates(events: pd.DataFrame) -> LawDates:
+    """The dates of the law's history from the events table (:func:`bistand.data.events.load_events`)."""
+    events = events.set_index("event_id")
+    return LawDates(bill=spelled_date(events.loc["se_prop_2015_16_136", "start"]),
+                    proposal_year=str(events.loc["se_ds_2024_29", "date"]),
+                    rights_institute=spelled_date(events.loc["se_mri_consultation", "start"]),
+                    new_act=spelled_date(events.loc["se_new_sol", "start"]))
+
+
+@dataclass(frozen=True)
+class Peers:
+    """Linköping beside the large municipalities its statistics page names, highest value first with ranks."""
+
+    adults: pd.DataFrame
+    """Share of adults with assistance at any time in 2023 (percent): municipality, code, value, source_id,
+    rank, is_focus."""
+    longterm: pd.DataFrame
+    """Share of recipients with long-term assistance in 2022 (percent), the same columns."""
+
+    @property
+    def linkoping_adults(self) -> pd.Series:
+        return self.adults[self.adults["is_focus"]].iloc[0]
+
+    @property
+    def linkoping_longterm(self) -> pd.Series:
+        return self.longterm[self.longterm["is_focus"]].iloc[0]
+
+    @property
+    def longterm_next(self) -> pd.Series:
+        """The municipality with the second-highest long-term share."""
+        return self.longterm.iloc[1]
+
+
+def peers(figures: Figures) -> Peers:
+    """The two peer tables of Linköping's statistics page."""
+    return Peers(adults=peer_table(figures.frame, "adults_any_time_year_share", ADULTS_YEAR, "Linköping"),
+                 longterm=peer_table(figures.frame, "longterm_share_recipients", LONGTERM_YEAR, "Linköping"))
+
+
+@dataclass(frozen=True)
+class Sodermanland:
+    """The amount paid per household in 2020 in each Södermanland municipality with both figures."""
+
+    table: pd.DataFrame
+    """municipality, code, source_id, households, paid_million, per_household (SEK), highest first."""
+    missing: list[str]
+    """Municipalities of the county without figures, by name."""
+
+    @property
+    def strangnas(self) -> pd.Series:
+        return self.table[self.table["municipality"] == "Strängnäs"].iloc[0]
+
+    @property
+    def strangnas_rank(self) -> int:
+        """1 + the number of municipalities that paid more per household."""
+        return int((self.table["per_household"] > self.strangnas["per_household"]).sum() + 1)
+
+    @property
+    def median_of_others(self) -> float:
+        return float(self.table.loc[self.table["municipality"] != "Strängnäs", "per_household"].median())
+
+
+def sodermanland(figures: Figures) -> Sodermanland:
+    """The Södermanland table for 2020; ValueError unless Strängnäs's derived amount per household equals,
+    rounded, the one Regionfakta states."""
+    table = amount_per_household(figures.frame, SODERMANLAND_YEAR, SODERMANLAND)
+    names = load_table("municipalities").set_index("code").loc[SODERMANLAND, "name"]
+    result = Sodermanland(table=table, missing=sorted(set(names) - set(table["municipality"])))
+    stated = figures.value("str_perhh_2020_rf_sod_2021")
+    if round(result.strangnas["per_household"]) != stated:
+        raise ValueError(f"Strängnäs 2020: derived {result.strangnas['per_household']:.1f} SEK per household, "
+                         f"Regionfakta states {stated:.0f}")
+    return result
+
+
+def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[str, float | str]:
+    """Every value the chapter glues, by glue name (``events`` defaults to the events table)."""
+    dates = law_dates(load_events() if events is None else events)
+    p, s = peers(figures), sodermanland(figures)
+    return {
+        "ctx_lt_min": LONGTERM_MONTHS[0],
+        "ctx_lt_max": LONGTERM_MONTHS[1],
+        "ctx_ds_year": dates.proposal_year,
+        "ctx_new_sol": dates.new_act,
+        "ctx_mri_date": dates.rights_institute,
+        "ctx_prop_date": dates.bill,
+        "ctx_lkp_adults": p.linkoping_adults["value"],
+        "ctx_lkp_adults_rank": int(p.linkoping_adults["rank"]),
+        "ctx_n_adults": len(p.adults),
+        "ctx_adults_max_name": p.adults.iloc[0]["municipality"],
+        "ctx_adults_max": p.adults.iloc[0]["value"],
+        "ctx_adults_min_name": p.adults.iloc[-1]["municipality"],
+        "ctx_adults_min": p.adults.iloc[-1]["value"],
+        "ctx_lkp_lt": p.linkoping_longterm["value"],
+        "ctx_lkp_lt_rank": int(p.linkoping_longterm["rank"]),
+        "ctx_n_lt": len(p.longterm),
+        "ctx_lt_next_name": p.longterm_next["municipality"],
+        "ctx_lt_next": p.longterm_next["value"],
+        "ctx_lt_gap": p.linkoping_longterm["value"] - p.longterm_next["value"],
+        "ctx_lkp_hh_2023": figures.value("lkp_hh_2023_lkp_stat"),
+        "ctx_n_sod": len(s.table),
+        "ctx_str_perhh": s.strangnas["per_household"],
+        "ctx_str_rank": s.strangnas_rank,
+        "ctx_sod_median_others": s.median_of_others,
+        "ctx_sod_max_name": s.table.iloc[0]["municipality"],
+        "ctx_sod_max": s.table.iloc[0]["per_household"],
+        "ctx_sod_min_name": s.table.iloc[-1]["municipality"],
+        "ctx_sod_min": s.table.iloc[-1]["per_household"],
+        "ctx_str_hh_2020": s.strangnas["households"],
+        "ctx_sod_missing": ", ".join(s.missing),
+    }

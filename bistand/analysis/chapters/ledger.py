@@ -1,0 +1,121 @@
+"""The claims ledger chapter: the ledger split into claims and internal checks, its tallies, and the verdicts the
+chapter discusses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from bistand.analysis.claims import CHECK, CLAIM, Assessment, Finding, assess_claim, ledger, round_half_up, tallies
+from bistand.data.load import Figures
+
+#: Each finding of a claim and the glue name of its count (``clm_n_...``).
+FINDING_KEYS = {Finding.INDEPENDENT: "independent", Finding.OWN_FIGURES: "own", Finding.DEPENDS: "depends",
+                Finding.SUBSTANTIVE: "substantive", Finding.DEFINITION: "definition",
+                Finding.NOT_VERIFIABLE: "unverifiable"}
+
+
+@dataclass(frozen=True)
+class ClaimsLedger:
+    """The ledger (:func:`bistand.analysis.claims.ledger`) as the chapter shows it: claims and checks apart."""
+
+    table: pd.DataFrame
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        return self.table[self.table["kind"] == CLAIM]
+
+    @property
+    def checks(self) -> pd.DataFrame:
+        """Internal checks of Socialstyrelsen's tables (amount / households against the stated amount per household)."""
+        return self.table[self.table["kind"] == CHECK]
+
+
+def claims_ledger(figures: Figures) -> ClaimsLedger:
+    """Every claim and internal check with its verdict."""
+    return ClaimsLedger(ledger(figures))
+
+
+def tally_values(book_ledger: ClaimsLedger) -> dict[str, int]:
+    """The tallies: claims by finding, claims, texts, repeated claims, checks by finding (glue names ``clm_n_...``)."""
+    counts = tallies(book_ledger.table)
+    claims, checks = book_ledger.claims, book_ledger.checks
+    out = {f"clm_n_{key}": counts[CLAIM][finding.value] for finding, key in FINDING_KEYS.items()}
+    out["clm_n_claims"] = len(claims)
+    out["clm_n_sources"] = claims["source_ids"].str.split("; ").explode().nunique()
+    out["clm_n_repeated"] = int((claims["source_ids"].str.count(";") > 0).sum())
+    out["clm_n_checks"] = len(checks)
+    out["clm_n_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
+    out["clm_n_checks_discrepancy"] = counts[CHECK][Finding.CHECK_DISCREPANCY.value]
+    return out
+
+
+@dataclass(frozen=True)
+class EightPercent:
+    """Corren's "åtta procent" fall in 2021, recomputed from both start-of-2021 levels (percent, a fall positive)."""
+
+    stated: float
+    vs_start_2021_oct_release: float
+    """Against the level the October 2021 release implies."""
+    vs_start_2021_feb_release: float
+    """Against the level the February 2024 release implies."""
+
+
+def eight_percent(figures: Figures) -> EightPercent:
+    """The claim ``lkp_8pct``, judged against the two levels (in the order of its results)."""
+    eight = assess_claim("lkp_8pct", figures)
+    (_, vs_october, _), (_, vs_february, _) = eight.results
+    return EightPercent(stated=-eight.stated, vs_start_2021_oct_release=-vs_october,
+                        vs_start_2021_feb_release=-vs_february)
+
+
+@dataclass(frozen=True)
+class VerdictsThatMatter:
+    """The assessments the section "The verdicts that matter" discusses."""
+
+    saving: Assessment
+    """Strängnäs's saving against the previous year."""
+    longterm: Assessment
+    """Strängnäs's fall of long-term households in percent."""
+    fewer_since_jan_2021: Assessment
+    """Linköping's fewer households in January 2024 than in January 2021, against the October 2021 level."""
+    str_paid_2020: Assessment
+    """Strängnäs's own amount for 2020 against Socialstyrelsen's."""
+    eight: EightPercent
+
+
+def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
+    return VerdictsThatMatter(saving=assess_claim("str_saving_vs_previous_year", figures),
+                              longterm=assess_claim("str_longterm_fall_pct", figures),
+                              fewer_since_jan_2021=assess_claim("lkp_616_vs_start_of_2021", figures),
+                              str_paid_2020=assess_claim("str_paid_2020_vs_official", figures),
+                              eight=eight_percent(figures))
+
+
+def glued_values(figures: Figures) -> dict[str, float | str]:
+    """Every value the chapter glues, by glue name."""
+    v = verdicts_that_matter(figures)
+    return {
+        **tally_values(claims_ledger(figures)),
+        "clm_saving_stated": -v.saving.stated,
+        "clm_saving_recomputed": -v.saving.recomputed,
+        "clm_saving_difference": v.saving.difference,
+        "clm_lt_recomputed": -v.longterm.recomputed,
+        "clm_lt_stated": -v.longterm.stated,
+        "clm_fewer_since_jan_2021_stated": -v.fewer_since_jan_2021.stated,
+        "clm_fewer_since_jan_2021_recomputed": -v.fewer_since_jan_2021.recomputed,
+        "clm_fewer_since_jan_2021_difference": -v.fewer_since_jan_2021.difference,
+        "clm_start_2021": figures.value("lkp_paid_2021_lkp2021pr"),
+        "clm_start_2021_feb": figures.value("lkp_paid_2021_01_lkp2024pr"),
+        "clm_eight_vs_start_2021_oct_release": v.eight.vs_start_2021_oct_release,
+        "clm_eight_vs_start_2021_feb_release": v.eight.vs_start_2021_feb_release,
+        "clm_eight_stated": v.eight.stated,
+        "clm_lt_jan": figures.value("str_lt_2021_01_str2022web"),
+        "clm_lt_dec": figures.value("str_lt_2021_12_str2022web"),
+        "clm_eight_vs_start_2021_feb_release_rounded": round_half_up(v.eight.vs_start_2021_feb_release, 0),
+        "clm_low_span": figures.value("lkp_low_span_2024_01_lkp2024pr"),
+        "clm_str_2020_own": v.str_paid_2020.stated,
+        "clm_str_2020_official": v.str_paid_2020.recomputed,
+        "clm_str_2020_gap": v.str_paid_2020.difference,
+    }

@@ -1,0 +1,80 @@
+"""The data appendix: the tables it shows (rows, columns, order) and its counts, against the data files counted by
+hand (``grep -c``, csv rows). How a table becomes HTML (escaped, no index, blanks for empty cells) is tested in
+tests/test_tables.py (test_data_table_is_escaped_without_index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bistand.analysis.chapters import appendix
+from bistand.data.events import load_events
+from bistand.data.vocabularies import EVENT_KINDS
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load_events()
+
+
+def filled(table, columns) -> bool:
+    """The named columns have a non-empty value in every row (other columns, such as a url or a quote, may be
+    empty where the source has none)."""
+    return all(str(v).strip() and v == v for column in columns for v in table[column])
+
+
+def test_counts_as_counted_by_hand(figures, events):
+    # figures_primary.csv 22 rows, figures_reference.csv + figures_context.csv 118 rows (140 in all); status column:
+    # 5 derived, 3 positional; events.csv 23 rows; sources.csv 35 rows, 18 with an empty date
+    assert appendix.glued_values(figures, events) == {
+        "dat_n_figures": 140, "dat_n_primary": 22, "dat_n_reference": 118, "dat_n_events": 23, "dat_n_derived": 5,
+        "dat_n_positional": 3, "dat_n_sources": 35, "dat_n_undated": 18}
+
+
+def test_sources_table():
+    table = appendix.sources_table()
+    assert list(table.columns) == ["source_id", "publisher", "title", "date_as_given", "url"]
+    assert len(table) == 35 and table["source_id"].iloc[0] == "lkp2024pr"  # the first row of sources.csv
+    assert filled(table, ["source_id", "publisher", "title"])
+
+
+def test_figure_tables_split_primary_from_reference(figures):
+    primary, reference = appendix.primary_figures_table(figures), appendix.reference_figures_table(figures)
+    assert (len(primary), len(reference)) == (22, 118)
+    assert list(primary.columns) == list(reference.columns) == appendix.FIGURE_COLUMNS
+    assert not set(primary["figure_id"]) & set(reference["figure_id"])
+    # primary by source and id: lkp2024pr's rows first, lkp_low_span_... before lkp_lt_chg_...
+    assert primary["figure_id"].iloc[0] == "lkp_low_span_2024_01_lkp2024pr"
+    assert list(primary["source_id"]) == sorted(primary["source_id"])
+    # reference by municipality: Eskilstuna first (amount_paid_year before households_any_time_year)
+    assert list(reference["figure_id"].iloc[:2]) == ["esk_paid_2020_rf_sod_2021", "esk_hh_2020_rf_sod_2021"]
+    for table in (primary, reference):
+        assert filled(table, ["figure_id", "municipality", "measure", "period", "value", "unit", "qualifier",
+                              "status", "source_id", "locator"])
+
+
+def test_events_table_by_municipality_then_date(events):
+    table = appendix.events_table(events)
+    assert len(table) == 23 and list(table.columns) == appendix.EVENT_COLUMNS
+    # Riket (0000) first: the studies of 2008 and 2010, the bill of 17 March 2016, Ds 2024:29, MR 11 March 2025,
+    # the new act 1 July 2025; then Strängnäs (0486), then Linköping (0580)
+    assert list(table["event_id"].iloc[:8]) == ["se_study_dahlberg", "se_study_persson", "se_prop_2015_16_136",
+                                                "se_ds_2024_29", "se_mri_consultation", "se_new_sol",
+                                                "str_reorganisation", "str_2022_article"]
+    assert table["municipality"].iloc[-1] == "Linköping"
+    assert filled(table, ["event_id", "municipality", "date", "date_precision", "kind", "label", "source_id"])
+
+
+def test_event_kinds_table_lists_every_kind_used():
+    table = appendix.event_kinds_table()
+    assert len(table) == 11 and table["kind"].tolist() == list(EVENT_KINDS)
+    assert set(load_events()["kind"]) <= set(table["kind"])  # every kind in events.csv is explained
+    assert table.set_index("kind").at["law", "meaning"] == "a law applies" and filled(table, ["kind", "meaning"])
+
+
+def test_measures_and_municipalities_tables():
+    measures, municipalities = appendix.measures_table(), appendix.municipalities_table()
+    assert len(measures) == 27 and list(measures.columns) == ["measure", "label", "unit", "kind"]
+    assert measures["measure"].iloc[0] == "households_paid_month" and filled(measures, measures.columns)
+    # municipalities.csv: 18 rows, Riket, Strängnäs and Linköping first
+    assert len(municipalities) == 18 and municipalities["code"].tolist()[:3] == ["0000", "0486", "0580"]
+    assert filled(municipalities, municipalities.columns)

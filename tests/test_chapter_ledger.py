@@ -1,0 +1,86 @@
+"""The claims ledger chapter: its tallies, the verdicts it discusses, and its two tables, against values worked out
+by hand from data/figures_*.csv. How one ledger row becomes HTML (anchor, cells, escaping) is tested in
+tests/test_tables.py; the downloads and ClaimReview JSON-LD in tests/test_ledger_export.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bistand.analysis.chapters import ledger
+from bistand.publishing.chapters.ledger import checks_table_html, claims_table_html
+from bistand.publishing.ledger_view import COLUMNS
+
+
+@pytest.fixture(scope="module")
+def book_ledger(figures):
+    return ledger.claims_ledger(figures)
+
+
+def rows_of(html: str) -> list[tuple[str, list[str]]]:
+    """(anchor, cell texts) per body row of a ledger table."""
+    return [(anchor, re.findall(r"<td>(.*?)</td>", cells))
+            for anchor, cells in re.findall(r'<tr id="([^"]+)">(.*?)</tr>', html)]
+
+
+def test_tallies(book_ledger):
+    values = ledger.tally_values(book_ledger)
+    # The texts that make claims: str2022web, lkp2024pr, lkp2024web, lkp2021pr, lkp500, lkpalliance, lkpposten,
+    # lkp_stat, corren2021, bt_skr_2018, skl_fakta, sos_stat = 12; repeated by a later text: the 616 fewer, the
+    # 2 087 households and the lowest in ten years (lkp2024pr, repeated in lkp2024web) = 3.
+    assert (values["clm_n_claims"], values["clm_n_sources"], values["clm_n_repeated"]) == (34, 12, 3)
+    findings = ["independent", "own", "depends", "substantive", "definition", "unverifiable"]
+    assert [values[f"clm_n_{key}"] for key in findings] == [1, 2, 2, 2, 1, 26]
+    assert sum(values[f"clm_n_{key}"] for key in findings) == values["clm_n_claims"]
+    # Socialstyrelsen's amounts per household: Riket 2017, 2019, 2020, 2021, 2022, 2024; Strängnäs 2017, 2019, 2020
+    assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
+
+
+def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
+    values = ledger.glued_values(figures)
+    assert all(v is not None and v == v for v in values.values())
+    # str2022web: "kostnadsbesparing på 12 miljoner"; 38.1 - 26.7 = 11.4; 11.4 - 12 = -0.6, recomputed minus stated
+    # of two falls (-11.4 - -12) = 0.6
+    assert (values["clm_saving_stated"], values["clm_saving_recomputed"]) == pytest.approx((12, 11.4))
+    assert values["clm_saving_difference"] == pytest.approx(0.6)
+    # str2022web: 203 -> 132 households, (203 - 132) / 203 = 34.975 %, stated "35 procent"
+    assert values["clm_lt_recomputed"] == pytest.approx(34.975, abs=0.001) and values["clm_lt_stated"] == 35
+    # lkp2021pr: "2.567" in September and "160 färre" than at the start of the year -> 2 727 at the start of 2021;
+    # lkp2024pr: "2087" in January 2024, "616 stycken färre" -> 2 703 in January 2021; 2727 - 2087 = 640, 640 - 616 = 24
+    assert (values["clm_start_2021"], values["clm_start_2021_feb"]) == (2727, 2703)
+    assert (values["clm_fewer_since_jan_2021_stated"], values["clm_fewer_since_jan_2021_recomputed"],
+            values["clm_fewer_since_jan_2021_difference"]) == (616, 640, 24)
+    # corren2021: "2 507" on 20 December 2021, "åtta procent": (2727 - 2507) / 2727 = 220 / 2727 = 8.067 %;
+    # (2703 - 2507) / 2703 = 196 / 2703 = 7.251 %, which rounds to 7
+    assert values["clm_eight_stated"] == 8
+    assert values["clm_eight_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
+    assert values["clm_eight_vs_start_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
+    assert values["clm_eight_vs_start_2021_feb_release_rounded"] == 7
+    # str2022web "38,1 miljoner kronor" against rf_sod_2021 48 300 tkr: 48.3 - 38.1 = 10.2
+    assert (values["clm_str_2020_own"], values["clm_str_2020_official"]) == (38.1, 48.3)
+    assert values["clm_str_2020_gap"] == pytest.approx(10.2)
+    assert values["clm_low_span"] == 10  # lkp2024pr: "det lägsta antalet på åtminstone 10 år"
+    # no glue name embeds a value (the names said clm_616_..., clm_eight_2703, clm_eight_2727)
+    assert not any(re.search(r"(?<!\d)(616|640|2087|2507|2703|2727)(?!\d)", name) for name in values)
+
+
+def test_claims_table_lists_each_claim_once_substantive_first(book_ledger):
+    rows = rows_of(claims_table_html(book_ledger).data)
+    assert len(rows) == 34 and len({anchor for anchor, _ in rows}) == 34
+    # substantive conflicts first (by source id: lkp2024pr before str2022web), then the difference of definition
+    assert [anchor for anchor, _ in rows[:3]] == ["claim-lkp-616-vs-start-of-2021", "claim-str-saving-vs-previous-year",
+                                                  "claim-str-paid-2020-vs-official"]
+    assert rows[0][1][2] == "-616 → -640" and rows[0][1][3] == "discrepancy (-24)"  # recomputed minus stated: -640 - -616
+    assert rows[-1][1][4] == "not verifiable from the data shipped"
+    assert all(cell.strip() and len(cells) == len(COLUMNS) for _, cells in rows for cell in cells)
+
+
+def test_checks_table_has_no_counts_as_column(book_ledger):
+    html = checks_table_html(book_ledger).data
+    rows = rows_of(html)
+    assert len(rows) == 9 and "<th>Counts as</th>" not in html and html.count("<th>") == len(COLUMNS) - 1
+    assert [anchor for anchor, _ in rows][-3:] == ["claim-str-perhh-2017", "claim-str-perhh-2019",
+                                                   "claim-str-perhh-2020"]
+    assert all(cells[3] == "consistent after rounding" for _, cells in rows)
+    assert all(cell.strip() for _, cells in rows for cell in cells)
