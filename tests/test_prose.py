@@ -113,3 +113,34 @@ def test_glue_all_glues_each_value_once(monkeypatch):
     monkeypatch.setattr(prose, "_myst_glue", lambda name, value, display: glued.append((name, value, display)))
     prose.glue_all({"lkp_jan_2024": 2087, "lkp_label": "January 2024"})
     assert glued == [("lkp_jan_2024", 2087, False), ("lkp_label", "January 2024", False)]
+
+
+#: A chapter reads as analysis: a few lines of computation, the charts drawn with one call each (issue 15).
+MAX_CODE_LINES = 60
+GLUE_CALL = re.compile(r"\bglue(?:_all|_sv|_swedish_summary)?\(")
+
+
+def code_lines(notebook) -> int:
+    """Lines of code in a notebook's code cells, blank lines included."""
+    return sum(len(cell.source.splitlines()) for cell in nbformat.read(notebook, as_version=4).cells
+               if cell.cell_type == "code")
+
+
+def glue_calls(notebook) -> list[str]:
+    """Every call that glues, as written in the code cells."""
+    return [m.group(0) for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code"
+            for m in GLUE_CALL.finditer(cell.source)]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_a_chapter_is_short_and_glues_its_values_in_one_call(notebook):
+    assert code_lines(notebook) <= MAX_CODE_LINES
+    assert len(glue_calls(notebook)) == 1, glue_calls(notebook)
+
+
+def test_the_length_and_glue_checks_can_fail(tmp_path):
+    notebook = tmp_path / "x.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("glue('a', 1)\nglue_all(v)\n" + "x\n" * 70)]),
+                   notebook)
+    assert code_lines(notebook) == 72
+    assert glue_calls(notebook) == ["glue(", "glue_all("]
