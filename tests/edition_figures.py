@@ -9,9 +9,10 @@ data"), update the expected value here or in the test, and record the change in 
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
-EDITION = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))[
+from bistand import ROOT
+
+EDITION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
     "project"]["version"]
 
 #: Derived figures and the value their rule gives in this edition.
