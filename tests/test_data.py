@@ -124,7 +124,7 @@ def test_no_date_is_guessed():
         else:
             assert re.search(r"year = \{n\.d\.(-[a-z])?\}", entry), source_id  # "n.d.-a": a second undated text
     assert sorted(undated[undated["year"] != ""]["source_id"]) == ["dahlberg2008", "ds2024", "persson2010",
-                                                                     "rf_got_2024"]
+                                                                     "rf_got_2024", "sou2025"]
 
 
 @pytest.mark.parametrize("folder", ["sources", "data/raw"])
