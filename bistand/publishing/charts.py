@@ -539,7 +539,7 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
                             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360))
 
     def band_layer() -> alt.Chart:
-        return alt.Chart(band_data).mark_rect(opacity=0.16).encode(
+        return alt.Chart(band_data).mark_rect(opacity=0.16, clip=True).encode(
             x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), x2="end:T", color=band_colour,
             tooltip=[alt.Tooltip("majority:N", title="Majority"), alt.Tooltip("period:N", title="Period")])
 
