@@ -24,16 +24,16 @@ def filled(table, columns) -> bool:
 
 def test_counts_as_counted_by_hand(figures, events):
     # figures_primary.csv 22 rows, figures_reference.csv + figures_context.csv 118 rows (140 in all); status column:
-    # 5 derived, 3 positional; events.csv 23 rows; sources.csv 35 rows, 18 with an empty date
+    # 5 derived, 3 positional; events.csv 29 rows; sources.csv 43 rows, 19 with an empty date (sou2025 the new one)
     assert appendix.glued_values(figures, events) == {
-        "dat_n_figures": 140, "dat_n_primary": 22, "dat_n_reference": 118, "dat_n_events": 23, "dat_n_derived": 5,
-        "dat_n_positional": 3, "dat_n_sources": 35, "dat_n_undated": 18}
+        "dat_n_figures": 140, "dat_n_primary": 22, "dat_n_reference": 118, "dat_n_events": 29, "dat_n_derived": 5,
+        "dat_n_positional": 3, "dat_n_sources": 43, "dat_n_undated": 19}
 
 
 def test_sources_table():
     table = appendix.sources_table()
     assert list(table.columns) == ["source_id", "publisher", "title", "date_as_given", "url"]
-    assert len(table) == 35 and table["source_id"].iloc[0] == "lkp2024pr"  # the first row of sources.csv
+    assert len(table) == 43 and table["source_id"].iloc[0] == "lkp2024pr"  # the first row of sources.csv
     assert filled(table, ["source_id", "publisher", "title"])
 
 
@@ -54,12 +54,15 @@ def test_figure_tables_split_primary_from_reference(figures):
 
 def test_events_table_by_municipality_then_date(events):
     table = appendix.events_table(events)
-    assert len(table) == 23 and list(table.columns) == appendix.EVENT_COLUMNS
-    # Riket (0000) first: the studies of 2008 and 2010, the bill of 17 March 2016, Ds 2024:29, MR 11 March 2025,
-    # the new act 1 July 2025; then Strängnäs (0486), then Linköping (0580)
-    assert list(table["event_id"].iloc[:8]) == ["se_study_dahlberg", "se_study_persson", "se_prop_2015_16_136",
-                                                "se_ds_2024_29", "se_mri_consultation", "se_new_sol",
-                                                "str_reorganisation", "str_2022_article"]
+    assert len(table) == 29 and list(table.columns) == appendix.EVENT_COLUMNS
+    # Riket (0000) first: the studies of 2008, 2010 and 6 August 2014, the bill of 17 March 2016, SFS 2021:159 of
+    # 1 April 2021, Ds 2024:29 (2024), SOU 2025:15 (2025, so from 1 January), prop. 2024/25:89 of 23 January 2025,
+    # MR 11 March 2025, the new act 1 July 2025, the reform of 17 September 2025, the lagrådsremiss of 15 December
+    # 2025; then Strängnäs (0486), then Linköping (0580)
+    assert list(table["event_id"].iloc[:15]) == [
+        "se_study_dahlberg", "se_study_persson", "se_study_persson2014", "se_prop_2015_16_136", "se_sfs_2021_159",
+        "se_ds_2024_29", "se_sou_2025_15", "se_prop_2024_25_89", "se_mri_consultation", "se_new_sol",
+        "se_reform_2025", "se_lagradsremiss_2025", "str_reorganisation", "str_2022_article", "lkp_kfl_majority"]
     assert table["municipality"].iloc[-1] == "Linköping"
     assert filled(table, ["event_id", "municipality", "date", "date_precision", "kind", "label", "source_id"])
 

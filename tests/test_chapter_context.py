@@ -25,9 +25,42 @@ def title_of(spec: dict) -> str:
 def test_law_dates_from_the_events():
     dates = context.law_dates(load_events())
     # events.csv: se_prop_2015_16_136 2016-03-17; se_ds_2024_29 "2024" (year); se_mri_consultation 2025-03-11;
-    # se_new_sol 2025-07-01
+    # se_new_sol 2025-07-01; se_sfs_2021_159 2021-04-01; se_prop_2024_25_89 2025-01-23; se_sou_2025_15 "2025";
+    # se_reform_2025 2025-09-17; se_lagradsremiss_2025 2025-12-15, the latest national policy event
     assert dates == context.LawDates(bill="17 March 2016", proposal_year="2024",
-                                     rights_institute="11 March 2025", new_act="1 July 2025")
+                                     rights_institute="11 March 2025", new_act="1 July 2025",
+                                     sfs_2021_in_force="1 April 2021", new_act_bill="23 January 2025",
+                                     inquiry_year="2025", reform="17 September 2025", referral="15 December 2025",
+                                     policy_as_of="15 December 2025")
+
+
+def test_policy_status_is_as_of_the_latest_policy_event_and_refuses_a_vague_one():
+    events = load_events()
+    later = events[events["event_id"] == "se_ds_2024_29"].assign(
+        event_id="se_later", date="2026-02", date_precision="month", start=pd.Timestamp("2026-02-01"))
+    with pytest.raises(ValueError, match="se_later"):
+        context.law_dates(pd.concat([events, later]))
+    # a study is not a policy step: it does not move the date
+    study = later.assign(kind="study", date_precision="day", start=pd.Timestamp("2026-03-01"))
+    assert context.law_dates(pd.concat([events, study])).policy_as_of == "15 December 2025"
+
+
+def test_the_chapter_names_the_new_act_and_dates_its_policy_status():
+    """Issue 17: the law in force (prop. 2024/25:89 beside 4 kap. 1 § SoL (2001:453)), SFS 2021:159, SOU 2025:15,
+    the policy status dated by the latest source, and no "everyone on försörjningsstöd"."""
+    import nbformat
+
+    from conftest import ROOT
+
+    notebook = nbformat.read(ROOT / "chapters" / "context.ipynb", as_version=4)
+    text = " ".join(" ".join(c.source.split()) for c in notebook.cells if c.cell_type == "markdown")
+    for words in ("prop. 2024/25:89", "4 kap. 1 § socialtjänstlagen (2001:453)", "SFS 2021:159", "SOU 2025:15",
+                  "as of the latest source the book has, {glue:text}`ctx_policy_as_of`",
+                  "{cite:p}`prop2025`", "{cite:p}`sfs2021`", "{cite:p}`sou2025`", "{cite:p}`persson2014`",
+                  "a partisan outlet", "What the book does not know", "no statistically significant effect"):
+        assert words in text, words
+    assert "cited in a national debate" not in text and "everyone who receives" not in text
+    assert "The Stockholm study found no effect" not in text and "The law today" not in text
 
 
 def test_adults_chart_ranks_linkoping_third_of_seven(figures):
@@ -95,9 +128,17 @@ def test_sodermanland_refuses_a_derived_amount_that_disagrees_with_the_stated_on
 def test_studies_and_kolada_tables():
     studies = view.studies_table()
     assert list(studies.index) == ["Dahlberg, Johansson & Mörk (IFAU)",
-                                   "Persson & Vikman (Uppsala Center for Fiscal Studies)",
+                                   "Persson & Vikman (Research in Labor Economics 39)",
                                    "SBU, report 351 (systematic review)"]
-    assert studies["Source (key)"].tolist() == ["dahlberg2008", "persson2010", "sbu351"] and cells_filled(studies)
+    assert studies["Source (key)"].tolist() == ["dahlberg2008", "persson2014", "sbu351"] and cells_filled(studies)
+    # persson2014's abstract: "no overall average effects on SA entry or SA exit"; lower entry for young and single
+    assert studies.loc["Persson & Vikman (Research in Labor Economics 39)", "Finding"].startswith(
+        "No overall average effect on entry to or exit from social assistance")
+    # SBU 351: "Work supporting program in regular/ordinary municipal activities is more effective ..." and its
+    # population "försörjningsstöd under minst sex månader"
+    sbu = studies.loc["SBU, report 351 (systematic review)"]
+    assert "inside regular municipal activities" in sbu["Finding"] and "at least six months" in sbu["Design"]
+    assert "no statistically significant effect on disposable" in studies["Finding"].iloc[0]
     kpis = view.kolada_kpis_table()
     assert list(kpis.index) == ["N31910", "N31857", "N31849", "N31807", "N31814", "N31816", "N01710", "N31001"]
     assert cells_filled(kpis)

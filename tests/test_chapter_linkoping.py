@@ -213,6 +213,14 @@ def test_events_table_numbers_are_the_charts_numbers(timeline, paid):
     assert table.loc[1].tolist() == ["2016-05-16", "day", "decision",
                                      "Koalition för Linköping funds work for people long on försörjningsstöd", "kfl2016"]
     assert table.loc[2, "Event"] == "The executive board adopts the 500-place programme"
+    # issue 17: the 2019 commission is dated only by the article of 13 May 2019 ("har fått i uppdrag"), and the release
+    # of 10 September 2020 announces 500-uppdraget's end in the future tense: a report, not an end
+    assert table.loc[5].tolist() == ["2019-05-13", "day", "decision",
+                                     "Investigation of heltidsaktivering commissioned (on or before 13 May 2019)",
+                                     "lkp2019utr"]
+    assert table.loc[7].tolist() == ["2020-09-10", "day", "report",
+                                     "Release: as 500-uppdraget ends, the effort is to go on with its focus on "
+                                     "heltidsaktivering", "lkp2020sep"]
     assert table.loc[12].tolist() == ["2024-07-03", "day", "report", "Article on how heltidsaktivering works", "lkp2024web"]
 
 

@@ -111,8 +111,8 @@ def test_the_address_setting(monkeypatch):
 
 
 def test_data_date_is_the_latest_date_of_a_source_the_data_uses():
-    # Hand-checked: the newest dated source behind an event is the Institute for Human Rights' answer of 11 March 2025.
-    assert data_date() == "2025-03-11", ("this edition's data date (mri_remiss, the newest source an event uses; "
+    # Hand-checked: the newest dated source behind an event is Fria Tider's report of the lagrådsremiss, 15 December 2025.
+    assert data_date() == "2025-12-15", ("this edition's data date (friatider2025dec, the newest source an event uses; "
                                          "the newest a figure uses is lkp2024web, 2024-07-03); change it with sources.csv")
 
 

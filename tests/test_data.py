@@ -124,7 +124,7 @@ def test_no_date_is_guessed():
         else:
             assert re.search(r"year = \{n\.d\.(-[a-z])?\}", entry), source_id  # "n.d.-a": a second undated text
     assert sorted(undated[undated["year"] != ""]["source_id"]) == ["dahlberg2008", "ds2024", "persson2010",
-                                                                     "rf_got_2024"]
+                                                                     "rf_got_2024", "sou2025"]
 
 
 @pytest.mark.parametrize("folder", ["sources", "data/raw"])
@@ -158,3 +158,14 @@ def test_nothing_reads_a_folder_beside_the_repository():
              *ROOT.glob(".github/workflows/*")]
     offenders = [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_the_reference_list_has_the_published_persson_and_vikman():
+    """Issue 17: the peer-reviewed chapter of 2014 is a source (DOI address), the 2010 working paper its earlier version."""
+    bib = BIB_PATH.read_text(encoding="utf-8")
+    entry = bib.split("@misc{persson2014,")[1].split("\n}")[0]
+    assert r"Persson \& Vikman" in entry and "year = {2014}" in entry and "date = {2014-08-06}" in entry
+    assert "url = {https://doi.org/10.1108/S0147-912120140000039005}" in entry
+    assert "{Research} in {Labor} {Economics} 39" in entry
+    sources = load_table("sources").set_index("source_id")
+    assert "earlier version of persson2014" in sources.loc["persson2010", "note"]

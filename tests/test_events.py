@@ -62,11 +62,32 @@ def test_the_events_the_issue_lists_are_there_with_their_dates():
     assert events.loc["lkp_500_adopted", "date"] == "2018-11-13"
     assert events.loc["lkp_alliance_majority", ["date", "kind"]].tolist() == ["2019/2022", "majority"]
     assert events.loc["lkp_2019_investigation", "date"] == "2019-05-13"
-    assert events.loc["lkp_2020_500_ends", "date"] == "2020-09-10"
+    # the 10 September 2020 release announces 500-uppdraget's end in the future tense: a report, not an end
+    assert events.loc["lkp_2020_500_end_announced", ["date", "kind"]].tolist() == ["2020-09-10", "report"]
+    assert "on or before 13 May 2019" in events.loc["lkp_2019_investigation", "label"]
+    # Koalition för Linköping's term as the municipality's own page states it: 2015-2018
+    assert events.loc["lkp_kfl_majority", ["date", "source_id"]].tolist() == ["2015/2018", "lkp_lattlast"]
     assert events.loc["lkp_2021_iaf_decided", ["date", "date_precision"]].tolist() == ["2021", "year"]
     assert events.loc["lkp_sm_majority", "date"] == "2023-01-01"
     assert str(events.loc["lkp_alliance_majority", "end"].date()) == "2022-12-31"
     assert set(events["kind"]) <= set(EVENT_KINDS)
+
+
+def test_the_national_events_of_the_2025_edition_are_there():
+    """SFS 2021:159 (in force 1 April 2021), the new act's bill, SOU 2025:15, the reform of 17 September 2025, the
+    lagrådsremiss of 15 December 2025, and the published version of Persson & Vikman (6 August 2014)."""
+    events = load_events().set_index("event_id")
+    sfs = events.loc["se_sfs_2021_159"]
+    assert (sfs["municipality_code"], sfs["date"], sfs["kind"], sfs["source_id"]) == ("0000", "2021-04-01", "law", "sfs2021")
+    assert "svenska för invandrare" in sfs["quote"]
+    assert events.loc["se_prop_2024_25_89", ["date", "source_id"]].tolist() == ["2025-01-23", "prop2025"]
+    assert events.loc["se_sou_2025_15", ["date", "date_precision"]].tolist() == ["2025", "year"]
+    assert events.loc["se_reform_2025", "date"] == "2025-09-17"
+    referral = events.loc["se_lagradsremiss_2025"]
+    assert (referral["date"], referral["kind"]) == ("2025-12-15", "proposal")
+    assert "1 juli 2026" in referral["quote"] and "not known" in referral["note"]
+    assert events.loc["se_study_persson2014", ["date", "source_id"]].tolist() == ["2014-08-06", "persson2014"]
+    assert "earlier version" in events.loc["se_study_persson", "label"]
 
 
 def test_majority_bands_name_three_majorities_and_mark_the_open_one():

@@ -38,6 +38,8 @@ ALLOWED = [
     (re.compile(r"500-uppdraget(?:s)?"), "name of Linköping's programme (500-uppdraget)"),
     (re.compile(r"\bDs 2024:29\b|\b2001:453\b|\b2015/16:136\b|\b2024/25:SoU23\b|\b[1-9]{1,2} kap\. [1-9]\d? §"),
      "names of official documents and of a law's chapter and section"),
+    (re.compile(r"\bprop\. 2024/25:89\b|\bSFS 2021:159\b|\bSOU 2025:15\b"),
+     "names of the 2021 amendment, the new act's bill and the 2025 inquiry (issue 17)"),
     (re.compile(r"\b(?:Working paper|report|WP) \d{3,4}(?::\d+)?\b"), "series numbers of publications"),
     (re.compile(r"\bH[12]\b|\bS\d\b"), "labels"),
     (re.compile(r"/ ?12\b|\b12 months\b|twelve"), "months in a year"),

@@ -58,16 +58,22 @@ STUDIES = [
           "income; the effects appear largest for young people and people born in non-Western countries",
           "The effect net of what happened city-wide at the same time, because districts that had not yet started "
           "serve as the comparison"),
-    Study("persson2010", "Persson & Vikman (Uppsala Center for Fiscal Studies)",
-          "Entry and exit rates of welfare participation, the same Stockholm reform",
-          "The fall in participation came mainly from a small rise in exits; entries also fell",
+    Study("persson2014", "Persson & Vikman (Research in Labor Economics 39)",
+          "Entry and exit rates of welfare participation, the same Stockholm reform (peer-reviewed version of a "
+          "2010 working paper)",
+          "No overall average effect on entry to or exit from social assistance; lower entry for young people and "
+          "for unmarried people without children. (The 2010 working paper had reported a fall mainly through a "
+          "small rise in exits.)",
           "Whether a fall comes from people leaving faster or from fewer people entering, which a count of "
           "recipients on one day cannot tell apart"),
     Study("sbu351", "SBU, report 351 (systematic review)",
-          "Systematic review of controlled studies of active labour-market programmes for long-term recipients, "
-          "with the certainty of each finding graded",
-          "Training at workplaces is more effective than usual interventions (moderate certainty); a lower workload "
-          "for case managers helps (low certainty); classroom training may have no effect (low certainty)",
+          "Systematic review of controlled studies of active labour-market programmes for recipients of "
+          "försörjningsstöd for at least six months (its definition of long-term), with the certainty of each "
+          "finding graded",
+          "Training at workplaces, and extensive or long-term training, are more effective than usual interventions "
+          "or none (moderate certainty); work-supporting programmes inside regular municipal activities are more "
+          "effective than those outside them (moderate certainty); a lower caseload for case managers helps (low "
+          "certainty); classroom training may have no or a negligible effect (low certainty)",
           "How certain the evidence across many studies is, and which kinds of programme it supports"),
 ]
 

@@ -529,8 +529,9 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
     x_scale = alt.Scale(type="utc", domain=[domain[0], domain[1]], nice=False)
     x_axis = alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True)
     majorities = list(dict.fromkeys(bands["majority"]))
+    # A band that starts before the time axis is drawn from the axis's start (its tooltip keeps the whole period).
     band_data = pd.DataFrame({
-        "majority": bands["majority"], "start": [_iso(v) for v in bands["start"]],
+        "majority": bands["majority"], "start": [max(_iso(v), domain[0]) for v in bands["start"]],
         "end": [_iso(v) for v in bands["end"]],
         "period": [f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
                    for s, e, o in zip(bands["start"], bands["end"], bands["open_end"])]})

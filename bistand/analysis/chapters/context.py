@@ -21,23 +21,44 @@ def spelled_date(day: pd.Timestamp) -> str:
     return f"{day:%-d %B %Y}"
 
 
+#: The kinds of national event that make up the policy status the chapter dates (studies are not policy).
+POLICY_KINDS = ("proposal", "consultation", "law", "report")
+
+
 @dataclass(frozen=True)
 class LawDates:
-    """When the bill, the proposal, the human-rights institute's response and the new act are dated."""
+    """When the bills, the proposals, the responses, the laws and the latest policy step are dated."""
 
     bill: str
     proposal_year: str
     rights_institute: str
     new_act: str
+    sfs_2021_in_force: str
+    new_act_bill: str
+    inquiry_year: str
+    reform: str
+    referral: str
+    policy_as_of: str
+    """The day of the latest national policy event in the data: what the chapter's policy status is "as of"."""
 
 
 def law_dates(events: pd.DataFrame) -> LawDates:
     """The dates of the law's history from the events table (:func:`bistand.data.events.load_events`)."""
+    national = events[(events["municipality_code"] == "0000") & events["kind"].isin(POLICY_KINDS)]
+    latest = national.sort_values("start").iloc[-1]
+    if latest["date_precision"] != "day":
+        raise ValueError(f"the latest policy event {latest['event_id']} is dated {latest['date']!r}, not to the day")
     events = events.set_index("event_id")
     return LawDates(bill=spelled_date(events.loc["se_prop_2015_16_136", "start"]),
                     proposal_year=str(events.loc["se_ds_2024_29", "date"]),
                     rights_institute=spelled_date(events.loc["se_mri_consultation", "start"]),
-                    new_act=spelled_date(events.loc["se_new_sol", "start"]))
+                    new_act=spelled_date(events.loc["se_new_sol", "start"]),
+                    sfs_2021_in_force=spelled_date(events.loc["se_sfs_2021_159", "start"]),
+                    new_act_bill=spelled_date(events.loc["se_prop_2024_25_89", "start"]),
+                    inquiry_year=str(events.loc["se_sou_2025_15", "date"]),
+                    reform=spelled_date(events.loc["se_reform_2025", "start"]),
+                    referral=spelled_date(events.loc["se_lagradsremiss_2025", "start"]),
+                    policy_as_of=spelled_date(latest["start"]))
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,12 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_new_sol": dates.new_act,
         "ctx_mri_date": dates.rights_institute,
         "ctx_prop_date": dates.bill,
+        "ctx_sfs2021_in_force": dates.sfs_2021_in_force,
+        "ctx_new_sol_bill_date": dates.new_act_bill,
+        "ctx_inquiry_year": dates.inquiry_year,
+        "ctx_reform_date": dates.reform,
+        "ctx_referral_date": dates.referral,
+        "ctx_policy_as_of": dates.policy_as_of,
         "ctx_lkp_adults": p.linkoping_adults["value"],
         "ctx_lkp_adults_rank": int(p.linkoping_adults["rank"]),
         "ctx_n_adults": len(p.adults),
