@@ -35,6 +35,10 @@ def test_tallies(book_ledger):
     # have a reading of their definitions the book names that may explain them (tests/test_claims.py).
     assert [values[f"clm_n_{key}"] for key in findings] == [1, 2, 2, 0, 2, 1, 26]
     assert sum(values[f"clm_n_{key}"] for key in findings) == values["clm_n_claims"]
+    # whose claims: 22 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
+    # them against another publisher's figure (tests/test_claims.py works them out)
+    assert (values["clm_n_municipal"], values["clm_n_not_municipal"], values["clm_n_municipal_checkable"],
+            values["clm_n_municipal_checkable_independently"]) == (22, 12, 5, 1)
     # Socialstyrelsen's amounts per household: Riket 2017, 2019, 2020, 2021, 2022, 2024; Strängnäs 2017, 2019, 2020
     assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
 

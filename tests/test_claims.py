@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 import pytest
 
 from bistand.analysis.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
@@ -310,3 +312,20 @@ def test_the_causal_verb_check_finds_both_languages():
     assert CAUSAL_FOR_A_RATIO.search("the national rate accounts for 83 percent")
     assert CAUSAL_FOR_A_RATIO.search("Rikets takt förklarar bara 8 procent")
     assert not CAUSAL_FOR_A_RATIO.search("a fall at the national rate equals 83 percent; motsvarar 8 procent")
+
+
+# --- Whose claims: the municipalities' own, apart from newspapers' and national bodies' ----------------
+
+def test_municipal_claims_are_those_a_municipality_published(table):
+    from bistand.analysis.claims import municipal, municipal_tallies
+
+    publishers = pd.DataFrame({"publisher": ["Linköpings kommun", "Strängnäs kommun",
+                                             "Linköpings kommun – Politik (Allians för Linköping)",
+                                             "Sveriges Kommuner och Landsting (SKL)", "Corren (Östgöta Correspondenten)"]})
+    assert list(municipal(publishers)) == [True, True, True, False, False]
+    # Strängnäs kommun 8, Linköpings kommun 14 (lkp2024pr/web 5, lkpalliance 3, lkp500 2, lkp2021pr 3, lkp_stat 1) = 22;
+    # Corren 3, Linköpings-Posten 4, Borås Tidning (SKR) 2, SKL 2, Socialstyrelsen 1 = 12. Checkable municipal claims:
+    # the 12 million, the 35 percent, the 38.1 (against Socialstyrelsen's 48.3: the one independent check), the 616 and
+    # "nästan 6%" = 5; none confirmed by an independent source.
+    assert municipal_tallies(table) == {"claims": 34, "municipal": 22, "not_municipal": 12, "checkable": 5,
+                                        "checkable_independently": 1, "unverifiable": 17, "confirmed_independently": 0}

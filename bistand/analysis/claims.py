@@ -565,6 +565,25 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
     return pd.DataFrame(rows)
 
 
+def municipal(table: pd.DataFrame) -> pd.Series:
+    """Which ledger rows are a municipality's own claims: published by a municipality ("Linköpings kommun",
+    "Strängnäs kommun"), its governing parties' releases in its name included; not newspapers (which may report a
+    municipality's figures) nor national bodies."""
+    return table["publisher"].str.contains(r"\bkommun\b", regex=True)
+
+
+def municipal_tallies(table: pd.DataFrame) -> dict[str, int]:
+    """The claims by who makes them, and how many of the municipalities' claims the data can check at all
+    (``checkable``), against another publisher's figures (``checkable_independently``) or not at all."""
+    claims = table[table["kind"] == CLAIM]
+    own = claims[municipal(claims)]
+    checkable = own[own["verdict"] != Verdict.NOT_VERIFIABLE.value]
+    return {"claims": len(claims), "municipal": len(own), "not_municipal": len(claims) - len(own),
+            "checkable": len(checkable), "checkable_independently": int(checkable["independent"].sum()),
+            "unverifiable": len(own) - len(checkable),
+            "confirmed_independently": int((own["finding"] == Finding.INDEPENDENT.value).sum())}
+
+
 def tallies(table: pd.DataFrame) -> dict[str, dict[str, int]]:
     """Counts by finding, separately for claims and for internal checks; every finding appears, with 0 if none."""
     out = {}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import CHECK, CLAIM, Finding, Verdict, assess_claim, ledger, tallies
+from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, municipal_tallies, tallies
 from bistand.analysis.metrics import (annual_growth_rate, change, expected_at_national_rate, in_constant_prices,
                                       percent_change, share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
@@ -184,15 +184,13 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
                          (Finding.MAY_EXPLAIN, "may_explain"),
                          (Finding.DEFINITION, "definition"), (Finding.NOT_VERIFIABLE, "unverifiable")]:
         out[f"sum_{key}"] = counts[CLAIM][finding.value]
-    claims = table[table["kind"] == CLAIM]
-    # The municipalities' claims: those a municipality published (its governing parties' releases in its name included).
-    municipal = claims[claims["publisher"].str.contains("kommun")]
-    out["sum_independent_municipal"] = int((municipal["finding"] == Finding.INDEPENDENT.value).sum())
-    out["sum_claims_municipal"] = len(municipal)
-    out["sum_claims_not_municipal"] = len(claims) - len(municipal)
-    checkable = municipal[municipal["verdict"] != Verdict.NOT_VERIFIABLE.value]
-    out["sum_municipal_checkable"] = len(checkable)
-    out["sum_municipal_checkable_independently"] = int(checkable["independent"].sum())
-    out["sum_municipal_unverifiable"] = len(municipal) - len(checkable)
+    # The municipalities' own claims (published by a municipality) apart from newspapers' and national bodies'.
+    by_whom = municipal_tallies(table)
+    out["sum_independent_municipal"] = by_whom["confirmed_independently"]
+    out["sum_claims_municipal"] = by_whom["municipal"]
+    out["sum_claims_not_municipal"] = by_whom["not_municipal"]
+    out["sum_municipal_checkable"] = by_whom["checkable"]
+    out["sum_municipal_checkable_independently"] = by_whom["checkable_independently"]
+    out["sum_municipal_unverifiable"] = by_whom["unverifiable"]
     out["sum_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
     return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.claims import (CHECK, CLAIM, Assessment, Finding, Verdict, assess_claim, claim_by_id, claim_inputs,
-                                     ledger, round_half_up, tallies)
+                                     ledger, municipal_tallies, round_half_up, tallies)
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
@@ -46,6 +46,11 @@ def tally_values(book_ledger: ClaimsLedger) -> dict[str, int]:
     out["clm_n_claims"] = len(claims)
     out["clm_n_sources"] = claims["source_ids"].str.split("; ").explode().nunique()
     out["clm_n_repeated"] = int((claims["source_ids"].str.count(";") > 0).sum())
+    by_whom = municipal_tallies(book_ledger.table)
+    out["clm_n_municipal"] = by_whom["municipal"]
+    out["clm_n_not_municipal"] = by_whom["not_municipal"]
+    out["clm_n_municipal_checkable"] = by_whom["checkable"]
+    out["clm_n_municipal_checkable_independently"] = by_whom["checkable_independently"]
     out["clm_n_checks"] = len(checks)
     out["clm_n_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
     out["clm_n_checks_discrepancy"] = counts[CHECK][Finding.CHECK_DISCREPANCY.value]
