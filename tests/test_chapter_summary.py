@@ -45,6 +45,16 @@ def test_every_summary_figure_has_a_swedish_form_and_each_is_glued(figures, monk
     ("sum_lkp_share_by_dec_2021_from_oct2021_level", f"34{NBSP}procent"),   # (2727-2507)/(2727-2087) = 220/640
     ("sum_lkp_share_by_dec_2021_from_feb2024_level", f"32{NBSP}procent"),   # (2703-2507)/(2703-2087) = 196/616
     ("sum_str_paid_2020", f"38,1{NBSP}miljoner kronor"),    # str2022web: "38,1 Mkr"
+    # issue 17: 232.8 x 403.70 / 313.49 = 299.79, less 285.6 = 14.19; 616 / 2703 = 22.79 %; 36 872 / 182 328 = 20.22 %;
+    # 100 - 3.1 = 96.9 %; 44.7 / 38.1 = +17.32 %; 1 - 44.7 / 48.3 = 7.45 %; 2727 - 2703 = 24
+    ("sum_lkp_paid_real_fall", f"14,2{NBSP}miljoner kronor"),
+    ("sum_lkp_monthly_fall_2021_2024_pct", f"22,8{NBSP}procent"),
+    ("sum_nat_annual_fall_2021_2024_pct", f"20,2{NBSP}procent"),
+    ("sum_lkp_adults_without_2023", f"96,9{NBSP}procent"),
+    ("sum_str_forecast_above_own_2020_pct", f"17,3{NBSP}procent"),
+    ("sum_str_forecast_below_official_2020_pct", f"7,5{NBSP}procent"),
+    ("sum_lkp_start_2021_gap", f"24{NBSP}hushåll"),
+    ("sum_claims_not_municipal", "12"),
 ])
 def test_swedish_forms_as_worked_out_by_hand(figures, monkeypatch, name, expected):
     texts = {}
