@@ -45,9 +45,131 @@ def test_every_summary_figure_has_a_swedish_form_and_each_is_glued(figures, monk
     ("sum_lkp_share_by_dec_2021_from_oct2021_level", f"34{NBSP}procent"),   # (2727-2507)/(2727-2087) = 220/640
     ("sum_lkp_share_by_dec_2021_from_feb2024_level", f"32{NBSP}procent"),   # (2703-2507)/(2703-2087) = 196/616
     ("sum_str_paid_2020", f"38,1{NBSP}miljoner kronor"),    # str2022web: "38,1 Mkr"
+    # issue 17: 232.8 x 403.70 / 313.49 = 299.79, less 285.6 = 14.19; 616 / 2703 = 22.79 %; 36 872 / 182 328 = 20.22 %;
+    # 100 - 3.1 = 96.9 %; 44.7 / 38.1 = +17.32 %; 1 - 44.7 / 48.3 = 7.45 %; 2727 - 2703 = 24
+    ("sum_lkp_paid_real_fall", f"14,2{NBSP}miljoner kronor"),
+    ("sum_lkp_monthly_fall_2021_2024_pct", f"22,8{NBSP}procent"),
+    ("sum_nat_annual_fall_2021_2024_pct", f"20,2{NBSP}procent"),
+    ("sum_lkp_adults_without_2023", f"96,9{NBSP}procent"),
+    ("sum_str_forecast_above_own_2020_pct", f"17,3{NBSP}procent"),
+    ("sum_str_forecast_below_official_2020_pct", f"7,5{NBSP}procent"),
+    ("sum_lkp_start_2021_gap", f"24{NBSP}hushåll"),
+    ("sum_claims_not_municipal", "12"),
 ])
 def test_swedish_forms_as_worked_out_by_hand(figures, monkeypatch, name, expected):
     texts = {}
     monkeypatch.setattr("bistand.publishing.swedish.glue", lambda glued_name, text: texts.__setitem__(glued_name, text))
     show.glue_swedish_summary(headline(figures))
     assert texts[name + "_sv"] == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 17: the figures the summaries added, against values worked out by hand from the sources.
+
+def test_linkoping_spending_in_current_and_constant_prices(figures):
+    values = headline(figures)
+    # lkpposten: 232,8 Mkr in 2014; lkp_stat: 285,6 Mkr in 2023; 285.6 - 232.8 = 52.8, 52.8 / 232.8 = 22.68 % more
+    assert (values["sum_lkp_paid_2014"], values["sum_lkp_paid_2023"]) == (232.8, 285.6)
+    assert values["sum_lkp_paid_rise"] == pytest.approx(52.8)
+    assert values["sum_lkp_paid_rise_pct"] == pytest.approx(22.68, abs=0.01)
+    # scb_kpi annual means 313.49 (2014) and 403.70 (2023): 232.8 x 403.70 / 313.49 = 299.79 in 2023 prices;
+    # 299.79 - 285.6 = 14.19 less, 14.19 / 299.79 = 4.73 % less
+    assert values["sum_lkp_paid_2014_in_2023_prices"] == pytest.approx(299.79, abs=0.01)
+    assert values["sum_lkp_paid_real_fall"] == pytest.approx(14.19, abs=0.01)
+    assert values["sum_lkp_paid_real_fall_pct"] == pytest.approx(4.73, abs=0.01)
+
+
+def test_the_goal_beside_the_share_of_adults_with_assistance(figures):
+    values = headline(figures)
+    # lkp2024web "Målet är att 96 procent"; lkp_stat "3,1 procent av den vuxna befolkningen 18 år eller äldre ... någon
+    # gång under året" in 2023: 100 - 3.1 = 96.9 percent of adults with no assistance in 2023
+    assert (values["sum_lkp_target"], values["sum_lkp_adult_share_2023"]) == (96, 3.1)
+    assert values["sum_lkp_adults_without_2023"] == pytest.approx(96.9)
+    # the bottom line ("above its goal") holds only while the yearly share without assistance exceeds the goal
+    assert values["sum_lkp_adults_without_2023"] > values["sum_lkp_target"]
+
+
+def test_strangnas_forecast_against_each_2020_amount_in_its_own_source(figures):
+    values = headline(figures)
+    # str2022web: "runt 44,7 miljoner" for 2021 without measures, "38,1" paid in 2020: 44.7 / 38.1 - 1 = 17.32 % above;
+    # rf_sod_2021: 48 300 tkr in 2020: 1 - 44.7 / 48.3 = 7.45 % below
+    assert values["sum_str_forecast"] == 44.7
+    assert values["sum_str_forecast_above_own_2020_pct"] == pytest.approx(17.32, abs=0.01)
+    assert values["sum_str_forecast_below_official_2020_pct"] == pytest.approx(7.45, abs=0.01)
+
+
+def test_linkoping_monthly_fall_beside_the_national_annual_fall(figures):
+    values = headline(figures)
+    # lkp2024pr: 616 fewer than January 2021 (2087 + 616 = 2703): 616 / 2703 = 22.79 % (one month's count)
+    assert values["sum_lkp_monthly_fall_2021_2024_pct"] == pytest.approx(22.79, abs=0.01)
+    # rf_alv_2022: 182 328 households in 2021; rf_got_2024: 145 456 in 2024: 36 872 / 182 328 = 20.22 % (a year's count)
+    assert values["sum_nat_annual_fall_2021_2024_pct"] == pytest.approx(20.22, abs=0.01)
+    # the two start-of-2021 levels: 2567 + 160 = 2727 (October 2021 release) against 2703: 24 apart
+    assert values["sum_lkp_start_2021_gap"] == 24
+
+
+def test_who_makes_the_claims_and_how_many_can_be_checked(figures):
+    values = headline(figures)
+    # Published by a municipality (Strängnäs 8; Linköping: lkp2024pr/web 5, lkpalliance 3, lkp500 2, lkp2021pr 3,
+    # lkp_stat 1) = 22; by others: Corren 3, Linköpings-Posten 4, Borås Tidning (SKR) 2, SKL 2, Socialstyrelsen 1 = 12
+    assert (values["sum_claims_municipal"], values["sum_claims_not_municipal"], values["sum_claims"]) == (22, 12, 34)
+    # Checkable: the 12 million saving, the 35 percent, the 38.1 against Socialstyrelsen's 48.3, the 616, the "nästan 6%"
+    # = 5; of them only the 38.1 is checked against another publisher's figure; 22 - 5 = 17 cannot be checked
+    assert (values["sum_municipal_checkable"], values["sum_municipal_checkable_independently"],
+            values["sum_municipal_unverifiable"]) == (5, 1, 17)
+    assert values["sum_independent_municipal"] == 0
+    # The verdicts by the ledger's rule: no substantive conflict; two discrepancies a reading may explain. The
+    # summaries' bottom line ("none of them conflicts with the data") holds only while the first is 0.
+    assert (values["sum_substantive"], values["sum_may_explain"]) == (0, 2)
+
+
+def test_the_landing_page_shows_the_edition_and_the_data_date_at_the_top():
+    import nbformat
+
+    from conftest import ROOT
+    from bistand.publishing.citation import book, data_date
+
+    values = show.edition_values()
+    assert values == {"sum_edition": book().edition, "sum_edition_date": book().date, "sum_data_as_of": data_date()}
+    first = nbformat.read(ROOT / "chapters" / "index.ipynb", as_version=4).cells[0].source
+    for name in values:
+        assert f"{{glue:text}}`{name}`" in first
+
+
+def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
+    import nbformat
+
+    from conftest import ROOT
+
+    for page in ("index.ipynb", "sammanfattning.ipynb"):
+        text = " ".join(" ".join(c.source.split()) for c in nbformat.read(ROOT / "chapters" / page, as_version=4).cells
+                        if c.cell_type == "markdown")
+        for phrase in ("cited in a national debate", "for everyone on försörjningsstöd", "nämns i den nationella debatten",
+                       "för alla med försörjningsstöd", "percent of the fall that happened", "Tre politiska majoriteter"):
+            assert phrase not in text, (page, phrase)
+        # the caveats both summaries carry
+        assert "2016–2024" in text and "2015–2021" in text
+    english = " ".join(nbformat.read(ROOT / "chapters" / "index.ipynb", as_version=4).cells[2].source.split())
+    assert "the 2014 figure is a newspaper's, the national 2023 count is read by position" in english
+    swedish = " ".join(" ".join(c.source.split()) for c in
+                       nbformat.read(ROOT / "chapters" / "sammanfattning.ipynb", as_version=4).cells if c.cell_type == "markdown")
+    assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst efter sin plats" in swedish
+    assert "bistånd (främst försörjningsstöd)" in swedish and "förklarar" not in swedish
+
+
+def test_linkoping_annual_counts_for_the_years_the_summaries_name_as_missing_are_missing(figures):
+    # The summaries say Linköping's yearly counts for 2015-2021 are not in the data: 2014 (newspaper), 2022 (derived)
+    # and 2023 are; if a count for one of those years is added, the text must change.
+    years = set(figures.annual_series("0580", "households_any_time_year").index)
+    assert years & set(range(2015, 2022)) == set() and {2014, 2022, 2023} <= years
+
+
+def test_three_coalitions_governed_linkoping_over_the_years_the_summaries_name():
+    # The summaries say three coalitions governed over 2016-2024 (typed words): Koalition för Linköping (attested
+    # 2016-2018), Allians för Linköping (2019-2022), S and M (from 2023); none other in events.csv.
+    from bistand.data.events import load_events
+
+    events = load_events()
+    majorities = events[(events["municipality_code"] == "0580") & (events["kind"] == "majority")]
+    assert len(majorities) == 3
+    assert majorities["start"].min().year <= 2016 and majorities["start"].max().year <= 2024

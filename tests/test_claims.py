@@ -2,6 +2,8 @@
 
 import re
 
+import pandas as pd
+
 import pytest
 
 from bistand.analysis.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
@@ -163,9 +165,12 @@ def test_findings_of_the_hand_checked_claims(table):
     # 35 % from the article's own 203 and 132: the text agrees with itself, nothing more
     assert found["str_longterm_fall_pct"] == Finding.OWN_FIGURES.value
     assert found["lkp_almost_6pct"] == Finding.OWN_FIGURES.value
-    # 38.1 against 48.3 million: two definitions, not an error; 12 against 11.4: a substantive conflict
+    # 38.1 against 48.3 million: two definitions, not an error; 12 against 11.4 and 616 against 640: gaps larger than
+    # rounding that a reading the book names may explain (2021 prices: 12.2; "i början på året" may not be January)
     assert found["str_paid_2020_vs_official"] == Finding.DEFINITION.value
-    assert found["str_saving_vs_previous_year"] == Finding.SUBSTANTIVE.value
+    assert found["str_saving_vs_previous_year"] == Finding.MAY_EXPLAIN.value
+    assert found["lkp_616_vs_start_of_2021"] == Finding.MAY_EXPLAIN.value
+    assert (table["finding"] == Finding.SUBSTANTIVE.value).sum() == 0
     assert found["lkp_8pct"] == Finding.DEPENDS.value
     assert found["lkp_2087"] == Finding.NOT_VERIFIABLE.value
 
@@ -175,7 +180,7 @@ def test_texts_are_templates_with_no_typed_numbers():
     allowed = re.compile(r"\b(?:19|20)\d\d\b|N31816|10 months|9 months|\b\d{1,2} (?=December|January)")
     for claim in CLAIMS:
         for text in (claim.summary, claim.method, claim.verify_with, claim.label,
-                     *(a.label for a in claim.alternatives)):
+                     *(a.label for a in claim.alternatives), *(r.label for r in claim.readings)):
             bare = allowed.sub(" ", re.sub(r"\{[^}]*\}", " ", text))
             assert not re.search(r"\d", bare), (claim.claim_id, text)
 
@@ -227,3 +232,100 @@ def test_ledger_dates_a_source_by_the_year_it_states_and_says_n_d_otherwise():
     assert table.at["se_perhh_2024", "date"] == "2024"
     assert table.at["lkp_4161_households_2014", "sources"] == "Linköpings-Posten, n.d."
     assert table.at["str_paid_2021", "date"] == "2022-02-08"
+
+
+# --- The rule for a substantive conflict (SUBSTANTIVE_RULE), with a case on each side ---------------
+
+from bistand.analysis.claims import DEFINITION, SUBSTANTIVE_RULE, Claim, Reading, is_substantive  # noqa: E402
+
+
+def _saving_claim(readings=(), conflict="substantive") -> Claim:
+    """Strängnäs's stated saving of 12 million SEK, recomputed from its own 38.1 and 26.7 (-11.4), with other readings."""
+    return Claim("test_saving", "str_saving_2020_2021_str2022web", "a saving", "38.1 less 26.7",
+                 lambda f: f.value("str_paid_2021_str2022web") - f.value("str_paid_2020_str2022web"),
+                 readings=readings, conflict=conflict)
+
+
+@pytest.mark.parametrize("readings, conflict, expected", [
+    # no reading named: -11.4 against -12 is larger than the rounding (half a million) -> substantive
+    ((), "substantive", True),
+    # a reading that still misses: 26.7 - 38.0 = -11.3, rounds to -11, not -12 -> still substantive
+    ((Reading("a reading that misses", lambda f: -11.3),), "substantive", True),
+    # a reading within rounding: the 2020 amount in 2021 prices, 38.1 x 343.19 / 335.92 = 38.92; 26.7 - 38.92 = -12.22,
+    # which rounds to -12 -> not substantive
+    ((Reading("2021 prices", lambda f: 26.7 - 38.1 * 343.19 / 335.92),), "substantive", False),
+    # one missing reading and one of unknown size: the gap cannot be shown larger than it -> not substantive
+    ((Reading("misses", lambda f: -11.3), Reading("size unknown")), "substantive", False),
+    # marked as a difference of definition -> never substantive
+    ((), DEFINITION, False),
+])
+def test_the_rule_for_a_substantive_conflict_on_each_side(figures, readings, conflict, expected):
+    claim = _saving_claim(readings, conflict)
+    result = assess(claim, figures)
+    assert result.verdict is Verdict.DISCREPANCY
+    assert is_substantive(claim, result, figures) is expected
+
+
+def test_a_claim_within_rounding_is_never_a_conflict(figures):
+    # 35 % against (132 - 203) / 203 = -34.975 %: consistent after rounding, so no conflict whatever its readings
+    claim = next(c for c in CLAIMS if c.claim_id == "str_longterm_fall_pct")
+    assert is_substantive(claim, assess(claim, figures), figures) is False
+
+
+def test_the_ledger_states_its_rule_in_the_chapter():
+    import nbformat
+    from conftest import ROOT
+
+    text = " ".join(" ".join(c.source.split()) for c in nbformat.read(ROOT / "chapters" / "ledger.ipynb", as_version=4).cells
+                    if c.cell_type == "markdown")
+    assert "larger than the rounding the source used and larger than any reading of the definitions" in text
+    assert "larger than the rounding the source used and larger than any reading of the definitions" in SUBSTANTIVE_RULE
+
+
+# --- Words that claim no more than the figures: a ratio "equals" / "motsvarar" -----------------------
+
+CAUSAL_FOR_A_RATIO = re.compile(r"\baccount(?:s|ed|ing)? for\b|förklara(?:r|de|t)?\b", re.IGNORECASE)
+
+
+def _chapter_markdown() -> dict[str, str]:
+    import nbformat
+    from conftest import ROOT
+
+    out = {}
+    for path in sorted((ROOT / "chapters").iterdir()):
+        if path.suffix == ".ipynb":
+            out[path.name] = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+        elif path.suffix == ".md":
+            out[path.name] = path.read_text(encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("page", sorted(_chapter_markdown()))
+def test_no_page_uses_a_causal_verb_for_arithmetic(page):
+    """Rule 4: "the national rate accounts for 83 percent" says more than a ratio; write "equals" / "motsvarar"."""
+    text = " ".join(_chapter_markdown()[page].split())
+    hits = [text[max(0, m.start() - 60):m.end() + 30] for m in CAUSAL_FOR_A_RATIO.finditer(text)]
+    assert hits == [], f"{page}: {hits}"
+
+
+def test_the_causal_verb_check_finds_both_languages():
+    assert CAUSAL_FOR_A_RATIO.search("the national rate accounts for 83 percent")
+    assert CAUSAL_FOR_A_RATIO.search("Rikets takt förklarar bara 8 procent")
+    assert not CAUSAL_FOR_A_RATIO.search("a fall at the national rate equals 83 percent; motsvarar 8 procent")
+
+
+# --- Whose claims: the municipalities' own, apart from newspapers' and national bodies' ----------------
+
+def test_municipal_claims_are_those_a_municipality_published(table):
+    from bistand.analysis.claims import municipal, municipal_tallies
+
+    publishers = pd.DataFrame({"publisher": ["Linköpings kommun", "Strängnäs kommun",
+                                             "Linköpings kommun – Politik (Allians för Linköping)",
+                                             "Sveriges Kommuner och Landsting (SKL)", "Corren (Östgöta Correspondenten)"]})
+    assert list(municipal(publishers)) == [True, True, True, False, False]
+    # Strängnäs kommun 8, Linköpings kommun 14 (lkp2024pr/web 5, lkpalliance 3, lkp500 2, lkp2021pr 3, lkp_stat 1) = 22;
+    # Corren 3, Linköpings-Posten 4, Borås Tidning (SKR) 2, SKL 2, Socialstyrelsen 1 = 12. Checkable municipal claims:
+    # the 12 million, the 35 percent, the 38.1 (against Socialstyrelsen's 48.3: the one independent check), the 616 and
+    # "nästan 6%" = 5; none confirmed by an independent source.
+    assert municipal_tallies(table) == {"claims": 34, "municipal": 22, "not_municipal": 12, "checkable": 5,
+                                        "checkable_independently": 1, "unverifiable": 17, "confirmed_independently": 0}

@@ -6,6 +6,10 @@ figure from other rows, and at what rounding the source plausibly stated it. ``a
 verdict: consistent, consistent after rounding, a discrepancy (with its size), different against two
 candidate levels, or not verifiable from the data shipped (with what would verify it).
 
+A discrepancy is a *substantive conflict* only by the rule :data:`SUBSTANTIVE_RULE` (see :func:`is_substantive`):
+the gap must be larger than the source's rounding and than every reading of the definitions the book names for
+the claim (its ``readings``). A discrepancy that some named reading may explain counts as such, not as a conflict.
+
 Two kinds of row are kept apart: a *claim* a source makes in public, and an *internal check* of a
 statistical table (an amount divided by a count against the table's own per-household column).
 
@@ -27,7 +31,7 @@ import pandas as pd
 from bistand.data.sources import source_when
 from bistand.data.formats import number
 from bistand.data.load import Figures
-from bistand.analysis.metrics import change, percent_change
+from bistand.analysis.metrics import change, in_constant_prices, percent_change
 
 #: The two kinds of ledger row.
 CLAIM = "claim"
@@ -35,6 +39,13 @@ CHECK = "internal check"
 #: The two kinds of conflict a discrepancy can be.
 SUBSTANTIVE = "substantive"
 DEFINITION = "definition"
+
+#: The rule the ledger states for a substantive conflict (applied by :func:`is_substantive`).
+SUBSTANTIVE_RULE = (
+    "A discrepancy counts as a substantive conflict only when the gap is larger than the rounding the source used "
+    "and larger than any reading of the definitions the book names for that claim: under every such reading the "
+    "claim still does not follow, and no reading is of a size the book cannot work out. A discrepancy that a named "
+    "reading may explain is counted as such, not as a conflict.")
 
 
 class Verdict(str, Enum):
@@ -52,6 +63,7 @@ class Finding(str, Enum):
     OWN_FIGURES = "agrees with the source's own figures only"
     DEPENDS = "fits one candidate level, not the other"
     SUBSTANTIVE = "substantive conflict"
+    MAY_EXPLAIN = "discrepancy a reading of the definitions may explain"
     DEFINITION = "difference of definition"
     NOT_VERIFIABLE = "not verifiable from the data shipped"
     CHECK_CONSISTENT = "table consistent"
@@ -64,6 +76,15 @@ class Against:
 
     label: str
     recompute: Callable[[Figures], float]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Another reading of a definition that a claim's words or figures leave open (a template), and what the claim
+    recomputes to under it; ``recompute`` None when the book cannot work out its size."""
+
+    label: str
+    recompute: Callable[[Figures], float] | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +111,8 @@ class Claim:
     alternatives: tuple[Against, ...] = ()
     conflict: str = SUBSTANTIVE
     """For a discrepancy: ``substantive``, or ``definition`` where the two figures likely count different things."""
+    readings: tuple[Reading, ...] = ()
+    """Other readings of the definitions the book names for the claim (see :data:`SUBSTANTIVE_RULE`)."""
 
     @property
     def figure_ids(self) -> tuple[str, ...]:
@@ -141,6 +164,25 @@ def judge(stated: float, recomputed: float | None, decimals: int, qualifier: str
     if qualifier == "at_least":
         return Verdict.CONSISTENT_AFTER_ROUNDING if side_ok else Verdict.DISCREPANCY
     return Verdict.CONSISTENT_AFTER_ROUNDING if rounds_to_stated and side_ok else Verdict.DISCREPANCY
+
+
+def is_substantive(claim: Claim, result: "Assessment", figures: Figures) -> bool:
+    """Whether a claim's discrepancy is a substantive conflict by :data:`SUBSTANTIVE_RULE`.
+
+    Only a discrepancy (already larger than the stated rounding, see :func:`judge`) of a claim not marked as a
+    difference of definition can be one; it is one when every reading the book names still gives a discrepancy
+    under the same rounding, and none of them is of unknown size.
+    """
+    if result.verdict is not Verdict.DISCREPANCY or claim.conflict == DEFINITION:
+        return False
+    slack = 0.0 if claim.input_rounding is None else float(claim.input_rounding(figures))
+    for reading in claim.readings:
+        if reading.recompute is None:
+            return False
+        value = round(float(reading.recompute(figures)), 9)
+        if judge(result.stated, value, claim.decimals, result.qualifier, slack) is not Verdict.DISCREPANCY:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -201,6 +243,8 @@ def claim_inputs(claim: Claim) -> list[str]:
     names = template_figures(claim.method) + template_figures(claim.label)
     for other in claim.alternatives:
         names += template_figures(other.label)
+    for reading in claim.readings:
+        names += template_figures(reading.label)
     return list(dict.fromkeys(names))
 
 
@@ -274,6 +318,14 @@ def _pct(before: str, after: str) -> Callable[[Figures], float]:
     return lambda f: percent_change(f.value(before), f.value(after))
 
 
+def _change_in_later_prices(before: str, after: str, year_before: int, year_after: int) -> Callable[[Figures], float]:
+    """The change from ``before`` to ``after`` with ``before`` in ``year_after``'s prices (consumer price index)."""
+    def recompute(f: Figures) -> float:
+        cpi = f.annual_series("0000", "cpi_annual_mean")
+        return change(in_constant_prices(f.value(before), year_before, year_after, cpi), f.value(after))
+    return recompute
+
+
 def _per_household(code: str, year: int, source: str) -> Claim:
     """The annual table's amount per household against its amount and household count.
 
@@ -296,7 +348,12 @@ CLAIMS: list[Claim] = [
           "A saving of {str_saving_2020_2021_str2022web:abs} against the previous year",
           "amount paid in 2021 ({str_paid_2021_str2022web}) less amount paid in 2020 ({str_paid_2020_str2022web}), "
           "both as the article states them; the cost chapter discusses how the stated saving may have been rounded",
-          _change("str_paid_2020_str2022web", "str_paid_2021_str2022web")),
+          _change("str_paid_2020_str2022web", "str_paid_2021_str2022web"),
+          readings=(Reading("the 2020 amount in 2021 prices, by the consumer price index ({se_cpi_2020_scb_kpi} in 2020, "
+                            "{se_cpi_2021_scb_kpi} in 2021), as the cost chapter reads the saving",
+                            _change_in_later_prices("str_paid_2020_str2022web", "str_paid_2021_str2022web", 2020, 2021)),
+                    Reading("'kostnad' (cost) in the claim may count more or less than the amounts paid the article "
+                            "states; the article does not say"))),
     Claim("str_longterm_fall_pct", "str_lt_pct_2021_01_2021_12_str2022web",
           "Long-term households fell by {str_lt_pct_2021_01_2021_12_str2022web:abs}, January to December 2021",
           "percent change from {str_lt_2021_01_str2022web} (January 2021) to {str_lt_2021_12_str2022web} "
@@ -332,7 +389,9 @@ CLAIMS: list[Claim] = [
           "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs}); that release says 'the start of the year', not January, "
           "so part of the gap may be a different month",
           _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"),
-          repeated_in=("lkp_paid_chg_2021_01_2024_01_lkp2024web",)),
+          repeated_in=("lkp_paid_chg_2021_01_2024_01_lkp2024web",),
+          readings=(Reading("the October 2021 release's 'i början på året' (at the start of the year) may be a month "
+                            "other than January 2021; no count for January 2021 from that release is in the data"),)),
     Claim("lkp_2087", "lkp_paid_2024_01_lkp2024pr", "{lkp_paid_2024_01_lkp2024pr} households paid in January 2024",
           "no second source independent of the municipality",
           verify_with="Socialstyrelsen's monthly statistics on ekonomiskt bistånd for Linköping, January 2024",
@@ -455,14 +514,15 @@ def is_independent(claim: Claim, figures: Figures) -> bool:
     return bool(inputs) and not own & set(_sources_of(tuple(inputs), figures))
 
 
-def finding(claim: Claim, result: Assessment, independent: bool) -> Finding:
+def finding(claim: Claim, result: Assessment, independent: bool, figures: Figures) -> Finding:
     """What a row counts as in the tallies (each row under exactly one finding)."""
     if claim.kind == CHECK:
         return Finding.CHECK_DISCREPANCY if result.verdict is Verdict.DISCREPANCY else Finding.CHECK_CONSISTENT
     return {
         Verdict.NOT_VERIFIABLE: Finding.NOT_VERIFIABLE,
         Verdict.DEPENDS: Finding.DEPENDS,
-        Verdict.DISCREPANCY: Finding.DEFINITION if claim.conflict == DEFINITION else Finding.SUBSTANTIVE,
+        Verdict.DISCREPANCY: (Finding.DEFINITION if claim.conflict == DEFINITION else
+                              Finding.SUBSTANTIVE if is_substantive(claim, result, figures) else Finding.MAY_EXPLAIN),
     }.get(result.verdict, Finding.INDEPENDENT if independent else Finding.OWN_FIGURES)
 
 
@@ -499,9 +559,29 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
             "difference": result.difference, "how": render(claim.method, figures),
             "would_verify": render(claim.verify_with, figures), "independent": independent,
             "conflict": claim.conflict if result.verdict is Verdict.DISCREPANCY else "",
-            "finding": finding(claim, result, independent).value,
+            "readings": "; ".join(render(r.label, figures) for r in claim.readings),
+            "finding": finding(claim, result, independent, figures).value,
         })
     return pd.DataFrame(rows)
+
+
+def municipal(table: pd.DataFrame) -> pd.Series:
+    """Which ledger rows are a municipality's own claims: published by a municipality ("Linköpings kommun",
+    "Strängnäs kommun"), its governing parties' releases in its name included; not newspapers (which may report a
+    municipality's figures) nor national bodies."""
+    return table["publisher"].str.contains(r"\bkommun\b", regex=True)
+
+
+def municipal_tallies(table: pd.DataFrame) -> dict[str, int]:
+    """The claims by who makes them, and how many of the municipalities' claims the data can check at all
+    (``checkable``), against another publisher's figures (``checkable_independently``) or not at all."""
+    claims = table[table["kind"] == CLAIM]
+    own = claims[municipal(claims)]
+    checkable = own[own["verdict"] != Verdict.NOT_VERIFIABLE.value]
+    return {"claims": len(claims), "municipal": len(own), "not_municipal": len(claims) - len(own),
+            "checkable": len(checkable), "checkable_independently": int(checkable["independent"].sum()),
+            "unverifiable": len(own) - len(checkable),
+            "confirmed_independently": int((own["finding"] == Finding.INDEPENDENT.value).sum())}
 
 
 def tallies(table: pd.DataFrame) -> dict[str, dict[str, int]]:

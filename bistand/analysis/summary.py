@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, tallies
-from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, percent_change,
-                                      share_of_fall_at_national_rate)
+from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, municipal_tallies, tallies
+from bistand.analysis.metrics import (annual_growth_rate, change, expected_at_national_rate, in_constant_prices,
+                                      percent_change, share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
@@ -104,6 +104,11 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_lkp_fewer"] = -figures.value("lkp_paid_chg_2021_01_2024_01_lkp2024pr")
     out["sum_lkp_2021"] = figures.value("lkp_paid_2021_01_lkp2024pr")
     out["sum_lkp_2021_october"] = figures.value("lkp_paid_2021_lkp2021pr")
+    out["sum_lkp_start_2021_gap"] = out["sum_lkp_2021_october"] - out["sum_lkp_2021"]
+    # Its monthly fall January 2021 -> January 2024 in percent, beside the nation's annual fall 2021 -> 2024
+    # (households at any time in the year): two measures, each labelled as what it is.
+    out["sum_lkp_monthly_fall_2021_2024_pct"] = 100 * out["sum_lkp_fewer"] / out["sum_lkp_2021"]
+    out["sum_nat_annual_fall_2021_2024_pct"] = -percent_change(national[2021], national[2024])
 
     # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels:
     # the one derived from the October 2021 release and the one derived from the February 2024 release.
@@ -122,6 +127,24 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(lkp[y0], lkp[y1], national[y0], national[y1])
         out[f"sum_lkp_{key}_gap"] = lkp[y1] - at_national_rate
         out[f"sum_lkp_{key}_beyond"] = at_national_rate - lkp[y1]
+
+    # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI).
+    lkp_paid = figures.annual_series("0580", "amount_paid_year")
+    cpi = figures.annual_series("0000", "cpi_annual_mean")
+    paid_2014_in_2023_prices = in_constant_prices(lkp_paid[2014], 2014, 2023, cpi)
+    out["sum_lkp_paid_2014"] = lkp_paid[2014]
+    out["sum_lkp_paid_2023"] = lkp_paid[2023]
+    out["sum_lkp_paid_rise"] = change(lkp_paid[2014], lkp_paid[2023])
+    out["sum_lkp_paid_rise_pct"] = percent_change(lkp_paid[2014], lkp_paid[2023])
+    out["sum_lkp_paid_2014_in_2023_prices"] = paid_2014_in_2023_prices
+    out["sum_lkp_paid_real_fall"] = -change(paid_2014_in_2023_prices, lkp_paid[2023])
+    out["sum_lkp_paid_real_fall_pct"] = -percent_change(paid_2014_in_2023_prices, lkp_paid[2023])
+
+    # The goal of 96 percent of adults in other support than assistance by 2025, beside the share of adults (18 or
+    # older) with assistance at any time in 2023 that the municipality's statistics page gives.
+    out["sum_lkp_target"] = figures.value("lkp_target_2025_lkp2024web")
+    out["sum_lkp_adult_share_2023"] = figures.value("lkp_adult_share_2023_lkp_stat")
+    out["sum_lkp_adults_without_2023"] = 100 - out["sum_lkp_adult_share_2023"]
 
     # Strängnäs: its own amounts 2020 -> 2021 against the national rate; its 2017-2020 rise; the 2020 conflict.
     paid_2020 = figures.value("str_paid_2020_str2022web")
@@ -145,6 +168,11 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_str_paid_rise_2017_2020_pa"] = annual_growth_rate(str_official[2017], str_official[2020], 3)
     out["sum_nat_hh_fall_2017_2020_pct"] = -percent_change(national[2017], national[2020])
     out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
+    # The forecast for 2021 without measures against each 2020 amount, each in its own source.
+    forecast = figures.value("str_forecast_2021_str2022web")
+    out["sum_str_forecast"] = forecast
+    out["sum_str_forecast_above_own_2020_pct"] = percent_change(paid_2020, forecast)
+    out["sum_str_forecast_below_official_2020_pct"] = -percent_change(official_2020, forecast)
 
     # The ledger: claims and internal checks counted apart, each statement once.
     table = ledger(figures)
@@ -153,9 +181,16 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_checks"] = int((table["kind"] == CHECK).sum())
     for finding, key in [(Finding.INDEPENDENT, "independent"), (Finding.OWN_FIGURES, "own"),
                          (Finding.DEPENDS, "depends"), (Finding.SUBSTANTIVE, "substantive"),
+                         (Finding.MAY_EXPLAIN, "may_explain"),
                          (Finding.DEFINITION, "definition"), (Finding.NOT_VERIFIABLE, "unverifiable")]:
         out[f"sum_{key}"] = counts[CLAIM][finding.value]
-    municipal = table[(table["kind"] == CLAIM) & table["publisher"].str.contains("kommun")]
-    out["sum_independent_municipal"] = int((municipal["finding"] == Finding.INDEPENDENT.value).sum())
+    # The municipalities' own claims (published by a municipality) apart from newspapers' and national bodies'.
+    by_whom = municipal_tallies(table)
+    out["sum_independent_municipal"] = by_whom["confirmed_independently"]
+    out["sum_claims_municipal"] = by_whom["municipal"]
+    out["sum_claims_not_municipal"] = by_whom["not_municipal"]
+    out["sum_municipal_checkable"] = by_whom["checkable"]
+    out["sum_municipal_checkable_independently"] = by_whom["checkable_independently"]
+    out["sum_municipal_unverifiable"] = by_whom["unverifiable"]
     out["sum_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
     return out

@@ -10,9 +10,10 @@ import pandas as pd
 from bistand.analysis.claims import Finding, Verdict
 from bistand.data import formats
 
-#: The order in which the ledger lists claims: substantive discrepancies first, unverifiable ones last.
+#: The order in which the ledger lists claims: substantive conflicts first, then discrepancies a reading of the
+#: definitions may explain, unverifiable claims last.
 FINDING_ORDER = {finding.value: position for position, finding in enumerate(
-    [Finding.SUBSTANTIVE, Finding.DEFINITION, Finding.DEPENDS, Finding.INDEPENDENT, Finding.OWN_FIGURES,
+    [Finding.SUBSTANTIVE, Finding.MAY_EXPLAIN, Finding.DEFINITION, Finding.DEPENDS, Finding.INDEPENDENT, Finding.OWN_FIGURES,
      Finding.NOT_VERIFIABLE])}
 
 
@@ -50,8 +51,12 @@ def claim_text(row: pd.Series) -> str:
 
 
 def how_text(row: pd.Series) -> str:
-    """How the book checked it, or, for a claim it cannot check, what would verify it."""
-    return row["would_verify"] if row["verdict"] == Verdict.NOT_VERIFIABLE.value else row["how"]
+    """How the book checked it (with the other readings of the definitions it names, if any), or, for a claim it
+    cannot check, what would verify it."""
+    if row["verdict"] == Verdict.NOT_VERIFIABLE.value:
+        return row["would_verify"]
+    readings = row.get("readings", "")
+    return f"{row['how']}. Other readings: {readings}" if isinstance(readings, str) and readings else row["how"]
 
 
 #: The ledger's columns: heading → the text of a row's cell.

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import CHECK, CLAIM, Assessment, Finding, assess_claim, ledger, round_half_up, tallies
+from bistand.analysis.claims import (CHECK, CLAIM, Assessment, Finding, Verdict, assess_claim, claim_by_id, claim_inputs,
+                                     ledger, municipal_tallies, round_half_up, tallies)
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
 FINDING_KEYS = {Finding.INDEPENDENT: "independent", Finding.OWN_FIGURES: "own", Finding.DEPENDS: "depends",
-                Finding.SUBSTANTIVE: "substantive", Finding.DEFINITION: "definition",
+                Finding.SUBSTANTIVE: "substantive", Finding.MAY_EXPLAIN: "may_explain", Finding.DEFINITION: "definition",
                 Finding.NOT_VERIFIABLE: "unverifiable"}
 
 
@@ -45,9 +46,30 @@ def tally_values(book_ledger: ClaimsLedger) -> dict[str, int]:
     out["clm_n_claims"] = len(claims)
     out["clm_n_sources"] = claims["source_ids"].str.split("; ").explode().nunique()
     out["clm_n_repeated"] = int((claims["source_ids"].str.count(";") > 0).sum())
+    by_whom = municipal_tallies(book_ledger.table)
+    out["clm_n_municipal"] = by_whom["municipal"]
+    out["clm_n_not_municipal"] = by_whom["not_municipal"]
+    out["clm_n_municipal_checkable"] = by_whom["checkable"]
+    out["clm_n_municipal_checkable_independently"] = by_whom["checkable_independently"]
     out["clm_n_checks"] = len(checks)
     out["clm_n_checks_consistent"] = counts[CHECK][Finding.CHECK_CONSISTENT.value]
     out["clm_n_checks_discrepancy"] = counts[CHECK][Finding.CHECK_DISCREPANCY.value]
+    return out
+
+
+#: The two start-of-2021 levels Linköping's releases imply: October 2021 release (2 567 + 160), February 2024 (2 087 + 616).
+START_2021_LEVELS = ("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_01_lkp2024pr")
+
+
+def start_gap_verdicts(book_ledger: ClaimsLedger) -> list[str]:
+    """The claims whose verdict is a discrepancy or depends on the level taken and that are recomputed from a
+    start-of-2021 level: the verdicts the one gap between the two levels drives."""
+    claims = book_ledger.claims
+    out = []
+    for claim_id, verdict in zip(claims["claim_id"], claims["verdict"]):
+        if verdict in (Verdict.DISCREPANCY.value, Verdict.DEPENDS.value) and \
+                set(START_2021_LEVELS) & set(claim_inputs(claim_by_id(claim_id))):
+            out.append(claim_id)
     return out
 
 
@@ -96,8 +118,14 @@ def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
 def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name."""
     v = verdicts_that_matter(figures)
+    book_ledger = claims_ledger(figures)
+    # The saving's first reading: the 2020 amount in 2021 prices (the claim's own other reading of its definitions).
+    saving_in_2021_prices = float(v.saving.claim.readings[0].recompute(figures))
     return {
-        **tally_values(claims_ledger(figures)),
+        **tally_values(book_ledger),
+        "clm_saving_in_2021_prices": -saving_in_2021_prices,
+        "clm_start_2021_gap": figures.value(START_2021_LEVELS[0]) - figures.value(START_2021_LEVELS[1]),
+        "clm_n_start_gap_verdicts": len(start_gap_verdicts(book_ledger)),
         "clm_saving_stated": -v.saving.stated,
         "clm_saving_recomputed": -v.saving.recomputed,
         "clm_saving_difference": v.saving.difference,

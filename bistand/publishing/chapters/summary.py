@@ -9,6 +9,7 @@ import altair as alt
 from bistand.analysis.summary import Comparison, comparison_frame
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.citation import book, data_date
 from bistand.publishing.swedish import glue_sv
 
 #: The sources of the comparisons: the municipalities' own figures and Socialstyrelsen's national series.
@@ -36,7 +37,25 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_claims": ("", 0), "sum_independent": ("", 0), "sum_own": ("", 0), "sum_depends": ("", 0),
     "sum_substantive": ("", 0), "sum_definition": ("", 0), "sum_unverifiable": ("", 0),
     "sum_checks_consistent": ("", 0), "sum_checks": ("", 0), "sum_independent_municipal": ("", 0),
+    "sum_may_explain": ("", 0), "sum_claims_municipal": ("", 0), "sum_claims_not_municipal": ("", 0),
+    "sum_municipal_checkable": ("", 0), "sum_municipal_checkable_independently": ("", 0),
+    "sum_municipal_unverifiable": ("", 0),
+    "sum_lkp_monthly_fall_2021_2024_pct": ("percent", 1), "sum_nat_annual_fall_2021_2024_pct": ("percent", 1),
+    "sum_lkp_paid_2014": ("million_sek", 1), "sum_lkp_paid_2023": ("million_sek", 1),
+    "sum_lkp_paid_rise": ("million_sek", 1), "sum_lkp_paid_rise_pct": ("percent", 1),
+    "sum_lkp_paid_2014_in_2023_prices": ("million_sek", 1), "sum_lkp_paid_real_fall": ("million_sek", 1),
+    "sum_lkp_paid_real_fall_pct": ("percent", 1),
+    "sum_lkp_target": ("percent", 0), "sum_lkp_adult_share_2023": ("percent", 1),
+    "sum_lkp_adults_without_2023": ("percent", 1),
+    "sum_str_forecast": ("million_sek", 1), "sum_str_forecast_above_own_2020_pct": ("percent", 1),
+    "sum_str_forecast_below_official_2020_pct": ("percent", 1), "sum_lkp_start_2021_gap": ("households", 0),
 }
+
+
+def edition_values() -> dict[str, str]:
+    """The edition, its date and the date of the latest source the data uses, for the top of the landing page."""
+    b = book()
+    return {"sum_edition": b.edition, "sum_edition_date": b.date, "sum_data_as_of": data_date()}
 
 
 def comparison_description(pairs: list[Comparison]) -> str:
