@@ -183,10 +183,16 @@ def test_savings_chart_draws_the_stated_saving_and_four_yardsticks(figures):
     assert spec["description"].startswith("Bar chart of five figures")
 
 
-def test_strangnas_forecast_beside_its_own_earlier_rise(figures, glued):
-    # Forecast 44.7 / 38.1 = +17.32 %; Socialstyrelsen: 31.457 -> 48.300 million SEK = +53.54 %,
-    # (48.300 / 31.457)^(1/3) = 1.15366, +15.37 % a year; households 726 -> 835 = +15.01 %. 17.32 > 15.37: faster.
-    assert glued["cost_str_forecast_growth"] == pytest.approx(17.3228, abs=1e-4)
+def test_strangnas_forecast_beside_each_2020_amount_from_its_own_source(figures, glued):
+    # Forecast 44.7 against the article's 2020 amount: 44.7 / 38.1 = 1.17323, 17.32 % higher (str2022web);
+    # against Socialstyrelsen's 2020 amount: 44.7 / 48.3 = 0.92547, 7.45 % lower (rf_sod_2021).
+    # Socialstyrelsen alone: 31.457 -> 48.300 million SEK = +53.54 %, (48.300 / 31.457)^(1/3) = 1.15366, +15.37 % a
+    # year; households 726 -> 835 = +15.01 %. The forecast is not set against that pace (another source's).
+    assert glued["cost_str_forecast_vs_own_2020_pct"] == pytest.approx(17.3228, abs=1e-4)
+    assert glued["cost_str_forecast_vs_own_2020"] == "higher"
+    assert glued["cost_str_forecast_vs_official_2020_pct"] == pytest.approx(7.4534, abs=1e-4)
+    assert glued["cost_str_forecast_vs_official_2020"] == "lower"
+    assert "cost_str_forecast_vs_own" not in glued and "cost_str_forecast_growth" not in glued
     assert glued["cost_str_paid_2017_socialstyrelsen"] == pytest.approx(31.457)
     assert glued["cost_str_paid_2020_socialstyrelsen"] == pytest.approx(48.3)
     assert glued["cost_str_paid_2020_own_figures"] == pytest.approx(38.1)
@@ -194,7 +200,6 @@ def test_strangnas_forecast_beside_its_own_earlier_rise(figures, glued):
     assert glued["cost_str_socialstyrelsen_rise_2017_2020"] == pytest.approx(53.5429, abs=1e-4)
     assert glued["cost_str_socialstyrelsen_rise_pa"] == pytest.approx(15.3657, abs=1e-4)
     assert glued["cost_str_hh_rise_2017_2020"] == pytest.approx(15.0138, abs=1e-4)
-    assert glued["cost_str_forecast_vs_own"] == "faster than"
 
 
 # --- Linköping: the statement, and the what-if ------------------------------------------------------------
@@ -285,3 +290,24 @@ def test_the_chapter_text_refers_only_to_glued_names(glued):
     text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     referenced = set(re.findall(r"\{glue:\w*\}`([A-Za-z0-9_]+)", text))
     assert referenced and referenced <= set(glued)
+
+
+def test_forecast_direction_words():
+    from bistand.analysis.chapters.costs import StrangnasForecast
+    assert [StrangnasForecast.direction(p) for p in (-0.1, 0.0, 0.1)] == ["lower", "no different", "higher"]
+
+
+def test_chapter_words_claim_no_more_than_the_figures():
+    """Strängnäs's method is its claim; the forecast is read against each source's 2020 amount; Linköping's spending
+    in both prices (issue 17)."""
+    import nbformat
+
+    from conftest import ROOT
+
+    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "costs.ipynb", as_version=4).cells
+                             if c.cell_type == "markdown").split())
+    assert "Strängnäs says it reached its result by adding social workers" in text
+    assert "Strängnäs reached its result" not in text
+    assert "its own earlier pace" not in text and "keep rising" not in text
+    assert "each from its own source" in text
+    assert "Linköping paid more in 2023 than in 2014 in current prices, and less in constant prices" in text

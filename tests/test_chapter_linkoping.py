@@ -287,3 +287,58 @@ def test_timeline_source_line_has_one_full_stop_after_an_undated_source(timeline
     # the events' sources end with Socialdemokraterna i Linköping, undated: "n.d." then ". Counts" gave "n.d.. Counts"
     title = title_text(show.timeline(timeline, paid).to_dict())
     assert "Socialdemokraterna i Linköping, n.d. Counts:" in title.replace("\n", " ") and ".." not in title
+
+
+# ----------------------------------------------------------------------------------------------------
+# Issue 17: words that claim no more than the figures
+
+def test_undated_primary_sources_among_the_primary_ones(values):
+    # sources.csv: of the 14 texts, the primary ones are lkp500, lkpalliance, lkp2024pr and lkp2024web (4);
+    # of these only lkpalliance is undated (1): "the undated ones include 1 of the 4 primary sources"
+    assert (values["lkp_n_primary_undated"], values["lkp_n_primary"]) == (1, 4)
+
+
+def test_goal_beside_the_annual_share_of_adults(values):
+    # figures_context.csv, lkp_stat: "3,1 procent av den vuxna befolkningen 18 år eller äldre ... någon gång under
+    # året ekonomiskt bistånd 2023"; 100 - 3.1 = 96.9 percent without, which is above the goal's 96 (lkp2024web)
+    assert values["lkp_adult_share_2023"] == pytest.approx(3.1)
+    assert values["lkp_adults_without_2023"] == pytest.approx(96.9)
+    assert values["lkp_adults_without_vs_target"] == "above"
+    assert [lkp.compared_with(v, 96) for v in (95.9, 96, 96.1)] == ["below", "equal to", "above"]
+
+
+def test_spending_in_current_and_constant_prices(values):
+    # lkpposten 232.8, lkp_stat 285.6 million SEK: 285.6 - 232.8 = 52.8 more (52.8 / 232.8 = 22.68 percent);
+    # KPI (1980 = 100) 313.49 in 2014, 403.70 in 2023: 232.8 * 403.70 / 313.49 = 299.79 in 2023 prices,
+    # 299.79 - 285.6 = 14.19 less (14.19 / 299.79 = 4.73 percent)
+    assert values["lkp_paid_rise_2014_2023"] == pytest.approx(52.8)
+    assert values["lkp_paid_rise_2014_2023_pct"] == pytest.approx(22.680, abs=0.001)
+    assert values["lkp_paid_2014_in_2023_prices"] == pytest.approx(299.79, abs=0.005)
+    assert values["lkp_paid_fall_2014_2023_constant"] == pytest.approx(14.19, abs=0.005)
+    assert values["lkp_paid_fall_2014_2023_constant_pct"] == pytest.approx(4.73, abs=0.005)
+
+
+def test_timeline_title_scopes_the_majorities_and_names_the_day(timeline, paid):
+    title = " ".join(title_text(show.timeline(timeline, paid).to_dict()).split())
+    assert "from 2016 to 2024 the measures span 3 majorities" in title
+    assert "by 20 December 2021, when IAF's director was still incoming" in title and "took office" not in title
+
+
+def test_chapter_words_follow_the_sources():
+    """The chapter says what the sources say about heltidsaktivering, IAF and the 10 September 2020 release."""
+    import nbformat
+
+    from conftest import ROOT
+
+    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "linkoping.ipynb", as_version=4).cells
+                             if c.cell_type == "markdown").split())
+    assert "Much of the fall in 2021" not in text
+    assert "About a third of the fall from 2021 to January 2024 came before IAF ran" in text
+    assert '"Before IAF ran" is therefore not "before heltidsaktivering"' in text
+    assert "when it decided on IAF" not in text and "in September 2020 the municipality announced" not in text
+    assert "the governing Alliance announced" in text
+    assert "on that day or before it" in text and "in the future tense" in text
+    assert "a month it places before the pandemic {cite:p}`lkp2021pr`" in text
+    assert "of those are primary sources" not in text
+    assert "the book has no figure for the share in any year" not in text
+    assert "Three majorities from 2016 to 2024" in text

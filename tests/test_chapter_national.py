@@ -276,3 +276,33 @@ def test_comparison_levels_are_those_of_the_summarys_comparisons(figures):
     for c in comparisons(figures):
         level = levels[c.key]
         assert c.national == pytest.approx(100 * (level.national_ratio - 1))
+
+
+def test_linkoping_monthly_fall_beside_the_national_annual_fall(figures):
+    """Issue 17: each in its own measure, labelled, with no share or gap computed from the two."""
+    values = national.glued_values(figures)
+    # lkp2024pr: 2087 in January 2024, 616 fewer than January 2021 -> 2703 (derived); 616 / 2703 = 22.79 percent
+    assert (values["nat_lkp_paid_2024_01"], values["nat_lkp_paid_fall_2021_2024"], values["nat_lkp_paid_2021_01"]) == \
+        (2087, 616, 2703)
+    assert values["nat_lkp_paid_fall_2021_2024_pct"] == pytest.approx(22.789, abs=0.001)
+    # lkp2021pr: 2567 + 160 = 2727 at the start of 2021; (2727 - 2087) / 2727 = 640 / 2727 = 23.47 percent
+    assert values["nat_lkp_paid_start_2021_oct_release"] == 2727
+    assert values["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] == pytest.approx(23.469, abs=0.001)
+    # rf_alv_2022 182 328 (2021), rf_got_2024 145 456 (2024): 36 872 / 182 328 = 20.22 percent
+    assert (values["nat_hh_2021"], values["nat_hh_2024"]) == (182328, 145456)
+    assert values["nat_hh_fall_2021_2024_pct"] == pytest.approx(20.223, abs=0.001)
+
+
+def test_chapter_uses_no_causal_word_for_a_ratio():
+    import nbformat
+
+    from conftest import ROOT
+
+    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "national.ipynb", as_version=4).cells
+                             if c.cell_type == "markdown").split())
+    for phrase in ("accounts for", "would give", "would have produced", "would have had", "no comparison"):
+        assert phrase not in text, phrase
+    assert "which equals" in text
+    assert "*Linköping, households paid in one month*, January 2021 to January 2024" in text
+    assert "*Sweden, households with assistance at any time in the year*, 2021 to 2024" in text
+    assert "it computes no share or gap from them" in text

@@ -73,3 +73,17 @@ def test_paid_by_source_chart_draws_both_sources_with_the_gap_in_2018(figures):
     title = spec.get("title") or spec["layer"][0]["title"]  # a layered chart keeps its title on the first layer
     assert "10.2 million SEK below" in " ".join(title["text"])  # 48.3 - 38.1
     assert "figures for 2017, 2019, 2020 (no 2018 figure" in spec["description"]
+
+
+def test_chapter_reports_the_municipalitys_claims_as_its_own():
+    """Issue 17: the method is the article's account; the forecast is not said to extend a rise from another source."""
+    import nbformat
+
+    from conftest import ROOT
+
+    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "strangnas.ipynb", as_version=4).cells
+                             if c.cell_type == "markdown").split())
+    assert text.count("By its own account, in 2020 and 2021 Strängnäs kommun reorganised") == 1
+    assert "With more social workers, the article says" in text
+    assert "extended that rise" not in text and "The official series has figures for" not in text
+    assert "each source's 2020 amount" in text

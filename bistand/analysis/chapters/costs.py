@@ -257,9 +257,12 @@ def strangnas_saving(figures: Figures) -> StrangnasSaving:
 
 @dataclass(frozen=True)
 class StrangnasForecast:
-    """What the forecast for 2021 implies, beside the nation's change that year and Strängnäs's own earlier rise."""
+    """What the forecast for 2021 implies against each 2020 amount, each from its own source (the article's and
+    Socialstyrelsen's), beside the nation's change that year and Strängnäs's earlier rise in Socialstyrelsen's
+    statistics. A change in one source is never set against the other source's growth rate."""
 
     growth_pct: float                 # forecast for 2021 against the article's 2020 amount
+    vs_official_2020_pct: float       # forecast for 2021 against Socialstyrelsen's 2020 amount
     paid_socialstyrelsen: pd.Series   # Strängnäs's amounts paid in Socialstyrelsen's statistics (million SEK)
     households: pd.Series             # Strängnäs's households at any time in the year
 
@@ -283,16 +286,19 @@ class StrangnasForecast:
     def households_rise_2017_2020_pct(self) -> float:
         return percent_change(float(self.households[2017]), float(self.households[2020]))
 
-    @property
-    def faster_than_own_pace(self) -> bool:
-        """Whether the forecast's one-year rise exceeds Strängnäs's own yearly rise from 2017 to 2020."""
-        return self.growth_pct > self.rise_per_year_pct
+    @staticmethod
+    def direction(pct: float) -> str:
+        """'higher', 'lower' or 'no different': how the forecast stands against a 2020 amount (prose glues it)."""
+        return "higher" if pct > 0 else "lower" if pct < 0 else "no different"
 
 
 def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasForecast:
-    """The forecast's implied rise, and Strängnäs's own rise before it in Socialstyrelsen's statistics."""
+    """The forecast against the article's and against Socialstyrelsen's 2020 amount, and Strängnäs's rise before it
+    in Socialstyrelsen's statistics."""
+    official = figures.annual_series(STRANGNAS, PAID, sources=STR_SOCIALSTYRELSEN)
     return StrangnasForecast(growth_pct=percent_change(saving.paid_2020, saving.forecast),
-                             paid_socialstyrelsen=figures.annual_series(STRANGNAS, PAID, sources=STR_SOCIALSTYRELSEN),
+                             vs_official_2020_pct=percent_change(float(official[2020]), saving.forecast),
+                             paid_socialstyrelsen=official,
                              households=figures.annual_series(STRANGNAS, HOUSEHOLDS))
 
 
@@ -476,14 +482,16 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_str_vs_previous_rounded": round_half_up(yardsticks[AGAINST_PREVIOUS], 0),
         "cost_str_vs_previous_real_rounded": round_half_up(yardsticks[AGAINST_PREVIOUS_CONSTANT], 0),
         # What the forecast implies.
-        "cost_str_forecast_growth": forecast.growth_pct,
+        "cost_str_forecast_vs_own_2020_pct": abs(forecast.growth_pct),
         "cost_se_paid_chg_2020_2021": saving.national_change_pct,
         "cost_str_paid_2017_socialstyrelsen": forecast.paid_2017_socialstyrelsen,
         "cost_str_paid_2020_socialstyrelsen": forecast.paid_2020_socialstyrelsen,
         "cost_str_socialstyrelsen_rise_2017_2020": forecast.rise_2017_2020_pct,
         "cost_str_socialstyrelsen_rise_pa": forecast.rise_per_year_pct,
         "cost_str_hh_rise_2017_2020": forecast.households_rise_2017_2020_pct,
-        "cost_str_forecast_vs_own": "faster than" if forecast.faster_than_own_pace else "no faster than",
+        "cost_str_forecast_vs_own_2020": forecast.direction(forecast.growth_pct),
+        "cost_str_forecast_vs_official_2020_pct": abs(forecast.vs_official_2020_pct),
+        "cost_str_forecast_vs_official_2020": forecast.direction(forecast.vs_official_2020_pct),
         # Linköping: the Alliance's statement, the plausibility check, the illustration.
         "cost_lkp_monthly_saving": statement.monthly_saving,
         "cost_lkp_fewer_stated": statement.fewer_households,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
 from bistand.analysis.metrics import (amount_per_household, change, implied_cost_per_household_per_month,
-                                      level_before, percent_change)
+                                      in_constant_prices, level_before, percent_change)
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import (bound_from_elapsed, majority_bands, monthly_counts, numbered_events,
                                        share_reached)
@@ -263,6 +263,51 @@ def alliance_cost(figures: Figures) -> AllianceCost:
                         verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value)
 
 
+@dataclass(frozen=True)
+class Spending:
+    """Linköping's amount paid in 2014 and 2023 (million SEK), in current prices and in 2023 prices."""
+
+    paid_2014: float
+    paid_2023: float
+    paid_2014_in_2023_prices: float
+
+    @property
+    def rise_current(self) -> float:
+        """How much more was paid in 2023 than in 2014, current prices."""
+        return change(self.paid_2014, self.paid_2023)
+
+    @property
+    def rise_current_pct(self) -> float:
+        return percent_change(self.paid_2014, self.paid_2023)
+
+    @property
+    def fall_constant(self) -> float:
+        """How much less was paid in 2023 than in 2014, in 2023 prices."""
+        return -change(self.paid_2014_in_2023_prices, self.paid_2023)
+
+    @property
+    def fall_constant_pct(self) -> float:
+        return -percent_change(self.paid_2014_in_2023_prices, self.paid_2023)
+
+
+def spending(figures: Figures) -> Spending:
+    """Linköping's amounts paid in 2014 and 2023, the 2014 amount also in 2023 prices (consumer price index)."""
+    paid = figures.annual_series(MUNICIPALITY, "amount_paid_year")
+    cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
+    return Spending(paid_2014=float(paid[2014]), paid_2023=float(paid[2023]),
+                    paid_2014_in_2023_prices=in_constant_prices(float(paid[2014]), 2014, 2023, cpi))
+
+
+#: The share of adults with assistance at some time in 2023 (Linköping's statistics page), which the context
+#: chapter prints; the only figure in the data on the scale of the goal for 2025.
+ADULT_SHARE_2023 = "lkp_adult_share_2023_lkp_stat"
+
+
+def compared_with(value: float, reference: float) -> str:
+    """'above', 'below' or 'equal to': where ``value`` stands against ``reference`` (prose glues the word)."""
+    return "above" if value > reference else "below" if value < reference else "equal to"
+
+
 def national_fall_2022_2023_pct(figures: Figures) -> float:
     """Sweden's fall in households with assistance at any time in the year, 2022 to 2023, in percent (Socialstyrelsen)."""
     sweden = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
@@ -281,6 +326,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     years = annual(figures)
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
+    spend = spending(figures)
     target = figures.value("lkp_target_2025_lkp2024web")
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     fall_dec_feb, share_dec_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
@@ -293,6 +339,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_n_sources": len(table),
         "lkp_n_undated": int(undated.sum()),
         "lkp_n_primary_undated": int((undated & (table["role"] == "primary")).sum()),
+        "lkp_n_primary": int((table["role"] == "primary").sum()),
         # The programme and the Alliance's text
         "lkp_places": prog.places,
         "lkp_far": prog.far,
@@ -351,12 +398,20 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_paid_2013": amount[2013],
         "lkp_paid_2014": amount[2014],
         "lkp_paid_2023": amount[2023],
+        "lkp_paid_rise_2014_2023": spend.rise_current,
+        "lkp_paid_rise_2014_2023_pct": spend.rise_current_pct,
+        "lkp_paid_2014_in_2023_prices": spend.paid_2014_in_2023_prices,
+        "lkp_paid_fall_2014_2023_constant": spend.fall_constant,
+        "lkp_paid_fall_2014_2023_constant_pct": spend.fall_constant_pct,
         "lkp_gap_first": str(years.gap[0]),
         "lkp_gap_last": str(years.gap[1]),
         # The goal for 2025
         "lkp_target": target,
         "lkp_target_rest": 100 - target,
         "lkp_target_verdict": assess_claim("lkp_target_96", figures).verdict.value,
+        "lkp_adult_share_2023": figures.value(ADULT_SHARE_2023),
+        "lkp_adults_without_2023": 100 - figures.value(ADULT_SHARE_2023),
+        "lkp_adults_without_vs_target": compared_with(100 - figures.value(ADULT_SHARE_2023), target),
         # The Alliance's cost statement
         "lkp_alliance_fewer": -cost.fewer,
         "lkp_alliance_monthly": -cost.monthly_sek / 1e6,

@@ -1,5 +1,5 @@
 """The chapter "Against the national trend": Sweden's households and amounts paid, each municipality indexed
-beside the nation, and how much of each municipality's fall the national rate alone would have produced.
+beside the nation, and each municipality's fall beside a change at the national rate (a share it equals, not a cause).
 
 The comparisons with the national rate (percent changes, shares, gaps) are the summary's
 (:mod:`bistand.analysis.summary`), so the chapter and the summary cannot disagree.
@@ -359,8 +359,13 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_lkp_short_share"] = values[SHARE_NAMES["short"]]
     out["nat_lkp_short_beyond"] = values["sum_lkp_short_beyond"]
 
-    # Linköping's monthly headline, not compared with the nation.
+    # Linköping's monthly headline beside the national annual count, each in its own measure (no share computed).
     out["nat_lkp_paid_2024_01"] = values["sum_lkp_2024"]
     out["nat_lkp_paid_fall_2021_2024"] = values["sum_lkp_fewer"]
     out["nat_lkp_paid_2021_01"] = values["sum_lkp_2021"]
+    out["nat_lkp_paid_start_2021_oct_release"] = values["sum_lkp_2021_october"]
+    out["nat_lkp_paid_fall_2021_2024_pct"] = -percent_change(values["sum_lkp_2021"], values["sum_lkp_2024"])
+    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = -percent_change(values["sum_lkp_2021_october"],
+                                                                               values["sum_lkp_2024"])
+    out["nat_hh_fall_2021_2024_pct"] = -percent_change(hh[2021], hh[2024])
     return out
