@@ -33,8 +33,10 @@ def repo_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "repo"
     shutil.copytree(ROOT, copy, ignore=IGNORE)
     (copy / ".venv").symlink_to(ROOT / ".venv")
-    stamps = list((ROOT / ".venv").glob(".installed-*"))
-    assert stamps, "set up .venv first (make setup)"  # so that make in the copy installs nothing into it
+    # make in the copy must install nothing into this checkout's .venv (it would point `bistand` at the copy):
+    # the set-up stamp of the current requirements and pyproject.toml must be there, as the Makefile names it.
+    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    assert (ROOT / ".venv" / f".installed-{stamp.hexdigest()[:16]}").exists(), "set up .venv first (make setup)"
     return copy
 
 

@@ -26,7 +26,7 @@ from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 MUNICIPALITY = "0580"
 
 #: The texts about Linköping, in the order the chapter's list of sources shows them.
-SOURCES = ["kfl2016", "lkp500", "kd2018", "lkp2019utr", "lkp2020jun", "lkp2020sep", "lkpalliance",
+SOURCES = ["lkp_lattlast", "kfl2016", "lkp500", "kd2018", "lkp2019utr", "lkp2020jun", "lkp2020sep", "lkpalliance",
            "lkp2021pr", "corren2021", "sm2023", "lkp2024pr", "lkp2024web", "lkpposten", "lkp_stat"]
 
 #: The monthly counts of households paid that the dot chart shows, in the order it draws them
