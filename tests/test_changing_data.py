@@ -88,12 +88,15 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
 def test_make_update_stops_at_a_broken_rule(data_copy, capsys):
     from bistand.publishing.update import run
 
-    edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    before = (data_copy / "figures_primary.csv").read_bytes()
     assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1
     err = capsys.readouterr().err
+    # Caught by the validation that runs before derive writes anything, with the row and column.
     assert err.splitlines() == [
-        "make update stopped at derive: derived figures refer to unknown figures or to each other in a cycle: "
-        "lkp_paid_2021_01_lkp2024pr"]
+        f"data/figures_primary.csv:{line}:rule: rule 'lkp_paid_2024_01_lkp2024pr - nosuch' refers to unknown figure 'nosuch'",
+        "make update stopped at validation: 1 problem(s); nothing was written. Fix them and run it again"]
+    assert (data_copy / "figures_primary.csv").read_bytes() == before
 
 
 def test_changelog_line_format():
