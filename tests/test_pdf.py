@@ -10,7 +10,7 @@ import pytest
 
 from bistand.publishing.citation import apa_book, book
 from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
-from conftest import ROOT
+from conftest import ROOT, edit_cell
 
 HTML = ROOT / "_build" / "html"
 
@@ -302,3 +302,60 @@ def test_the_print_document_has_no_relative_link_when_the_address_is_known():
     bad = [h for h in hrefs if not (h.startswith("#") or re.match(r"(https?|mailto):", h))]
     assert not bad, bad[:5]
     assert 'href="https://example.org/bistand/_downloads/' in document
+
+
+# --- A PDF never stale (issue 18) ---
+
+def test_the_built_pages_link_the_pdf_printed_from_them():
+    import json
+
+    from bistand.publishing.pdf import _stamp, stamp_name
+
+    b = book()
+    assert json.loads((HTML / "pdf" / stamp_name(b.edition)).read_text(encoding="utf-8")) == _stamp(b.edition, HTML)
+    assert 'class="pdf-edition pdf-missing"' not in (HTML / "chapters" / "strangnas.html").read_text(encoding="utf-8")
+
+
+def _site_copy(tmp_path):
+    import shutil
+
+    copy = tmp_path / "html"
+    shutil.copytree(HTML / "chapters", copy / "chapters")
+    shutil.copytree(HTML / "pdf", copy / "pdf")
+    return copy
+
+
+def _links(copy) -> dict[str, bool]:
+    name = pdf_name(book().edition)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (copy / "chapters").glob("*.html")}
+    for text in pages.values():
+        assert text.count('class="pdf-edition') >= 1
+    return {page: f'href="../pdf/{name}"' in text for page, text in pages.items() if 'class="pdf-edition' in text}
+
+
+def test_a_changed_figure_unlinks_the_pdf_until_it_is_printed_again(tmp_path):
+    """What `make book` does after a changed figure (build-finished runs link_or_explain over the pages it wrote):
+    the PDF printed from the old pages is no longer linked nor published, and every page says how to make it."""
+    from bistand.publishing.pdf import link_or_explain, stamp_name
+
+    copy, name = _site_copy(tmp_path), pdf_name(book().edition)
+    assert link_or_explain(copy) is True and all(_links(copy).values())
+    page = copy / "chapters" / "strangnas.html"
+    text = page.read_text(encoding="utf-8")
+    assert '<span class="pasted-text">26.7</span>' in text
+    page.write_text(text.replace('<span class="pasted-text">26.7</span>', '<span class="pasted-text">26.9</span>'),
+                    encoding="utf-8")
+    assert link_or_explain(copy) is False
+    assert not any(_links(copy).values())
+    assert not (copy / "pdf" / name).exists() and not (copy / "pdf" / stamp_name(book().edition)).exists()
+    assert "has not been printed from this build: run <code>make pdf</code>" in page.read_text(encoding="utf-8")
+    assert link_or_explain(copy) is False  # and stays so on the next build, until make pdf
+
+
+def test_changed_data_unlinks_the_pdf(tmp_path, data_copy):
+    from bistand.publishing.pdf import link_or_explain
+
+    copy = _site_copy(tmp_path)
+    assert link_or_explain(copy, data_dir=data_copy) is True
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
+    assert link_or_explain(copy, data_dir=data_copy) is False and not any(_links(copy).values())

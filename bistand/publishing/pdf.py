@@ -15,7 +15,9 @@ on which page each chapter begins, the second carries those numbers in the table
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
+import re
 import posixpath
 import shutil
 import sys
@@ -37,6 +39,74 @@ UNKNOWN_SITE = "https://site.invalid/"
 
 def pdf_name(edition: str) -> str:
     return f"bistand-book-{edition}.pdf"
+
+
+def stamp_name(edition: str) -> str:
+    """Beside the PDF: the edition and the hash of the HTML it was printed from."""
+    return f"bistand-book-{edition}.json"
+
+
+# The paragraph on every page that links the PDF (or says how to make it). bookext writes it; the PDF
+# build and every HTML build (build-finished) set what it says, over all pages at once.
+PDF_NOTE = re.compile(r'<p class="pdf-edition[^"]*"[^>]*>.*?</p>', re.S)
+
+
+def pdf_note(relative_root: str, edition: str, linked: bool) -> str:
+    """The paragraph: a link to the PDF of this edition and these pages, or how to make one."""
+    if linked:
+        return (f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
+                f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>')
+    return (f'<p class="pdf-edition pdf-missing">The PDF edition {edition} of these pages has not been printed '
+            "from this build: run <code>make pdf</code> (which <code>make test</code> runs) to make it.</p>")
+
+
+def html_hash(html_dir: Path = HTML_DIR) -> str:
+    """sha256 of the built pages the PDF prints, without the paragraph that links the PDF."""
+    digest = hashlib.sha256()
+    for docname in chapter_docnames():
+        page = html_dir / f"{docname}.html"
+        if page.exists():
+            digest.update(docname.encode() + b"\0" + PDF_NOTE.sub("", page.read_text(encoding="utf-8")).encode() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def data_hash(data_dir: Path = DATA_DIR) -> str:
+    """sha256 of the data files as they are (the hashes datapackage.json records may lag behind)."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def _stamp(edition: str, html_dir: Path, data_dir: Path = DATA_DIR) -> dict[str, str]:
+    return {"edition": edition, "html": html_hash(html_dir), "data": data_hash(data_dir)}
+
+
+def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_dir: Path = DATA_DIR) -> bool:
+    """Link the PDF from every page if a PDF of this edition was printed from these very pages and this data;
+    otherwise remove the stale PDF from the site and say on every page how to make it. Returns whether linked."""
+    import json
+
+    edition = edition or book().edition
+    folder = html_dir / SITE_PDF_FOLDER
+    pdf, stamp = folder / pdf_name(edition), folder / stamp_name(edition)
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = None
+    linked = pdf.exists() and recorded == _stamp(edition, html_dir, data_dir)
+    if not linked:
+        for stale in (pdf, stamp):
+            stale.unlink(missing_ok=True)
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="pdf-edition' not in text:
+            continue
+        root = "../" * (len(page.relative_to(html_dir).parts) - 1)
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked), text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return linked
 
 
 @dataclass
@@ -261,6 +331,8 @@ def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | Non
     esc = html.escape
     how = esc(apa_book(b))
     where = f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>' if b.url else f"<p>{esc(URL_UNSET)}</p>"
+    if b.repository:
+        where += f'<p>Code, data and history: <a href="{esc(b.repository)}">{esc(b.repository)}</a></p>'
     cover = (f'<section class="front cover"><h1>{esc(b.title)}</h1>'
              f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
              f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
@@ -362,9 +434,12 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     """Build the PDF edition from the built HTML; return its path."""
     if not (html_dir / "chapters").is_dir():
         raise SystemExit(f"{html_dir} has no built book: run `make book` first")
+    import json
+
     b = book()
     docnames = chapter_docnames()
     slugs = {d: slug_of(d) for d in docnames}
+    stamp = _stamp(b.edition, html_dir)
     chapters = [read_chapter(d, slugs, b, html_dir) for d in docnames]
     out_dir.mkdir(parents=True, exist_ok=True)
     document = out_dir / "book.html"
@@ -379,10 +454,15 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     if chapter_pages(pdf, list(pages)) != pages:
         raise RuntimeError("the page numbers moved between the two prints")
     target = out_dir / pdf_name(b.edition)
+    if _stamp(b.edition, html_dir) != stamp:
+        raise RuntimeError(f"{html_dir} changed while the PDF was printed from it: run `make pdf` again")
     target.write_bytes(finish(pdf, b))
+    (out_dir / stamp_name(b.edition)).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
     site = html_dir / SITE_PDF_FOLDER
     site.mkdir(exist_ok=True)
     shutil.copy(target, site / target.name)
+    shutil.copy(out_dir / stamp_name(b.edition), site / stamp_name(b.edition))
+    link_or_explain(html_dir, b.edition)
     return target
 
 
