@@ -359,3 +359,26 @@ def test_changed_data_unlinks_the_pdf(tmp_path, data_copy):
     assert link_or_explain(copy, data_dir=data_copy) is True
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert link_or_explain(copy, data_dir=data_copy) is False and not any(_links(copy).values())
+
+
+def test_every_chart_is_a_tagged_figure_with_its_description_as_alternative_text():
+    from bs4 import BeautifulSoup
+
+    descriptions = set()
+    for docname in chapter_docnames():
+        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        descriptions |= {_normal(f["aria-label"]) for f in soup.select("figure.vega-chart")}
+    alternatives = set()
+
+    def walk(element):
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Figure" and "/Alt" in element:
+            alternatives.add(_normal(str(element["/Alt"])))
+        kids = element.get("/K")
+        for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+            walk(kid)
+
+    walk(_pdf().trailer["/Root"]["/StructTreeRoot"])
+    assert len(descriptions) >= 15 and descriptions <= alternatives, descriptions - alternatives

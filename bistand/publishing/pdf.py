@@ -267,6 +267,12 @@ def _describe_chart(soup, figure) -> None:
     caption = soup.new_tag("figcaption", attrs={"class": "chart-description"})
     caption.string = description
     figure.append(caption)
+    # The screen hides the drawing from assistive technology (its box carries the label); in the tagged PDF
+    # the drawing itself is the figure, with the description as its alternative text.
+    for svg in figure.select(".vega-variant > svg"):
+        del svg["aria-hidden"]
+        svg["role"] = "img"
+        svg["aria-label"] = description
 
 
 CSS = """
