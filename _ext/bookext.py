@@ -105,10 +105,14 @@ def _footer(app, config) -> None:
     """
     from bistand.publishing.citation import book, data_date
 
+    import html as html_module
+
     b = book()
+    source = (f' Source: <a href="{html_module.escape(b.repository)}">the repository</a> (code, data, history, '
+              "CHANGELOG.md)." if b.repository else "")
     footer = (f"<p>{b.authors}, {b.year}. Edition {b.edition}; data as of {data_date()}. "
               'Text and data: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; '
-              "code: MIT.</p>")
+              f"code: MIT.{source}</p>")
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = footer
     config.html_theme_options = options
@@ -130,13 +134,20 @@ def _relative_root(docname: str) -> str:
 
 
 def _pdf_link(docname: str) -> nodes.paragraph:
-    """A link to the PDF edition, which ``make pdf`` prints from the built HTML into _build/html/pdf/."""
-    from bistand.publishing.pdf import SITE_PDF_FOLDER, pdf_name
+    """The place of the link to the PDF edition, which ``make pdf`` prints from the built HTML into
+    _build/html/pdf/. What it says is set over all pages when the build finishes (``_link_or_explain``):
+    a link if a PDF of this edition was printed from these pages, else how to make one."""
+    return nodes.paragraph("", f"PDF edition {edition()}: see `make pdf`.", classes=["pdf-edition"])
 
-    uri = f"{_relative_root(docname)}{SITE_PDF_FOLDER}/{pdf_name(edition())}"
-    return nodes.paragraph("", "", nodes.Text("The whole book as one file: "),
-                           nodes.reference("", f"PDF edition {edition()}", refuri=uri, classes=["pdf-link"]),
-                           nodes.Text("."))
+
+def _link_or_explain(app, exception) -> None:
+    """After every HTML build: link the PDF only if it was printed from the pages just built (same edition,
+    same pages, same data); otherwise drop it from the site and say how to make it."""
+    if exception or app.builder.format != "html":
+        return
+    from bistand.publishing.pdf import link_or_explain
+
+    link_or_explain(Path(app.outdir), edition())
 
 
 def _cite_this_chapter(app, doctree, docname: str) -> None:
@@ -163,7 +174,7 @@ class BookCitation(Directive):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        from bistand.publishing.citation import URL_UNSET, apa_book, bibtex_book, book
+        from bistand.publishing.citation import REPOSITORY_UNSET, URL_UNSET, apa_book, bibtex_book, book
 
         b = book()
         result: list[nodes.Node] = [
@@ -175,25 +186,37 @@ class BookCitation(Directive):
                                           nodes.reference("", b.url, refuri=b.url), nodes.Text(".")))
         else:
             result.append(nodes.paragraph("", URL_UNSET, classes=["url-unset"]))
+        if b.repository:
+            result.append(nodes.paragraph("", "", nodes.Text("The repository (code, data, CITATION.cff, CHANGELOG.md and "
+                                                             "the history of every change): "),
+                                          nodes.reference("", b.repository, refuri=b.repository), nodes.Text("."),
+                                          classes=["repository"]))
+        else:
+            result.append(nodes.paragraph("", REPOSITORY_UNSET, classes=["repository-unset"]))
         docname = self.state.document.settings.env.docname
         result.append(_pdf_link(docname))
         return result
 
 
-# The reference list: labels "Author, year" (the year as references.bib gives it, with its a/b letter),
-# as in the text's author–year citations, in author, year, title order.
+# The reference list: labels "Author, year" (the year of references.bib, or n.d., with the a/b letter that
+# bistand.publishing.bibliography.label_years gives), as in the text's author–year citations, in author,
+# year, title order. references.bib keeps plain numeric years, so any other style reads it too.
 def _register_bibliography_style() -> None:
     from pybtex.plugin import register_plugin
     from pybtex.richtext import Text
     from pybtex.style.formatting.plain import Style as Plain
     from pybtex.style.labels import BaseLabelStyle
 
+    from bistand.publishing.bibliography import label_years, read_sources
+
+    years = label_years(read_sources())
+
     class AuthorYearLabels(BaseLabelStyle):
         def format_labels(self, sorted_entries):
             for entry in sorted_entries:
                 people = entry.persons.get("author", [])
                 name = Text.from_latex(" ".join(people[0].last_names)).render_as("text") if people else ""
-                yield f"{name}, {entry.fields.get('year', 'n.d.')}"
+                yield f"{name}, {years.get(entry.key, entry.fields.get('year', 'n.d.'))}"
 
     class AuthorYearStyle(Plain):
         default_label_style = AuthorYearLabels
@@ -232,7 +255,11 @@ def claim_anchor(claim_id: str) -> str:
 
 
 def claim_reviews(table, book, sources) -> list[dict]:
-    """One schema.org ClaimReview per claim: the words, who said them and when, the verdict, the anchor."""
+    """One schema.org ClaimReview per claim: the words, who said them and when, the verdict, the anchor.
+
+    When the book's address is known, ``url`` is the ledger page's absolute address with the claim's anchor
+    and the reviewer (the book's authors) has the book's address as ``url``; when it is not, the anchor is
+    relative to the page (the book does not invent an address)."""
     page = book.page_url(LEDGER_DOC) or "ledger.html"
     reviews = []
     for row in table.to_dict("records"):
@@ -250,12 +277,15 @@ def claim_reviews(table, book, sources) -> list[dict]:
         explanation = row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
         if isinstance(explanation, str) and explanation:
             rating["ratingExplanation"] = explanation
+        reviewer = {"@type": "Organization", "name": book.authors}
+        if book.url:
+            reviewer["url"] = book.url
         review = {
             "@context": "https://schema.org", "@type": "ClaimReview",
             "url": f"{page}#{claim_anchor(row['claim_id'])}",
             "claimReviewed": words,
             "itemReviewed": said,
-            "author": {"@type": "Organization", "name": book.authors},
+            "author": reviewer,
             "datePublished": book.date,
             "reviewRating": rating,
         }
@@ -345,6 +375,7 @@ def setup(app):
     app.connect("builder-inited", _write_vega)
     app.connect("builder-inited", _read_icons)
     app.connect("build-finished", _use_small_icons)
+    app.connect("build-finished", _link_or_explain, priority=900)  # after every other change to the pages
     app.connect("html-page-context", _add_scripts_to_chart_pages)
     app.connect("html-page-context", _drop_unused_thebe_script, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

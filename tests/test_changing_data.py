@@ -58,9 +58,21 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     assert "make update stopped at validation" in typo.stderr
     assert "execute notebooks" not in typo.stdout
 
-    # Step 1, done right: a corrected figure, with the words it stands on.
+    # Step 1, a figure and words the captured source does not say: make update stops, naming the capture.
     edit_cell(primary, "str_paid_2021_str2022web", "value", "27.4")
     edit_cell(primary, "str_paid_2021_str2022web", "quote", "27,4 miljoner kronor")
+    unsourced = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
+    assert unsourced.returncode != 0
+    assert (f'data/figures_primary.csv:{line}:quote: "27,4 miljoner kronor" is not in paragraph 6 of '
+            "sources/004_02a1b5d88e3ca3ca.txt") in unsourced.stderr
+    assert "nothing was written" in unsourced.stderr and "execute notebooks" not in unsourced.stdout
+
+    # Step 1, done right: the source itself was corrected, so its new capture goes into sources/ (here the
+    # copy's capture is edited to stand for it), and the figure and its words follow it.
+    capture = copy / "sources" / "004_02a1b5d88e3ca3ca.txt"
+    text = capture.read_text(encoding="utf-8")
+    assert text.count("26,7 miljoner kronor") == 1
+    capture.write_text(text.replace("26,7 miljoner kronor", "27,4 miljoner kronor"), encoding="utf-8")
 
     # Step 2: make update derives, validates, records hashes, re-executes the notebook, prints CHANGELOG lines.
     update = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
@@ -90,12 +102,15 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
 def test_make_update_stops_at_a_broken_rule(data_copy, capsys):
     from bistand.publishing.update import run
 
-    edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    before = (data_copy / "figures_primary.csv").read_bytes()
     assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1
     err = capsys.readouterr().err
+    # Caught by the validation that runs before derive writes anything, with the row and column.
     assert err.splitlines() == [
-        "make update stopped at derive: derived figures refer to unknown figures or to each other in a cycle: "
-        "lkp_paid_2021_01_lkp2024pr"]
+        f"data/figures_primary.csv:{line}:rule: rule 'lkp_paid_2024_01_lkp2024pr - nosuch' refers to unknown figure 'nosuch'",
+        "make update stopped at validation: 1 problem(s); nothing was written. Fix them and run it again"]
+    assert (data_copy / "figures_primary.csv").read_bytes() == before
 
 
 def test_changelog_line_format():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -149,10 +150,106 @@ def test_every_chapter_page_says_how_to_cite_it():
 
 
 def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex():
+    from bistand.publishing.citation import REPOSITORY_UNSET
+
     b = book()
-    text = _text(_built("chapters/cite.html"))
+    page = _built("chapters/cite.html")
+    text = _text(page)
     assert apa_book(b) in text and bibtex_book(b) in text
     assert (b.url in text) if b.url else (URL_UNSET in text)
+    if b.repository:  # the Pages build: the cite page and every footer link the repository
+        assert f'href="{b.repository}"' in page
+        assert all(f'href="{b.repository}"' in p.read_text(encoding="utf-8")
+                   for p in (ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    else:
+        assert REPOSITORY_UNSET in text
+
+
+# --- Citation metadata that works in any tool (issue 18) ---
+
+KNOWN = dict(url="https://example.org/bistand/", repository="https://example.org/git/bistand")
+
+
+def _known_book() -> Book:
+    return Book(**{**book(use_environment=False).__dict__, **KNOWN})
+
+
+@pytest.mark.parametrize("known", [False, True], ids=["address unknown", "address known"])
+def test_the_chapter_bibtex_entry_formats_in_pybtex_plain_style(known):
+    """pybtex's plain style (as classic plain.bst) needs author, title, booktitle, publisher, year for @incollection."""
+    from pybtex.database import parse_string
+    from pybtex.plugin import find_plugin
+
+    b = _known_book() if known else book(use_environment=False)
+    entry_text = bibtex_chapter(b, "Linköping: IAF and Heltidsaktivering", "chapters/linkoping")
+    data = parse_string(entry_text, "bibtex")
+    (key, entry), = data.entries.items()
+    assert entry.type == "incollection" and "date" not in entry.fields
+    for field in ("title", "booktitle", "publisher", "year", "edition"):
+        assert entry.fields[field], field
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    formatted = list(style.format_entries(data.entries.values()))
+    text = formatted[0].text.render_as("text")
+    assert "Linköping: IAF and Heltidsaktivering" in text and b.title in text and "Bistånd book contributors" in text
+    assert (b.page_url("chapters/linkoping") in text) if known else ("http" not in text)
+    # the book's own entry too
+    book_data = parse_string(bibtex_book(b), "bibtex")
+    assert list(style.format_entries(book_data.entries.values()))
+
+
+def test_citation_cff_with_the_addresses_known_has_url_and_repository_code(tmp_path):
+    import yaml
+
+    cff = tmp_path / "CITATION.cff"
+    cff.write_text(cff_text(_known_book()), encoding="utf-8")
+    result = validate_cff(cff)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = yaml.safe_load(cff.read_text(encoding="utf-8"))
+    assert (data["url"], data["repository-code"]) == (KNOWN["url"], KNOWN["repository"])
+    assert (data["preferred-citation"]["url"], data["preferred-citation"]["repository-code"]) == \
+        (KNOWN["url"], KNOWN["repository"])
+    assert data["preferred-citation"]["publisher"] == {"name": "Bistånd book contributors"}
+
+
+def test_the_repository_setting(monkeypatch):
+    monkeypatch.setenv("BOOK_REPOSITORY", "https://example.org/git/bistand/")
+    assert book().repository == "https://example.org/git/bistand"
+    assert book(use_environment=False).repository is None
+    monkeypatch.setenv("BOOK_REPOSITORY", "git@example.org:bistand")
+    with pytest.raises(ValueError, match="BOOK_REPOSITORY must be an absolute http"):
+        book()
+
+
+def test_help_prints_help_and_writes_nothing(tmp_path):
+    before = (ROOT / "CITATION.cff").stat().st_mtime_ns, (ROOT / "CITATION.cff").read_bytes()
+    for args in (["--help"], ["-h"]):
+        result = subprocess.run([sys.executable, "-m", "bistand.publishing.citation", *args], capture_output=True,
+                                text=True, cwd=tmp_path)
+        assert result.returncode == 0
+        assert result.stdout.startswith("usage: python -m bistand.publishing.citation") and "--check" in result.stdout
+    wrong = subprocess.run([sys.executable, "-m", "bistand.publishing.citation", "--chek"], capture_output=True, text=True)
+    assert wrong.returncode == 2 and "unrecognized arguments: --chek" in wrong.stderr
+    assert ((ROOT / "CITATION.cff").stat().st_mtime_ns, (ROOT / "CITATION.cff").read_bytes()) == before
+
+
+def test_claim_reviews_are_absolute_and_name_the_reviewer_when_the_address_is_known():
+    import sys as system
+
+    system.path.insert(0, str(ROOT / "_ext"))
+    from bookext import claim_reviews, ledger_claims
+
+    from bistand.data.load import load_table
+
+    sources = {r["source_id"]: r for r in load_table("sources").fillna("").to_dict("records")}
+    table = ledger_claims()
+    known = claim_reviews(table, _known_book(), sources)
+    assert len(known) == len(table) >= 30
+    for review in known:
+        assert review["url"].startswith("https://example.org/bistand/chapters/ledger.html#claim-")
+        assert review["author"] == {"@type": "Organization", "name": "Bistånd book contributors",
+                                    "url": "https://example.org/bistand/"}
+    unknown = claim_reviews(table, book(use_environment=False), sources)
+    assert all(r["url"].startswith("ledger.html#claim-") and "url" not in r["author"] for r in unknown)
 
 
 def test_changelog_records_the_current_data_files():

@@ -46,8 +46,7 @@ def test_duplicate_event_id(data_copy):
     lines.append(lines[3])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
-    assert messages(data_copy) == [
-        f"data/events.csv:{len(lines)}:event_id: duplicate key: another row has the same event_id"]
+    assert messages(data_copy) == [f"data/events.csv:{len(lines)}:-: row {len(lines)} repeats row 4: delete one of them"]
 
 
 def test_kinds_in_the_descriptor_match_the_vocabulary():

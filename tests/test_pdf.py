@@ -10,7 +10,7 @@ import pytest
 
 from bistand.publishing.citation import apa_book, book
 from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
-from conftest import ROOT
+from conftest import ROOT, edit_cell
 
 HTML = ROOT / "_build" / "html"
 
@@ -146,3 +146,239 @@ def test_links_work_inside_and_outside_the_pdf():
 @pytest.mark.parametrize("docname", ["chapters/index", "chapters/ledger"])
 def test_each_html_page_links_the_pdf(docname):
     assert f'href="../pdf/{pdf_name(book().edition)}"' in (HTML / f"{docname}.html").read_text(encoding="utf-8")
+
+
+# --- A PDF a reviewer prints and cites (issue 18) ---
+
+def _sizes(page) -> dict[float, int]:
+    """Characters drawn at each font size (in points, as printed) on one page."""
+    from collections import Counter
+
+    sizes: Counter = Counter()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = abs(tm[1] * cm[2] + tm[3] * cm[3]) or abs(tm[3])
+            sizes[round(size * scale, 1)] += len(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def _chapter_range(docname: str) -> range:
+    docnames = chapter_docnames()
+    starts = chapter_pages((PDF_DIR / pdf_name(book().edition)).read_bytes(), [slug_of(d) for d in docnames])
+    first = starts[slug_of(docname)]
+    later = [starts[slug_of(d)] for d in docnames if starts[slug_of(d)] > first]
+    return range(first, min(later, default=len(_pages()) + 1))
+
+
+@pytest.mark.parametrize("docname", ["chapters/index", "chapters/linkoping", "chapters/national", "chapters/limits"])
+def test_chapter_body_text_is_at_least_10_pt(docname):
+    from collections import Counter
+
+    sizes: Counter = Counter()
+    for number in _chapter_range(docname):
+        sizes.update(_sizes(_pdf().pages[number - 1]))
+    modal = sizes.most_common(1)[0][0]
+    assert modal >= 10, f"{docname}: body text printed at {modal} pt (Chromium shrinks a page whose content overflows it)"
+
+
+@pytest.mark.parametrize("docname", ["chapters/ledger", "chapters/appendix"])
+def test_tables_and_records_are_at_least_8_5_pt(docname):
+    from collections import Counter
+
+    sizes: Counter = Counter()
+    for number in _chapter_range(docname):
+        sizes.update(_sizes(_pdf().pages[number - 1]))
+    running_heads_and_numbers = 9.0
+    small = {size: n for size, n in sizes.items() if size < 8.5}
+    assert not small, f"{docname}: text under 8.5 pt: {small}"
+    assert sizes.most_common(1)[0][0] >= running_heads_and_numbers
+
+
+def test_every_column_of_the_appendix_figure_tables_is_printed():
+    """The locator and the Swedish quote of each sampled figure row stand in the PDF, with the row's id."""
+    import csv
+
+    text = " ".join(_pages()[n - 1] for n in _chapter_range("chapters/appendix"))
+    with open(ROOT / "data" / "figures_primary.csv", encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["quote"]]
+    sample = rows[:: max(1, len(rows) // 6)]
+    assert len(sample) >= 5
+    for row in sample:
+        assert f"figure_id: {row['figure_id']}" in text, row["figure_id"]
+        assert f"locator: {_normal(row['locator'])}" in text, row["figure_id"]
+        assert f"quote: {_normal(row['quote'])}" in text, row["figure_id"]
+
+
+def test_every_column_of_the_claims_ledger_is_printed():
+    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    table = page[page.index('class="claims-ledger"'):]
+    table = table[:table.index("</table>")]
+    headers = [_html_text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table[:table.index("</thead>")], re.S)]
+    cells = [_html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)]
+    text = " ".join(_pages()[n - 1] for n in _chapter_range("chapters/ledger"))
+    assert len(headers) >= 5 and len(cells) > 100
+    for header in headers:
+        assert f"{header}:" in text, header
+    for cell in cells:
+        assert cell in text, cell[:80]
+
+
+def test_every_chart_prints_its_title_description_and_source():
+    from bs4 import BeautifulSoup
+
+    text = " ".join(_pages())
+    count = 0
+    for docname in chapter_docnames():
+        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        for figure in soup.select("figure.vega-chart"):
+            label = figure["aria-label"]
+            assert _normal(label) in text, label[:80]
+            count += 1
+    assert count >= 15
+    assert text.count("Description: ") == count
+    assert text.count("Source: ") >= count
+
+
+def test_the_pdf_has_its_metadata():
+    from bistand.publishing.citation import KEYWORDS
+
+    b = book()
+    info = _pdf().metadata
+    assert (info.title, info.author) == (b.title, b.authors)
+    assert info.subject.startswith(f"Edition {b.edition}, {b.date}. ")
+    assert info.keywords == ", ".join(KEYWORDS)
+    assert (info["/Edition"], info["/EditionDate"]) == (b.edition, b.date)
+    assert info.creation_date.date().isoformat() == b.date
+    root = _pdf().trailer["/Root"]
+    assert root["/Lang"] == "en" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert len(_pdf().outline) >= len(chapter_docnames())
+
+
+def test_the_pdf_embeds_its_fonts():
+    fonts = {}
+    for page in _pdf().pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object().get("/FontDescriptor")
+                if descriptor is not None:
+                    descriptor = descriptor.get_object()
+                    fonts[str(descriptor["/FontName"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+
+
+def _uris(reader) -> list[str]:
+    return [str(a.get_object()["/A"]["/URI"]) for page in reader.pages for a in (page.get("/Annots") or [])
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+
+
+def test_links_to_the_sites_files_are_absolute_when_the_address_is_known():
+    """With BOOK_URL set (the Pages build) no link is relative; without it, every relative link reaches a file
+    the site publishes beside the PDF (../FILE from _build/html/pdf/)."""
+    uris = _uris(_pdf())
+    relative = [u for u in uris if not re.match(r"[a-z]+:", u)]
+    if book().url:
+        assert not relative, relative[:5]
+        assert any(u.startswith(book().url) for u in uris)
+    else:
+        assert relative
+        for uri in relative:
+            assert uri.startswith("../") and (HTML / "pdf" / uri.split("#")[0]).resolve().exists(), uri
+
+
+def test_the_print_document_has_no_relative_link_when_the_address_is_known():
+    from bistand.publishing.citation import Book
+    from bistand.publishing.pdf import print_document, read_chapter
+
+    known = Book(**{**book(use_environment=False).__dict__, "url": "https://example.org/bistand/"})
+    docnames = chapter_docnames()
+    slugs = {d: slug_of(d) for d in docnames}
+    document = print_document([read_chapter(d, slugs, known) for d in docnames], known, None)
+    hrefs = re.findall(r'<a [^>]*href="([^"]*)"', document)
+    assert len(hrefs) > 200
+    bad = [h for h in hrefs if not (h.startswith("#") or re.match(r"(https?|mailto):", h))]
+    assert not bad, bad[:5]
+    assert 'href="https://example.org/bistand/_downloads/' in document
+
+
+# --- A PDF never stale (issue 18) ---
+
+def test_the_built_pages_link_the_pdf_printed_from_them():
+    import json
+
+    from bistand.publishing.pdf import _stamp, stamp_name
+
+    b = book()
+    assert json.loads((HTML / "pdf" / stamp_name(b.edition)).read_text(encoding="utf-8")) == _stamp(b.edition, HTML)
+    assert 'class="pdf-edition pdf-missing"' not in (HTML / "chapters" / "strangnas.html").read_text(encoding="utf-8")
+
+
+def _site_copy(tmp_path):
+    import shutil
+
+    copy = tmp_path / "html"
+    shutil.copytree(HTML / "chapters", copy / "chapters")
+    shutil.copytree(HTML / "pdf", copy / "pdf")
+    return copy
+
+
+def _links(copy) -> dict[str, bool]:
+    name = pdf_name(book().edition)
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (copy / "chapters").glob("*.html")}
+    for text in pages.values():
+        assert text.count('class="pdf-edition') >= 1
+    return {page: f'href="../pdf/{name}"' in text for page, text in pages.items() if 'class="pdf-edition' in text}
+
+
+def test_a_changed_figure_unlinks_the_pdf_until_it_is_printed_again(tmp_path):
+    """What `make book` does after a changed figure (build-finished runs link_or_explain over the pages it wrote):
+    the PDF printed from the old pages is no longer linked nor published, and every page says how to make it."""
+    from bistand.publishing.pdf import link_or_explain, stamp_name
+
+    copy, name = _site_copy(tmp_path), pdf_name(book().edition)
+    assert link_or_explain(copy) is True and all(_links(copy).values())
+    page = copy / "chapters" / "strangnas.html"
+    text = page.read_text(encoding="utf-8")
+    assert '<span class="pasted-text">26.7</span>' in text
+    page.write_text(text.replace('<span class="pasted-text">26.7</span>', '<span class="pasted-text">26.9</span>'),
+                    encoding="utf-8")
+    assert link_or_explain(copy) is False
+    assert not any(_links(copy).values())
+    assert not (copy / "pdf" / name).exists() and not (copy / "pdf" / stamp_name(book().edition)).exists()
+    assert "has not been printed from this build: run <code>make pdf</code>" in page.read_text(encoding="utf-8")
+    assert link_or_explain(copy) is False  # and stays so on the next build, until make pdf
+
+
+def test_changed_data_unlinks_the_pdf(tmp_path, data_copy):
+    from bistand.publishing.pdf import link_or_explain
+
+    copy = _site_copy(tmp_path)
+    assert link_or_explain(copy, data_dir=data_copy) is True
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
+    assert link_or_explain(copy, data_dir=data_copy) is False and not any(_links(copy).values())
+
+
+def test_every_chart_is_a_tagged_figure_with_its_description_as_alternative_text():
+    from bs4 import BeautifulSoup
+
+    descriptions = set()
+    for docname in chapter_docnames():
+        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        descriptions |= {_normal(f["aria-label"]) for f in soup.select("figure.vega-chart")}
+    alternatives = set()
+
+    def walk(element):
+        element = element.get_object()
+        if not isinstance(element, dict):
+            return
+        if element.get("/S") == "/Figure" and "/Alt" in element:
+            alternatives.add(_normal(str(element["/Alt"])))
+        kids = element.get("/K")
+        for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+            walk(kid)
+
+    walk(_pdf().trailer["/Root"]["/StructTreeRoot"])
+    assert len(descriptions) >= 15 and descriptions <= alternatives, descriptions - alternatives

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -69,8 +70,9 @@ def test_duplicate_key(data_copy):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        f"data/figures_primary.csv:{len(lines)}:municipality_code,measure,period,source_id: duplicate key: "
-        "another row has the same municipality_code, measure, period, source_id"]
+        f"data/figures_primary.csv:{len(lines)}:municipality_code,measure,period,source_id: rows 2 and {len(lines)} "
+        "have the same municipality_code, measure, period, source_id: one figure entered twice? "
+        "(each combination may appear once)"]
 
 
 def test_renamed_column(data_copy):
@@ -108,7 +110,7 @@ def test_not_utf8(data_copy):
     path = data_copy / "municipalities.csv"
     path.write_bytes(path.read_bytes().replace("Strängnäs".encode(), "Strängnäs".encode("latin-1")))
     update_hashes(data_copy)
-    assert "data/municipalities.csv:3:-: not UTF-8: byte 0xe4 cannot be decoded" in messages(data_copy)
+    assert messages(data_copy) == ["data/municipalities.csv:3:-: not UTF-8: byte 0xe4 cannot be decoded; save the file as UTF-8"]
 
 
 def test_undescribed_file_and_missing_file(data_copy):
@@ -191,8 +193,14 @@ def test_value_in_quote_must_be_yes_or_no(data_copy):
 
 
 def test_semicolon_separated_file_is_one_message(data_copy):
+    """Saved with ';' between columns (as a Swedish spreadsheet saves CSV), values otherwise right: one message."""
+    import csv as csv_module
+
     path = data_copy / "figures_primary.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv_module.reader(handle))
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv_module.writer(handle, delimiter=";", lineterminator="\n").writerows(rows)
     update_hashes(data_copy)
     assert messages(data_copy) == [
         "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns"]
@@ -266,3 +274,181 @@ def test_source_year_is_one_the_source_states(data_copy, source_id, bad, expecte
     line = edit_cell(data_copy / "sources.csv", source_id, "year", bad)
     update_hashes(data_copy)
     assert messages(data_copy) == [f"data/sources.csv:{line}:{expected}"]
+
+
+# --- The analyst's loop (issue 18): one clear run of messages for each mistake, nothing written ---
+
+def _run_validate(data_dir, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bistand.data.validate", "--data", str(data_dir), *args],
+                          capture_output=True, text=True)
+
+
+def _snapshot(data_dir) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(data_dir.iterdir())}
+
+
+def _fails_with_exactly(data_dir, expected: list[str]) -> None:
+    """`make validate` and `make hashes` on the copy: exactly these messages, exit 1, no file changed."""
+    before = _snapshot(data_dir)
+    assert messages(data_dir) == expected
+    for args in ((), ("--update-hashes",)):
+        result = _run_validate(data_dir, *args)
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[:len(expected)] == expected
+        assert len(result.stderr.splitlines()) == len(expected) + 1  # and the count
+    assert _snapshot(data_dir) == before
+
+
+@pytest.mark.edition_figures
+def test_a_quote_not_in_its_source_is_named_with_the_capture(data_copy):
+    """The reviewer's change: the value and the words both say 26.9, but the source says 26,7."""
+    path = data_copy / "figures_primary.csv"
+    line = edit_cell(path, "str_paid_2021_str2022web", "value", "26.9")
+    edit_cell(path, "str_paid_2021_str2022web", "quote", "26,9 miljoner kronor")
+    update_hashes(data_copy)
+    import csv as csv_module
+
+    with open(data_copy / "sources.csv", encoding="utf-8", newline="") as handle:
+        capture = {r["source_id"]: r["capture"] for r in csv_module.DictReader(handle)}["str2022web"]
+    with open(path, encoding="utf-8", newline="") as handle:
+        locator = {r["figure_id"]: r["locator"] for r in csv_module.DictReader(handle)}["str_paid_2021_str2022web"]
+    _fails_with_exactly(data_copy, [
+        f'data/figures_primary.csv:{line}:quote: "26,9 miljoner kronor" is not in {locator} of sources/{capture}; '
+        "if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"])
+
+
+def test_a_quote_in_another_paragraph_says_where_it_is(data_copy):
+    path = data_copy / "figures_primary.csv"
+    line = edit_cell(path, "lkp_paid_2024_01_lkp2024pr", "locator", "paragraph 1")
+    update_hashes(data_copy)
+    found = messages(data_copy)
+    assert len(found) == 1 and found[0].startswith(f'data/figures_primary.csv:{line}:quote: "I januari 2024 erhöll 2087 hushåll" '
+                                                   "is not in paragraph 1 of sources/000_bfc5c9d07151d668.txt (it is in paragraph 2)")
+
+
+def test_the_sha256_notice_comes_only_when_the_data_is_otherwise_valid(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")  # hash not updated
+    _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:value: 'x' is not a valid number"])
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "500")
+    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
+    assert messages(data_copy) == [
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
+        "(run `make hashes` and record the change in CHANGELOG.md)"]
+
+
+def test_crlf_line_ends_alone_are_reported_as_that(data_copy):
+    path = data_copy / "figures_primary.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    _fails_with_exactly(data_copy, [
+        "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends; "
+        "the data itself is unchanged"])
+
+
+def test_a_byte_order_mark_alone_is_reported_as_that(data_copy):
+    path = data_copy / "events.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    _fails_with_exactly(data_copy, [
+        "data/events.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM; "
+        "the data itself is unchanged"])
+
+
+@pytest.mark.edition_figures
+def test_an_unquoted_decimal_comma_is_one_message_with_a_hint(data_copy):
+    path = data_copy / "figures_primary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, l in enumerate(lines) if l.startswith("str_paid_2021_str2022web,"))
+    assert ",26.7," in lines[number]
+    lines[number] = lines[number].replace(",26.7,", ",26,7,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    header = lines[0].count(",") + 1
+    _fails_with_exactly(data_copy, [
+        f"data/figures_primary.csv:{number + 1}:value: row has {header + 1} cells, the header {header}; '26,7' looks like "
+        "a number with a decimal comma: use a point as the decimal separator: 26.7"])
+
+
+@pytest.mark.edition_figures
+def test_a_quoted_decimal_comma_gets_the_hint(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "26,7")
+    update_hashes(data_copy)
+    _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:value: '26,7' is not a valid number; "
+                                    "use a point as the decimal separator: 26.7"])
+
+
+def test_a_municipality_code_without_its_leading_zero_gets_the_hint(data_copy):
+    line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "municipality_code", "580")
+    update_hashes(data_copy)
+    _fails_with_exactly(data_copy, [
+        f"data/figures_primary.csv:{line}:municipality_code: '580' has 3 digits: municipality codes have four digits: "
+        "0580 (a spreadsheet drops the leading zero of a number; keep the column as text)"])
+
+
+def test_a_row_with_a_cell_missing_is_one_message(data_copy):
+    path = data_copy / "figures_primary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace(",,", ",", 1)
+    assert lines[5].count(",") == lines[0].count(",") - 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    header = lines[0].count(",") + 1
+    _fails_with_exactly(data_copy, [
+        f"data/figures_primary.csv:6:-: row has {header - 1} cells, the header {header}: a cell is missing (every row "
+        "needs a comma between each two columns, also around an empty cell)"])
+
+
+def test_a_duplicated_row_names_both_rows_once(data_copy):
+    path = data_copy / "figures_primary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(18, lines[17])
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    update_hashes(data_copy)
+    _fails_with_exactly(data_copy, ["data/figures_primary.csv:19:-: row 19 repeats row 18: delete one of them"])
+
+
+def test_a_duplicated_id_names_the_other_row(data_copy):
+    path = data_copy / "figures_primary.csv"
+    line = edit_cell(path, "lkp_far_lkp500", "figure_id", "lkp_places_lkp500")
+    with open(path, encoding="utf-8", newline="") as handle:
+        first = 1 + next(i for i, l in enumerate(handle, start=1) if l.startswith("lkp_places_lkp500,"))
+    first -= 1
+    update_hashes(data_copy)
+    _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:figure_id: 'lkp_places_lkp500' is the figure_id of "
+                                    f"row {first} too: each row needs its own"])
+
+
+@pytest.mark.edition_figures
+def test_a_file_saved_by_excel_is_reported_in_one_run(data_copy):
+    """BOM, semicolons, decimal commas and CRLF together: each problem once, in one run, nothing written."""
+    import csv as csv_module
+    import io
+
+    path = data_copy / "figures_primary.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv_module.reader(handle))
+    decimal = [i for i, r in enumerate(rows[1:], start=2) if "." in r[4]]
+    for row in rows[1:]:
+        row[4] = row[4].replace(".", ",")
+    out = io.StringIO()
+    csv_module.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    assert decimal
+    values = {i: rows[i - 1][4] for i in decimal}
+    _fails_with_exactly(data_copy, [
+        "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends",
+        "data/figures_primary.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+        "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns",
+    ] + [f"data/figures_primary.csv:{i}:value: {values[i]!r} is not a valid number; use a point as the decimal "
+         f"separator: {values[i].replace(',', '.')}" for i in decimal])
+
+
+def test_make_update_writes_nothing_while_the_data_is_invalid(data_copy, capsys):
+    from bistand.publishing.update import run
+
+    path = data_copy / "figures_primary.csv"
+    line = edit_cell(path, "str_paid_2021_str2022web", "quote", "26,9 miljoner kronor")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # derive would rewrite the line ends
+    before = _snapshot(data_copy)
+    assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1
+    err = capsys.readouterr().err
+    assert f"data/figures_primary.csv:{line}:quote: " in err and "nothing was written" in err
+    assert _snapshot(data_copy) == before

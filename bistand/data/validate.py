@@ -57,9 +57,18 @@ def read_descriptor(data_dir: Path) -> dict:
         return json.load(handle)
 
 
-def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True) -> tuple[list[Problem], set[str]]:
-    """Problems with whole files; returns them and the names of readable described files."""
-    problems, readable = [], set()
+def _normalised(raw: bytes) -> bytes:
+    """The bytes without a byte-order mark and with LF line ends: what a change of editor alone alters."""
+    return raw.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+
+
+def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
+                   ) -> tuple[list[Problem], set[str], dict[str, str], list[Problem]]:
+    """Problems with whole files. Returns them; the names of readable described files; for each file saved
+    the way a spreadsheet saves it (byte-order mark, ';' or tab between columns), the text as the other checks
+    must read it (comma-separated, no BOM); and, apart, the notices of a changed sha256 (reported only when
+    nothing else is wrong)."""
+    problems, readable, repaired, hash_notices = [], set(), {}, []
     described = {r["path"]: r for r in descriptor["resources"]}
     on_disk = {p.name for p in data_dir.glob("*.csv")}
     for name in sorted(on_disk - described.keys()):
@@ -68,26 +77,61 @@ def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True) 
         problems.append(Problem(name, "-", "-", f"described in {DESCRIPTOR} but missing on disk"))
     for name in sorted(described.keys() & on_disk):
         raw = (data_dir / name).read_bytes()
-        if raw.startswith(b"\xef\xbb\xbf"):
-            problems.append(Problem(name, 1, "-", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"))
-            continue
         try:
-            raw.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            problems.append(Problem(name, line, "-", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded"))
+            problems.append(Problem(name, line, "-", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; "
+                                    "save the file as UTF-8"))
             continue
-        layout = _layout_problem(name, raw.decode("utf-8"),
-                                 [f["name"] for f in described[name].get("schema", {}).get("fields", [])])
+        expected = described[name].get("hash")
+        changed = bool(check_hashes and expected and expected != sha256_of(data_dir / name))
+        only_form = bool(expected) and expected != sha256_of(data_dir / name) and \
+            expected == "sha256:" + hashlib.sha256(_normalised(raw)).hexdigest()
+        own_problems = []
+        unchanged = "; the data itself is unchanged" if only_form else ""
+        if text.startswith("\ufeff"):
+            own_problems.append(Problem(name, 1, "-", "file starts with a byte-order mark (BOM); save it as UTF-8 "
+                                        f"without BOM{unchanged}"))
+            text = text[1:]
+        if "\r\n" in text:
+            own_problems.append(Problem(name, "-", "-", "line ends are CRLF (Windows); save the file with LF line "
+                                        f"ends{unchanged}"))
+            text = text.replace("\r\n", "\n")
+        fields = [f["name"] for f in described[name].get("schema", {}).get("fields", [])]
+        separator = _separator(text)
+        if separator != ",":
+            label = "';'" if separator == ";" else "a tab"
+            own_problems.append(Problem(name, 1, "-", f"the separator is {label}, not ','; save the file with commas "
+                                        "between columns"))
+            text = _with_commas(text, separator)
+        layout = _layout_problem(name, text, fields)
+        problems += own_problems
         if layout:
             problems.append(layout)
             continue
-        expected = described[name].get("hash")
-        if check_hashes and expected and expected != sha256_of(data_dir / name):
-            problems.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
-                                    "updated (run `make hashes` and record the change in CHANGELOG.md)"))
+        if changed and not only_form and not own_problems:
+            hash_notices.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
+                                        "updated (run `make hashes` and record the change in CHANGELOG.md)"))
+        if text != raw.decode("utf-8"):
+            repaired[name] = text
         readable.add(name)
-    return problems, readable
+    return problems, readable, repaired, hash_notices
+
+
+def _separator(text: str) -> str:
+    first = text.splitlines()[0] if text else ""
+    for separator in (";", "\t"):
+        if first.count(separator) > first.count(","):
+            return separator
+    return ","
+
+
+def _with_commas(text: str, separator: str) -> str:
+    """A file with another separator, written with commas (each cell kept; line numbers kept)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(csv.reader(io.StringIO(text), delimiter=separator))
+    return out.getvalue()
 
 
 def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> list[Problem]:
@@ -204,9 +248,6 @@ def _layout_problem(name: str, text: str, fields: list[str]) -> Problem | None:
     Such a file is not read further: every row would be misread, and one message says why.
     """
     first = text.splitlines()[0] if text else ""
-    for separator, label in ((";", "';'"), ("\t", "a tab")):
-        if first.count(separator) > first.count(","):
-            return Problem(name, 1, "-", f"the separator is {label}, not ','; save the file with commas between columns")
     header = next(csv.reader(io.StringIO(first)), [])
     missing = [f for f in fields if f not in header]
     if len(missing) == 1 and header == [f for f in fields if f != missing[0]]:
@@ -378,28 +419,226 @@ def _words_problems(data_dir: Path, descriptor: dict, readable: set[str],
     return problems
 
 
-def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True) -> list[Problem]:
+def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True, sources_dir: Path | None = None) -> list[Problem]:
     """Every problem in the data folder, sorted by file, row and column; empty if the data is valid.
 
-    ``check_hashes=False`` leaves out only the comparison with the recorded sha256s (``make hashes``
-    validates everything else first, and records no hash for data that does not validate).
+    A file saved by a spreadsheet (byte-order mark, ';' between columns, CRLF) is reported as such and
+    read as it was meant, so that its other problems come in the same run. A row with the wrong number of
+    cells gives one message; every other cell gives at most one. The notice that a file's sha256 moved
+    comes last, and only when the data is otherwise valid. ``check_hashes=False`` leaves out only that
+    comparison (``make hashes`` validates everything else first, and records no hash for invalid data).
     """
+    import shutil
+    import tempfile
+
     data_dir = Path(data_dir)
     try:
         descriptor = read_descriptor(data_dir)
     except (OSError, ValueError) as error:
         return [Problem(DESCRIPTOR, "-", "-", f"cannot read the descriptor: {error}")]
-    problems, readable = _file_problems(data_dir, descriptor, check_hashes)
-    table_problems = _frictionless_problems(data_dir, descriptor, readable)
+    problems, readable, repaired, hash_notices = _file_problems(data_dir, descriptor, check_hashes)
+    sources_dir = Path(sources_dir) if sources_dir else _sources_dir(data_dir)
+    if not repaired:
+        problems += _table_problems(data_dir, descriptor, readable, sources_dir)
+    else:  # read the repaired texts from a private copy; nothing is written into data_dir
+        with tempfile.TemporaryDirectory(prefix="bistand-validate-") as folder:
+            copy = Path(folder)
+            for path in data_dir.iterdir():
+                if path.is_file():
+                    shutil.copy(path, copy / path.name)
+            for name, text in repaired.items():
+                (copy / name).write_text(text, encoding="utf-8")
+            problems += _table_problems(copy, descriptor, readable, sources_dir)
+    problems = sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
+    return problems or sorted(hash_notices, key=lambda p: p.file)
+
+
+def _sources_dir(data_dir: Path) -> Path:
+    """The captures of the primary texts: sources/ beside data/ (the repository's, for a copy of data/ alone)."""
+    beside = Path(data_dir).resolve().parent / "sources"
+    return beside if beside.is_dir() else DATA_DIR.parent / "sources"
+
+
+def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], sources_dir: Path) -> list[Problem]:
+    row_problems, bad_rows = _row_length_problems(data_dir, descriptor, readable)
+    table_problems = [p for p in _frictionless_problems(data_dir, descriptor, readable)
+                      if (p.file, p.row) not in bad_rows]
+    table_problems = _explained(data_dir, descriptor, table_problems)
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
-    figure_problems = _figure_problems(data_dir, descriptor, readable, flagged)
+    flagged |= {(f, r, c) for f, r in bad_rows for c in _ALL_COLUMNS}
+    figure_problems = [p for p in _figure_problems(data_dir, descriptor, readable, flagged) if (p.file, p.row) not in bad_rows]
     flagged |= {(p.file, p.row, c) for p in figure_problems for c in p.column.split(",")}
     # One message per cell: a value already wrong by another rule is not compared with its words too.
-    problems += table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
+    problems = row_problems + table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
+    flagged |= {(p.file, p.row, c) for p in problems for c in p.column.split(",")}
+    problems += _quote_problems(data_dir, descriptor, readable, flagged, sources_dir)
     problems += _event_problems(data_dir, readable, flagged)
     problems += _source_problems(data_dir, readable, flagged)
-    return sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
+    return _one_per_cell([p for p in problems if (p.file, p.row) not in bad_rows or p in row_problems])
+
+
+_ALL_COLUMNS = ("figure_id", "municipality_code", "measure", "period", "value", "unit", "qualifier", "status", "rule",
+                "source_id", "locator", "quote", "value_in_quote", "note", "date", "kind", "year", "-")
+
+
+def _one_per_cell(problems: list[Problem]) -> list[Problem]:
+    """At most one message for a cell: the first found (a broken pattern before the missing reference it causes)."""
+    kept, seen = [], set()
+    for problem in problems:
+        key = (problem.file, problem.row, problem.column)
+        if problem.row != "-" and problem.column != "-" and key in seen:
+            continue
+        seen.add(key)
+        kept.append(problem)
+    return kept
+
+
+DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+
+def _row_length_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> tuple[list[Problem], set[tuple[str, int]]]:
+    """One message per row whose number of cells differs from the header's (with the likely cause), and those rows."""
+    problems, rows = [], set()
+    numeric = {r["path"]: {f["name"] for f in r["schema"]["fields"] if f.get("type") in ("number", "integer")}
+               for r in descriptor["resources"]}
+    for name in sorted(readable):
+        with open(data_dir / name, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle)
+            header = next(reader, [])
+            for row in reader:
+                line = reader.line_num
+                if _is_blank(row) or len(row) == len(header):
+                    continue
+                rows.add((name, line))
+                if len(row) < len(header):
+                    problems.append(Problem(name, line, "-", f"row has {len(row)} cells, the header {len(header)}: "
+                                            "a cell is missing (every row needs a comma between each two columns, "
+                                            "also around an empty cell)"))
+                    continue
+                column, hint = "-", ""
+                # The split cell: two digit runs that join into a decimal number, in a numeric column first.
+                order = sorted(range(len(row) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric.get(name, ()), i))
+                for index in order:
+                    joined = f"{row[index]},{row[index + 1]}"
+                    if row[index].strip().lstrip("-").isdigit() and row[index + 1].strip().isdigit() \
+                            and DECIMAL_COMMA.fullmatch(joined.strip()):
+                        column = header[index] if index < len(header) else "-"
+                        hint = (f"; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
+                                f"separator: {joined.replace(',', '.')}")
+                        break
+                problems.append(Problem(name, line, column, f"row has {len(row)} cells, the header {len(header)}"
+                                        + (hint or ": an unquoted comma in a cell? put the cell in double quotes")))
+    return problems, rows
+
+
+def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> list[Problem]:
+    """frictionless's messages, said in the analyst's terms: duplicates name the other row; the usual
+    spreadsheet mistakes (a decimal comma, a code that lost its leading zero) get a hint."""
+    keys = {r["path"]: (r["schema"].get("primaryKey", []),
+                        [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")])
+            for r in descriptor["resources"]}
+    rows_of: dict[str, dict[int, dict[str, str]]] = {}
+
+    def rows(name: str) -> dict[int, dict[str, str]]:
+        if name not in rows_of:
+            rows_of[name] = dict(_numbered_rows(data_dir / name))
+        return rows_of[name]
+
+    def first_row_with(name: str, line, columns: list[str]) -> int | None:
+        own = rows(name).get(line)
+        if own is None:
+            return None
+        for other, row in rows(name).items():
+            if other < line and all(row.get(c) == own.get(c) for c in columns):
+                return other
+        return None
+
+    out, duplicates = [], {}
+    for problem in problems:
+        text = problem.message
+        primary, unique = keys.get(problem.file, ([], []))
+        if text.startswith("duplicate key: another row has the same") or text.endswith("appears more than once in a unique column"):
+            columns = primary if text.startswith("duplicate key") else [problem.column]
+            other = first_row_with(problem.file, problem.row, columns)
+            if other is not None:
+                own, first = rows(problem.file)[problem.row], rows(problem.file)[other]
+                if own == first:
+                    problem = Problem(problem.file, problem.row, "-", f"row {problem.row} repeats row {other}: delete one of them")
+                elif columns == primary:
+                    problem = Problem(problem.file, problem.row, problem.column,
+                                      f"rows {other} and {problem.row} have the same {', '.join(columns)}: "
+                                      "one figure entered twice? (each combination may appear once)")
+                else:
+                    problem = Problem(problem.file, problem.row, problem.column,
+                                      f"{own.get(problem.column)!r} is the {problem.column} of row {other} too: "
+                                      "each row needs its own")
+                if (problem.file, problem.row) in duplicates and problem.column == "-":
+                    continue
+                if problem.column == "-":
+                    duplicates[(problem.file, problem.row)] = problem
+                    out = [p for p in out if (p.file, p.row) != (problem.file, problem.row)
+                           or not ("have the same" in p.message or "too: each row needs its own" in p.message)]
+                elif (problem.file, problem.row) in duplicates:
+                    continue
+        elif text.endswith("is not a valid number") and DECIMAL_COMMA.fullmatch(str(text.split("'")[1]).strip()):
+            cell = text.split("'")[1].strip()
+            problem = Problem(problem.file, problem.row, problem.column,
+                              f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}")
+        elif problem.column in ("municipality_code", "code") and "breaks the constraint" in text and "pattern" in text:
+            cell = text.split("'")[1]
+            if cell.isdigit() and len(cell) < 4:
+                problem = Problem(problem.file, problem.row, problem.column,
+                                  f"{cell!r} has {len(cell)} digits: municipality codes have four digits: {cell.zfill(4)} "
+                                  "(a spreadsheet drops the leading zero of a number; keep the column as text)")
+        out.append(problem)
+    return out
+
+
+QUOTE_LOCATOR = re.compile(r"paragraph (\d+)")
+
+
+def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagged: set[tuple[str, int | str, str]],
+                    sources_dir: Path) -> list[Problem]:
+    """Each quote of a source whose text is captured in sources/ stands in the paragraph its locator names."""
+    if SOURCES_FILE not in readable:
+        return []
+    captures = {r.get("source_id"): r.get("capture") for _, r in _numbered_rows(data_dir / SOURCES_FILE) if r.get("capture")}
+    figure_files = [r["path"] for r in descriptor["resources"]
+                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    problems, paragraphs_of = [], {}
+    for name in figure_files:
+        for line, row in _numbered_rows(data_dir / name):
+            quote, capture = (row.get("quote") or "").strip(), captures.get(row.get("source_id"))
+            if not quote or not capture or any((name, line, c) in flagged for c in ("quote", "source_id", "locator")):
+                continue
+            where = f"sources/{capture}"
+            if capture not in paragraphs_of:
+                try:
+                    text = (sources_dir / capture).read_text(encoding="utf-8")
+                except OSError:
+                    problems.append(Problem(name, line, "source_id", f"the capture {where} of {row['source_id']!r} is missing"))
+                    paragraphs_of[capture] = None
+                    continue
+                paragraphs_of[capture] = [" ".join(l.split()) for l in text.splitlines() if l.strip()]
+            paragraphs = paragraphs_of[capture]
+            if paragraphs is None:
+                continue
+            words = " ".join(quote.split())
+            match = QUOTE_LOCATOR.fullmatch((row.get("locator") or "").strip())
+            if match is None:
+                if not any(words in p for p in paragraphs):
+                    problems.append(Problem(name, line, "quote", f'"{quote}" is not in {where}'))
+                continue
+            number = int(match[1])
+            if not 1 <= number <= len(paragraphs):
+                problems.append(Problem(name, line, "locator", f"{where} has {len(paragraphs)} paragraphs, not {number}"))
+            elif words not in paragraphs[number - 1]:
+                elsewhere = [i for i, p in enumerate(paragraphs, start=1) if words in p]
+                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else \
+                    "; if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"
+                problems.append(Problem(name, line, "quote", f'"{quote}" is not in paragraph {number} of {where}{hint}'))
+    return problems
 
 
 def update_hashes(data_dir: Path = DATA_DIR) -> list[str]:

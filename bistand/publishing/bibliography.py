@@ -1,10 +1,12 @@
 """The bibliography (references.bib) made from data/sources.csv, so the two cannot drift apart.
 
-Each entry's ``year`` is its author–year label's year: the source's year (from its full date, or
-the year column where the source states only a year, as in a series number "Ds 2024:29"), or "n.d."
-when it gives none, with a letter when one author has several texts in one year ("2024a", "2024b", in date order;
-"n.d.-a", "n.d.-b" in file order), so that the text's citations and the reference list agree and no
-two texts share a label. The full date, where known, is in ``date``. Capitalised words after a
+Each entry's ``year`` is the source's year, a number (from its full date, or the year column where the
+source states only a year, as in a series number "Ds 2024:29"); a source that gives none has no ``year``,
+so that every style can sort and parse the field. The author–year label is the reference list's business:
+its label style (``_ext/bookext.py``) writes "n.d." for a source without a year and a letter when one
+author has several texts in one year ("2024a", "2024b", in date order; "n.d.-a", "n.d.-b" in file
+order), from ``label_years`` here, so that the text's citations and the reference list agree and no two
+texts share a label. The full date, where known, is in ``date``; the address, where the source has one, in ``url``. Capitalised words after a
 title's first word are proper nouns (the titles are in Swedish sentence case) and are braced, so
 that no style lower-cases them.
 """
@@ -52,13 +54,13 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
     return years
 
 
-def bibtex_entry(source: dict[str, str], year: str | None = None) -> str:
-    """One @misc entry; the year is the source's own (or its label year) or 'n.d.', never a guess."""
-    year = year or source_year(source)
+def bibtex_entry(source: dict[str, str]) -> str:
+    """One @misc entry; the year is the source's own, as a number, or absent, never a guess."""
+    year = source_year(source)
     fields = [
         ("author", "{" + _escape(source["publisher"]) + "}"),
         ("title", protect_proper_nouns(_escape(source["title"]))),
-        ("year", year),
+        *([("year", year)] if year.isdigit() else []),
         ("howpublished", _escape(source["kind"].capitalize())),
         ("note", _escape(f"Date as given: {source['date_as_given']}")
          + (f". {_escape(source['note'])}" if source["note"] else "")),
@@ -79,8 +81,14 @@ def bibliography_text() -> str:
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
     header = "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
-    years = label_years(sources)
-    return header + "\n".join(bibtex_entry(s, years[s["source_id"]]) for s in sources)
+    return header + "\n".join(bibtex_entry(s) for s in sources)
+
+
+def read_sources() -> list[dict[str, str]]:
+    import csv
+
+    with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def main() -> int:

@@ -6,7 +6,9 @@ chapter's cite box and the PDF's cover are all made from it here. The public add
 the environment variable ``BOOK_URL`` (set by the Pages workflow) or the table's ``url``; when
 neither is set the book says the address is unknown instead of printing a relative path.
 
-``python -m bistand.publishing.citation`` writes CITATION.cff; ``--check`` fails if it differs from the metadata.
+``python -m bistand.publishing.citation`` writes CITATION.cff; ``--check`` fails if it differs from the metadata;
+``--help`` says so and writes nothing. The source repository's address is a setting beside the book's:
+``BOOK_REPOSITORY`` or the table's ``repository`` (CITATION.cff's ``repository-code``, the footer, the cite page).
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from bistand import DATA_DIR, ROOT
 
 CFF_PATH = ROOT / "CITATION.cff"
 URL_VARIABLE = "BOOK_URL"
+REPOSITORY_VARIABLE = "BOOK_REPOSITORY"
 LICENCES = ("CC-BY-4.0", "MIT")
 LICENCE_NOTE = "Text and data CC BY 4.0; code MIT"
 URL_UNSET = ("This build does not know the book's public address (the setting BOOK_URL is empty), "
              "so no address is given: cite the address where you read the book.")
+REPOSITORY_UNSET = ("This build does not know the address of the source repository of the book (the setting "
+                    "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it.")
 ABSTRACT = ("An executable research publication on two Swedish municipal reforms of social assistance "
             "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
             "assistance unit. Every figure is traced to a named source, recomputed and checked.")
@@ -42,6 +47,13 @@ class Book:
     edition: str
     date: str
     url: str | None
+    repository: str | None = None
+    publisher: str | None = None
+
+    @property
+    def publisher_name(self) -> str:
+        """Who publishes the book: the ``publisher`` of the metadata, else its authors (self-published)."""
+        return self.publisher or self.authors
 
     @property
     def year(self) -> str:
@@ -57,24 +69,31 @@ class Book:
         return None if self.url is None else f"{self.url}{docname}.html"
 
 
-def _normalise_url(url: str | None) -> str | None:
+def _normalise_url(url: str | None, variable: str = URL_VARIABLE, slash: bool = True) -> str | None:
     url = (url or "").strip()
     if not url:
         return None
     if not url.startswith(("https://", "http://")):
-        raise ValueError(f"{URL_VARIABLE} must be an absolute http(s) address, not {url!r}")
+        raise ValueError(f"{variable} must be an absolute http(s) address, not {url!r}")
+    if not slash:
+        return url.rstrip("/")
     return url if url.endswith("/") else url + "/"
 
 
 def book(use_environment: bool = True) -> Book:
-    """The metadata; the address from BOOK_URL if set (and ``use_environment``), else from pyproject.toml."""
+    """The metadata; the address from BOOK_URL if set (and ``use_environment``), else from pyproject.toml;
+    the source repository's address likewise from BOOK_REPOSITORY, else the table's ``repository``."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     table = project["tool"]["bistand"]["book"]
-    url = table.get("url", "")
+    url, repository = table.get("url", ""), table.get("repository", "")
     if use_environment and os.environ.get(URL_VARIABLE, "").strip():
         url = os.environ[URL_VARIABLE]
+    if use_environment and os.environ.get(REPOSITORY_VARIABLE, "").strip():
+        repository = os.environ[REPOSITORY_VARIABLE]
     return Book(title=table["title"], authors=table["authors"], edition=project["project"]["version"],
-                date=table["date"], url=_normalise_url(url))
+                date=table["date"], url=_normalise_url(url),
+                repository=_normalise_url(repository, REPOSITORY_VARIABLE, slash=False),
+                publisher=(table.get("publisher") or "").strip() or None)
 
 
 def data_date() -> str:
@@ -100,20 +119,29 @@ def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
+# Fields every style reads alike: classic BibTeX (plain.bst), BibLaTeX and pybtex's styles. No ``date``
+# (BibLaTeX only; with ``year`` beside it Biber warns), ``year`` and ``month`` instead.
+def _month(b: Book) -> str:
+    return str(int(b.date[5:7])) if len(b.date) >= 7 else ""
+
+
 def bibtex_book(b: Book) -> str:
     """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
     return _bibtex("book", b.key, [
-        ("author", _protect(b.authors)), ("title", _protect(b.title)), ("year", b.year), ("date", b.date),
-        ("edition", b.edition), ("url", b.url), ("note", f"Executable research publication. {LICENCE_NOTE}"),
+        ("author", _protect(b.authors)), ("title", _protect(b.title)), ("publisher", _protect(b.publisher_name)),
+        ("year", b.year), ("month", _month(b)), ("edition", b.edition), ("url", b.url),
+        ("note", f"Executable research publication. {LICENCE_NOTE}"),
     ])
 
 
 def bibtex_chapter(b: Book, title: str, docname: str) -> str:
-    """A BibTeX @inbook entry for one chapter, with the chapter's own address when the book's is known."""
+    """A BibTeX @incollection entry for one chapter (a titled part of a book: classic BibTeX prints its
+    ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known."""
     slug = docname.rsplit("/", 1)[-1].replace("-", "_")
-    return _bibtex("inbook", f"{b.key}_{slug}", [
+    return _bibtex("incollection", f"{b.key}_{slug}", [
         ("author", _protect(b.authors)), ("title", _protect(title)), ("booktitle", _protect(b.title)),
-        ("year", b.year), ("date", b.date), ("edition", b.edition), ("url", b.page_url(docname)),
+        ("publisher", _protect(b.publisher_name)), ("year", b.year), ("month", _month(b)),
+        ("edition", b.edition), ("url", b.page_url(docname)),
     ])
 
 
@@ -137,6 +165,7 @@ def cff_text(b: Book) -> str:
     licences = "".join(f"\n  - {name}" for name in LICENCES)
     keywords = "".join(f"\n  - {_quote(word)}" for word in KEYWORDS)
     url = f"url: {_quote(b.url)}\n" if b.url else ""
+    url += f"repository-code: {_quote(b.repository)}\n" if b.repository else ""
     return (
         "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
         "cff-version: 1.2.0\n"
@@ -158,21 +187,37 @@ def cff_text(b: Book) -> str:
         f"  year: {b.year}\n"
         f"  date-published: {_quote(b.date)}\n"
         + (f"  url: {_quote(b.url)}\n" if b.url else "")
+        + (f"  repository-code: {_quote(b.repository)}\n" if b.repository else "")
+        + f"  publisher:\n    name: {_quote(b.publisher_name)}\n"
         + f"  license:{licences.replace(chr(10), chr(10) + '  ')}\n"
         f"  notes: {_quote('Executable research publication. ' + LICENCE_NOTE)}\n"
     )
 
 
+def _arguments(argv: list[str]):
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bistand.publishing.citation",
+        description="Write CITATION.cff from pyproject.toml [tool.bistand.book] (the file ignores the "
+                    f"environment's {URL_VARIABLE} and {REPOSITORY_VARIABLE}), or check or print the citation.")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--check", action="store_true", help="only compare CITATION.cff with the metadata; write nothing")
+    group.add_argument("--bibtex", action="store_true", help="print the book's BibTeX entry; write nothing")
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str]) -> int:
     """Write CITATION.cff from the metadata (the repository's file ignores BOOK_URL); ``--check`` only compares."""
+    args = _arguments(argv)  # --help and unknown arguments exit here, before anything is written
     text = cff_text(book(use_environment=False))
-    if "--check" in argv:
+    if args.check:
         if CFF_PATH.read_text(encoding="utf-8") != text:
             print(f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.publishing.citation`")
             return 1
         print(f"{CFF_PATH.name} agrees with pyproject.toml")
         return 0
-    if "--bibtex" in argv:
+    if args.bibtex:
         print(bibtex_book(book()))
         return 0
     CFF_PATH.write_text(text, encoding="utf-8")

@@ -15,7 +15,9 @@ on which page each chapter begins, the second carries those numbers in the table
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
+import re
 import posixpath
 import shutil
 import sys
@@ -37,6 +39,74 @@ UNKNOWN_SITE = "https://site.invalid/"
 
 def pdf_name(edition: str) -> str:
     return f"bistand-book-{edition}.pdf"
+
+
+def stamp_name(edition: str) -> str:
+    """Beside the PDF: the edition and the hash of the HTML it was printed from."""
+    return f"bistand-book-{edition}.json"
+
+
+# The paragraph on every page that links the PDF (or says how to make it). bookext writes it; the PDF
+# build and every HTML build (build-finished) set what it says, over all pages at once.
+PDF_NOTE = re.compile(r'<p class="pdf-edition[^"]*"[^>]*>.*?</p>', re.S)
+
+
+def pdf_note(relative_root: str, edition: str, linked: bool) -> str:
+    """The paragraph: a link to the PDF of this edition and these pages, or how to make one."""
+    if linked:
+        return (f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
+                f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>')
+    return (f'<p class="pdf-edition pdf-missing">The PDF edition {edition} of these pages has not been printed '
+            "from this build: run <code>make pdf</code> (which <code>make test</code> runs) to make it.</p>")
+
+
+def html_hash(html_dir: Path = HTML_DIR) -> str:
+    """sha256 of the built pages the PDF prints, without the paragraph that links the PDF."""
+    digest = hashlib.sha256()
+    for docname in chapter_docnames():
+        page = html_dir / f"{docname}.html"
+        if page.exists():
+            digest.update(docname.encode() + b"\0" + PDF_NOTE.sub("", page.read_text(encoding="utf-8")).encode() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def data_hash(data_dir: Path = DATA_DIR) -> str:
+    """sha256 of the data files as they are (the hashes datapackage.json records may lag behind)."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.glob("*.csv")) + [data_dir / "datapackage.json"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def _stamp(edition: str, html_dir: Path, data_dir: Path = DATA_DIR) -> dict[str, str]:
+    return {"edition": edition, "html": html_hash(html_dir), "data": data_hash(data_dir)}
+
+
+def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_dir: Path = DATA_DIR) -> bool:
+    """Link the PDF from every page if a PDF of this edition was printed from these very pages and this data;
+    otherwise remove the stale PDF from the site and say on every page how to make it. Returns whether linked."""
+    import json
+
+    edition = edition or book().edition
+    folder = html_dir / SITE_PDF_FOLDER
+    pdf, stamp = folder / pdf_name(edition), folder / stamp_name(edition)
+    try:
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        recorded = None
+    linked = pdf.exists() and recorded == _stamp(edition, html_dir, data_dir)
+    if not linked:
+        for stale in (pdf, stamp):
+            stale.unlink(missing_ok=True)
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="pdf-edition' not in text:
+            continue
+        root = "../" * (len(page.relative_to(html_dir).parts) - 1)
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked), text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    return linked
 
 
 @dataclass
@@ -109,36 +179,142 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
         src = element["src"]
         if not urlsplit(src).scheme:
             element["src"] = (page.parent / src).resolve().as_uri()
+    for figure in article.select("figure.vega-chart"):
+        _describe_chart(soup, figure)
+    for table in article.select("table"):
+        if _is_wide(table):
+            table.replace_with(_records(soup, table))
     heading = article.find("h1")
     title = heading.get_text(" ", strip=True) if heading else docname
     return Chapter(docname, slug, title, article.decode_contents())
+
+
+# Paper is about 95 characters wide at 9 pt: a table of this many columns, one with an address in a cell, or the
+# claims ledger does not fit, and is printed as stacked records instead (one block per row, every column named), so no column is cut.
+WIDE_TABLE_COLUMNS = 6
+WIDE_TABLE_CLASSES = {"claims-ledger"}
+# In a record, a column whose longest cell is at most this many characters shares a line with the other short ones.
+SHORT_CELL = 36
+
+
+# A cell holding an unbreakable run this long (an address) would squeeze its neighbours to a letter a line.
+LONG_TOKEN = 30
+
+
+def _is_wide(table) -> bool:
+    rows = table.select("tr")
+    columns = max((len(r.find_all(["th", "td"], recursive=False)) for r in rows), default=0)
+    longest_token = max((len(t) for t in table.get_text(" ").split()), default=0)
+    return (columns >= WIDE_TABLE_COLUMNS or longest_token >= LONG_TOKEN
+            or bool(WIDE_TABLE_CLASSES & set(table.get("class") or [])))
+
+
+def _records(soup, table):
+    """A wide table as a list of records: the first column heads each record, short columns share a line,
+    long ones (titles, locators, quotes, notes) get a line each; every cell is kept with its markup."""
+    head_rows = table.select("thead tr")
+    header = [c.get_text(" ", strip=True) for c in head_rows[-1].find_all(["th", "td"], recursive=False)] if head_rows else []
+    body_rows = [r for r in table.select("tr") if r.find_parent("thead") is None]
+    if not header and body_rows:
+        header = [c.get_text(" ", strip=True) for c in body_rows[0].find_all(["th", "td"], recursive=False)]
+        body_rows = body_rows[1:]
+    rows = [r.find_all(["th", "td"], recursive=False) for r in body_rows]
+    longest = [max((len(row[i].get_text(" ", strip=True)) for row in rows if i < len(row)), default=0)
+               for i in range(len(header))]
+    box = soup.new_tag("div", attrs={"class": "records", "role": "list"})
+    caption = table.find("caption")
+    if caption is not None:
+        title = soup.new_tag("p", attrs={"class": "records-caption"})
+        title.extend(list(caption.contents))
+        box.append(title)
+    for cells in rows:
+        record = soup.new_tag("div", attrs={"class": "record", "role": "listitem"})
+        short = soup.new_tag("p", attrs={"class": "record-short"})
+        for index, cell in enumerate(cells):
+            name = header[index] if index < len(header) else ""
+            if not cell.get_text(strip=True):
+                continue
+            field = soup.new_tag("span", attrs={"class": "field"})
+            if name:
+                label = soup.new_tag("span", attrs={"class": "name"})
+                label.string = f"{name}: "
+                field.append(label)
+            value = soup.new_tag("span", attrs={"class": "value"})
+            value.extend(list(cell.contents))
+            field.append(value)
+            if index == 0:
+                first = soup.new_tag("p", attrs={"class": "record-head"})
+                first.append(field)
+                record.append(first)
+            elif longest[index] <= SHORT_CELL if index < len(longest) else False:
+                short.append(field)
+            else:
+                line = soup.new_tag("p", attrs={"class": "record-long"})
+                line.append(field)
+                record.append(line)
+        if short.contents:
+            head = record.find("p", class_="record-head")
+            (head.insert_after(short) if head is not None else record.insert(0, short))
+        box.append(record)
+    return box
+
+
+def _describe_chart(soup, figure) -> None:
+    """The chart's description (the aria-label the screen gives it) printed under it, as its caption."""
+    description = (figure.get("aria-label") or "").strip()
+    if not description or figure.find("figcaption", class_="chart-description"):
+        return
+    caption = soup.new_tag("figcaption", attrs={"class": "chart-description"})
+    caption.string = description
+    figure.append(caption)
+    # The screen hides the drawing from assistive technology (its box carries the label); in the tagged PDF
+    # the drawing itself is the figure, with the description as its alternative text.
+    for svg in figure.select(".vega-variant > svg"):
+        del svg["aria-hidden"]
+        svg["role"] = "img"
+        svg["aria-label"] = description
 
 
 CSS = """
 @page { size: A4; margin: 20mm 18mm 20mm 18mm;
   @bottom-center { content: counter(page); font: 9pt 'DejaVu Sans', sans-serif; color: #444; } }
 @page front { @top-center { content: none; } @bottom-center { content: none; } }
-body { font: 10pt/1.45 'DejaVu Serif', serif; color: #111; font-variant-ligatures: none; }
+html, body { margin: 0; padding: 0; }
+/* Nothing may be wider than the page: Chromium would shrink the whole document to fit it (to 2/3 before). */
+body { font: 10.5pt/1.45 'DejaVu Serif', serif; color: #111; font-variant-ligatures: none; overflow-wrap: anywhere; }
+section.chapter * { max-width: 100%; box-sizing: border-box; }
 
 h1, h2, h3, h4, .cover, nav.toc { font-family: 'DejaVu Sans', sans-serif; }
-h1 { font-size: 20pt; margin: 0 0 12pt; } h2 { font-size: 14pt; margin-top: 16pt; } h3 { font-size: 11.5pt; }
-h1, h2, h3 { break-after: avoid; }
+h1 { font-size: 20pt; margin: 0 0 12pt; } h2 { font-size: 14pt; margin-top: 16pt; } h3 { font-size: 12pt; }
+h1, h2, h3, h4 { break-after: avoid; }
 section.chapter { break-before: page; }
 section.front { page: front; }
 a { color: #1b5e8c; text-decoration: none; }
-table { border-collapse: collapse; width: 100%; font-size: 8pt; margin: 8pt 0; break-inside: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; margin: 8pt 0; break-inside: auto; }
 tr { break-inside: avoid; }
-th, td { border-bottom: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th, td { border-bottom: 0.5pt solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table { overflow-wrap: break-word; }
+/* Wide tables as stacked records: one block per row, every column named. */
+div.records { font-size: 9pt; line-height: 1.35; margin: 8pt 0; }
+div.record { border-top: 0.5pt solid #bbb; padding: 3pt 0 4pt; break-inside: avoid; }
+div.record p { margin: 1pt 0; }
+p.record-head { font-family: 'DejaVu Sans', sans-serif; font-weight: bold; }
+p.record-short .field + .field::before { content: " · "; color: #777; }
+.record .name { color: #555; font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; }
+p.records-caption { font-weight: bold; }
 svg, img { max-width: 100%; height: auto; }
-figure { margin: 8pt 0; break-inside: avoid; }
+figure { margin: 8pt 0; }
+figure.vega-chart { break-inside: avoid; }
+figcaption.chart-description { font-size: 9pt; line-height: 1.35; color: #333; margin-top: 3pt; }
+figcaption.chart-description::before { content: "Description: "; font-weight: bold; font-family: 'DejaVu Sans', sans-serif; }
 div.citation { break-inside: avoid; }
-pre { font: 8pt/1.3 'DejaVu Sans Mono', monospace; white-space: pre-wrap; background: #f4f4f4; padding: 4pt; }
+pre { font: 9pt/1.3 'DejaVu Sans Mono', monospace; white-space: pre-wrap; background: #f4f4f4; padding: 4pt; }
 .admonition, aside { border-left: 2pt solid #1b5e8c; padding: 2pt 8pt; margin: 8pt 0; background: #f4f7fa; }
 .admonition-title { font-weight: bold; }
 .cover { text-align: left; padding-top: 40mm; }
 .cover h1 { font-size: 26pt; line-height: 1.2; }
 .cover .edition { font-size: 13pt; margin: 6pt 0 30mm; }
-.cover .cite { font-size: 9.5pt; border-left: 2pt solid #1b5e8c; padding-left: 8pt; }
+.cover .cite { font-size: 10pt; border-left: 2pt solid #1b5e8c; padding-left: 8pt; }
 nav.toc { break-before: page; }
 nav.toc ol { list-style: none; padding: 0; font-size: 11pt; }
 nav.toc li { display: flex; margin: 5pt 0; }
@@ -161,6 +337,8 @@ def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | Non
     esc = html.escape
     how = esc(apa_book(b))
     where = f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>' if b.url else f"<p>{esc(URL_UNSET)}</p>"
+    if b.repository:
+        where += f'<p>Code, data and history: <a href="{esc(b.repository)}">{esc(b.repository)}</a></p>'
     cover = (f'<section class="front cover"><h1>{esc(b.title)}</h1>'
              f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
              f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
@@ -217,24 +395,42 @@ def chapter_pages(pdf: bytes, slugs: list[str]) -> dict[str, int]:
     return found
 
 
-def relative_site_links(pdf: bytes) -> bytes:
-    """Links printed against UNKNOWN_SITE, made relative to the PDF's folder in the site (``../``)."""
+def _pdf_date(iso: str) -> str:
+    """An ISO date (YYYY-MM-DD) as a PDF date string."""
+    return "D:" + iso.replace("-", "") + "000000Z"
+
+
+def finish(pdf: bytes, b: Book) -> bytes:
+    """The printed PDF with the book's metadata (Title, Author, Subject, Keywords, the edition and its date,
+    the language) and, when the site's address is unknown, links printed against UNKNOWN_SITE made relative
+    to the PDF's folder in the site (``../``). The tags, outline and named destinations are kept."""
     import io
 
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
+    from bistand.publishing.citation import ABSTRACT, KEYWORDS
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    changed = False
     for page in writer.pages:
         for annotation in page.get("/Annots", []) or []:
             action = annotation.get_object().get("/A")
             if action is not None and str(action.get("/URI", "")).startswith(UNKNOWN_SITE):
                 uri = "../" + str(action["/URI"]).removeprefix(UNKNOWN_SITE)
                 action.get_object()[NameObject("/URI")] = TextStringObject(uri)
-                changed = True
-    if not changed:
-        return pdf
+    writer.add_metadata({
+        "/Title": b.title,
+        "/Author": b.authors,
+        "/Subject": f"Edition {b.edition}, {b.date}. {ABSTRACT}",
+        "/Keywords": ", ".join(KEYWORDS),
+        "/Creator": "bistand.publishing.pdf (headless Chromium, Page.printToPDF)",
+        "/CreationDate": _pdf_date(b.date),
+        "/Edition": b.edition,
+        "/EditionDate": b.date,
+        **({"/URL": b.url} if b.url else {}),
+    })
+    if "/Lang" not in writer._root_object:
+        writer._root_object[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -244,9 +440,12 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     """Build the PDF edition from the built HTML; return its path."""
     if not (html_dir / "chapters").is_dir():
         raise SystemExit(f"{html_dir} has no built book: run `make book` first")
+    import json
+
     b = book()
     docnames = chapter_docnames()
     slugs = {d: slug_of(d) for d in docnames}
+    stamp = _stamp(b.edition, html_dir)
     chapters = [read_chapter(d, slugs, b, html_dir) for d in docnames]
     out_dir.mkdir(parents=True, exist_ok=True)
     document = out_dir / "book.html"
@@ -261,10 +460,15 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     if chapter_pages(pdf, list(pages)) != pages:
         raise RuntimeError("the page numbers moved between the two prints")
     target = out_dir / pdf_name(b.edition)
-    target.write_bytes(relative_site_links(pdf))
+    if _stamp(b.edition, html_dir) != stamp:
+        raise RuntimeError(f"{html_dir} changed while the PDF was printed from it: run `make pdf` again")
+    target.write_bytes(finish(pdf, b))
+    (out_dir / stamp_name(b.edition)).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
     site = html_dir / SITE_PDF_FOLDER
     site.mkdir(exist_ok=True)
     shutil.copy(target, site / target.name)
+    shutil.copy(out_dir / stamp_name(b.edition), site / stamp_name(b.edition))
+    link_or_explain(html_dir, b.edition)
     return target
 
 

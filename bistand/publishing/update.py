@@ -38,9 +38,21 @@ def _step(title: str) -> None:
 
 def run(notebooks: list[Path] | None = None, data_dir: Path = DATA_DIR) -> int:
     """Run the steps in order; return 0, or 1 at the first problem (its message printed to stderr)."""
-    from bistand import derive, notebooks as nb, validate
+    from bistand.data import derive, validate
     from bistand.data.derive import RuleError
+    from bistand.publishing import notebooks as nb
 
+    # Nothing is written while the data is invalid: derive rewrites figures_primary.csv, so everything but
+    # the derived values themselves (which derive recomputes) and the hashes must validate first.
+    _step("validate before writing anything")
+    problems = [p for p in validate.validate_data(data_dir, check_hashes=False)
+                if not p.message.startswith("derived value ")]
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"make update stopped at validation: {len(problems)} problem(s); nothing was written. "
+              "Fix them and run it again", file=sys.stderr)
+        return 1
     _step("derive: recompute derived figures from their rules (python -m bistand.data.derive)")
     try:
         derive.main(data_dir)
