@@ -59,10 +59,10 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
             values["clm_fewer_since_jan_2021_difference"]) == (616, 640, 24)
     # corren2021: "2 507" on 20 December 2021, "åtta procent": (2727 - 2507) / 2727 = 220 / 2727 = 8.067 %;
     # (2703 - 2507) / 2703 = 196 / 2703 = 7.251 %, which rounds to 7
-    assert values["clm_eight_stated"] == 8
-    assert values["clm_eight_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
-    assert values["clm_eight_vs_start_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
-    assert values["clm_eight_vs_start_2021_feb_release_rounded"] == 7
+    assert values["clm_dec2021_article_fall_pct_stated"] == 8
+    assert values["clm_dec2021_article_fall_pct_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
+    assert values["clm_dec2021_article_fall_pct_vs_start_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
+    assert values["clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded"] == 7
     # str2022web "38,1 miljoner kronor" against rf_sod_2021 48 300 tkr: 48.3 - 38.1 = 10.2
     assert (values["clm_str_2020_own"], values["clm_str_2020_official"]) == (38.1, 48.3)
     assert values["clm_str_2020_gap"] == pytest.approx(10.2)

@@ -99,19 +99,19 @@ def test_falls_from_each_start_level(values):
 
 def test_claims_of_2021_against_each_start_level(values):
     # "nästan 6%": 160 / 2727 = 5.867 percent, under 6 and rounding to it
-    assert values["lkp_almost_6_stated"] == 6
-    assert values["lkp_almost_6_recomputed"] == pytest.approx(5.8673, abs=0.0001)
-    assert values["lkp_almost_6_verdict"] == "consistent after rounding"
+    assert values["lkp_oct2021_release_fall_pct_stated"] == 6
+    assert values["lkp_oct2021_release_fall_pct_recomputed"] == pytest.approx(5.8673, abs=0.0001)
+    assert values["lkp_oct2021_release_fall_pct_verdict"] == "consistent after rounding"
     # "åtta procent": 220 / 2727 = 8.07 percent (rounds to 8); 196 / 2703 = 7.25 percent (rounds to 7)
-    assert values["lkp_eight_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
-    assert values["lkp_eight_vs_start_2021_oct_release_verdict"] == "consistent after rounding"
-    assert values["lkp_eight_vs_jan_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
-    assert values["lkp_eight_vs_jan_2021_feb_release_rounded"] == 7
-    assert values["lkp_eight_vs_jan_2021_feb_release_verdict"] == "discrepancy"
+    assert values["lkp_dec2021_article_fall_pct_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
+    assert values["lkp_dec2021_article_fall_pct_vs_start_2021_oct_release_verdict"] == "consistent after rounding"
+    assert values["lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
+    assert values["lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release_rounded"] == 7
+    assert values["lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release_verdict"] == "discrepancy"
     # "över 200": 220 is more than 200; 196 is not
-    assert values["lkp_over_200_stated"] == 200
-    assert values["lkp_over_200_vs_start_2021_oct_release_verdict"] == "consistent after rounding"
-    assert values["lkp_over_200_vs_jan_2021_feb_release_verdict"] == "discrepancy"
+    assert values["lkp_dec2021_article_fewer_stated"] == 200
+    assert values["lkp_dec2021_article_fewer_vs_start_2021_oct_release_verdict"] == "consistent after rounding"
+    assert values["lkp_dec2021_article_fewer_vs_jan_2021_feb_release_verdict"] == "discrepancy"
 
 
 def test_programme_and_alliance_values(values):
