@@ -65,4 +65,4 @@ def test_headline_values(figures):
     values = assistance.glued_values(figures)
     assert all(v is not None and v == v for v in values.values())
     assert (values["ctx_n_measures"], values["ctx_n_figures"], values["ctx_n_change_measures"]) == (27, 140, 9)
-    assert values["ctx_str_official_2020_tkr"] == pytest.approx(48300)  # rf_sod_2021 states thousand SEK
+    assert values["str_paid_2020_socialstyrelsen_tkr"] == pytest.approx(48300)  # rf_sod_2021 states thousand SEK

@@ -194,7 +194,7 @@ def test_strangnas_forecast_beside_each_2020_amount_from_its_own_source(figures,
     assert glued["cost_str_forecast_vs_official_2020"] == "lower"
     assert "cost_str_forecast_vs_own" not in glued and "cost_str_forecast_growth" not in glued
     assert glued["cost_str_paid_2017_socialstyrelsen"] == pytest.approx(31.457)
-    assert glued["cost_str_paid_2020_socialstyrelsen"] == pytest.approx(48.3)
+    assert glued["str_paid_2020_socialstyrelsen"] == pytest.approx(48.3)
     assert glued["cost_str_paid_2020_own_figures"] == pytest.approx(38.1)
     assert glued["cost_str_paid_2021_own_figures"] == pytest.approx(26.7)
     assert glued["cost_str_socialstyrelsen_rise_2017_2020"] == pytest.approx(53.5429, abs=1e-4)

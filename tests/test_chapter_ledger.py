@@ -64,7 +64,7 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
     assert values["clm_dec2021_article_fall_pct_vs_start_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
     assert values["clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded"] == 7
     # str2022web "38,1 miljoner kronor" against rf_sod_2021 48 300 tkr: 48.3 - 38.1 = 10.2
-    assert (values["clm_str_2020_own"], values["clm_str_2020_official"]) == (38.1, 48.3)
+    assert (values["clm_str_2020_own"], values["str_paid_2020_socialstyrelsen"]) == (38.1, 48.3)
     assert values["clm_str_2020_gap"] == pytest.approx(10.2)
     assert values["clm_low_span"] == 10  # lkp2024pr: "det lägsta antalet på åtminstone 10 år"
     # The saving with the 2020 amount in 2021 prices: 38.1 x 343.19 / 335.92 = 38.9248 (scb_kpi annual means);

@@ -159,7 +159,7 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
                                                                    national_paid[2020], national_paid[2021])
     out["sum_str_stated_saving"] = stated_saving
     out["sum_str_fall"] = paid_2020 - paid_2021
-    out["sum_str_official_2020"] = official_2020
+    out["sum_str_paid_2020_socialstyrelsen"] = official_2020
     out["sum_str_gap_2020"] = official_2020 - paid_2020
     out["sum_str_gap_over_saving"] = 100 * (official_2020 - paid_2020) / stated_saving
     str_hh = figures.annual_series("0486", "households_any_time_year")

@@ -485,7 +485,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_str_forecast_vs_own_2020_pct": abs(forecast.growth_pct),
         "cost_se_paid_chg_2020_2021": saving.national_change_pct,
         "cost_str_paid_2017_socialstyrelsen": forecast.paid_2017_socialstyrelsen,
-        "cost_str_paid_2020_socialstyrelsen": forecast.paid_2020_socialstyrelsen,
+        "str_paid_2020_socialstyrelsen": forecast.paid_2020_socialstyrelsen,
         "cost_str_socialstyrelsen_rise_2017_2020": forecast.rise_2017_2020_pct,
         "cost_str_socialstyrelsen_rise_pa": forecast.rise_per_year_pct,
         "cost_str_hh_rise_2017_2020": forecast.households_rise_2017_2020_pct,

@@ -144,6 +144,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded": round_half_up(v.eight.vs_start_2021_feb_release, 0),
         "clm_low_span": figures.value("lkp_low_span_2024_01_lkp2024pr"),
         "clm_str_2020_own": v.str_paid_2020.stated,
-        "clm_str_2020_official": v.str_paid_2020.recomputed,
+        "str_paid_2020_socialstyrelsen": v.str_paid_2020.recomputed,
         "clm_str_2020_gap": v.str_paid_2020.difference,
     }

@@ -336,7 +336,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_str_fall_at_national"] = s.fall_at_national_rate
     out["nat_str_share"] = values[SHARE_NAMES["str"]]
     out["nat_str_share_real"] = strangnas_share_in_constant_prices(figures)
-    out["nat_str_official_2020"] = values["sum_str_official_2020"]
+    out["str_paid_2020_socialstyrelsen"] = values["sum_str_paid_2020_socialstyrelsen"]
 
     long, short = levels["long"], levels["short"]
     out["nat_lkp_hh_2014"] = long.own_before

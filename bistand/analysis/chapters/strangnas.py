@@ -144,7 +144,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "str_lt_stated_pct": lt.stated_pct,
         "str_lt_verdict": lt.verdict,
         "str_official_2017": o.paid[2017],
-        "str_official_2020": o.paid[2020],
+        "str_paid_2020_socialstyrelsen": o.paid[2020],
         "str_official_gap_2020": o.gap_2020,
         "str_official_years": ", ".join(str(year) for year in o.years),
         "str_official_hh_2017": o.households[2017],

@@ -31,7 +31,7 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_str_paid_2020": ("million_sek", 1), "sum_str_paid_2021": ("million_sek", 1),
     "sum_str_paid_fall_pct": ("percent", 1), "sum_str_nat_paid_fall_pct": ("percent", 1),
     "sum_str_share_national": ("percent", 0), "sum_str_hh_rise_2017_2020_pct": ("percent", 0),
-    "sum_nat_hh_fall_2017_2020_pct": ("percent", 1), "sum_str_official_2020": ("million_sek", 1),
+    "sum_nat_hh_fall_2017_2020_pct": ("percent", 1), "sum_str_paid_2020_socialstyrelsen": ("million_sek", 1),
     "sum_str_gap_2020": ("million_sek", 1), "sum_str_gap_over_saving": ("percent", 0),
     "sum_str_stated_saving": ("million_sek", 0),
     "sum_claims": ("", 0), "sum_independent": ("", 0), "sum_own": ("", 0), "sum_depends": ("", 0),
