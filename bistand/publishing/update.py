@@ -38,7 +38,8 @@ def _step(title: str) -> None:
 
 def run(notebooks: list[Path] | None = None, data_dir: Path = DATA_DIR) -> int:
     """Run the steps in order; return 0, or 1 at the first problem (its message printed to stderr)."""
-    from bistand import derive, notebooks as nb, validate
+    from bistand.data import derive, validate
+    from bistand.publishing import notebooks as nb
     from bistand.data.derive import RuleError
 
     _step("derive: recompute derived figures from their rules (python -m bistand.data.derive)")
