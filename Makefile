@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes update lab pdf citation setup browser bench clean
+.PHONY: book test check validate notebooks data hashes update lab pdf citation setup browser bench clean
 
 setup: $(STAMP)
 
@@ -51,6 +51,10 @@ browser:
 ## Run every test: the package, the data, every notebook under strict nbval, the built book in a browser, the PDF.
 test: pdf $(CFF_STAMP)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
+
+## The unit tests only (the package and the data; nothing built, no browser): under a minute.
+check: $(STAMP)
+	$(BIN)/python -m pytest -m unit tests
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).
 notebooks: $(STAMP)
