@@ -5,7 +5,8 @@ stylesheets are copied as they are.
 
 - Tables: each data cell is labelled with its column's header (``data-label``), so ``book.css`` can
   show one block per row on phones; pandas' second header row, holding only the index names, is
-  merged into the first (the names go into its empty corner cells). This edits the page's own body.
+  merged into the first (the names go into its empty corner cells), and an empty corner cell gets a header
+  for screen readers. Code-cell toggles are named by the text they show. This edits the page's own body.
 - Scripts: every script Sphinx and the extensions add is loaded with ``defer`` (their order kept),
   except ``documentation_options.js``, which inline settings extend; scripts and stylesheets of
   extensions a page does not use (sphinx-thebe, sphinx-design) are left out of it. This changes
@@ -61,6 +62,13 @@ def label_tables(body: str) -> str:
         first = head.find("tr")
         if first is None:
             continue
+        for cell in head.find_all("th"):  # pandas' empty corner cell: a header a screen reader can read
+            if not cell.get_text(strip=True):
+                label = soup.new_tag("span", attrs={"class": "visually-hidden"})
+                label.string = "Row"
+                cell.clear()
+                cell.append(label)
+                changed = True
         labels = []
         for cell in first.find_all(["th", "td"], recursive=False):
             labels += [cell.get_text(" ", strip=True)] * int(cell.get("colspan", 1) or 1)
@@ -73,9 +81,21 @@ def label_tables(body: str) -> str:
     return str(soup) if changed else body
 
 
-def _fit_tables(app, pagename, templatename, context, doctree) -> None:
+#: MyST-NB's toggle of a hidden code cell: an ``aria-label`` ("Toggle hidden content") other than the text a
+#: reader sees ("Show code cell source"; WCAG 2.5.3), and ``<p>`` inside ``<summary>`` (not allowed there).
+CELL_TOGGLE = re.compile(r'<summary aria-label="Toggle hidden content">(\s*)<p class="collapsed admonition-title">(.*?)</p>'
+                         r'(\s*)<p class="expanded admonition-title">(.*?)</p>(\s*)</summary>', re.S)
+
+
+def name_cell_toggles(body: str) -> str:
+    """Code-cell toggles named by the text they show (the label dropped), their two lines as ``<span>``."""
+    return CELL_TOGGLE.sub(r'<summary>\1<span class="collapsed admonition-title">\2</span>'
+                           r'\3<span class="expanded admonition-title">\4</span>\5</summary>', body)
+
+
+def _fit_body(app, pagename, templatename, context, doctree) -> None:
     if "body" in context:
-        context["body"] = label_tables(context["body"])
+        context["body"] = name_cell_toggles(label_tables(context["body"]))
 
 
 def _name(asset) -> str:
@@ -120,6 +140,6 @@ def _theme_options(app, config) -> None:
 def setup(app):
     app.connect("config-inited", _theme_options)
     app.add_js_file("book.js", loading_method="defer")  # _static/book.js, the book's own script
-    app.connect("html-page-context", _fit_tables)
+    app.connect("html-page-context", _fit_body)
     app.connect("html-page-context", _assets, priority=950)
     return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -140,6 +140,33 @@ def test_phone_drawers_open_and_their_links_lead_on(driver, served, kind, dialog
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+SCROLLERS_JS = """
+return [...document.querySelectorAll('.cell_output > .output')].filter(b => b.querySelector('table')).map(b => [
+  b.scrollWidth > b.clientWidth, b.getAttribute('role'), b.getAttribute('aria-label'), b.tabIndex]);"""
+
+
+def test_wide_tables_are_named_scroll_areas_a_keyboard_reaches(driver, served):
+    """At 390 px each table box that scrolls sideways is a named region with a tab stop (once its section is
+    drawn); a table that fits is not a region."""
+    set_viewport(driver, 390, 844)
+    try:
+        driver.get(served.base + "chapters/linkoping.html")
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")  # every section drawn once
+        driver.execute_script("window.scrollTo(0, 0);")
+        boxes = _wait(lambda: (b := driver.execute_script(SCROLLERS_JS)) and all(
+            (role == "region") == wide for wide, role, _, _ in b) and b)
+        assert boxes, "the wide tables were not named as scroll areas"
+        assert any(wide for wide, *_ in boxes), "no wide table on the Linköping page at 390 px: pick another page"
+        for wide, role, label, tab in boxes:
+            if wide:
+                assert role == "region" and label.startswith("Table, scrolls sideways: ") and len(label) > 26, label
+                assert tab == 0
+            else:
+                assert role is None and label is None
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 VIEWPORTS = [(390, 844), (1280, 800)]
 
 

@@ -72,3 +72,18 @@ def test_no_build_step_rewrites_a_third_party_file():
         app = App()
         extension.setup(app)
         assert "build-finished" not in app.events, extension.__name__
+
+
+def test_an_empty_header_cell_gets_a_name_for_screen_readers():
+    html = label_tables(pd.DataFrame({"A": [1]}, index=["x"]).to_html())
+    assert '<th><span class="visually-hidden">Row</span></th>' in html and '<th>A</th>' in html
+
+
+def test_code_cell_toggles_are_named_by_their_text():
+    from pagefit import name_cell_toggles
+
+    toggle = ('<summary aria-label="Toggle hidden content">\n<p class="collapsed admonition-title">Show code cell source</p>\n'
+              '<p class="expanded admonition-title">Hide code cell source</p>\n</summary>')
+    assert name_cell_toggles(toggle) == (
+        '<summary>\n<span class="collapsed admonition-title">Show code cell source</span>\n'
+        '<span class="expanded admonition-title">Hide code cell source</span>\n</summary>')
