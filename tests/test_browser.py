@@ -168,6 +168,8 @@ def test_wide_tables_are_named_scroll_areas_a_keyboard_reaches(driver, served):
 
 
 VIEWPORTS = [(390, 844), (1280, 800)]
+FONTS_JS = """return performance.getEntriesByType('resource').map(e => e.name).filter(
+  n => /\\.(woff2?|ttf|otf|eot)([?#]|$)/.test(n));"""
 
 
 def _page_text(page: str) -> str:
@@ -222,6 +224,8 @@ def test_page_fits_the_screen(driver, served, viewport, page):
     collect_logs(driver, report)
     overflow = driver.execute_script(OVERFLOW_JS)
     assert overflow == [], f"wider than the screen: {overflow}"
+    fonts = driver.execute_script(FONTS_JS)
+    assert fonts == [], f"a webfont is loaded (the icons are the book's SVG masks, _static/book-icons.css): {fonts}"
     live = driver.execute_script(CHARTS_JS)
     assert len(live) == len(static)
     for chart in live:
