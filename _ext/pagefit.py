@@ -125,6 +125,9 @@ def page_assets(scripts: list, stylesheets: list, body: str) -> tuple[list, list
 
 
 def _assets(app, pagename, templatename, context, doctree) -> None:
+    import pydata_sphinx_theme
+
+    context["book_theme_version"] = pydata_sphinx_theme.__version__  # _templates/layout.html: the theme's sheets
     body = context.get("body", "")
     if "script_files" in context and "css_files" in context:
         context["script_files"], context["css_files"] = page_assets(context["script_files"], context["css_files"], body)
