@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test validate notebooks data hashes update lab pdf citation setup browser bench clean
+.PHONY: book test check axe validate notebooks data hashes update lab pdf citation setup browser bench clean
 
 setup: $(STAMP)
 
@@ -48,9 +48,24 @@ browser:
 	  else echo "chromium/chromedriver missing and cannot be installed here: install Debian's chromium chromium-driver"; fi; \
 	fi
 
-## Run every test: the package, the data, every notebook under strict nbval, the built book in a browser, the PDF.
-test: pdf $(CFF_STAMP)
+## axe-core for the accessibility tests: installed from npm under the build folder (needs node and npm).
+AXE_VERSION := 4.14.1
+AXE := _build/axe/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	mkdir -p _build/axe
+	npm install --prefix _build/axe --no-audit --no-fund --no-save --silent axe-core@$(AXE_VERSION)
+
+axe: $(AXE)
+
+## Run every test: the package, the data, every notebook under strict nbval, the built book in a browser
+## (and axe-core on every page), the PDF.
+test: pdf $(CFF_STAMP) $(AXE)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
+
+## The unit tests only (the package and the data; nothing built, no browser): under a minute.
+check: $(STAMP)
+	$(BIN)/python -m pytest -m unit tests
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).
 notebooks: $(STAMP)

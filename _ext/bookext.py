@@ -9,7 +9,6 @@
   pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
   and ``vegaEmbed``. Pages that hold a chart get only the small loader ``vega-charts.js``, which
   fetches the bundle when a chart nears the screen or is touched.
-- Draw the theme's icons as inline SVG at build time (``icons.py``): no icon script, no webfont.
 """
 
 from __future__ import annotations
@@ -28,31 +27,6 @@ DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "da
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
-
-
-FONTAWESOME_SCRIPT = re.compile(r'<script defer src="([./]*)_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>')
-
-
-def _read_icons(app) -> None:
-    import pydata_sphinx_theme
-
-    from icons import ICONS, solid_icons
-
-    source = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
-    app.book_icons = solid_icons(source.read_text(encoding="utf-8"), ICONS)
-
-
-def _use_small_icons(app, exception) -> None:
-    """Draw the theme's icons as inline SVG in every page; drop the theme's 1.5 MB Font Awesome script."""
-    if exception or app.builder.format != "html":
-        return
-    from icons import inline_icons
-
-    for page in Path(app.outdir).rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
-        new = inline_icons(FONTAWESOME_SCRIPT.sub("", text), app.book_icons)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -86,7 +60,7 @@ def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> 
 def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
     """Only the small loader: it fetches the Vega bundle itself when a chart nears the screen or is touched."""
     if "vega-chart" in context.get("body", ""):
-        app.add_js_file(f"{VEGA_DIR}/{LOADER}", defer="defer")
+        app.add_js_file(f"{VEGA_DIR}/{LOADER}", loading_method="defer")
 
 
 def edition() -> str:
@@ -373,9 +347,8 @@ def setup(app):
     app.connect("source-read", _note_dependencies)
     app.connect("env-get-outdated", _static_changed)
     app.connect("builder-inited", _write_vega)
-    app.connect("builder-inited", _read_icons)
-    app.connect("build-finished", _use_small_icons)
-    app.connect("build-finished", _link_or_explain, priority=900)  # after every other change to the pages
+    # The one end-of-build step: the PDF paragraph of the book's own pages (no third-party file is touched).
+    app.connect("build-finished", _link_or_explain, priority=900)
     app.connect("html-page-context", _add_scripts_to_chart_pages)
     app.connect("html-page-context", _drop_unused_thebe_script, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -50,13 +50,43 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     return line
 
 
+#: The layers, assigned here by test module (so a test file need not say): ``browser`` (headless Chromium on the
+#: built book), ``built`` (reads _build/html or the PDF, runs cffconvert from .venv-cff, or builds a copy of the
+#: book); every other test is ``unit`` (the package and the data alone, nothing built; ``make check``).
+LAYER_OF_MODULE = {"test_browser": "browser", "test_accessibility": "browser", "test_pdf": "built", "test_links": "built", "test_ledger_export": "built"}
+#: Tests of otherwise unit modules that read the build, by module and name (without parameters).
+BUILT_TESTS = {
+    "test_changing_data": {"test_readme_steps_carry_a_changed_figure_to_its_page"},
+    "test_citation": {"test_citation_cff_is_valid", "test_an_invalid_citation_cff_is_rejected",
+                      "test_cffconvert_bibtex_export_carries_the_metadata", "test_every_chapter_page_says_how_to_cite_it",
+                      "test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex",
+                      "test_each_notebook_chapter_offers_its_notebook_for_download",
+                      "test_every_chart_page_links_the_csv_it_draws_from"},
+    "test_references": {"test_the_reference_list_is_labelled_by_author_and_year_and_no_two_share_a_label",
+                        "test_every_citation_in_the_text_reads_as_the_label_it_links_to",
+                        "test_titles_keep_their_capitals_in_the_reference_list",
+                        "test_the_reference_list_uses_no_deprecated_aria_role"},
+    "test_swedish": {"test_swedish_summary_is_marked_swedish_in_the_built_page"},
+}
+
+
+def layer(module: str, name: str) -> str:
+    """The layer of test ``name`` (without parameters) in module ``module`` (file stem); notebooks: ``notebook``."""
+    if not module.startswith("test_"):
+        return "notebook"
+    return LAYER_OF_MODULE.get(module) or ("built" if name in BUILT_TESTS.get(module, ()) else "unit")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "edition_figures: the test pins figures of this edition (tests/edition_figures.py)")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that read this edition's figures through the ``figures`` fixture pin them too."""
+    """Each test gets its layer's marker; tests that read this edition's figures through the ``figures``
+    fixture pin them too."""
     for item in items:
+        module = Path(str(item.fspath)).stem
+        item.add_marker(getattr(pytest.mark, layer(module, getattr(item, "originalname", None) or item.name)))
         if "figures" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.edition_figures)
 

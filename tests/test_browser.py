@@ -66,45 +66,17 @@ def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
     assert found == ["p spans 0..600 of 390", "p sticks out of section (cut there)", "p sticks out of section#far (cut there)"]
 
 
-def test_hidden_code_is_measured_when_opened(driver, served):
-    """The theme makes scrollable blocks keyboard-focusable; the book's fix of its script measures only what is
-    laid out (no forced layout at load), and a hidden code cell when it is opened, a far section when drawn."""
-    set_viewport(driver, 390, 844)
-    try:
-        driver.get(served.base + "chapters/linkoping.html")
-        state = "return [...document.querySelectorAll('details.hide pre')].map(p => p.getAttribute('tabindex'));"
-        assert set(driver.execute_script(state)) == {None}
-        details = driver.find_element("css selector", "details.hide")
-        driver.execute_script("arguments[0].scrollIntoView(); arguments[0].open = true;", details)
-        pre = details.find_element("css selector", "pre")
-        assert driver.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth;", pre)
-        deadline = time.monotonic() + 5
-        while pre.get_attribute("tabindex") != "0" and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert pre.get_attribute("tabindex") == "0"
-        # A wide block in a section far down: measured once that section is drawn.
-        last = driver.execute_script(
-            "return [...document.querySelectorAll('.cell_output > .output, pre')].filter("
-            "b => !b.closest('details') && b.scrollWidth > b.clientWidth).pop();")
-        driver.execute_script("arguments[0].scrollIntoView();", last)
-        deadline = time.monotonic() + 5
-        while last.get_attribute("tabindex") != "0" and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert last.get_attribute("tabindex") == "0"
-    finally:
-        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+def _from_disk_pages() -> list[str]:
+    """The landing redirect and the pages with charts (the loader fetches Vega's bundle): what opening a file,
+    not a served page, can break. test_page_fits_the_screen checks every page over HTTP."""
+    if not HTML.is_dir():
+        return ["index.html"]
+    return ["index.html"] + [p for p in book_pages(HTML)[1:] if "vega-chart" in (HTML / p).read_text(encoding="utf-8")]
 
 
-@pytest.mark.parametrize("page", book_pages(HTML) if HTML.is_dir() else ["index.html"])
-def test_page_over_http(driver, served, page):
-    report = check_page(driver, served.base + page)
-    assert report.remote_requests == []
-    assert report.console_errors == []
-    assert report.rendered == report.charts
-
-
-@pytest.mark.parametrize("page", book_pages(HTML) if HTML.is_dir() else ["index.html"])
+@pytest.mark.parametrize("page", _from_disk_pages())
 def test_page_from_disk(driver, page):
+    """Opened as a file (no server), a page loads nothing from another host, logs no error, draws its charts."""
     assert (HTML / page).exists(), "build the book first: make book"
     report = check_page(driver, (HTML / page).as_uri())
     assert report.remote_requests == []
@@ -117,7 +89,96 @@ def test_chapters_with_charts_have_charts(driver, served):
     assert report.charts >= 2 and report.rendered == report.charts
 
 
+#: The two drawers a phone reader opens: the toggle's class, the theme's dialog, the links it holds.
+DRAWERS = [("primary", "pst-primary-sidebar-modal", "nav.bd-links a.reference.internal"),
+           ("secondary", "pst-secondary-sidebar-modal", "nav.page-toc a.nav-link")]
+
+
+def _wait(condition, seconds: float = 5.0):
+    deadline = time.monotonic() + seconds
+    while not (value := condition()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return value
+
+
+def tap(driver, element) -> None:
+    """A finger's tap at the element's centre (touch events, as on a phone), hit-tested by the browser."""
+    x, y = driver.execute_script("const r = arguments[0].getBoundingClientRect();"
+                                 "return [r.left + r.width / 2, r.top + r.height / 2];", element)
+    for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+        driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+@pytest.mark.parametrize("kind, dialog_id, links", DRAWERS, ids=["contents", "on-this-page"])
+def test_phone_drawers_open_and_their_links_lead_on(driver, served, kind, dialog_id, links):
+    """At 390 px: tapping the visible ☰ (or page-contents) button opens its drawer on screen, and a link in
+    it leads to another chapter (or to a section of this one)."""
+    set_viewport(driver, 390, 844)
+    driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        driver.get(served.base + "chapters/linkoping.html")
+        buttons = [b for b in driver.find_elements("css selector", f".{kind}-toggle") if b.is_displayed()]
+        assert buttons, f"no visible {kind}-toggle button at 390 px"
+        dialog = driver.find_element("id", dialog_id)
+        assert dialog.get_attribute("open") is None
+        tap(driver, buttons[0])
+        assert _wait(lambda: dialog.get_attribute("open") is not None), f"tapping the {kind} toggle opened nothing"
+        box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.width, r.height];",
+                                    dialog)
+        assert dialog.is_displayed() and box[0] >= -1 and box[1] > 150 and box[2] > 150, box
+        shown = _wait(lambda: [a for a in dialog.find_elements("css selector", links) if a.is_displayed()])
+        assert shown, f"the {kind} drawer shows no link"
+        target = shown[-1]
+        href = target.get_attribute("href")
+        if kind == "primary":
+            assert href and not href.split("#")[0].endswith("linkoping.html"), href
+        else:
+            assert href and "#" in href, href
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", target)
+        tap(driver, target)
+        if kind == "primary":
+            assert _wait(lambda: driver.current_url.split("#")[0] == href.split("#")[0]), driver.current_url
+            assert driver.execute_script("return document.readyState") in ("interactive", "complete")
+        else:
+            fragment = href.split("#", 1)[1]
+            assert _wait(lambda: driver.current_url.endswith("#" + fragment)), driver.current_url
+            assert _wait(lambda: abs(driver.execute_script(
+                "return document.getElementById(arguments[0]).getBoundingClientRect().top;", fragment)) < 200)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+SCROLLERS_JS = """
+return [...document.querySelectorAll('.cell_output > .output')].filter(b => b.querySelector('table')).map(b => [
+  b.scrollWidth > b.clientWidth, b.getAttribute('role'), b.getAttribute('aria-label'), b.tabIndex]);"""
+
+
+def test_wide_tables_are_named_scroll_areas_a_keyboard_reaches(driver, served):
+    """At 390 px each table box that scrolls sideways is a named region with a tab stop (once its section is
+    drawn); a table that fits is not a region."""
+    set_viewport(driver, 390, 844)
+    try:
+        driver.get(served.base + "chapters/linkoping.html")
+        driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")  # every section drawn once
+        driver.execute_script("window.scrollTo(0, 0);")
+        boxes = _wait(lambda: (b := driver.execute_script(SCROLLERS_JS)) and all(
+            (role == "region") == wide for wide, role, _, _ in b) and b)
+        assert boxes, "the wide tables were not named as scroll areas"
+        assert any(wide for wide, *_ in boxes), "no wide table on the Linköping page at 390 px: pick another page"
+        for wide, role, label, tab in boxes:
+            if wide:
+                assert role == "region" and label.startswith("Table, scrolls sideways: ") and len(label) > 26, label
+                assert tab == 0
+            else:
+                assert role is None and label is None
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 VIEWPORTS = [(390, 844), (1280, 800)]
+FONTS_JS = """return performance.getEntriesByType('resource').map(e => e.name).filter(
+  n => /\\.(woff2?|ttf|otf|eot)([?#]|$)/.test(n));"""
 
 
 def _page_text(page: str) -> str:
@@ -156,7 +217,8 @@ def _static_charts(driver, url: str) -> dict[str, dict]:
 @pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
 @pytest.mark.parametrize("page", book_pages(HTML) if HTML.is_dir() else ["index.html"])
 def test_page_fits_the_screen(driver, served, viewport, page):
-    """Nothing wider than the screen; every chart first as SVG, then live at the same size, all inside its box."""
+    """Over HTTP at a phone's and a desktop's width: no request leaves the machine, no console error, nothing
+    wider than the screen; every chart first as SVG, then live at the same size, all inside its box."""
     url = served.base + page
     static = _static_charts(driver, url) if page in CHART_PAGES else {}
     for chart in static.values():
@@ -171,6 +233,8 @@ def test_page_fits_the_screen(driver, served, viewport, page):
     collect_logs(driver, report)
     overflow = driver.execute_script(OVERFLOW_JS)
     assert overflow == [], f"wider than the screen: {overflow}"
+    fonts = driver.execute_script(FONTS_JS)
+    assert fonts == [], f"a webfont is loaded (the icons are the book's SVG masks, _static/book-icons.css): {fonts}"
     live = driver.execute_script(CHARTS_JS)
     assert len(live) == len(static)
     for chart in live:

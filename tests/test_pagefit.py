@@ -1,8 +1,7 @@
-"""The build-time page fixes: labelled table cells, no index-name row, icons as inline SVG."""
+"""The build-time page fixes: labelled table cells, no index-name row; deferred scripts, no unused assets."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
 import pandas as pd
@@ -12,7 +11,6 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from icons import inline_icons  # noqa: E402
 from pagefit import label_tables  # noqa: E402
 
 
@@ -37,72 +35,60 @@ def test_table_without_index_name_keeps_its_rows():
     assert html.count("<tr") == 3 and html.count('data-label="A"') == 2
 
 
-def test_icons_become_inline_svg_and_unknown_ones_stay():
-    icons = {"bars": [448, 512, "M0 0h1"]}
-    page = '<button><span class="fa-solid fa-bars"></span></button><i class="fa-solid fa-rocket"></i>'
-    assert inline_icons(page, icons) == (
-        '<button><svg class="svg-inline--fa fa-solid fa-bars" xmlns="http://www.w3.org/2000/svg" '
-        'aria-hidden="true" focusable="false" viewBox="0 0 448 512"><path fill="currentColor" d="M0 0h1">'
-        '</path></svg></button><i class="fa-solid fa-rocket"></i>')
+def test_scripts_are_deferred_once_and_unused_extension_assets_dropped():
+    from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
+
+    from pagefit import page_assets
+
+    scripts = [_JavaScript("_static/documentation_options.js"), _JavaScript("_static/doctools.js"),
+               _JavaScript(None, body="let x = 1;"), _JavaScript("_static/t.js", **{"async": "async"}),
+               _JavaScript("_static/sphinx-thebe.js"), _JavaScript("_static/doctools.js")]
+    sheets = [_CascadingStyleSheet("_static/pygments.css"), _CascadingStyleSheet("_static/sphinx-design.min.css")]
+    kept, css = page_assets(scripts, sheets, '<p class="x">no extension markup</p>')
+    assert [(s.filename, s.attributes) for s in kept] == [
+        ("_static/documentation_options.js", {}), ("_static/doctools.js", {"defer": "defer"}),
+        (None, {"body": "let x = 1;"}), ("_static/t.js", {"async": "async"})]
+    assert [c.filename for c in css] == ["_static/pygments.css"]
+    _, css = page_assets([], sheets, '<div class="sd-card">')
+    assert len(css) == 2
 
 
-def test_scripts_are_deferred_and_the_search_index_stays_on_the_search_page():
-    from pagefit import defer_scripts
-
-    head = ('<script src="../_static/documentation_options.js?v=1"></script>'
-            '<script src="../_static/doctools.js?v=2"></script>'
-            '<script async="async" src="../_static/t.js"></script>'
-            '<script async="async" src="../_static/sphinx-thebe.js?v=3"></script>'
-            '<script src="../searchindex.js"></script>')
-    assert defer_scripts(head) == ('<script src="../_static/documentation_options.js?v=1"></script>'
-                                   '<script src="../_static/doctools.js?v=2" defer></script>'
-                                   '<script async="async" src="../_static/t.js"></script>')
-    assert defer_scripts(head, search_page=True) == head
-    inlined = defer_scripts(head, inline={"documentation_options.js": "const DOCUMENTATION_OPTIONS = {};"})
-    assert inlined.startswith('<script>const DOCUMENTATION_OPTIONS = {};</script><script src="../_static/doctools')
+#: The only end-of-build step: it rewrites the PDF paragraph of the book's own pages (bistand.publishing.pdf).
+END_OF_BUILD_STEPS = {"_link_or_explain"}
 
 
-def test_stylesheets_become_one_bundle_with_imports_inlined_and_urls_rebased(tmp_path):
-    from pagefit import bundle_stylesheets
+def test_no_build_step_rewrites_a_third_party_file():
+    """No build-finished handler (the hook that rewrote the theme's copied files) but the PDF link of the book's pages."""
+    import bookext
+    import pagefit
 
-    static = tmp_path / "_static"
-    (static / "styles").mkdir(parents=True)
-    (static / "basic.css").write_text("p{margin:0}", encoding="utf-8")
-    (static / "styles" / "theme.css").write_text('@import "../basic.css";\na{background:url(../img/x.png)}',
-                                                 encoding="utf-8")
-    (static / "book.css").write_text("b{color:red}.fa-bars:before,.fa-navicon:before{content:\"\\f0c9\"}",
-                                     encoding="utf-8")
-    (static / "sphinx-design.min.css").write_text(".sd-card{x:y}", encoding="utf-8")
-    page = ('<head>\n<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
-            '<link rel="stylesheet" type="text/css" href="../_static/sphinx-design.min.css" />\n'
-            '<link rel="stylesheet" type="text/css" href="../_static/book.css?v=2" />\n</head><body></body>')
-    new = bundle_stylesheets(page, static, frozenset({"sphinx-design.min.css"}))
-    bundle = next(static.glob("bundle-*.css"))
-    text = bundle.read_text(encoding="utf-8")
-    version = hashlib.sha256(text.encode()).hexdigest()[:12]
-    assert new == f'<head>\n<link rel="stylesheet" href="../_static/{bundle.name}?v={version}" />\n</head><body></body>'
-    (static / "book.css").write_text("b{color:blue}", encoding="utf-8")  # the next build: a new version
-    again = bundle_stylesheets(page, static, frozenset({"sphinx-design.min.css"}))
-    assert again != new and bundle_stylesheets(new, static) == again  # an old page follows the new version
-    assert "p{margin:0}" in text and "url(img/x.png)" in text and text.index("p{margin") < text.index("b{color")
-    assert "sd-card" not in text and "fa-bars" not in text
+    class App:
+        def __init__(self):
+            self.events = []
+
+        def connect(self, event, handler, priority=500):
+            self.events.append((event, handler.__name__))
+
+        def __getattr__(self, name):
+            return lambda *args, **kwargs: None
+
+    for extension in (bookext, pagefit):
+        app = App()
+        extension.setup(app)
+        finished = {name for event, name in app.events if event == "build-finished"}
+        assert finished <= END_OF_BUILD_STEPS, (extension.__name__, finished)
 
 
-def test_the_theme_script_measures_scrollable_blocks_without_forcing_layout_each_time():
-    """The pinned theme's scrollable-block loop is found and rewritten once; another script is refused."""
-    import pydata_sphinx_theme
-    from pathlib import Path
+def test_an_empty_header_cell_gets_a_name_for_screen_readers():
+    html = label_tables(pd.DataFrame({"A": [1]}, index=["x"]).to_html())
+    assert '<th><span class="visually-hidden">Row</span></th>' in html and '<th>A</th>' in html
 
-    from pagefit import FITTED_SCROLLABLES, THEME_SCROLLABLES, fit_theme_script
 
-    theme = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/scripts/pydata-sphinx-theme.js"
-    script = theme.read_text(encoding="utf-8")
-    fitted = fit_theme_script(script)
-    assert THEME_SCROLLABLES not in fitted and fitted.count(FITTED_SCROLLABLES) == 1
-    assert fit_theme_script(fitted) == fitted
-    assert len(fitted) - len(script) == len(FITTED_SCROLLABLES) - len(THEME_SCROLLABLES)
-    built = ROOT / "_build" / "html" / "_static" / "scripts" / "pydata-sphinx-theme.js"
-    if built.is_file():
-        assert built.read_text(encoding="utf-8") == fitted
-    with pytest.raises(ValueError, match="THEME_SCROLLABLES"):
-        fit_theme_script("function I(){}")
+def test_code_cell_toggles_are_named_by_their_text():
+    from pagefit import name_cell_toggles
+
+    toggle = ('<summary aria-label="Toggle hidden content">\n<p class="collapsed admonition-title">Show code cell source</p>\n'
+              '<p class="expanded admonition-title">Hide code cell source</p>\n</summary>')
+    assert name_cell_toggles(toggle) == (
+        '<summary>\n<span class="collapsed admonition-title">Show code cell source</span>\n'
+        '<span class="expanded admonition-title">Hide code cell source</span>\n</summary>')
