@@ -56,6 +56,8 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
 LAYER_OF_MODULE = {"test_browser": "browser", "test_accessibility": "browser", "test_pdf": "built", "test_links": "built", "test_ledger_export": "built"}
 #: Tests of otherwise unit modules that read the build, by module and name (without parameters).
 BUILT_TESTS = {
+    "test_no_broken_values": {"test_no_broken_value_on_a_built_page", "test_the_pages_were_built",
+                              "test_no_broken_value_in_the_pdf"},
     "test_changing_data": {"test_readme_steps_carry_a_changed_figure_to_its_page"},
     "test_citation": {"test_citation_cff_is_valid", "test_an_invalid_citation_cff_is_rejected",
                       "test_cffconvert_bibtex_export_carries_the_metadata", "test_every_chapter_page_says_how_to_cite_it",
