@@ -77,16 +77,10 @@ def _footer(app, config) -> None:
     The metadata comes from bistand.publishing.citation (pyproject.toml and BOOK_URL); the book's address, when
     known, also becomes Sphinx's ``html_baseurl`` (canonical links).
     """
-    from bistand.publishing.citation import book, data_date
-
-    import html as html_module
+    from bistand.publishing.citation import book, data_date, footer_html
 
     b = book()
-    source = (f' Source: <a href="{html_module.escape(b.repository)}">the repository</a> (code, data, history, '
-              "CHANGELOG.md)." if b.repository else "")
-    footer = (f"<p>{b.authors}, {b.year}. Edition {b.edition}; data as of {data_date()}. "
-              'Text and data: <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>; '
-              f"code: MIT.{source}</p>")
+    footer = footer_html(b, data_date())
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = footer
     config.html_theme_options = options
@@ -125,19 +119,21 @@ def _link_or_explain(app, exception) -> None:
 
 
 def _cite_this_chapter(app, doctree, docname: str) -> None:
-    """Append to every chapter a copyable citation of it (APA and BibTeX) and a link to the PDF edition."""
-    from bistand.publishing.citation import URL_UNSET, apa_chapter, bibtex_chapter, book
+    """Append to every chapter a copyable citation of it (APA and BibTeX) and a link to the PDF edition,
+    its words in the page's language."""
+    from bistand.publishing.citation import apa_chapter, bibtex_chapter, book, page_words
 
     b = book()
+    words = page_words(app.env.metadata.get(docname, {}).get("page_language"))
     titles = list(doctree.findall(nodes.title))
     title = titles[0].astext() if titles else docname
     box = nodes.container(classes=["cite-this"])
-    box += nodes.paragraph("", "", nodes.strong("", "Cite this chapter"),
-                           nodes.Text(f" (edition {b.edition}; APA, then BibTeX):"))
+    box += nodes.paragraph("", "", nodes.strong("", words["cite"]),
+                           nodes.Text(" (" + words["how"].format(edition=b.edition) + "):"))
     box += _code_block(apa_chapter(b, title, docname), "text")
     box += _code_block(bibtex_chapter(b, title, docname), "bibtex")
     if b.url is None:
-        box += nodes.paragraph("", URL_UNSET, classes=["url-unset"])
+        box += nodes.paragraph("", words["url_unset"], classes=["url-unset"])
     box += _pdf_link(docname)
     doctree += box
 
@@ -314,10 +310,14 @@ def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
 
 
 def _page_language(app, pagename, templatename, context, doctree) -> None:
-    """A page whose notebook metadata sets ``page_language`` (the Swedish summary) gets it as ``<html lang>``."""
+    """A page whose notebook metadata sets ``page_language`` (the Swedish summary) gets it as ``<html lang>``,
+    and its footer in that language."""
     language = app.env.metadata.get(pagename, {}).get("page_language")
     if language:
+        from bistand.publishing.citation import book, data_date, footer_html
+
         context["language"] = language
+        context["theme_extra_footer"] = footer_html(book(), data_date(), language)
 
 
 STATIC_SOURCES = sorted([*ROOT.joinpath("_static").glob("*"), *ROOT.joinpath("_ext").glob("*.js")])

@@ -68,7 +68,8 @@ BUILT_TESTS = {
                         "test_every_citation_in_the_text_reads_as_the_label_it_links_to",
                         "test_titles_keep_their_capitals_in_the_reference_list",
                         "test_the_reference_list_uses_no_deprecated_aria_role"},
-    "test_swedish": {"test_swedish_summary_is_marked_swedish_in_the_built_page"},
+    "test_swedish": {"test_swedish_summary_is_marked_swedish_in_the_built_page",
+                     "test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page"},
 }
 
 

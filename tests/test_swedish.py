@@ -110,6 +110,26 @@ def test_swedish_summary_is_marked_swedish_in_the_built_page():
     assert '<html lang="en"' in english.read_text(encoding="utf-8")
 
 
+def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page():
+    page = (ROOT / "_build" / "html" / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
+    english = (ROOT / "_build" / "html" / "chapters" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Citera kapitlet</strong>" in page and "Cite this chapter" not in page
+    assert "Utgåva " in page and "uppgifter till och med" in page and "data as of" not in page
+    assert 'class="pdf-edition' in page and ("Hela boken i en fil" in page or "PDF-utgåvan" in page)
+    assert "<strong>Cite this chapter</strong>" in english and "data as of" in english
+
+
+def test_footer_in_each_language():
+    from bistand.publishing.citation import Book, footer_html
+
+    b = Book(title="T", authors="A", edition="0.1.0", date="2026-11-22", url=None)
+    assert footer_html(b, "2025-12-15") == (
+        '<p>A, 2026. Edition 0.1.0; data as of 2025-12-15. Text and data: <a href="https://creativecommons.org/'
+        'licenses/by/4.0/">CC BY 4.0</a>; code: MIT.</p>')
+    assert footer_html(b, "2025-12-15", "sv").startswith("<p>A, 2026. Utgåva 0.1.0; uppgifter till och med 2025-12-15.")
+    assert footer_html(b, "2025-12-15", "de") == footer_html(b, "2025-12-15")
+
+
 @pytest.mark.parametrize(("value", "decimals", "trim", "expected"), [
     (2087, 0, False, "2,087"),
     (2.675, 2, False, "2.68"),       # half up from the shortest decimal, as by hand (f-strings give 2.67)

@@ -31,6 +31,38 @@ URL_UNSET = ("This build does not know the book's public address (the setting BO
              "so no address is given: cite the address where you read the book.")
 REPOSITORY_UNSET = ("This build does not know the address of the source repository of the book (the setting "
                     "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it.")
+#: The words a page wraps around the citation, in the page's language (the Swedish summary is in Swedish).
+PAGE_WORDS = {
+    "en": {"cite": "Cite this chapter", "how": "edition {edition}; APA, then BibTeX",
+           "url_unset": URL_UNSET,
+           "footer": "{authors}, {year}. Edition {edition}; data as of {data_date}. Text and data: {cc}; code: MIT.",
+           "repository": " Source: {link} (code, data, history, CHANGELOG.md).", "repository_link": "the repository"},
+    "sv": {"cite": "Citera kapitlet", "how": "utgåva {edition}; APA, sedan BibTeX",
+           "url_unset": "Den här versionen av boken känner inte till bokens webbadress (inställningen BOOK_URL är tom), "
+                        "så ingen adress anges: ange den adress där du läste boken.",
+           "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
+                     "kod: MIT.",
+           "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).", "repository_link": "arkivet"},
+}
+
+
+def page_words(language: str | None) -> dict[str, str]:
+    """The citation's surrounding words for a page in ``language`` (English for any other language)."""
+    return PAGE_WORDS.get(language or "en", PAGE_WORDS["en"])
+
+
+def footer_html(b: "Book", data_as_of: str, language: str | None = None) -> str:
+    """The footer paragraph: authors, year, edition, data date, licences and, when known, the repository."""
+    import html
+
+    words = page_words(language)
+    cc = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
+    repository = words["repository"].format(
+        link=f'<a href="{html.escape(b.repository)}">{words["repository_link"]}</a>') if b.repository else ""
+    return "<p>" + words["footer"].format(authors=b.authors, year=b.year, edition=b.edition, data_date=data_as_of,
+                                          cc=cc) + repository + "</p>"
+
+
 ABSTRACT = ("An executable research publication on two Swedish municipal reforms of social assistance "
             "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
             "assistance unit. Every figure is traced to a named source, recomputed and checked.")

@@ -51,8 +51,15 @@ def stamp_name(edition: str) -> str:
 PDF_NOTE = re.compile(r'<p class="pdf-edition[^"]*"[^>]*>.*?</p>', re.S)
 
 
-def pdf_note(relative_root: str, edition: str, linked: bool) -> str:
-    """The paragraph: a link to the PDF of this edition and these pages, or how to make one."""
+def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en") -> str:
+    """The paragraph: a link to the PDF of this edition and these pages, or how to make one (in Swedish on a
+    Swedish page)."""
+    if language == "sv":
+        if linked:
+            return (f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
+                    f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF-utgåva {edition}</a> (främst på engelska).</p>')
+        return (f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
+                "den här versionen: kör <code>make pdf</code> (som <code>make test</code> kör) för att göra den.</p>")
     if linked:
         return (f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
                 f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>')
@@ -103,7 +110,8 @@ def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_
         if 'class="pdf-edition' not in text:
             continue
         root = "../" * (len(page.relative_to(html_dir).parts) - 1)
-        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked), text)
+        language = "sv" if '<html lang="sv"' in text else "en"
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language), text)
         if new != text:
             page.write_text(new, encoding="utf-8")
     return linked
