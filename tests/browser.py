@@ -208,7 +208,7 @@ for (const fig of document.querySelectorAll('figure.vega-chart')) {
   const shown = [...fig.querySelectorAll('.vega-variant')].find(v => v.getClientRects().length);
   const svg = live ? fig.querySelector('.vega-live svg') : (shown && shown.querySelector('svg'));
   const box = fig.getBoundingClientRect();
-  const r = {id: fig.id, live: live, width: box.width, height: box.height, drawing: null, outside: [],
+  const r = {id: fig.id, live: live, width: box.width, height: box.height, drawing: null, outside: [], overlaps: [],
              inputs: [...fig.querySelectorAll(live ? '.vega-live input' : '.vega-static-bindings input')].map(
                i => { const b = i.getBoundingClientRect(); return [b.left, b.right, b.width, b.height]; })};
   if (svg) {
@@ -220,6 +220,27 @@ for (const fig of document.querySelectorAll('figure.vega-chart')) {
       if (!b.width && !b.height) continue;
       if (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1)
         r.outside.push((t.getAttribute('class') || 'text') + ': ' + (t.textContent || '').slice(0, 50));
+    }
+    // Axis labels of one axis that overlap cannot be read. Each label is the box of its glyphs as drawn
+    // (rotation included: four corners on the screen); two overlap where no edge separates them by 1 px.
+    const corners = t => {
+      const b = t.getBBox(), m = t.getScreenCTM();
+      return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+        .map(([x, y]) => new DOMPoint(x, y).matrixTransform(m));
+    };
+    const apart = (p, q) => [p, q].some(poly => poly.some((a, i) => {
+      const b = poly[(i + 1) % 4], nx = a.y - b.y, ny = b.x - a.x, len = Math.hypot(nx, ny) || 1;
+      const proj = pts => pts.map(c => (c.x * nx + c.y * ny) / len);
+      const [pp, qq] = [proj(p), proj(q)];
+      return Math.min(Math.max(...pp), Math.max(...qq)) - Math.max(Math.min(...pp), Math.min(...qq)) <= 1;
+    }));
+    for (const axis of svg.querySelectorAll('.role-axis-label')) {
+      // Labels Vega hides to avoid overlap are drawn with opacity 0: only the shown ones count.
+      const labels = [...axis.querySelectorAll('text')]
+        .filter(t => t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0' && t.getBBox().width)
+        .map(t => [t.textContent, corners(t)]);
+      for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++)
+        if (!apart(labels[i][1], labels[j][1])) r.overlaps.push(labels[i][0] + ' / ' + labels[j][0]);
     }
   }
   out.push(r);

@@ -48,6 +48,22 @@ def test_checker_catches_cdn_charts(driver, tmp_path):
     assert report.console_errors
 
 
+def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
+    """Two axis labels drawn on top of each other (as Vega's SVG marks them) are reported; apart, they are not."""
+    def page(second_x: int) -> str:
+        return ('<figure class="vega-chart" id="c"><div class="vega-variant"><svg width="300" height="100">'
+                '<g class="mark-text role-axis-label"><text x="10" y="50">Against 2020</text>'
+                f'<text x="{second_x}" y="50">Against the forecast</text></g></svg></div></figure>')
+
+    (tmp_path / "on.html").write_text(page(30), encoding="utf-8")
+    (tmp_path / "apart.html").write_text(page(150), encoding="utf-8")
+    with LoopbackServer(tmp_path) as server:
+        driver.get(server.base + "on.html")
+        assert driver.execute_script(CHARTS_JS)[0]["overlaps"] == ["Against 2020 / Against the forecast"]
+        driver.get(server.base + "apart.html")
+        assert driver.execute_script(CHARTS_JS)[0]["overlaps"] == []
+
+
 def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
     """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported."""
     page = tmp_path / "lazy.html"
@@ -224,6 +240,7 @@ def test_page_fits_the_screen(driver, served, viewport, page):
     for chart in static.values():
         assert not chart["live"] and chart["drawing"] and min(chart["drawing"]) > 50, chart
         assert chart["outside"] == [], f"{chart['id']} (static) cuts {chart['outside']}"
+        assert chart["overlaps"] == [], f"{chart['id']} (static): axis labels overlap: {chart['overlaps']}"
     driver.get_log("browser")
     driver.get_log("performance")
     driver.get(url)
@@ -240,6 +257,7 @@ def test_page_fits_the_screen(driver, served, viewport, page):
     for chart in live:
         assert chart["live"], f"{chart['id']} did not go live"
         assert chart["outside"] == [], f"{chart['id']} (live) cuts {chart['outside']}"
+        assert chart["overlaps"] == [], f"{chart['id']} (live): axis labels overlap: {chart['overlaps']}"
         before = static[chart["id"]]
         assert chart["width"] == pytest.approx(before["width"], abs=2)
         assert chart["height"] == pytest.approx(before["height"], abs=2), f"{chart['id']} jumps"

@@ -112,6 +112,23 @@ def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
     assert "encoding" not in wide and "layer" not in wide  # at 640 px the seven names fit as they are
 
 
+def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
+    """Five yardsticks on a phone: a bar is (288 - 80) / 5 = 41.6 px wide, 'Against' (7 letters at 12 px, about
+    46 px) cannot fit, so wrapped labels would run into each other (they did, in the costs chapter)."""
+    frame = pd.DataFrame({"what": ["Stated, in the article", "Against 2020", "Against 2020, in 2021 prices",
+                                   "Against 2020, at the national rate", "Against the forecast"],
+                          "saving": [12, 11.4, 12.2, 10.4, 18.0]})
+    chart = charts.bar_chart(frame, x="what", y="saving", finding="Savings", source="a source", x_title=None,
+                             y_title="Million SEK", description="Five bars.")
+    spec = {**chart.to_dict(), **charts.book_theme()}
+    axis = next(enc["x"]["axis"] for enc in charts._encodings(charts.responsive_variant(spec, 288)) if "x" in enc)
+    assert axis["labelAngle"] == -45
+    # At 640 px a bar is 112 px: the labels wrap at their words, level.
+    wide = charts.responsive_variant(spec, 640)
+    wide_axes = [enc["x"]["axis"] for enc in charts._encodings(wide) if "x" in enc and "axis" in enc["x"]]
+    assert all(axis.get("labelAngle", 0) == 0 for axis in wide_axes)
+
+
 def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     """Two sources that differ only at the end must stay distinguishable on a phone."""
     long_a, long_b = "Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, release of 14 Oct 2021"

@@ -142,11 +142,13 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
             if enc["type"] == "ordinal":
                 axis.setdefault("labelOverlap", "parity")
             elif labels and needed > plot_width:
-                if all(" " not in label for label in labels):
-                    # Single words cannot wrap: slant them instead.
+                room = plot_width / len(labels)
+                longest_word = max(len(word) for label in labels for word in label.split()) * axis_font * 0.55
+                if all(" " not in label for label in labels) or longest_word > room:
+                    # Single words cannot wrap, nor can labels whose words are wider than a bar: slant them.
                     axis.update({"labelAngle": -45, "labelAlign": "right", "labelBaseline": "middle"})
                 else:
-                    axis.update({"labelExpr": _label_lines(labels, plot_width / len(labels), axis_font),
+                    axis.update({"labelExpr": _label_lines(labels, room, axis_font),
                                  "labelLimit": 0})
             if axis != enc["axis"]:
                 enc["axis"] = axis
