@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from bistand.analysis.chapters.costs import linkoping_payments, strangnas_forecast, strangnas_saving
 from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, municipal_tallies, tallies
-from bistand.analysis.metrics import (annual_growth_rate, change, expected_at_national_rate, in_constant_prices,
-                                      percent_change, share_of_fall_at_national_rate)
+from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, percent_change,
+                                      share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
@@ -128,17 +129,16 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         out[f"sum_lkp_{key}_gap"] = lkp[y1] - at_national_rate
         out[f"sum_lkp_{key}_beyond"] = at_national_rate - lkp[y1]
 
-    # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI).
-    lkp_paid = figures.annual_series("0580", "amount_paid_year")
-    cpi = figures.annual_series("0000", "cpi_annual_mean")
-    paid_2014_in_2023_prices = in_constant_prices(lkp_paid[2014], 2014, 2023, cpi)
-    out["sum_lkp_paid_2014"] = lkp_paid[2014]
-    out["sum_lkp_paid_2023"] = lkp_paid[2023]
-    out["sum_lkp_paid_rise"] = change(lkp_paid[2014], lkp_paid[2023])
-    out["sum_lkp_paid_rise_pct"] = percent_change(lkp_paid[2014], lkp_paid[2023])
-    out["sum_lkp_paid_2014_in_2023_prices"] = paid_2014_in_2023_prices
-    out["sum_lkp_paid_real_fall"] = -change(paid_2014_in_2023_prices, lkp_paid[2023])
-    out["sum_lkp_paid_real_fall_pct"] = -percent_change(paid_2014_in_2023_prices, lkp_paid[2023])
+    # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI),
+    # as the costs chapter computes them.
+    spend = linkoping_payments(figures)
+    out["sum_lkp_paid_2014"] = spend.paid_first
+    out["sum_lkp_paid_2023"] = spend.paid_last
+    out["sum_lkp_paid_rise"] = spend.rise_current
+    out["sum_lkp_paid_rise_pct"] = spend.rise_current_pct
+    out["sum_lkp_paid_2014_in_2023_prices"] = spend.paid_first_constant
+    out["sum_lkp_paid_real_fall"] = spend.fall_constant
+    out["sum_lkp_paid_real_fall_pct"] = spend.fall_constant_pct
 
     # The goal of 96 percent of adults in other support than assistance by 2025, beside the share of adults (18 or
     # older) with assistance at any time in 2023 that the municipality's statistics page gives.
@@ -168,11 +168,13 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_str_paid_rise_2017_2020_pa"] = annual_growth_rate(str_official[2017], str_official[2020], 3)
     out["sum_nat_hh_fall_2017_2020_pct"] = -percent_change(national[2017], national[2020])
     out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
-    # The forecast for 2021 without measures against each 2020 amount, each in its own source.
-    forecast = figures.value("str_forecast_2021_str2022web")
-    out["sum_str_forecast"] = forecast
-    out["sum_str_forecast_above_own_2020_pct"] = percent_change(paid_2020, forecast)
-    out["sum_str_forecast_below_official_2020_pct"] = -percent_change(official_2020, forecast)
+    # The forecast for 2021 without measures against each 2020 amount, each in its own source (as the costs
+    # chapter computes it).
+    saving = strangnas_saving(figures)
+    forecast = strangnas_forecast(saving, figures)
+    out["sum_str_forecast"] = saving.forecast
+    out["sum_str_forecast_above_own_2020_pct"] = forecast.growth_pct
+    out["sum_str_forecast_below_official_2020_pct"] = -forecast.vs_official_2020_pct
 
     # The ledger: claims and internal checks counted apart, each statement once.
     table = ledger(figures)

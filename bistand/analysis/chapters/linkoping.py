@@ -13,9 +13,10 @@ from datetime import date
 
 import pandas as pd
 
+from bistand.analysis.chapters.costs import linkoping_payments
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
 from bistand.analysis.metrics import (amount_per_household, change, implied_cost_per_household_per_month,
-                                      in_constant_prices, level_before, percent_change)
+                                      level_before, percent_change)
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import (bound_from_elapsed, majority_bands, monthly_counts, numbered_events,
                                        share_reached)
@@ -263,41 +264,6 @@ def alliance_cost(figures: Figures) -> AllianceCost:
                         verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value)
 
 
-@dataclass(frozen=True)
-class Spending:
-    """Linköping's amount paid in 2014 and 2023 (million SEK), in current prices and in 2023 prices."""
-
-    paid_2014: float
-    paid_2023: float
-    paid_2014_in_2023_prices: float
-
-    @property
-    def rise_current(self) -> float:
-        """How much more was paid in 2023 than in 2014, current prices."""
-        return change(self.paid_2014, self.paid_2023)
-
-    @property
-    def rise_current_pct(self) -> float:
-        return percent_change(self.paid_2014, self.paid_2023)
-
-    @property
-    def fall_constant(self) -> float:
-        """How much less was paid in 2023 than in 2014, in 2023 prices."""
-        return -change(self.paid_2014_in_2023_prices, self.paid_2023)
-
-    @property
-    def fall_constant_pct(self) -> float:
-        return -percent_change(self.paid_2014_in_2023_prices, self.paid_2023)
-
-
-def spending(figures: Figures) -> Spending:
-    """Linköping's amounts paid in 2014 and 2023, the 2014 amount also in 2023 prices (consumer price index)."""
-    paid = figures.annual_series(MUNICIPALITY, "amount_paid_year")
-    cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
-    return Spending(paid_2014=float(paid[2014]), paid_2023=float(paid[2023]),
-                    paid_2014_in_2023_prices=in_constant_prices(float(paid[2014]), 2014, 2023, cpi))
-
-
 #: The share of adults with assistance at some time in 2023 (Linköping's statistics page), which the context
 #: chapter prints; the only figure in the data on the scale of the goal for 2025.
 ADULT_SHARE_2023 = "lkp_adult_share_2023_lkp_stat"
@@ -326,7 +292,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     years = annual(figures)
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
-    spend = spending(figures)
+    spend = linkoping_payments(figures)  # the costs chapter's comparison, 2014 -> 2023, computed once
     target = figures.value("lkp_target_2025_lkp2024web")
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     fall_dec_feb, share_dec_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
@@ -400,7 +366,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_paid_2023": amount[2023],
         "lkp_paid_rise_2014_2023": spend.rise_current,
         "lkp_paid_rise_2014_2023_pct": spend.rise_current_pct,
-        "lkp_paid_2014_in_2023_prices": spend.paid_2014_in_2023_prices,
+        "lkp_paid_2014_in_2023_prices": spend.paid_first_constant,
         "lkp_paid_fall_2014_2023_constant": spend.fall_constant,
         "lkp_paid_fall_2014_2023_constant_pct": spend.fall_constant_pct,
         "lkp_gap_first": str(years.gap[0]),
