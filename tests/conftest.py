@@ -103,3 +103,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         from edition_figures import NOTE
 
         report.longrepr = f"{NOTE}\n\n{report.longreprtext}"
+
+
+@pytest.fixture(scope="module")
+def served():
+    """The built book served over HTTP on the loopback address (for the browser tests)."""
+    from browser import LoopbackServer
+
+    html = ROOT / "_build" / "html"
+    assert (html / "chapters").is_dir(), "build the book first: make book"
+    with LoopbackServer(html) as server:
+        yield server

@@ -60,13 +60,6 @@ def driver():
     browser.quit()
 
 
-@pytest.fixture(scope="module")
-def served():
-    assert (HTML / "chapters").is_dir(), "build the book first: make book"
-    with LoopbackServer(HTML) as server:
-        yield server
-
-
 def blocking(violations: list[dict]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']}; " + "; ".join(v["nodes"][:5])
             for v in violations if v["impact"] in BLOCKING]

@@ -27,13 +27,6 @@ def driver():
     browser.quit()
 
 
-@pytest.fixture(scope="module")
-def served():
-    assert (HTML / "chapters").is_dir(), "build the book first: make book"
-    with LoopbackServer(HTML) as server:
-        yield server
-
-
 def test_checker_catches_cdn_charts(driver, tmp_path):
     """Altair's default HTML loads Vega from a CDN: with no network, the checker must report it."""
     chart = alt.Chart(alt.Data(values=[{"x": 1, "y": 2}])).mark_point().encode(x="x:Q", y="y:Q")
