@@ -130,12 +130,16 @@ def _text(html_text: str) -> str:
 
 
 def test_every_chapter_page_says_how_to_cite_it():
-    """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF."""
+    """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF,
+    in the page's language (the Swedish summary's in Swedish)."""
+    from bistand.publishing.citation import page_words
+
     b = book()
     pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
     assert pages, "build the book first: make book"
     for page in pages:
         text = page.read_text(encoding="utf-8")
+        words = page_words(re.search(r'<html lang="(\w+)"', text)[1])
         box = _text(text[text.index('<div class="cite-this'):text.index("</article>")])
         title = _text(re.search(r"<h1>(.*?)<", text, re.S)[1]).strip()
         docname = f"chapters/{page.stem}"
@@ -144,9 +148,10 @@ def test_every_chapter_page_says_how_to_cite_it():
         if b.url:
             assert b.page_url(docname) in box, page.name
         else:
-            assert URL_UNSET in box and f"{page.stem}.html" not in box, page.name
+            assert words["url_unset"] in box and f"{page.stem}.html" not in box, page.name
         assert f'href="../pdf/bistand-book-{VERSION}.pdf"' in text, page.name
-        assert f"Edition {VERSION}; data as of {data_date()}" in text, page.name
+        footer = words["footer"].split(";")[0].format(authors=b.authors, year=b.year, edition=VERSION)
+        assert footer in text and data_date() in text, page.name
 
 
 def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex():
