@@ -109,6 +109,8 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     # Its monthly fall January 2021 -> January 2024 in percent, beside the nation's annual fall 2021 -> 2024
     # (households at any time in the year): two measures, each labelled as what it is.
     out["sum_lkp_monthly_fall_2021_2024_pct"] = 100 * out["sum_lkp_fewer"] / out["sum_lkp_2021"]
+    # The same fall from the start-of-2021 level the October 2021 release implies (a different starting point).
+    out["sum_lkp_monthly_fall_from_oct2021_level_pct"] = -percent_change(out["sum_lkp_2021_october"], out["sum_lkp_2024"])
     out["sum_nat_annual_fall_2021_2024_pct"] = -percent_change(national[2021], national[2024])
 
     # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels:

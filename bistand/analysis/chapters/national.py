@@ -365,7 +365,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_lkp_paid_2021_01"] = values["sum_lkp_2021"]
     out["nat_lkp_paid_start_2021_oct_release"] = values["sum_lkp_2021_october"]
     out["nat_lkp_paid_fall_2021_2024_pct"] = values["sum_lkp_monthly_fall_2021_2024_pct"]
-    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = -percent_change(values["sum_lkp_2021_october"],
-                                                                               values["sum_lkp_2024"])
+    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = values["sum_lkp_monthly_fall_from_oct2021_level_pct"]
     out["nat_hh_fall_2021_2024_pct"] = values["sum_nat_annual_fall_2021_2024_pct"]
     return out

@@ -24,6 +24,7 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_lkp_share_by_dec_2021_from_oct2021_level": ("percent", 0),
     "sum_lkp_done_by_dec_2021_from_feb2024_level": ("", 0),
     "sum_lkp_share_by_dec_2021_from_feb2024_level": ("percent", 0),
+    "sum_lkp_monthly_fall_from_oct2021_level_pct": ("percent", 1),
     "sum_lkp_long_fall_pct": ("percent", 1), "sum_lkp_long_nat_fall_pct": ("percent", 1),
     "sum_lkp_long_share": ("percent", 0), "sum_lkp_long_gap": ("households", 0),
     "sum_lkp_short_fall_pct": ("percent", 1), "sum_lkp_short_nat_fall_pct": ("percent", 1),
