@@ -55,7 +55,7 @@ def test_the_chapter_names_the_new_act_and_dates_its_policy_status():
     notebook = nbformat.read(ROOT / "chapters" / "context.ipynb", as_version=4)
     text = " ".join(" ".join(c.source.split()) for c in notebook.cells if c.cell_type == "markdown")
     for words in ("prop. 2024/25:89", "4 kap. 1 § socialtjänstlagen (2001:453)", "SFS 2021:159", "SOU 2025:15",
-                  "as of the latest source the book has, {glue:text}`ctx_policy_as_of`",
+                  "as of the latest step of the process in the book's sources, the referral of {glue:text}`ctx_policy_as_of`",
                   "{cite:p}`prop2025`", "{cite:p}`sfs2021`", "{cite:p}`sou2025`", "{cite:p}`persson2014`",
                   "a partisan outlet", "What the book does not know", "no statistically significant effect"):
         assert words in text, words
