@@ -139,7 +139,7 @@ def _cite_this_chapter(app, doctree, docname: str) -> None:
 
 
 class BookCitation(Directive):
-    """``{book-citation}``: the whole book's citation, APA and BibTeX, from bistand.citation."""
+    """``{book-citation}``: the whole book's citation, APA and BibTeX, from bistand.publishing.citation."""
 
     has_content = False
 
@@ -211,7 +211,7 @@ LEDGER_DOC = "chapters/ledger"
 
 
 def ledger_claims():
-    """The ledger's source claims (rows of bistand.claims.ledger(); rows with kind != 'claim' are internal checks)."""
+    """The ledger's source claims (rows of bistand.analysis.claims.ledger(); rows with kind != 'claim' are internal checks)."""
     from bistand.analysis.claims import ledger
 
     table = ledger()
@@ -245,8 +245,11 @@ def claim_reviews(table, book, sources) -> list[dict]:
         words = row["words"] if isinstance(row["words"], str) and row["words"] else row["claim"]
         rating = {"@type": "Rating", "alternateName": row["verdict"]}
         explanation = row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
-        if isinstance(explanation, str) and explanation:
-            rating["ratingExplanation"] = explanation
+        # What the ledger counts the claim as (its finding, by the ledger's stated rules) comes first.
+        parts = [f"Counts as: {row['finding']}." if isinstance(row.get("finding"), str) and row["finding"] else "",
+                 explanation[:1].upper() + explanation[1:] if isinstance(explanation, str) else ""]
+        if any(parts):
+            rating["ratingExplanation"] = " ".join(part for part in parts if part)
         reviewer = {"@type": "Organization", "name": book.authors}
         if book.url:
             reviewer["url"] = book.url

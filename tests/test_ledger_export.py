@@ -51,6 +51,9 @@ def test_a_known_verdict_reads_as_the_ledger_gives_it():
     # Strängnäs's saving of 12 million SEK does not follow from its own totals (see the ledger chapter).
     review = next(r for r in _reviews() if r["url"].endswith("#claim-str-saving-vs-previous-year"))
     assert review["reviewRating"]["alternateName"] == "discrepancy"
+    # ... and what the ledger counts it as, by its rule: a gap a reading of the definitions may explain.
+    assert review["reviewRating"]["ratingExplanation"].startswith(
+        "Counts as: discrepancy a reading of the definitions may explain.")
     assert review["itemReviewed"]["author"]["name"] == "Strängnäs kommun"
     assert review["itemReviewed"]["datePublished"] == "2022-02-08"
 
