@@ -168,7 +168,7 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.bd-article") or soup.select_one("main") or soup.body
     for selector in ["script", "style", ".cell_input", "details.hide > summary", "a.headerlink", ".cite-this",
-                     "button", ".vega-spec", ".toggle-details__summary"]:
+                     "button", ".vega-spec", ".toggle-details__summary", ".toctree-wrapper"]:
         for element in article.select(selector):
             element.decompose()
     for details in article.select("details"):
