@@ -122,14 +122,15 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         out[f"sum_lkp_share_by_dec_2021_from_{level}"] = share
 
     # Linköping against the nation: households at any time in the year (annual counts), both comparisons.
-    lkp = figures.annual_series("0580", "households_any_time_year")
-    for key, (y0, y1) in LINKOPING_PERIODS.items():
-        at_national_rate = lkp[y0] * national[y1] / national[y0]
-        out[f"sum_lkp_{key}_fall_pct"] = -percent_change(lkp[y0], lkp[y1])
-        out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(national[y0], national[y1])
-        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(lkp[y0], lkp[y1], national[y0], national[y1])
-        out[f"sum_lkp_{key}_gap"] = lkp[y1] - at_national_rate
-        out[f"sum_lkp_{key}_beyond"] = at_national_rate - lkp[y1]
+    levels = comparison_levels(figures)
+    for key in LINKOPING_PERIODS:
+        c = levels[key]
+        out[f"sum_lkp_{key}_fall_pct"] = -percent_change(c.own_before, c.own_after)
+        out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(c.national_before, c.national_after)
+        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(c.own_before, c.own_after,
+                                                                     c.national_before, c.national_after)
+        out[f"sum_lkp_{key}_gap"] = c.own_after - c.expected_after
+        out[f"sum_lkp_{key}_beyond"] = c.expected_after - c.own_after
 
     # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI),
     # as the costs chapter computes them.
