@@ -105,12 +105,12 @@ def test_glued_values_worked_out_by_hand(figures):
         "nat_lkp_hh_2014": 4161, "nat_lkp_hh_2023": 3078, "nat_lkp_fall_2014_2023": 1083,
         "nat_lkp_chg_2014_2023_pct": -26.027, "nat_hh_2014": 226_684, "nat_hh_ratio_2014_2023": 0.642921,
         "nat_hh_chg_2014_2023_pct": -35.708, "nat_lkp_long_expected": 2675.20,
-        "nat_lkp_long_fall_at_national": 1485.80, "nat_lkp_long_share": 137.193, "nat_lkp_long_gap": 402.80,
+        "nat_lkp_long_fall_at_national": 1485.80, "nat_lkp_long_share": 137.193, "nat_lkp_long_distance": 402.80,
         # 3 464 -> 3 078 (-11.143 %); nation 145 740 / 160 630 = 0.907302 (-9.270 %); 3 464 x 0.907302 = 3 142.90;
         # fall at that rate 321.10 = 83.188 % of 386; 3 142.90 - 3 078 = 64.90 beyond it
         "nat_lkp_hh_2022": 3464, "nat_lkp_chg_2022_2023_pct": -11.143, "nat_hh_ratio_2022_2023": 0.907302,
         "nat_hh_chg_2022_2023_pct": -9.270, "nat_lkp_short_expected": 3142.90,
-        "nat_lkp_short_fall_at_national": 321.10, "nat_lkp_short_share": 83.188, "nat_lkp_short_beyond": 64.90,
+        "nat_lkp_short_fall_at_national": 321.10, "nat_lkp_short_share": 83.188, "nat_lkp_short_distance": 64.90,
         # lkp2024pr: "2 087" + "616 stycken färre" -> 2 703
         "nat_lkp_paid_2024_01": 2087, "nat_lkp_paid_fall_2021_2024": 616, "nat_lkp_paid_2021_01": 2703,
     }
@@ -142,8 +142,8 @@ def test_shares_are_the_summarys(figures):
     assert v["nat_str_share"] == h["sum_str_share_national"]
     assert v["nat_lkp_long_share"] == h["sum_lkp_long_share"]
     assert v["nat_lkp_short_share"] == h["sum_lkp_short_share"]
-    assert v["nat_lkp_long_gap"] == h["sum_lkp_long_gap"]
-    assert v["nat_lkp_short_beyond"] == h["sum_lkp_short_beyond"]
+    assert v["nat_lkp_long_distance"] == h["sum_lkp_long_distance"]
+    assert v["nat_lkp_short_distance"] == h["sum_lkp_short_distance"]
     assert -v["nat_hh_chg_2014_2023_pct"] == h["sum_lkp_long_nat_fall_pct"]
 
 

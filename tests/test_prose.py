@@ -18,7 +18,7 @@ ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
 CODE = re.compile(r"```.*?```|`[^`]*`", re.S)
 LINK = re.compile(r"\]\([^)]*\)|https?://\S+")
 # The few Swedish words quoted from a source (rule 4) are the source's, not the book's figures.
-QUOTE = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”')
+QUOTE = re.compile(r'"[^"]{1,160}"|“[^”]{1,160}”|”[^”]{1,160}”')
 LIST_MARKER = re.compile(r"^\s*\d+\.\s|\(\d\)", re.M)
 YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(19[89]\d|20[0-3]\d)(?!\d|[.,]\d)")  # a year names a period, it is not a finding
 # Numbers that name things rather than state findings, with the reason each may be typed.

@@ -58,6 +58,7 @@ import nbformat
 
 from conftest import ROOT
 from bistand.analysis.summary import headline
+from bistand.data.load import Figures
 
 CHAPTERS = ROOT / "chapters"
 ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")
@@ -78,23 +79,48 @@ def _glued_texts(path) -> dict[str, str]:
 
 
 def test_every_swedish_figure_equals_its_english_counterpart():
+    from bistand.analysis.summary import headline_words, percent_decimals, timing_values
+    from bistand.publishing.chapters.summary import SWEDISH_YEARS, edition_values_sv
+
     english = _roles(CHAPTERS / "index.ipynb")
     swedish_roles = _roles(CHAPTERS / "sammanfattning.ipynb")
     glued = _glued_texts(CHAPTERS / "sammanfattning.ipynb")
-    values = headline()
+    values = {**headline(), **timing_values(Figures())}
+    words = headline_words()
+    edition = edition_values_sv()
+    rule_decimals = percent_decimals(Figures())
     assert swedish_roles, "the Swedish summary glues no figure"
     for name in swedish_roles:
         assert name.endswith(swedish.SUFFIX), f"{name}: the Swedish page glues only <english name>_sv"
         base = name.removesuffix(swedish.SUFFIX)
         assert base in english, f"{base} is on the Swedish page but not in the English summary"
         text = glued[name]
+        if base in words:  # a judgement word: the same rule's Swedish word
+            assert text == words[base].sv, f"{name}: {text!r} is not the rule's {words[base].sv!r}"
+            continue
+        if name in edition or base in SWEDISH_YEARS:
+            assert text == edition.get(name, str(int(values.get(base, 0)))), name
+            continue
         match = SWEDISH_FIGURE.match(text)
         assert match, f"{name}: {text!r} is not in Swedish number format"
         spec = english[base] or ""
         decimals = int(spec.split(".")[1][0]) if "." in spec else 0
         assert len(match.group(1) or "") == decimals, f"{name}: {text!r} is not rounded as the English {spec!r}"
+        if base in rule_decimals:  # a percent change: both pages show the decimals the precision rule gives
+            assert decimals == rule_decimals[base], f"{base}: the pages show {decimals} decimals, the rule {rule_decimals[base]}"
         shown_in_english = float(format(values[base], spec).replace(",", "")) if spec else float(values[base])
         assert swedish.parse(text) == shown_in_english, f"{name}: {text!r} differs from the English {shown_in_english}"
+
+
+def test_the_english_summary_shows_each_percent_change_with_the_rules_decimals():
+    from bistand.analysis.summary import percent_decimals
+
+    english = _roles(CHAPTERS / "index.ipynb")
+    for name, decimals in percent_decimals(Figures()).items():
+        if name in english:
+            spec = english[name] or ""
+            shown = int(spec.split(".")[1][0]) if "." in spec else 0
+            assert shown == decimals, f"{name}: the page shows {shown} decimals, the precision rule gives {decimals}"
 
 
 def test_swedish_check_catches_a_wrong_figure():

@@ -6,9 +6,13 @@ figure from other rows, and at what rounding the source plausibly stated it. ``a
 verdict: consistent, consistent after rounding, a discrepancy (with its size), different against two
 candidate levels, or not verifiable from the data shipped (with what would verify it).
 
-A discrepancy is a *substantive conflict* only by the rule :data:`SUBSTANTIVE_RULE` (see :func:`is_substantive`):
-the gap must be larger than the source's rounding and than every reading of the definitions the book names for
-the claim (its ``readings``). A discrepancy that some named reading may explain counts as such, not as a conflict.
+Each finding a ledger row can have is set by a stated rule (:data:`FINDING_RULES`, applied by :func:`finding`);
+none is set by hand. A discrepancy is a *difference of definition* when a source states that the two figures
+count different things; one that a reading of the definitions the book names for the claim may explain (a reading
+whose size the book works out and that brings the claim within rounding, or one whose size it cannot work out
+while the gap is at most :data:`UNSIZED_READING_LIMIT` of the stated value) counts as such; any other
+discrepancy is a *substantive conflict* (:func:`is_substantive`). The rules are monotone: of two discrepancies
+with the same readings, the larger never gets the milder finding.
 
 Two kinds of row are kept apart: a *claim* a source makes in public, and an *internal check* of a
 statistical table (an amount divided by a count against the table's own per-household column).
@@ -36,16 +40,18 @@ from bistand.analysis.metrics import change, in_constant_prices, percent_change
 #: The two kinds of ledger row.
 CLAIM = "claim"
 CHECK = "internal check"
-#: The two kinds of conflict a discrepancy can be.
-SUBSTANTIVE = "substantive"
-DEFINITION = "definition"
+#: The largest gap, as a share of the stated value, that a reading of the definitions whose size the book cannot
+#: work out may be taken to explain. A larger gap is a substantive conflict unless a reading the book can size
+#: brings the claim within rounding, or a source states that the two figures count different things.
+UNSIZED_READING_LIMIT = 0.10
 
 #: The rule the ledger states for a substantive conflict (applied by :func:`is_substantive`).
 SUBSTANTIVE_RULE = (
-    "A discrepancy counts as a substantive conflict only when the gap is larger than the rounding the source used "
-    "and larger than any reading of the definitions the book names for that claim: under every such reading the "
-    "claim still does not follow, and no reading is of a size the book cannot work out. A discrepancy that a named "
-    "reading may explain is counted as such, not as a conflict.")
+    "A discrepancy counts as a substantive conflict when the gap is larger than the rounding the source used, no "
+    "source states that the two figures count different things, no reading of the definitions that the book can "
+    "work out brings the claim within rounding, and the gap is larger than "
+    f"{UNSIZED_READING_LIMIT:.0%} of the stated value, the most that a reading whose size the book cannot work out "
+    "is taken to explain.").replace("%", " percent")
 
 
 class Verdict(str, Enum):
@@ -70,6 +76,34 @@ class Finding(str, Enum):
     CHECK_DISCREPANCY = "table inconsistent"
 
 
+#: The rule behind each finding, as the ledger states it; :func:`finding` applies them in this order.
+FINDING_RULES: dict[Finding, str] = {
+    Finding.NOT_VERIFIABLE: "the data the book ships has no figure to recompute the claim from.",
+    Finding.DEPENDS: "the claim is judged against two levels the sources give for the same thing, and is consistent "
+                     "with one and not the other.",
+    Finding.INDEPENDENT: "the recomputed value equals the stated one, or rounds to it at the rounding the source used "
+                         "(widened by what rounded inputs allow), and every figure it is recomputed from comes from a "
+                         "text other than the ones making the claim.",
+    Finding.OWN_FIGURES: "as for an independent confirmation, but at least one figure it is recomputed from comes from "
+                         "a text making the claim.",
+    Finding.DEFINITION: "a discrepancy (a gap larger than the rounding) where a source states that the two figures "
+                        "count different things.",
+    Finding.MAY_EXPLAIN: "a discrepancy where a reading of the definitions that the book can work out brings the claim "
+                         "within rounding, or where the book names a reading it cannot work out and the gap is at most "
+                         f"{UNSIZED_READING_LIMIT:.0%} of the stated value.".replace("%", " percent"),
+    Finding.SUBSTANTIVE: "any other discrepancy: a gap larger than the rounding that no stated difference of "
+                         "definition and no reading the book can work out explains, and larger than "
+                         f"{UNSIZED_READING_LIMIT:.0%} of the stated value.".replace("%", " percent"),
+    Finding.CHECK_CONSISTENT: "an internal check of a table whose columns agree within the table's rounding.",
+    Finding.CHECK_DISCREPANCY: "an internal check of a table whose columns do not agree within its rounding.",
+}
+
+#: How severe each finding of a checkable claim is: a larger gap never moves a claim to a lower rank, unless a source
+#: states a difference of definition (see :func:`discrepancy_finding`).
+SEVERITY: dict[Finding, int] = {Finding.INDEPENDENT: 0, Finding.OWN_FIGURES: 0, Finding.DEFINITION: 1,
+                                Finding.MAY_EXPLAIN: 1, Finding.SUBSTANTIVE: 2}
+
+
 @dataclass(frozen=True)
 class Against:
     """A further level a claim is judged against: a label (a template) and how to recompute the claim."""
@@ -85,6 +119,9 @@ class Reading:
 
     label: str
     recompute: Callable[[Figures], float] | None = None
+    stated_in: str = ""
+    """The id of a source that states this difference of definition, if one does (then the discrepancy is a
+    difference of definition whatever its size)."""
 
 
 @dataclass(frozen=True)
@@ -109,8 +146,6 @@ class Claim:
     """Figures in later texts that repeat the same statement: the same claim, more sources."""
     label: str = ""
     alternatives: tuple[Against, ...] = ()
-    conflict: str = SUBSTANTIVE
-    """For a discrepancy: ``substantive``, or ``definition`` where the two figures likely count different things."""
     readings: tuple[Reading, ...] = ()
     """Other readings of the definitions the book names for the claim (see :data:`SUBSTANTIVE_RULE`)."""
 
@@ -166,23 +201,40 @@ def judge(stated: float, recomputed: float | None, decimals: int, qualifier: str
     return Verdict.CONSISTENT_AFTER_ROUNDING if rounds_to_stated and side_ok else Verdict.DISCREPANCY
 
 
-def is_substantive(claim: Claim, result: "Assessment", figures: Figures) -> bool:
-    """Whether a claim's discrepancy is a substantive conflict by :data:`SUBSTANTIVE_RULE`.
+def relative_gap(result: "Assessment") -> float:
+    """The gap between the recomputed and the stated value as a share of the stated value (inf for a stated 0)."""
+    if result.recomputed is None:
+        raise ValueError(f"claim {result.claim.claim_id!r} has no recomputed value")
+    gap = abs(result.recomputed - result.stated)
+    return gap / abs(result.stated) if result.stated else (0.0 if gap == 0 else float("inf"))
 
-    Only a discrepancy (already larger than the stated rounding, see :func:`judge`) of a claim not marked as a
-    difference of definition can be one; it is one when every reading the book names still gives a discrepancy
-    under the same rounding, and none of them is of unknown size.
+
+def discrepancy_finding(claim: Claim, result: "Assessment", figures: Figures) -> "Finding":
+    """The finding for a discrepancy (a gap larger than the stated rounding, see :func:`judge`), by
+    :data:`FINDING_RULES`: a difference of definition when a reading is stated in a source; a discrepancy a reading
+    may explain when a reading the book can size brings the claim within rounding, or when a reading it cannot size is
+    named and the gap is at most :data:`UNSIZED_READING_LIMIT` of the stated value; otherwise a substantive conflict.
     """
-    if result.verdict is not Verdict.DISCREPANCY or claim.conflict == DEFINITION:
-        return False
+    if result.verdict is not Verdict.DISCREPANCY:
+        raise ValueError(f"claim {claim.claim_id!r} is {result.verdict.value}, not a discrepancy")
+    if any(reading.stated_in for reading in claim.readings):
+        return Finding.DEFINITION
     slack = 0.0 if claim.input_rounding is None else float(claim.input_rounding(figures))
     for reading in claim.readings:
         if reading.recompute is None:
-            return False
+            if relative_gap(result) <= UNSIZED_READING_LIMIT:
+                return Finding.MAY_EXPLAIN
+            continue
         value = round(float(reading.recompute(figures)), 9)
         if judge(result.stated, value, claim.decimals, result.qualifier, slack) is not Verdict.DISCREPANCY:
-            return False
-    return True
+            return Finding.MAY_EXPLAIN
+    return Finding.SUBSTANTIVE
+
+
+def is_substantive(claim: Claim, result: "Assessment", figures: Figures) -> bool:
+    """Whether a claim's result is a substantive conflict by :data:`SUBSTANTIVE_RULE` (only a discrepancy can be)."""
+    return result.verdict is Verdict.DISCREPANCY and \
+        discrepancy_finding(claim, result, figures) is Finding.SUBSTANTIVE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -361,10 +413,11 @@ CLAIMS: list[Claim] = [
           _pct("str_lt_2021_01_str2022web", "str_lt_2021_12_str2022web")),
     Claim("str_paid_2020_vs_official", "str_paid_2020_str2022web",
           "{str_paid_2020_str2022web} paid in 2020 (the municipality's figure)",
-          "Socialstyrelsen's 2020 amount for Strängnäs ({str_paid_2020_rf_sod_2021}); no source explains the gap, "
-          "and the two likely count different things (gross or net of repayments, all of ekonomiskt bistånd "
-          "or only försörjningsstöd), so it is marked as a difference of definition",
-          _v("str_paid_2020_rf_sod_2021"), decimals=1, conflict=DEFINITION),
+          "Socialstyrelsen's 2020 amount for Strängnäs ({str_paid_2020_rf_sod_2021}); both say ekonomiskt bistånd "
+          "paid, and no source explains the gap",
+          _v("str_paid_2020_rf_sod_2021"), decimals=1,
+          readings=(Reading("the two may count different things (gross or net of repayments, or a different part of "
+                            "ekonomiskt bistånd); no source says so, and the book cannot work out the size"),)),
     Claim("str_paid_2021", "str_paid_2021_str2022web", "{str_paid_2021_str2022web} paid in 2021",
           "no second figure for 2021",
           verify_with="Socialstyrelsen's or Kolada's 2021 amount for Strängnäs"),
@@ -518,12 +571,13 @@ def finding(claim: Claim, result: Assessment, independent: bool, figures: Figure
     """What a row counts as in the tallies (each row under exactly one finding)."""
     if claim.kind == CHECK:
         return Finding.CHECK_DISCREPANCY if result.verdict is Verdict.DISCREPANCY else Finding.CHECK_CONSISTENT
-    return {
-        Verdict.NOT_VERIFIABLE: Finding.NOT_VERIFIABLE,
-        Verdict.DEPENDS: Finding.DEPENDS,
-        Verdict.DISCREPANCY: (Finding.DEFINITION if claim.conflict == DEFINITION else
-                              Finding.SUBSTANTIVE if is_substantive(claim, result, figures) else Finding.MAY_EXPLAIN),
-    }.get(result.verdict, Finding.INDEPENDENT if independent else Finding.OWN_FIGURES)
+    if result.verdict is Verdict.NOT_VERIFIABLE:
+        return Finding.NOT_VERIFIABLE
+    if result.verdict is Verdict.DEPENDS:
+        return Finding.DEPENDS
+    if result.verdict is Verdict.DISCREPANCY:
+        return discrepancy_finding(claim, result, figures)
+    return Finding.INDEPENDENT if independent else Finding.OWN_FIGURES
 
 
 def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
@@ -558,7 +612,6 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
             "recomputed_each": "; ".join(f"{r:.2f} {label}" for label, r, _ in result.results if r is not None),
             "difference": result.difference, "how": render(claim.method, figures),
             "would_verify": render(claim.verify_with, figures), "independent": independent,
-            "conflict": claim.conflict if result.verdict is Verdict.DISCREPANCY else "",
             "readings": "; ".join(render(r.label, figures) for r in claim.readings),
             "finding": finding(claim, result, independent, figures).value,
         })

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.chapters.costs import linkoping_payments, strangnas_forecast, strangnas_saving
-from bistand.analysis.claims import CHECK, CLAIM, Finding, assess_claim, ledger, municipal_tallies, tallies
-from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, percent_change,
-                                      share_of_fall_at_national_rate)
+from bistand.analysis import judgements
+from bistand.analysis.claims import (CHECK, CLAIM, FINDING_RULES, UNSIZED_READING_LIMIT, Finding, assess_claim, ledger,
+                                     municipal, municipal_tallies, tallies)
+from bistand.analysis.judgements import Words, figure_input
+from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, in_constant_prices,
+                                      percent_change, share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
-from bistand.data.load import SOCIALSTYRELSEN, Figures
+from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 
 #: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
 LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
@@ -23,7 +26,8 @@ LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
 
 @dataclass(frozen=True)
 class Comparison:
-    """A municipality's change beside the nation's, in the same measure and years (percent)."""
+    """A municipality's change beside the nation's over the same years (percent); ``label`` says what each
+    side counts and whose figures they are."""
 
     key: str
     label: str
@@ -39,7 +43,7 @@ def comparisons(figures: Figures) -> list[Comparison]:
     out = [Comparison(key, f"Linköping, households, {y0}–{y1}", percent_change(lkp[y0], lkp[y1]),
                       percent_change(national[y0], national[y1]))
            for key, (y0, y1) in LINKOPING_PERIODS.items()]
-    out.append(Comparison("str", "Strängnäs, amount paid, 2020–2021",
+    out.append(Comparison("str", "Strängnäs, amount paid (its own figures), 2020–2021",
                           percent_change(figures.value("str_paid_2020_str2022web"),
                                          figures.value("str_paid_2021_str2022web")),
                           percent_change(national_paid[2020], national_paid[2021])))
@@ -62,6 +66,8 @@ class ComparisonLevels:
     own_after: float
     national_before: float
     national_after: float
+    figure_ids: tuple[str, str, str, str] = ("", "", "", "")
+    """The ids of the four figures: the municipality's before and after, the nation's before and after."""
 
     @property
     def national_ratio(self) -> float:
@@ -85,11 +91,152 @@ def comparison_levels(figures: Figures) -> dict[str, ComparisonLevels]:
     national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
     national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
     lkp = figures.annual_series("0580", "households_any_time_year")
-    out = {key: ComparisonLevels(key, (y0, y1), lkp[y0], lkp[y1], national[y0], national[y1])
+    national_id = lambda year: figures.annual_id("0000", "households_any_time_year", year, SOCIALSTYRELSEN)  # noqa: E731
+    national_paid_id = lambda year: figures.annual_id("0000", "amount_paid_year", year, SOCIALSTYRELSEN)  # noqa: E731
+    lkp_id = lambda year: figures.annual_id("0580", "households_any_time_year", year)  # noqa: E731
+    out = {key: ComparisonLevels(key, (y0, y1), lkp[y0], lkp[y1], national[y0], national[y1],
+                                 (lkp_id(y0), lkp_id(y1), national_id(y0), national_id(y1)))
            for key, (y0, y1) in LINKOPING_PERIODS.items()}
     out["str"] = ComparisonLevels("str", (2020, 2021), figures.value("str_paid_2020_str2022web"),
-                                  figures.value("str_paid_2021_str2022web"), national_paid[2020], national_paid[2021])
+                                  figures.value("str_paid_2021_str2022web"), national_paid[2020], national_paid[2021],
+                                  ("str_paid_2020_str2022web", "str_paid_2021_str2022web", national_paid_id(2020),
+                                   national_paid_id(2021)))
     return out
+
+
+def _pairs(figures: Figures, *pairs: tuple[str, str]) -> int:
+    """:func:`judgements.comparison_decimals` for percent changes between the figures named in ``pairs``."""
+    return judgements.comparison_decimals((figure_input(figures, a), figure_input(figures, b)) for a, b in pairs)
+
+
+def percent_decimals(figures: Figures) -> dict[str, int]:
+    """The decimals each percent change of the summaries shows, by glue name, by the precision rule
+    (:func:`bistand.analysis.judgements.comparison_decimals`): changes set side by side share theirs, and an
+    approximate input (a newspaper's figure, a count read by position) means whole percent."""
+    levels = comparison_levels(figures)
+    out: dict[str, int] = {}
+    for key, names in [("long", ("sum_lkp_long_fall_pct", "sum_lkp_long_nat_fall_pct")),
+                       ("short", ("sum_lkp_short_fall_pct", "sum_lkp_short_nat_fall_pct")),
+                       ("str", ("sum_str_paid_fall_pct", "sum_str_nat_paid_fall_pct"))]:
+        ids = levels[key].figure_ids
+        decimals = _pairs(figures, (ids[0], ids[1]), (ids[2], ids[3]))
+        out.update(dict.fromkeys(names, decimals))
+    nat_hh = lambda year: figures.annual_id("0000", "households_any_time_year", year, SOCIALSTYRELSEN)  # noqa: E731
+    str_hh = lambda year: figures.annual_id("0486", "households_any_time_year", year)  # noqa: E731
+    out.update(dict.fromkeys(("sum_str_hh_rise_2017_2020_pct", "sum_nat_hh_fall_2017_2020_pct"),
+                             _pairs(figures, (str_hh(2017), str_hh(2020)), (nat_hh(2017), nat_hh(2020)))))
+    out.update(dict.fromkeys(
+        ("sum_lkp_monthly_fall_2021_2024_pct", "sum_lkp_monthly_fall_from_oct2021_level_pct",
+         "sum_nat_annual_fall_2021_2024_pct"),
+        _pairs(figures, ("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2024_01_lkp2024pr"),
+               ("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"), (nat_hh(2021), nat_hh(2024)))))
+    lkp_paid = lambda year: figures.annual_id("0580", "amount_paid_year", year)  # noqa: E731
+    per_inhabitant = lambda year: figures.annual_id("0000", "amount_paid_per_inhabitant_year", year,  # noqa: E731
+                                                    SOCIALSTYRELSEN)
+    out.update(dict.fromkeys(("sum_lkp_paid_rise_pct", "sum_lkp_paid_real_fall_pct", "sum_nat_perinh_real_fall_pct"),
+                             _pairs(figures, (lkp_paid(2014), lkp_paid(2023)),
+                                    (per_inhabitant(2014), per_inhabitant(2023)))))
+    out.update(dict.fromkeys(("sum_str_forecast_above_own_2020_pct", "sum_str_forecast_below_official_2020_pct"),
+                             _pairs(figures, ("str_paid_2020_str2022web", "str_forecast_2021_str2022web"),
+                                    ("str_paid_2020_rf_sod_2021", "str_forecast_2021_str2022web"))))
+    return out
+
+
+def programme_year(figures: Figures | None = None) -> int:
+    """The year Linköping adopted its 500-place programme (the date of its release, ``lkp500``)."""
+    sources = load_table("sources").set_index("source_id")
+    return int(str(sources.at["lkp500", "date"])[:4])
+
+
+def national_timing(figures: Figures) -> judgements.Timing:
+    """How the nation's fall in households over Linköping's long comparison divides at the programme's year."""
+    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    first, last = LINKOPING_PERIODS["long"]
+    return judgements.timing(national.to_dict(), first, last, programme_year(figures))
+
+
+#: What each finding of a checkable claim says, as a predicate after a tally: (English singular, English plural,
+#: Swedish), in the order the summaries list them.
+BREAKDOWN_PHRASES: dict[Finding, tuple[str, str, str]] = {
+    Finding.INDEPENDENT: ("is confirmed by another publisher's figures", "are confirmed by another publisher's figures",
+                          "bekräftas av en annan utgivares siffror"),
+    Finding.OWN_FIGURES: ("agrees only with the text's own figures", "agree only with the text's own figures",
+                          "stämmer bara med textens egna siffror"),
+    Finding.DEPENDS: ("fits one start level and not the other", "fit one start level and not the other",
+                      "stämmer med den ena utgångsnivån men inte den andra"),
+    Finding.MAY_EXPLAIN: ("has a gap that a reading of the definitions may explain",
+                          "have a gap that a reading of the definitions may explain",
+                          "avviker på ett sätt som kan bero på hur definitionerna läses"),
+    Finding.DEFINITION: ("is a difference of definition that a source states",
+                         "are differences of definition that a source states",
+                         "är en skillnad i definition som en källa anger"),
+    Finding.SUBSTANTIVE: ("is in substantive conflict with the data", "are in substantive conflict with the data",
+                          "står i strid med uppgifterna"),
+}
+
+
+def ledger_breakdown(table: pd.DataFrame) -> Words:
+    """What the data shows of the municipalities' checkable claims, finding by finding, each count a tally: every
+    finding that occurs, and the substantive conflicts always ("2 of 5 agree only with the text's own figures, ...,
+    and none of the 5 is in substantive conflict with the data")."""
+    claims = table[(table["kind"] == CLAIM) & municipal(table)]
+    checkable = claims[claims["finding"] != Finding.NOT_VERIFIABLE.value]
+    n = len(checkable)
+    if n == 0:
+        return Words("the data can check none of them", "inget av dem kan prövas mot uppgifterna", "tally")
+    en, sv = [], []
+    for found, (singular, plural, swedish) in BREAKDOWN_PHRASES.items():
+        count = int((checkable["finding"] == found.value).sum())
+        if count == 0 and found is not Finding.SUBSTANTIVE:
+            continue
+        words = judgements.tally(count, n)
+        en.append(f"{words.en} {singular if count <= 1 else plural}")
+        sv.append(f"{words.sv} {swedish}")
+    if len(en) == 1:
+        return Words(en[0], sv[0], "tally")
+    return Words(", ".join(en[:-1]) + " and " + en[-1], ", ".join(sv[:-1]) + " och " + sv[-1], "tally")
+
+
+def headline_words(figures: Figures | None = None) -> dict[str, Words]:
+    """The words that weigh the summary's figures, by glue name, each from a rule of
+    :mod:`bistand.analysis.judgements` applied to the figure it weighs (glued in English under the name, in Swedish
+    under the name with ``_sv``)."""
+    figures = figures or Figures()
+    h = headline(figures)
+    out: dict[str, Words] = {}
+    for key in LINKOPING_PERIODS:
+        out[f"sum_lkp_{key}_vs_nation"] = judgements.compare_falls(h[f"sum_lkp_{key}_fall_pct"],
+                                                                   h[f"sum_lkp_{key}_nat_fall_pct"])
+    levels = comparison_levels(figures)
+    for key in LINKOPING_PERIODS:
+        out[f"sum_lkp_{key}_end_position"] = judgements.position(levels[key].own_after, levels[key].expected_after)
+    out["sum_lkp_paid_real_vs_nation"] = judgements.compare_falls(h["sum_lkp_paid_real_fall_pct"],
+                                                                  h["sum_nat_perinh_real_fall_pct"])
+    out["sum_str_vs_nation"] = judgements.compare_falls(h["sum_str_paid_fall_pct"], h["sum_str_nat_paid_fall_pct"])
+    out["sum_str_hh_vs_nation_2017_2020"] = judgements.compare_falls(-h["sum_str_hh_rise_2017_2020_pct"],
+                                                                     h["sum_nat_hh_fall_2017_2020_pct"])
+    timing = national_timing(figures)
+    out["sum_nat_long_share_after_programme"] = timing.share_words
+    out["sum_nat_long_timing"] = timing.words
+    out["sum_lkp_paid_current_direction"] = judgements.direction(h["sum_lkp_paid_rise"])
+    out["sum_lkp_paid_real_direction"] = judgements.direction(-h["sum_lkp_paid_real_fall"])
+    out["sum_lkp_goal_position"] = judgements.position(h["sum_lkp_adults_without_2023"], h["sum_lkp_target"])
+    out["sum_str_gap_part_of_saving"] = judgements.part_of(h["sum_str_gap_2020"], h["sum_str_stated_saving"])
+    table = ledger(figures)
+    by_whom = municipal_tallies(table)
+    out["sum_municipal_checkable_tally"] = judgements.tally(by_whom["checkable"], by_whom["municipal"])
+    out["sum_municipal_checkable_few"] = judgements.few(by_whom["checkable"], by_whom["municipal"])
+    out["sum_municipal_checkable_breakdown"] = ledger_breakdown(table)
+    return out
+
+
+def timing_values(figures: Figures) -> dict[str, float]:
+    """The numbers behind :func:`national_timing`: the programme's year, the yearly steps after it and in all, and the
+    share of the nation's fall after it (percent)."""
+    timing = national_timing(figures)
+    return {"sum_programme_year": timing.cut, "sum_long_steps_after_programme": timing.steps_after,
+            "sum_long_steps": timing.steps, "sum_nat_long_pct_after_programme": 100 * timing.share_after,
+            "sum_unsized_reading_limit_pct": 100 * UNSIZED_READING_LIMIT}
 
 
 def headline(figures: Figures | None = None) -> dict[str, float]:
@@ -129,8 +276,8 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(c.national_before, c.national_after)
         out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(c.own_before, c.own_after,
                                                                      c.national_before, c.national_after)
-        out[f"sum_lkp_{key}_gap"] = c.own_after - c.expected_after
-        out[f"sum_lkp_{key}_beyond"] = c.expected_after - c.own_after
+        # How far Linköping ended from the level a change at the national rate gives (above or below: a word).
+        out[f"sum_lkp_{key}_distance"] = abs(c.own_after - c.expected_after)
 
     # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI),
     # as the costs chapter computes them.
@@ -142,6 +289,13 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_lkp_paid_2014_in_2023_prices"] = spend.paid_first_constant
     out["sum_lkp_paid_real_fall"] = spend.fall_constant
     out["sum_lkp_paid_real_fall_pct"] = spend.fall_constant_pct
+    # The nation's amount per inhabitant over the same years and in the same prices: a different measure (per
+    # inhabitant, where Linköping's is a total), set beside Linköping's.
+    per_inhabitant = figures.annual_series("0000", "amount_paid_per_inhabitant_year", sources=SOCIALSTYRELSEN)
+    cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
+    first, last = spend.first_year, spend.last_year
+    out["sum_nat_perinh_real_fall_pct"] = -percent_change(
+        in_constant_prices(per_inhabitant[first], first, last, cpi), per_inhabitant[last])
 
     # The goal of 96 percent of adults in other support than assistance by 2025, beside the share of adults (18 or
     # older) with assistance at any time in 2023 that the municipality's statistics page gives.

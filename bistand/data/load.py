@@ -132,6 +132,14 @@ class Figures:
         return pd.DataFrame({"year": rows["year"].to_numpy(), "value": rows["value_in_measure_unit"].to_numpy(),
                              "status": rows["status"].to_numpy()})
 
+    def annual_id(self, municipality_code: str, measure: str, year: int, sources: list[str] | None = None) -> str:
+        """The id of the figure :meth:`annual_series` (with the same ``sources``) takes for ``year``."""
+        rows = self._one_per_year(municipality_code, measure, sources)
+        rows = rows[rows["year"] == year]
+        if rows.empty:
+            raise KeyError(f"no {measure} for {municipality_code} in {year}")
+        return str(rows["figure_id"].iloc[0])
+
     def annual_source(self, municipality_code: str, measure: str, year: int) -> str:
         """The id of the source of one annual value (the data holds one value per year and measure)."""
         rows = self._annual_rows(municipality_code, measure)

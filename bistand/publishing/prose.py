@@ -7,7 +7,11 @@ from collections.abc import Mapping
 
 from myst_nb import glue as _myst_glue
 
+from bistand.analysis.judgements import Words
 from bistand.data.formats import join_words  # noqa: F401  (lists as running text, re-exported for the chapters)
+
+#: The suffix of a glue name whose value is Swedish (the Swedish form of the English value of the same name).
+SWEDISH_SUFFIX = "_sv"
 
 
 def plain(value: object) -> object:
@@ -35,3 +39,13 @@ def glue_all(values: Mapping[str, object]) -> None:
     """Glue each of a chapter's named values (name -> number or text), as :func:`glue` does one."""
     for name, value in values.items():
         glue(name, value)
+
+
+def words_in(words: Mapping[str, Words], language: str) -> dict[str, str]:
+    """Judgement words by glue name in one language: ``en`` under each name, ``sv`` under the name with
+    :data:`SWEDISH_SUFFIX`."""
+    if language == "en":
+        return {name: w.en for name, w in words.items()}
+    if language == "sv":
+        return {name + SWEDISH_SUFFIX: w.sv for name, w in words.items()}
+    raise ValueError(f"unknown language {language!r}; use 'en' or 'sv'")

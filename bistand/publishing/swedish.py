@@ -11,10 +11,10 @@ from babel.numbers import parse_decimal
 
 from bistand.data import formats
 
-from bistand.publishing.prose import glue
+from bistand.publishing.prose import SWEDISH_SUFFIX
 
 LOCALE = formats.SWEDISH
-SUFFIX = "_sv"
+SUFFIX = SWEDISH_SUFFIX
 UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor",
          "households": " hushåll"}
 
@@ -43,10 +43,3 @@ def parse(text: str) -> float:
     if not digits:
         raise ValueError(f"no Swedish number at the start of {text!r}")
     return float(parse_decimal("".join(digits), locale=LOCALE, strict=True))
-
-
-def glue_sv(name: str, value: float, unit: str = "", decimals: int = 0) -> str:
-    """Glue the Swedish form of the English figure ``name`` as ``name_sv``; returns the text glued."""
-    text = with_unit(value, unit, decimals)
-    glue(name + SUFFIX, text)
-    return text

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import (CHECK, CLAIM, Assessment, Finding, Verdict, assess_claim, claim_by_id, claim_inputs,
-                                     ledger, municipal_tallies, round_half_up, tallies)
+from bistand.analysis.claims import (CHECK, CLAIM, UNSIZED_READING_LIMIT, Assessment, Finding, Verdict, assess_claim,
+                                     claim_by_id, claim_inputs, ledger, municipal_tallies, relative_gap, round_half_up,
+                                     tallies)
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
@@ -121,8 +122,15 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     book_ledger = claims_ledger(figures)
     # The saving's first reading: the 2020 amount in 2021 prices (the claim's own other reading of its definitions).
     saving_in_2021_prices = float(v.saving.claim.readings[0].recompute(figures))
+    found = book_ledger.claims.set_index("claim_id")["finding"]
     return {
         **tally_values(book_ledger),
+        "clm_unsized_reading_limit_pct": 100 * UNSIZED_READING_LIMIT,
+        "clm_saving_finding": found["str_saving_vs_previous_year"],
+        "clm_fewer_since_jan_2021_finding": found["lkp_616_vs_start_of_2021"],
+        "clm_fewer_since_jan_2021_gap_pct": 100 * relative_gap(v.fewer_since_jan_2021),
+        "clm_str_2020_finding": found["str_paid_2020_vs_official"],
+        "clm_str_2020_gap_pct": 100 * relative_gap(v.str_paid_2020),
         "clm_saving_in_2021_prices": -saving_in_2021_prices,
         "clm_start_2021_gap": figures.value(START_2021_LEVELS[0]) - figures.value(START_2021_LEVELS[1]),
         "clm_n_start_gap_verdicts": len(start_gap_verdicts(book_ledger)),

@@ -13,10 +13,12 @@ from datetime import date
 
 import pandas as pd
 
+from bistand.analysis import judgements
 from bistand.analysis.chapters.costs import linkoping_payments
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
 from bistand.analysis.metrics import (amount_per_household, change, implied_cost_per_household_per_month,
                                       level_before, percent_change)
+from bistand.analysis.summary import headline, headline_words
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import (bound_from_elapsed, majority_bands, monthly_counts, numbered_events,
                                        share_reached)
@@ -269,9 +271,11 @@ def alliance_cost(figures: Figures) -> AllianceCost:
 ADULT_SHARE_2023 = "lkp_adult_share_2023_lkp_stat"
 
 
-def compared_with(value: float, reference: float) -> str:
-    """'above', 'below' or 'equal to': where ``value`` stands against ``reference`` (prose glues the word)."""
-    return "above" if value > reference else "below" if value < reference else "equal to"
+def shares_in_words(*percents: float) -> str:
+    """Shares (percent) in one phrase by :func:`judgements.share`: their common word ("about a third"), or
+    "between W1 and W2" when the rule gives them different words."""
+    words = list(dict.fromkeys(judgements.share(p / 100).en for p in percents))
+    return words[0] if len(words) == 1 else f"between {words[0]} and {words[-1]}"
 
 
 def national_fall_2022_2023_pct(figures: Figures) -> float:
@@ -293,6 +297,8 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
     spend = linkoping_payments(figures)  # the costs chapter's comparison, 2014 -> 2023, computed once
+    summary_values, summary_words = headline(figures), headline_words(figures)
+    primary = load_table("sources").query("role == 'primary'")
     target = figures.value("lkp_target_2025_lkp2024web")
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     fall_dec_feb, share_dec_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
@@ -343,11 +349,15 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_places_left_2020": prog.left_2020,
         "lkp_places_done_by_june_2020": prog.done_by_june_2020,
         "lkp_places_done_pct": prog.done_pct,
+        "lkp_places_done_words": judgements.share(prog.done_pct / 100).en,
+        "lkp_n_primary": len(primary),
+        "lkp_n_primary_about_linkoping": int(primary["publisher"].str.contains("Linköping").sum()),
         "lkp_n_majorities": len(tl.bands),
         "lkp_fall_to_dec_2021_from_start_2021_oct_release": fall_dec_oct,
         "lkp_share_of_fall_by_dec_2021_from_start_2021_oct_release": share_dec_oct,
         "lkp_fall_to_dec_2021_from_jan_2021_feb_release": fall_dec_feb,
         "lkp_share_of_fall_by_dec_2021_from_jan_2021_feb_release": share_dec_feb,
+        "lkp_share_of_fall_by_dec_2021_words": shares_in_words(share_dec_oct, share_dec_feb),
         "lkp_dec2021_article_fewer_stated": -paid.over_200.stated,
         "lkp_dec2021_article_fewer_vs_start_2021_oct_release_verdict": over_200_oct.value,
         "lkp_dec2021_article_fewer_vs_jan_2021_feb_release_verdict": over_200_feb.value,
@@ -369,6 +379,9 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_paid_2014_in_2023_prices": spend.paid_first_constant,
         "lkp_paid_fall_2014_2023_constant": spend.fall_constant,
         "lkp_paid_fall_2014_2023_constant_pct": spend.fall_constant_pct,
+        # Beside it, the nation's amount per inhabitant over the same years and prices (the summary's comparison).
+        "lkp_nat_perinh_real_fall_2014_2023_pct": summary_values["sum_nat_perinh_real_fall_pct"],
+        "lkp_paid_real_vs_nation": summary_words["sum_lkp_paid_real_vs_nation"].en,
         "lkp_gap_first": str(years.gap[0]),
         "lkp_gap_last": str(years.gap[1]),
         # The goal for 2025
@@ -377,7 +390,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_target_verdict": assess_claim("lkp_target_96", figures).verdict.value,
         "lkp_adult_share_2023": figures.value(ADULT_SHARE_2023),
         "lkp_adults_without_2023": 100 - figures.value(ADULT_SHARE_2023),
-        "lkp_adults_without_vs_target": compared_with(100 - figures.value(ADULT_SHARE_2023), target),
+        "lkp_adults_without_vs_target": judgements.position(100 - figures.value(ADULT_SHARE_2023), target).en,
         # The Alliance's cost statement
         "lkp_alliance_fewer": -cost.fewer,
         "lkp_alliance_monthly": -cost.monthly_sek / 1e6,

@@ -14,7 +14,8 @@ import pandas as pd
 from bistand.analysis.claims import assess_claim
 from bistand.analysis.metrics import (in_constant_prices, indexed_frame, percent_change, series_in_constant_prices,
                                       share_of_fall_after, share_of_fall_at_national_rate)
-from bistand.analysis.summary import comparison_levels, comparisons, headline
+from bistand.analysis import judgements
+from bistand.analysis.summary import comparison_levels, comparisons, headline, headline_words, timing_values
 from bistand.data.formats import join_words
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
@@ -353,11 +354,11 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_lkp_long_expected"] = long.expected_after
     out["nat_lkp_long_fall_at_national"] = long.fall_at_national_rate
     out["nat_lkp_long_share"] = values[SHARE_NAMES["long"]]
-    out["nat_lkp_long_gap"] = values["sum_lkp_long_gap"]
+    out["nat_lkp_long_distance"] = values["sum_lkp_long_distance"]
     out["nat_lkp_short_expected"] = short.expected_after
     out["nat_lkp_short_fall_at_national"] = short.fall_at_national_rate
     out["nat_lkp_short_share"] = values[SHARE_NAMES["short"]]
-    out["nat_lkp_short_beyond"] = values["sum_lkp_short_beyond"]
+    out["nat_lkp_short_distance"] = values["sum_lkp_short_distance"]
 
     # Linköping's monthly headline beside the national annual count, each in its own measure (no share computed).
     out["nat_lkp_paid_2024_01"] = values["sum_lkp_2024"]
@@ -367,4 +368,16 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_lkp_paid_fall_2021_2024_pct"] = values["sum_lkp_monthly_fall_2021_2024_pct"]
     out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = values["sum_lkp_monthly_fall_from_oct2021_level_pct"]
     out["nat_hh_fall_2021_2024_pct"] = values["sum_nat_annual_fall_2021_2024_pct"]
+
+    # The words that weigh these comparisons, each from its rule (bistand.analysis.judgements), and the timing of the
+    # nation's fall against the year of Linköping's programme.
+    words = headline_words(figures)
+    for name in ("lkp_long_vs_nation", "lkp_short_vs_nation", "lkp_long_end_position", "lkp_short_end_position",
+                 "str_vs_nation", "str_hh_vs_nation_2017_2020", "nat_long_share_after_programme"):
+        out[f"nat_{name.removeprefix('nat_')}"] = words[f"sum_{name}"].en
+    out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_before - s.own_after, s.fall_at_national_rate).en
+    timing = timing_values(figures)
+    out["nat_programme_year"] = timing["sum_programme_year"]
+    out["nat_long_steps_after_programme"] = timing["sum_long_steps_after_programme"]
+    out["nat_long_steps"] = timing["sum_long_steps"]
     return out

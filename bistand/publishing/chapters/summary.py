@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 import altair as alt
+from babel.dates import format_date
 
-from bistand.analysis.summary import Comparison, comparison_frame
+from bistand.analysis.summary import (Comparison, comparison_frame, headline, headline_words, percent_decimals,
+                                      timing_values)
+from bistand.data.load import Figures
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.citation import book, data_date
-from bistand.publishing.swedish import glue_sv
+from bistand.publishing.prose import SWEDISH_SUFFIX, glue, words_in
+from bistand.publishing.swedish import with_unit
 
 #: The sources of the comparisons: the municipalities' own figures and Socialstyrelsen's national series.
 COMPARISON_SOURCES = ("lkpposten", "lkp_stat", "str2022web", "rf_sod_2018", "rf_sod_2021", "rf_alv_2022",
@@ -26,9 +31,9 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_lkp_share_by_dec_2021_from_feb2024_level": ("percent", 0),
     "sum_lkp_monthly_fall_from_oct2021_level_pct": ("percent", 1),
     "sum_lkp_long_fall_pct": ("percent", 1), "sum_lkp_long_nat_fall_pct": ("percent", 1),
-    "sum_lkp_long_share": ("percent", 0), "sum_lkp_long_gap": ("households", 0),
+    "sum_lkp_long_share": ("percent", 0), "sum_lkp_long_distance": ("households", 0),
     "sum_lkp_short_fall_pct": ("percent", 1), "sum_lkp_short_nat_fall_pct": ("percent", 1),
-    "sum_lkp_short_share": ("percent", 0), "sum_lkp_short_beyond": ("households", 0),
+    "sum_lkp_short_share": ("percent", 0), "sum_lkp_short_distance": ("households", 0),
     "sum_str_paid_2020": ("million_sek", 1), "sum_str_paid_2021": ("million_sek", 1),
     "sum_str_paid_fall_pct": ("percent", 1), "sum_str_nat_paid_fall_pct": ("percent", 1),
     "sum_str_share_national": ("percent", 0), "sum_str_hh_rise_2017_2020_pct": ("percent", 0),
@@ -45,12 +50,17 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_lkp_paid_2014": ("million_sek", 1), "sum_lkp_paid_2023": ("million_sek", 1),
     "sum_lkp_paid_rise": ("million_sek", 1), "sum_lkp_paid_rise_pct": ("percent", 1),
     "sum_lkp_paid_2014_in_2023_prices": ("million_sek", 1), "sum_lkp_paid_real_fall": ("million_sek", 1),
-    "sum_lkp_paid_real_fall_pct": ("percent", 1),
+    "sum_lkp_paid_real_fall_pct": ("percent", 1), "sum_nat_perinh_real_fall_pct": ("percent", 1),
     "sum_lkp_target": ("percent", 0), "sum_lkp_adult_share_2023": ("percent", 1),
     "sum_lkp_adults_without_2023": ("percent", 1),
     "sum_str_forecast": ("million_sek", 1), "sum_str_forecast_above_own_2020_pct": ("percent", 1),
     "sum_str_forecast_below_official_2020_pct": ("percent", 1), "sum_lkp_start_2021_gap": ("households", 0),
+    "sum_long_steps": ("", 0), "sum_long_steps_after_programme": ("", 0),
+    "sum_nat_long_pct_after_programme": ("percent", 0), "sum_unsized_reading_limit_pct": ("percent", 0),
 }
+
+#: Summary values that are years: glued in Swedish as they are (a year has no thousands space).
+SWEDISH_YEARS = ("sum_programme_year",)
 
 
 def edition_values() -> dict[str, str]:
@@ -59,21 +69,56 @@ def edition_values() -> dict[str, str]:
     return {"sum_edition": b.edition, "sum_edition_date": b.date, "sum_data_as_of": data_date()}
 
 
+def swedish_date(iso: str) -> str:
+    """An ISO date as Swedish prose writes it: "2025-12-15" -> "15 december 2025"."""
+    return format_date(date.fromisoformat(iso), format="d MMMM y", locale="sv_SE")
+
+
+def edition_values_sv() -> dict[str, str]:
+    """:func:`edition_values` for the Swedish summary (``_sv`` names), the dates written in Swedish."""
+    values = edition_values()
+    return {"sum_edition_sv": values["sum_edition"], "sum_edition_date_sv": swedish_date(values["sum_edition_date"]),
+            "sum_data_as_of_sv": swedish_date(values["sum_data_as_of"])}
+
+
 def comparison_description(pairs: list[Comparison]) -> str:
     """The chart's text for screen readers and print: each pair's two changes in percent."""
     return "Bar chart in three pairs. " + " ".join(
         f"{c.label}: the municipality {c.own:+.1f} percent, Sweden {c.national:+.1f} percent." for c in pairs)
 
 
+#: The chart's title: what each bar is (the Strängnäs pair sets the municipality's own figures against
+#: Socialstyrelsen's national series, two publishers).
+COMPARISON_FINDING = ("Linköping's yearly count of households and Strängnäs's own payments, each beside the "
+                      "nation's change in Socialstyrelsen's figures for the same years")
+
+
 def comparison_chart(pairs: list[Comparison]) -> alt.Chart:
-    """Each municipality's change beside the nation's, in the same measure and years."""
+    """Each municipality's change beside the nation's over the same years (:data:`COMPARISON_FINDING`)."""
     return charts.paired_bar_chart(
         comparison_frame(pairs), x="comparison", y="percent", pair="series",
-        finding="Each municipality's change beside the nation's, in the same measure and years",
+        finding=COMPARISON_FINDING,
         source=source_label(*COMPARISON_SOURCES), y_title="Change, percent", y_format=".0f",
         description=comparison_description(pairs))
 
 
-def glue_swedish_summary(values: Mapping[str, float]) -> dict[str, str]:
-    """Glue the Swedish form of each summary figure (``name_sv``); returns name -> the Swedish text glued."""
-    return {name: glue_sv(name, values[name], unit, decimals) for name, (unit, decimals) in SWEDISH_FORMS.items()}
+def swedish_numbers(values: Mapping[str, float], decimals: Mapping[str, int]) -> dict[str, str]:
+    """The Swedish form of each summary figure of :data:`SWEDISH_FORMS` (a percent change with the decimals the
+    precision rule gives it in ``decimals``) and of each year of :data:`SWEDISH_YEARS`, by English name."""
+    out = {name: with_unit(values[name], unit, decimals.get(name, places))
+           for name, (unit, places) in SWEDISH_FORMS.items()}
+    out.update({name: str(int(values[name])) for name in SWEDISH_YEARS})
+    return out
+
+
+def glue_swedish_summary(figures: Figures) -> dict[str, str]:
+    """Glue everything the Swedish summary shows, each under its English name with ``_sv``: the figures in Swedish
+    format (:func:`swedish_numbers`), the judgement words in Swedish (the same rules as the English summary's) and the
+    edition with its dates in Swedish. Returns the glued texts by glue name."""
+    numbers = swedish_numbers({**headline(figures), **timing_values(figures)}, percent_decimals(figures))
+    texts = {name + SWEDISH_SUFFIX: text for name, text in numbers.items()}
+    texts.update(words_in(headline_words(figures), "sv"))
+    texts.update(edition_values_sv())
+    for name, text in texts.items():
+        glue(name, text)
+    return texts

@@ -1,0 +1,123 @@
+"""A guard against typing a word that weighs a figure: in the chapters' prose such words come from the rules of
+bistand.analysis.judgements, glued, never typed (issue 22). The few sentences where a listed word does not judge a
+figure are allowed one by one, each with its reason."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+CHAPTERS = ROOT / "chapters"
+
+#: Words that weigh a figure, in English; "at most" (a bound) is not one of them.
+ENGLISH = re.compile(
+    r"\b(?:mostly|(?<!at )most|majority|none|far (?:more|less)|much (?:more|less|larger|smaller|faster|slower)|"
+    r"a little|somewhat|lowest (?:since|in)|highest (?:since|in)|half|a third|a quarter|two thirds|three quarters|"
+    r"few|largely|roughly|about the same|in the same measure|fell less|fell more|faster than|slower than)\b",
+    re.IGNORECASE)
+#: The same in Swedish, for the Swedish summary.
+SWEDISH = re.compile(
+    r"\b(?:till största delen|största delen|merparten|de flesta|majoritet\w*|betydligt|mycket (?:mer|mindre)|"
+    r"något (?:snabbare|långsammare)|lägsta sedan|hälften|en tredjedel|få|i samma mått|inget av|ingen av)\b",
+    re.IGNORECASE)
+
+ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
+QUOTE = re.compile(r'"[^"]{1,200}"|”[^”]{1,200}”|“[^”]{1,200}”')
+
+#: Sentences where a listed word does not weigh a figure: (page, words of the sentence, reason).
+ALLOWED = [
+    ("appendix.ipynb", "A range for a majority is the period", "the event kind's name in the data (events.csv), "
+     "defined there; whether a coalition held a majority of seats is the timeline's business"),
+    ("assistance.ipynb", "housing and a few other regular expenses", "a list of cost items, not a figure"),
+    ("assistance.ipynb", "None of them says whether its counts cover", "what the sources say, not a figure"),
+    ("assistance.ipynb", "were paid for only a few months", "how an annual count is made, not a figure"),
+    ("assistance.ipynb", "none of the shipped figures comes from that count", "what the data holds"),
+    ("context.ipynb", "uses a third definition", "an ordinal: a third definition"),
+    ("context.ipynb", "more effective than usual interventions or none", "part of SBU's conclusion as the report states it"),
+    ("context.ipynb", "leave assistance faster than people with long ones", "a mechanism, not a figure"),
+    ("context.ipynb", "stood among a few named large municipalities", "the table names each of them"),
+    ("context.ipynb", "None has been checked against a live response from Kolada", "what was checked, not a figure"),
+    ("context.ipynb", "pair Linköping with much smaller municipalities", "Kolada's groups, listed in the chapter"),
+    ("costs.ipynb", "vary the one that matters most", "which assumption a reader may vary, not a figure"),
+    ("costs.ipynb", "The book adds a third, its own", "an ordinal: a third yardstick"),
+    ("costs.ipynb", "None of these yardsticks is the cost of 2021", "what a yardstick is, not a figure"),
+    ("costs.ipynb", "means the number was a little under", "what the source's 'nästan' (almost) means"),
+    ("costs.ipynb", "The number of fewer households is a little under the stated figure",
+     "what the source's 'nästan' (almost) means"),
+    ("index.ipynb", "percent had none that year", "adults who had no assistance, not a judgement of a figure"),
+    ("ledger.ipynb", "**agree with the source's own figures only**", "the ledger's list of findings (the word "
+     "'most' does not stand in it; 'half' stands in 'half away from zero', the rounding rule)"),
+    ("ledger.ipynb", "rounding half away from zero", "the rounding rule"),
+    ("ledger.ipynb", "A larger gap never gets a milder finding", "the monotony of the rules, stated"),
+    ("ledger.ipynb", "when none of the figures it is recomputed from", "the definition of an independent check"),
+    ("ledger.ipynb", "none is set by hand for a claim", "how the findings are set"),
+    ("ledger.ipynb", "That January 2024 was the lowest in at least", "the municipality's claim, reported as its own"),
+    ("ledger.ipynb", "The summaries and the chapters never type a word", "the list of the words the rules choose"),
+    ("limits.md", "None of the ids has been checked against a live response", "what was checked, not a figure"),
+    ("linkoping.ipynb", "the programme was adopted under the majority before the Alliance",
+     "the event kind of the timeline; seats are not stated (the seats rule)"),
+    ("linkoping.ipynb", "when the last majority's term ends", "the event kind of the timeline"),
+    ("linkoping.ipynb", "In May 2016 the majority of the time set money aside", "the event kind of the timeline"),
+    ("linkoping.ipynb", "lists what it has done", "the Alliance's text, reported as its own"),
+    ("linkoping.ipynb", "None of them gives a series", "what the sources give, not a figure"),
+    ("linkoping.ipynb", "that is, at most", "a bound"),
+    ("linkoping.ipynb", "means a little under", "what the source's 'nästan' (almost) means"),
+    ("linkoping.ipynb", "**Too few points.**", "the count of points follows, glued"),
+    ("linkoping.ipynb", "and none between December 2021 and January 2024", "what the data holds"),
+    ("national.ipynb", "exists only for a few years", "the years are listed after it"),
+    ("national.ipynb", "and none from 2021 on", "what the data holds"),
+    ("national.ipynb", "breaks where there are none", "how the chart is drawn"),
+    ("national.ipynb", "the data has none", "what the data holds"),
+    ("national.ipynb", "reform, in the same measure, from the same publisher", "what an attribution would need"),
+    ("strangnas.ipynb", "and none for 2018 or from 2021 on", "what the data holds"),
+]
+
+
+def sentences(page) -> list[str]:
+    """A page's prose as sentences, glued values, quotations and code left out."""
+    if page.suffix == ".ipynb":
+        text = "\n".join(c.source for c in nbformat.read(page, as_version=4).cells if c.cell_type == "markdown")
+    else:
+        text = page.read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", QUOTE.sub(" ", ROLE.sub(" ", text)))
+    return re.split(r"(?<=[.!?:])\s+", text)
+
+
+def typed_judgements(page) -> list[tuple[str, str]]:
+    """(word, sentence) for each judgement word typed in a page's prose outside the allowed sentences."""
+    words = SWEDISH if page.name == "sammanfattning.ipynb" else ENGLISH
+    allowed = [phrase for name, phrase, _ in ALLOWED if name == page.name]
+    return [(m.group(0), sentence) for sentence in sentences(page) for m in words.finditer(sentence)
+            if not any(phrase in sentence for phrase in allowed)]
+
+
+PAGES = sorted(p for p in CHAPTERS.iterdir() if p.suffix in {".ipynb", ".md"} and p.name not in {"cite.md",
+                                                                                               "references.md"})
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+def test_no_judgement_word_is_typed(page):
+    assert typed_judgements(page) == []
+
+
+def test_each_allowed_sentence_still_stands_on_its_page():
+    """An allowance for a sentence that is gone would let the word back in elsewhere unseen: each must match."""
+    for name, phrase, reason in ALLOWED:
+        assert reason
+        assert any(phrase in sentence for sentence in sentences(CHAPTERS / name)), (name, phrase)
+
+
+def test_the_guard_finds_a_typed_judgement(tmp_path):
+    page = tmp_path / "index.md"
+    page.write_text("Linköping's count fell less than the nation's, mostly before the reforms. "
+                    "It fell {glue:text}`sum_lkp_long_vs_nation` the nation's.", encoding="utf-8")
+    assert [word for word, _ in typed_judgements(page)] == ["fell less", "mostly"]
+    swedish = tmp_path / "sammanfattning.ipynb"
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("Antalet minskade till största delen före reformerna.")]
+    nbformat.write(notebook, swedish)
+    assert [word for word, _ in typed_judgements(swedish)] == ["till största delen"]
