@@ -293,6 +293,16 @@ def test_timeline_source_line_has_one_full_stop_after_an_undated_source(timeline
 # ----------------------------------------------------------------------------------------------------
 # Issue 17: words that claim no more than the figures
 
+def test_shares_before_iaf_in_words(values):
+    # 220 / 640 = 34.4 % and 196 / 616 = 31.8 %: both "about a third" by the share rule (29 to 40 percent)
+    assert values["lkp_share_of_fall_by_dec_2021_words"] == "about a third"
+    assert lkp.shares_in_words(34.4, 41.0) == "between about a third and less than half"
+    # 500 places planned for 2019-2020, 61 left to make in June 2020: 439 / 500 = 87.8 %, "most"
+    assert values["lkp_places_done_words"] == "most"
+    # the book's primary sources: lkp2024pr, lkpalliance, lkp500, lkp2024web (Linköping) and str2022web
+    assert (values["lkp_n_book_primary"], values["lkp_n_primary"]) == (5, 4)
+
+
 def test_undated_primary_sources_among_the_primary_ones(values):
     # sources.csv: of the 15 texts, the primary ones are lkp500, lkpalliance, lkp2024pr and lkp2024web (4);
     # of these only lkpalliance is undated (1): "the undated ones include 1 of the 4 primary sources"
@@ -339,7 +349,7 @@ def test_chapter_words_follow_the_sources():
     text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "linkoping.ipynb", as_version=4).cells
                              if c.cell_type == "markdown").split())
     assert "Much of the fall in 2021" not in text
-    assert "About a third of the fall from 2021 to January 2024 came before IAF ran" in text
+    assert "of the fall from 2021 to January 2024.**" in text and "`lkp_share_of_fall_by_dec_2021_words`" in text
     assert '"Before IAF ran" is therefore not "before heltidsaktivering"' in text
     assert "when it decided on IAF" not in text and "in September 2020 the municipality announced" not in text
     assert "the governing Alliance announced" in text

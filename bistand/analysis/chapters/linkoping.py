@@ -298,7 +298,6 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     cost = alliance_cost(figures)
     spend = linkoping_payments(figures)  # the costs chapter's comparison, 2014 -> 2023, computed once
     summary_values, summary_words = headline(figures), headline_words(figures)
-    primary = load_table("sources").query("role == 'primary'")
     target = figures.value("lkp_target_2025_lkp2024web")
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     fall_dec_feb, share_dec_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
@@ -350,8 +349,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_places_done_by_june_2020": prog.done_by_june_2020,
         "lkp_places_done_pct": prog.done_pct,
         "lkp_places_done_words": judgements.share(prog.done_pct / 100).en,
-        "lkp_n_primary": len(primary),
-        "lkp_n_primary_about_linkoping": int(primary["publisher"].str.contains("Linköping").sum()),
+        "lkp_n_book_primary": int((load_table("sources")["role"] == "primary").sum()),
         "lkp_n_majorities": len(tl.bands),
         "lkp_fall_to_dec_2021_from_start_2021_oct_release": fall_dec_oct,
         "lkp_share_of_fall_by_dec_2021_from_start_2021_oct_release": share_dec_oct,

@@ -272,6 +272,8 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     for year in (2020, 2021, 2022, 2023, 2024):
         out[f"nat_hh_{year}"] = hh[year]
     out["nat_hh_fall_2020_2023_pct"] = -percent_change(hh[2020], hh[2023])
+    record = judgements.record(hh.to_dict(), se.last_year)
+    out["nat_hh_last_record"] = record.en if record else "not a record low"
     out["nat_hh_2018_sos"] = hh[2018]
     out["nat_hh_2018_skr"] = se.skr_2018
     out["nat_hh_2018_verdict"] = se.skr_2018_verdict
