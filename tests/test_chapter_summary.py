@@ -14,7 +14,7 @@ def test_comparison_rows_as_worked_out_by_hand(figures):
     frame = comparison_frame(comparisons(figures))
     # Two rows per comparison, the municipality first, in the order the summary reports them.
     assert list(frame["comparison"]) == ["Linköping, households, 2014–2023"] * 2 + [
-        "Linköping, households, 2022–2023"] * 2 + ["Strängnäs, amount paid (its own figures), 2020–2021"] * 2
+        "Linköping, households, 2022–2023"] * 2 + ["Strängnäs, amount paid, its own figures, 2020–2021"] * 2
     assert list(frame["series"]) == ["The municipality", "Riket (Sweden)"] * 3
     # lkpposten 4 161 (2014) -> lkp_stat 3 078 (2023): -1083/4161 = -26.03 %;
     # Regionfakta 226 684 -> 145 740: -35.71 %; lkp_stat 3 464 (derived, 2022) -> 3 078: -11.14 %;
@@ -28,7 +28,7 @@ def test_comparison_chart_says_each_pair_in_its_description(figures):
     assert chart["description"] == (
         "Bar chart in three pairs. Linköping, households, 2014–2023: the municipality -26.0 percent, Sweden "
         "-35.7 percent. Linköping, households, 2022–2023: the municipality -11.1 percent, Sweden -9.3 percent. "
-        "Strängnäs, amount paid (its own figures), 2020–2021: the municipality -29.9 percent, Sweden -2.5 percent.")
+        "Strängnäs, amount paid, its own figures, 2020–2021: the municipality -29.9 percent, Sweden -2.5 percent.")
 
 
 def test_the_chart_title_says_what_each_bar_is(figures):

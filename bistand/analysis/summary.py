@@ -43,7 +43,7 @@ def comparisons(figures: Figures) -> list[Comparison]:
     out = [Comparison(key, f"Linköping, households, {y0}–{y1}", percent_change(lkp[y0], lkp[y1]),
                       percent_change(national[y0], national[y1]))
            for key, (y0, y1) in LINKOPING_PERIODS.items()]
-    out.append(Comparison("str", "Strängnäs, amount paid (its own figures), 2020–2021",
+    out.append(Comparison("str", "Strängnäs, amount paid, its own figures, 2020–2021",
                           percent_change(figures.value("str_paid_2020_str2022web"),
                                          figures.value("str_paid_2021_str2022web")),
                           percent_change(national_paid[2020], national_paid[2021])))
