@@ -31,7 +31,19 @@ def test_law_dates_from_the_events():
                                      rights_institute="11 March 2025", new_act="1 July 2025",
                                      sfs_2021_in_force="1 April 2021", new_act_bill="23 January 2025",
                                      inquiry_year="2025", reform="17 September 2025", referral="15 December 2025",
-                                     policy_as_of="15 December 2025")
+                                     policy_as_of="15 December 2025", requirement_start="1 July 2026")
+
+
+def test_the_requirement_start_is_read_from_the_referral_words():
+    from datetime import date
+
+    from bistand.analysis.context import in_force_date, requirement_start
+
+    # friatider2025dec: "Kravet föreslås träda i kraft den 1 juli 2026 och i normalfallet motsvara heltid"
+    assert requirement_start(load_events()) == date(2026, 7, 1)
+    assert in_force_date("Lagen ska träda i kraft den 15 mars 2027.") == date(2027, 3, 15)
+    with pytest.raises(ValueError, match="träda i kraft"):
+        in_force_date("Kravet föreslås gälla från nästa år")
 
 
 def test_policy_status_is_as_of_the_latest_policy_event_and_refuses_a_vague_one():

@@ -482,9 +482,12 @@ CLAIMS: list[Claim] = [
           "the 2013 amount in the data is derived from this very figure",
           verify_with="Socialstyrelsen's 2013 and 2014 amounts paid for Linköping"),
     # National figures in the reference data
-    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018", "{se_hh_2018_bt_skr_2018} households in 2018 (SKR)",
-          "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands",
-          _v("se_hh_2018_rf_got_2023"), decimals=-3),
+    # SKR's 206 000 is Socialstyrelsen's count rounded: one statement in two texts, so its check is not independent.
+    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018",
+          "{se_hh_2018_bt_skr_2018} households in 2018 (SKR, restating Socialstyrelsen's count)",
+          "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands: SKR restates the official "
+          "count, so the two agree by construction and neither confirms the other",
+          _v("se_hh_2018_rf_got_2023"), decimals=-3, repeated_in=("se_hh_2018_rf_got_2023",)),
     Claim("se_11_2_billion_2018", "se_paid_2018_bt_skr_2018", "{se_paid_2018_bt_skr_2018} paid in 2018 (SKR)",
           "no official 2018 amount is shipped", verify_with="Socialstyrelsen's 2018 amount for Sweden"),
     Claim("se_10_6_billion_2015", "se_paid_2015_sos_stat", "Just over {se_paid_2015_sos_stat} paid in 2015",

@@ -7,7 +7,9 @@ prints comes from a data row or from these named lists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -141,3 +143,28 @@ def with_stated_per_household(table: pd.DataFrame, stated: pd.Series) -> pd.Data
             raise ValueError(f"{row.municipality}: derived {row.derived:.1f} SEK per household, "
                              f"Regionfakta states {row.per_household:.0f}")
     return out.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)
+
+
+#: Swedish month names, as the sources write dates ("den 1 juli 2026").
+SWEDISH_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                  "november", "december")
+#: The event whose words give the date the national activity requirement is proposed to apply from.
+REQUIREMENT_REFERRAL = "se_lagradsremiss_2025"
+
+
+def in_force_date(words: str) -> date:
+    """The day a text says a rule is to take effect: "... träda i kraft den 1 juli 2026 ..." -> 2026-07-01.
+
+    ValueError if the words name no such day.
+    """
+    found = re.search(r"träda i kraft den (\d{1,2}) (" + "|".join(SWEDISH_MONTHS) + r") (\d{4})", words)
+    if not found:
+        raise ValueError(f"no 'träda i kraft den D månad ÅÅÅÅ' in {words!r}")
+    day, month, year = found.groups()
+    return date(int(year), SWEDISH_MONTHS.index(month) + 1, int(day))
+
+
+def requirement_start(events: pd.DataFrame) -> date:
+    """The date from which the national activity requirement is proposed to apply, read from the words of the
+    lagrådsremiss event (``REQUIREMENT_REFERRAL``; events from :func:`bistand.data.events.load_events`)."""
+    return in_force_date(str(events.set_index("event_id").loc[REQUIREMENT_REFERRAL, "quote"]))

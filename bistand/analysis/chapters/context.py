@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.context import (LONGTERM_MONTHS, amount_per_household, peer_table, stated_per_household,
-                                      with_stated_per_household)
+from bistand.analysis.context import (LONGTERM_MONTHS, amount_per_household, peer_table, requirement_start,
+                                      stated_per_household, with_stated_per_household)
 from bistand.data.events import load_events
 from bistand.data.load import Figures, load_table
 
@@ -41,6 +41,8 @@ class LawDates:
     referral: str
     policy_as_of: str
     """The day of the latest national policy event in the data: what the chapter's policy status is "as of"."""
+    requirement_start: str
+    """The day the national activity requirement is proposed to apply from (the referral's words)."""
 
 
 def law_dates(events: pd.DataFrame) -> LawDates:
@@ -59,7 +61,8 @@ def law_dates(events: pd.DataFrame) -> LawDates:
                     inquiry_year=str(events.loc["se_sou_2025_15", "date"]),
                     reform=spelled_date(events.loc["se_reform_2025", "start"]),
                     referral=spelled_date(events.loc["se_lagradsremiss_2025", "start"]),
-                    policy_as_of=spelled_date(latest["start"]))
+                    policy_as_of=spelled_date(latest["start"]),
+                    requirement_start=spelled_date(pd.Timestamp(requirement_start(events.reset_index()))))
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_reform_date": dates.reform,
         "ctx_referral_date": dates.referral,
         "ctx_policy_as_of": dates.policy_as_of,
+        "ctx_requirement_start": dates.requirement_start,
         "ctx_lkp_adults": p.linkoping_adults["value"],
         "ctx_lkp_adults_rank": int(p.linkoping_adults["rank"]),
         "ctx_n_adults": len(p.adults),
