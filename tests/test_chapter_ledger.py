@@ -27,20 +27,20 @@ def rows_of(html: str) -> list[tuple[str, list[str]]]:
 def test_tallies(book_ledger):
     values = ledger.tally_values(book_ledger)
     # The texts that make claims: str2022web, lkp2024pr, lkp2024web, lkp2021pr, lkp500, lkpalliance, lkpposten,
-    # lkp_stat, corren2021, bt_skr_2018, skl_fakta, sos_stat, and rf_got_2023 (Socialstyrelsen's 2018 count, which
-    # SKR's 206 000 restates) = 13; carried by more than one text: the 616 fewer, the 2 087 households and the lowest
+    # lkp_stat, corren2021, bt_skr_2018, skl_fakta, sos_stat, lkp2025dec (the release of 15 December 2025 listed in
+    # lkp2024pr's capture) and rf_got_2023 (Socialstyrelsen's 2018 count, which SKR's 206 000 restates) = 14; carried by more than one text: the 616 fewer, the 2 087 households and the lowest
     # in ten years (lkp2024pr, repeated in lkp2024web), and the 206 000 households (SKR, Socialstyrelsen) = 4.
-    assert (values["clm_n_claims"], values["clm_n_sources"], values["clm_n_repeated"]) == (34, 13, 4)
+    assert (values["clm_n_claims"], values["clm_n_sources"], values["clm_n_repeated"]) == (35, 14, 4)
     findings = ["independent", "own", "depends", "substantive", "may_explain", "definition", "unverifiable"]
     # No substantive conflict: the two discrepancies (12 against 11.4 million SEK; 616 against 640 households) each
     # have a reading of their definitions the book names that may explain them (tests/test_claims.py).
     # SKR's 206 000 restates Socialstyrelsen's count, so it agrees with its own figures only: no independent confirmation
-    assert [values[f"clm_n_{key}"] for key in findings] == [0, 3, 2, 0, 2, 1, 26]
+    assert [values[f"clm_n_{key}"] for key in findings] == [0, 3, 2, 0, 2, 1, 27]
     assert sum(values[f"clm_n_{key}"] for key in findings) == values["clm_n_claims"]
-    # whose claims: 22 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
+    # whose claims: 23 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
     # them against another publisher's figure (tests/test_claims.py works them out)
     assert (values["clm_n_municipal"], values["clm_n_not_municipal"], values["clm_n_municipal_checkable"],
-            values["clm_n_municipal_checkable_independently"]) == (22, 12, 5, 1)
+            values["clm_n_municipal_checkable_independently"]) == (23, 12, 5, 1)
     # Socialstyrelsen's amounts per household: Riket 2017, 2019, 2020, 2021, 2022, 2024; Strängnäs 2017, 2019, 2020
     assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
 
@@ -83,7 +83,7 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
 
 def test_claims_table_lists_each_claim_once_discrepancies_first(book_ledger):
     rows = rows_of(claims_table_html(book_ledger).data)
-    assert len(rows) == 34 and len({anchor for anchor, _ in rows}) == 34
+    assert len(rows) == 35 and len({anchor for anchor, _ in rows}) == 35
     # substantive conflicts first (none), then the discrepancies a reading may explain (by source id: lkp2024pr
     # before str2022web), then the difference of definition
     assert [anchor for anchor, _ in rows[:3]] == ["claim-lkp-616-vs-start-of-2021", "claim-str-saving-vs-previous-year",

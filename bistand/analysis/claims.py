@@ -206,6 +206,8 @@ def format_value(value: float, unit: str, spec: str = "") -> str:
         return f"{trimmed(value, 2)} SEK"
     if unit == "percent":
         return f"{trimmed(value, 2)} percent"
+    if unit == "year":
+        return f"{value:.0f}"  # a calendar year, never grouped ("2014", not "2,014")
     return trimmed(value, 3)
 
 
@@ -402,6 +404,13 @@ CLAIMS: list[Claim] = [
           "needs monthly counts back to January 2014; the data has annual counts for 2014 and 2023 only, a different measure",
           verify_with="monthly counts of households paid, January 2014 to December 2023 (Socialstyrelsen or Kolada)",
           repeated_in=("lkp_low_span_2024_01_lkp2024web",)),
+    Claim("lkp_lowest_since_2014", "lkp_low_since_2025_12_lkp2025dec",
+          "The number of households receiving försörjningsstöd reaches a new record low, the lowest since "
+          "{lkp_low_since_2025_12_lkp2025dec} (release of 15 December 2025)",
+          "known only from the release's title and lead, listed in the February 2024 release's capture; the month of "
+          "the count is not stated, and the data has no monthly counts back to 2014",
+          verify_with="the release itself, and monthly counts of households from 2014 to the month it means "
+                      "(Socialstyrelsen's monthly statistics)"),
     Claim("lkp_longterm_287", "lkp_lt_chg_2023_01_2024_01_lkp2024pr",
           "{lkp_lt_chg_2023_01_2024_01_lkp2024pr:abs} fewer long-term households in January 2024 than in January 2023",
           "no counts of long-term households in Linköping are shipped; the release's next paragraph speaks of "
