@@ -23,30 +23,35 @@ def filled(table, columns) -> bool:
 
 
 def test_counts_as_counted_by_hand(figures, events):
-    # figures_primary.csv 22 rows, figures_reference.csv + figures_context.csv 118 rows (140 in all); status column:
-    # 5 derived, 3 positional; events.csv 29 rows; sources.csv 43 rows, 19 with an empty date (sou2025 the new one)
+    # figures_primary.csv 23 rows, 22 of them from primary sources (the 23rd, "sedan 2014", is lkp2025dec's, a
+    # reference source whose words stand in lkp2024pr's capture); figures_reference.csv + figures_context.csv 128
+    # rows; 151 in all (issue 22 added 2 council seat counts, a 2021 share, 7 printed amounts per household and the
+    # December 2025 claim); status column: 5 derived, 3 positional; events.csv 29 rows; sources.csv 52 rows, 22
+    # with an empty date (issue 22: lkp_stadsdelar, sos_month, skr_aktivitetskrav)
     assert appendix.glued_values(figures, events) == {
-        "dat_n_figures": 140, "dat_n_primary": 22, "dat_n_reference": 118, "dat_n_events": 29, "dat_n_derived": 5,
-        "dat_n_positional": 3, "dat_n_sources": 43, "dat_n_undated": 19}
+        "dat_n_figures": 151, "dat_n_primary": 22, "dat_n_reference": 129, "dat_n_events": 29, "dat_n_derived": 5,
+        "dat_n_positional": 3, "dat_n_sources": 52, "dat_n_undated": 22}
 
 
 def test_sources_table():
     table = appendix.sources_table()
     assert list(table.columns) == ["source_id", "publisher", "title", "date_as_given", "url"]
-    assert len(table) == 43 and table["source_id"].iloc[0] == "lkp2024pr"  # the first row of sources.csv
+    assert len(table) == 52 and table["source_id"].iloc[0] == "lkp2024pr"  # the first row of sources.csv
     assert filled(table, ["source_id", "publisher", "title"])
 
 
 def test_figure_tables_split_primary_from_reference(figures):
     primary, reference = appendix.primary_figures_table(figures), appendix.reference_figures_table(figures)
-    assert (len(primary), len(reference)) == (22, 118)
+    assert (len(primary), len(reference)) == (22, 129)
     assert list(primary.columns) == list(reference.columns) == appendix.FIGURE_COLUMNS
     assert not set(primary["figure_id"]) & set(reference["figure_id"])
     # primary by source and id: lkp2024pr's rows first, lkp_low_span_... before lkp_lt_chg_...
     assert primary["figure_id"].iloc[0] == "lkp_low_span_2024_01_lkp2024pr"
     assert list(primary["source_id"]) == sorted(primary["source_id"])
-    # reference by municipality: Eskilstuna first (amount_paid_year before households_any_time_year)
-    assert list(reference["figure_id"].iloc[:2]) == ["esk_paid_2020_rf_sod_2021", "esk_hh_2020_rf_sod_2021"]
+    # reference by municipality: Eskilstuna first, by measure (amount_paid_per_household_year, amount_paid_year,
+    # households_any_time_year)
+    assert list(reference["figure_id"].iloc[:3]) == ["esk_perhh_2020_rf_sod_2021", "esk_paid_2020_rf_sod_2021",
+                                                     "esk_hh_2020_rf_sod_2021"]
     for table in (primary, reference):
         assert filled(table, ["figure_id", "municipality", "measure", "period", "value", "unit", "qualifier",
                               "status", "source_id", "locator"])
@@ -76,7 +81,7 @@ def test_event_kinds_table_lists_every_kind_used():
 
 def test_measures_and_municipalities_tables():
     measures, municipalities = appendix.measures_table(), appendix.municipalities_table()
-    assert len(measures) == 27 and list(measures.columns) == ["measure", "label", "unit", "kind"]
+    assert len(measures) == 31 and list(measures.columns) == ["measure", "label", "unit", "kind"]
     assert measures["measure"].iloc[0] == "households_paid_month" and filled(measures, measures.columns)
     # municipalities.csv: 18 rows, Riket, Strängnäs and Linköping first
     assert len(municipalities) == 18 and municipalities["code"].tolist()[:3] == ["0000", "0486", "0580"]

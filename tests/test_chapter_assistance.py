@@ -47,9 +47,11 @@ def test_two_amounts_chart_draws_both_amounts(figures):
 def test_measures_table_as_counted_by_hand(figures):
     measures = assistance.measures_frame(figures)
     table = measures_table(measures)
-    # measures.csv has 27 measures (9 of kind "change"); the three figures files 140 rows
-    # (grep: households_paid_month 6, households_any_time_year 28, amount_paid_year 24)
-    assert len(table) == 27 and int(table["Figures"].sum()) == 140
+    # measures.csv has 31 measures (9 of kind "change"); the three figures files 151 rows (140, and issue 22's two
+    # council seat counts, Linköping's 2021 population share, seven Södermanland amounts per household as printed and
+    # the December 2025 release's "sedan 2014") (grep: households_paid_month 6, households_any_time_year 28,
+    # amount_paid_year 24)
+    assert len(table) == 31 and int(table["Figures"].sum()) == 151
     assert table["Measure"].iloc[0] == "Households paid in a month" and table["Figures"].iloc[0] == 6
     by_label = table.set_index("Measure")
     assert by_label.loc["Households with assistance at any time in the year", "Figures"] == 28
@@ -58,11 +60,11 @@ def test_measures_table_as_counted_by_hand(figures):
     assert by_label.loc["Consumer price index (KPI), annual mean", "Unit"] == "index, 1980 = 100"
     assert all(str(v).strip() and v == v for v in table.to_numpy().ravel())
     html = measures_table_html(measures).data
-    assert html.count("<tr") == 28 and "<th>Unit</th>" in html  # a header row and one row per measure
+    assert html.count("<tr") == 32 and "<th>Unit</th>" in html  # a header row and one row per measure
 
 
 def test_headline_values(figures):
     values = assistance.glued_values(figures)
     assert all(v is not None and v == v for v in values.values())
-    assert (values["ctx_n_measures"], values["ctx_n_figures"], values["ctx_n_change_measures"]) == (27, 140, 9)
+    assert (values["ctx_n_measures"], values["ctx_n_figures"], values["ctx_n_change_measures"]) == (31, 151, 9)
     assert values["str_paid_2020_socialstyrelsen_tkr"] == pytest.approx(48300)  # rf_sod_2021 states thousand SEK

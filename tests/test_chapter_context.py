@@ -31,7 +31,19 @@ def test_law_dates_from_the_events():
                                      rights_institute="11 March 2025", new_act="1 July 2025",
                                      sfs_2021_in_force="1 April 2021", new_act_bill="23 January 2025",
                                      inquiry_year="2025", reform="17 September 2025", referral="15 December 2025",
-                                     policy_as_of="15 December 2025")
+                                     policy_as_of="15 December 2025", requirement_start="1 July 2026")
+
+
+def test_the_requirement_start_is_read_from_the_referral_words():
+    from datetime import date
+
+    from bistand.analysis.context import in_force_date, requirement_start
+
+    # friatider2025dec: "Kravet föreslås träda i kraft den 1 juli 2026 och i normalfallet motsvara heltid"
+    assert requirement_start(load_events()) == date(2026, 7, 1)
+    assert in_force_date("Lagen ska träda i kraft den 15 mars 2027.") == date(2027, 3, 15)
+    with pytest.raises(ValueError, match="träda i kraft"):
+        in_force_date("Kravet föreslås gälla från nästa år")
 
 
 def test_policy_status_is_as_of_the_latest_policy_event_and_refuses_a_vague_one():
@@ -94,8 +106,9 @@ def test_sodermanland_chart_as_worked_out_by_hand(figures):
     rows = next(iter(spec["datasets"].values()))
     assert [r["municipality"] for r in rows] == ["Vingåker", "Katrineholm", "Eskilstuna", "Nyköping", "Strängnäs",
                                                  "Flen", "Gnesta", "Trosa"]
-    assert [r["thousand"] for r in rows] == pytest.approx([63.42, 62.31, 59.97, 59.64, 57.84, 54.55, 48.41, 45.70],
-                                                          abs=0.01)
+    # the printed amounts: 63 422, 62 309, 59 968, 59 643, 57 844, 54 555, 48 409, 45 704 SEK
+    assert [r["thousand"] for r in rows] == pytest.approx([63.422, 62.309, 59.968, 59.643, 57.844, 54.555, 48.409,
+                                                           45.704], abs=1e-9)
     assert sod.missing == ["Oxelösund"] and sod.strangnas_rank == 5
     assert title_of(spec) == "2020: Strängnäs paid 57.8 thousand SEK per household, rank 5 of 8"
     assert spec["description"].endswith("Trosa 45.7 thousand SEK. No figure for Oxelösund.")
@@ -109,10 +122,11 @@ def test_headline_values_as_worked_out_by_hand(figures):
     assert (values["ctx_lkp_lt_rank"], values["ctx_n_lt"], values["ctx_lt_next_name"]) == (1, 4, "Västerås")
     assert (values["ctx_adults_max_name"], values["ctx_adults_min_name"]) == ("Malmö", "Lund")
     assert values["ctx_lkp_hh_2023"] == 3078  # lkp_stat: 3 078 households in 2023
-    assert values["ctx_str_perhh"] == pytest.approx(57844.3, abs=0.1)  # 48 300 000 / 835; Regionfakta: 57 844
-    assert values["ctx_sod_median_others"] == pytest.approx(59643.3, abs=0.1)  # Nyköping, 4th of the other 7
-    assert values["ctx_sod_max"] == pytest.approx(63421.5, abs=0.1) and values["ctx_sod_max_name"] == "Vingåker"
-    assert values["ctx_sod_min"] == pytest.approx(45702.1, abs=0.1) and values["ctx_sod_min_name"] == "Trosa"
+    # rf_sod_2021, the column "Bistånds-belopp- /hushåll (kr)" as printed (the amount / households in brackets)
+    assert values["ctx_str_perhh"] == 57844  # (48 300 000 / 835 = 57 844.3)
+    assert values["ctx_sod_median_others"] == 59643  # Nyköping, 4th of the other 7 (80 101 000 / 1 343 = 59 643.3)
+    assert values["ctx_sod_max"] == 63422 and values["ctx_sod_max_name"] == "Vingåker"  # (23 022 000 / 363 = 63 421.5)
+    assert values["ctx_sod_min"] == 45704 and values["ctx_sod_min_name"] == "Trosa"  # (4 296 000 / 94 = 45 702.1)
     assert (values["ctx_n_sod"], values["ctx_str_hh_2020"], values["ctx_sod_missing"]) == (8, 835, "Oxelösund")
 
 
@@ -123,6 +137,22 @@ def test_sodermanland_refuses_a_derived_amount_that_disagrees_with_the_stated_on
     frame.loc["str_perhh_2020_rf_sod_2021", "value_in_measure_unit"] = 57000.0
     with pytest.raises(ValueError, match="Regionfakta states 57000"):
         context.sodermanland(Figures(frame))
+
+
+def test_stated_amount_per_household_within_rounding_and_refused_when_missing():
+    from bistand.analysis.context import with_stated_per_household
+
+    # Trosa 2020: 4 296 tkr / 94 households = 45 702.1 SEK; the table prints 45 704. The amount in thousand SEK can
+    # be off by 500 SEK, 500 / 94 = 5.3 SEK per household, plus 0.5 for the printed whole SEK: 1.9 is within.
+    table = pd.DataFrame({"municipality": ["Trosa"], "code": ["0488"], "source_id": ["rf_sod_2021"],
+                          "households": [94.0], "paid_million": [4.296], "per_household": [4296e3 / 94]})
+    stated = pd.Series([45704.0], index=pd.MultiIndex.from_tuples([("0488", "rf_sod_2021")]))
+    out = with_stated_per_household(table, stated)
+    assert out.loc[0, "per_household"] == 45704 and out.loc[0, "derived"] == pytest.approx(45702.13, abs=0.01)
+    with pytest.raises(ValueError, match="Trosa: derived 45702.1 SEK per household, Regionfakta states 45690"):
+        with_stated_per_household(table, pd.Series([45690.0], index=stated.index))  # 12.1 > 5.8
+    with pytest.raises(ValueError, match="no stated amount per household for Trosa"):
+        with_stated_per_household(table, stated.iloc[:0])
 
 
 def test_studies_and_kolada_tables():

@@ -27,19 +27,21 @@ def rows_of(html: str) -> list[tuple[str, list[str]]]:
 def test_tallies(book_ledger):
     values = ledger.tally_values(book_ledger)
     # The texts that make claims: str2022web, lkp2024pr, lkp2024web, lkp2021pr, lkp500, lkpalliance, lkpposten,
-    # lkp_stat, corren2021, bt_skr_2018, skl_fakta, sos_stat = 12; repeated by a later text: the 616 fewer, the
-    # 2 087 households and the lowest in ten years (lkp2024pr, repeated in lkp2024web) = 3.
-    assert (values["clm_n_claims"], values["clm_n_sources"], values["clm_n_repeated"]) == (34, 12, 3)
+    # lkp_stat, corren2021, bt_skr_2018, skl_fakta, sos_stat, lkp2025dec (the release of 15 December 2025 listed in
+    # lkp2024pr's capture) = 13; repeated by a later text: the 616 fewer, the 2 087 households and the lowest in ten
+    # years (lkp2024pr, repeated in lkp2024web) = 3. SKR's 206 000 restates Socialstyrelsen's count but is SKR's claim.
+    assert (values["clm_n_claims"], values["clm_n_sources"], values["clm_n_repeated"]) == (35, 13, 3)
     findings = ["independent", "own", "depends", "substantive", "may_explain", "definition", "unverifiable"]
     # One substantive conflict (38.1 against 48.3 million SEK, 26.8 % apart, no stated difference of definition); the
     # two other discrepancies (12 against 11.4 million SEK; 616 against 640 households) each have a reading that may
-    # explain them (tests/test_claims.py).
-    assert [values[f"clm_n_{key}"] for key in findings] == [1, 2, 2, 1, 2, 0, 26]
+    # explain them (tests/test_claims.py). SKR's 206 000 restates Socialstyrelsen's count, so it agrees with its own
+    # figures only: no independent confirmation.
+    assert [values[f"clm_n_{key}"] for key in findings] == [0, 3, 2, 1, 2, 0, 27]
     assert sum(values[f"clm_n_{key}"] for key in findings) == values["clm_n_claims"]
-    # whose claims: 22 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
+    # whose claims: 23 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
     # them against another publisher's figure (tests/test_claims.py works them out)
     assert (values["clm_n_municipal"], values["clm_n_not_municipal"], values["clm_n_municipal_checkable"],
-            values["clm_n_municipal_checkable_independently"]) == (22, 12, 5, 1)
+            values["clm_n_municipal_checkable_independently"]) == (23, 12, 5, 1)
     # Socialstyrelsen's amounts per household: Riket 2017, 2019, 2020, 2021, 2022, 2024; Strängnäs 2017, 2019, 2020
     assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
 
@@ -82,7 +84,7 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
 
 def test_claims_table_lists_each_claim_once_discrepancies_first(book_ledger):
     rows = rows_of(claims_table_html(book_ledger).data)
-    assert len(rows) == 34 and len({anchor for anchor, _ in rows}) == 34
+    assert len(rows) == 35 and len({anchor for anchor, _ in rows}) == 35
     # substantive conflicts first (the 2020 amount), then the discrepancies a reading may explain (by source id:
     # lkp2024pr before str2022web)
     assert [anchor for anchor, _ in rows[:3]] == ["claim-str-paid-2020-vs-official", "claim-lkp-616-vs-start-of-2021",

@@ -124,6 +124,10 @@ def test_programme_and_alliance_values(values):
     assert values["lkp_alliance_term"] == "January 2019 to December 2022"
     assert (values["lkp_alliance_earliest"], values["lkp_alliance_latest"]) == ("July 2022", "December 2022")
     assert values["lkp_turnaround_years"] == 3.5
+    # corren2018oct "endast 39 mandat till Alliansen"; corren2018sep "39 mandat av 79 i fullmäktige":
+    # more than half of 79 is 40 seats, so the Alliance was 40 - 39 = 1 seat short of a council majority
+    assert (values["lkp_alliance_seats"], values["lkp_council_seats"]) == (39, 79)
+    assert (values["lkp_seats_for_majority"], values["lkp_alliance_seats_short"]) == (40, 1)
     # lkpalliance: 2.5 million SEK a month / 300 households = 8,333 SEK per household per month
     assert (values["lkp_alliance_fewer"], values["lkp_alliance_monthly"]) == (300, 2.5)
     assert values["lkp_alliance_implied"] == pytest.approx(8333.33, abs=0.01)
@@ -145,6 +149,8 @@ def test_annual_values(values):
     assert values["lkp_per_hh_year_2023"] == pytest.approx(92787.52, abs=0.01)
     assert values["lkp_per_hh_month_2023"] == pytest.approx(7732.29, abs=0.01)
     assert (values["lkp_gap_first"], values["lkp_gap_last"]) == ("2015", "2021")
+    # lkp_stadsdelar: "2021 hade 3,2 procent av befolkningen i Linköping ekonomiskt bistånd"
+    assert values["lkp_pop_share_2021"] == 3.2
     # Sweden: (160630 - 145740) / 160630 = 9.27 percent; the 2023 figure is read by position
     assert values["lkp_se_fall_2022_2023_pct"] == pytest.approx(9.2698, abs=0.0001)
     assert values["lkp_se_2023_status"] == "positional"
@@ -160,6 +166,17 @@ def test_counts_and_other_values(values):
     # lkp2024pr: "på åtminstone 10 år", "287 färre långvariga hushåll"; lkp2024web: 96 percent, so at most 4 on assistance
     assert (values["lkp_low_span"], values["lkp_lt_fewer"]) == (10, 287)
     assert (values["lkp_target"], values["lkp_target_rest"]) == (96, 4)
+
+
+@pytest.mark.parametrize("held, total, for_majority, short, is_majority", [
+    (39, 79, 40, 1, False),   # the Alliance in 2018: one seat short
+    (40, 79, 40, 0, True),    # one seat more is more than half of 79
+    (40, 80, 41, 1, False),   # half of an even council is not a majority
+    (41, 80, 41, 0, True),
+])
+def test_seats_and_majority_of_the_council(held, total, for_majority, short, is_majority):
+    seats = lkp.Seats(held=held, total=total)
+    assert (seats.for_majority, seats.short_of_majority, seats.is_majority) == (for_majority, short, is_majority)
 
 
 def test_glue_names_say_what_not_how_much(values):
@@ -261,7 +278,7 @@ def test_timeline_chart(timeline, paid):
     spec = show.timeline(timeline, paid).to_dict()
     # 196 / 616 = 31.8 -> 32, 220 / 640 = 34.4 -> 34 percent; three majorities
     title = title_text(spec)
-    assert "3 majorities" in title and "32–34 percent" in title
+    assert "3 governing coalitions" in title and "32–34 percent" in title
     counts = dataset_with(spec, "value_status")
     assert [r["households"] for r in counts] == [2703, 2727, 2567, 2507, 2087]
     bands = dataset_with(spec, "majority")
@@ -336,7 +353,7 @@ def test_spending_in_current_and_constant_prices(values):
 
 def test_timeline_title_scopes_the_majorities_and_names_the_day(timeline, paid):
     title = " ".join(title_text(show.timeline(timeline, paid).to_dict()).split())
-    assert "from 2016 to 2024 the measures span 3 majorities" in title
+    assert "from 2016 to 2024 the measures span 3 governing coalitions" in title
     assert "by 20 December 2021, when IAF's director was still incoming" in title and "took office" not in title
 
 
@@ -357,4 +374,5 @@ def test_chapter_words_follow_the_sources():
     assert "a month it places before the pandemic {cite:p}`lkp2021pr`" in text
     assert "of those are primary sources" not in text
     assert "the book has no figure for the share in any year" not in text
-    assert "Three majorities from 2016 to 2024" in text
+    assert "Three governing coalitions from 2016 to 2024" in text
+    assert "political majorities" not in text

@@ -158,10 +158,21 @@ def test_two_tallies_count_each_row_once(table):
     assert sum(counts[CLAIM].values()) + sum(counts[CHECK].values()) == len(table) == len(CLAIMS)
 
 
+def test_the_december_2025_release_is_one_claim_that_the_data_cannot_check(table):
+    # lkp2024pr's capture, paragraph 21: "når nytt lägsta rekord sedan 2014" (release of 15 December 2025)
+    row = table.set_index("claim_id").loc["lkp_lowest_since_2014"]
+    assert (row["stated"], row["date"]) == (2014, "2025-12-15")
+    assert "the lowest since 2014 (release of 15 December 2025)" in row["claim"]
+    assert row["verdict"] == Verdict.NOT_VERIFIABLE.value and row["source_ids"] == "lkp2025dec"
+
+
 def test_findings_of_the_hand_checked_claims(table):
     found = table.set_index("claim_id")["finding"]
-    # SKR's 206 000 against Socialstyrelsen's 206 479: another publisher, so independent
-    assert found["se_206000_households_2018"] == Finding.INDEPENDENT.value
+    # SKR's 206 000 is Socialstyrelsen's 206 479 rounded: a restatement (both texts carry the claim), not a second count
+    assert found["se_206000_households_2018"] == Finding.OWN_FIGURES.value
+    assert (table["finding"] == Finding.INDEPENDENT.value).sum() == 0
+    row = table.set_index("claim_id").loc["se_206000_households_2018"]
+    assert row["source_ids"] == "bt_skr_2018; rf_got_2023" and not row["independent"]
     # 35 % from the article's own 203 and 132: the text agrees with itself, nothing more
     assert found["str_longterm_fall_pct"] == Finding.OWN_FIGURES.value
     assert found["lkp_almost_6pct"] == Finding.OWN_FIGURES.value
@@ -374,9 +385,10 @@ def test_municipal_claims_are_those_a_municipality_published(table):
                                              "Linköpings kommun – Politik (Allians för Linköping)",
                                              "Sveriges Kommuner och Landsting (SKL)", "Corren (Östgöta Correspondenten)"]})
     assert list(municipal(publishers)) == [True, True, True, False, False]
-    # Strängnäs kommun 8, Linköpings kommun 14 (lkp2024pr/web 5, lkpalliance 3, lkp500 2, lkp2021pr 3, lkp_stat 1) = 22;
+    # Strängnäs kommun 8, Linköpings kommun 15 (lkp2024pr/web 5, lkp2025dec 1, lkpalliance 3, lkp500 2, lkp2021pr 3,
+    # lkp_stat 1) = 23;
     # Corren 3, Linköpings-Posten 4, Borås Tidning (SKR) 2, SKL 2, Socialstyrelsen 1 = 12. Checkable municipal claims:
     # the 12 million, the 35 percent, the 38.1 (against Socialstyrelsen's 48.3: the one independent check), the 616 and
     # "nästan 6%" = 5; none confirmed by an independent source.
-    assert municipal_tallies(table) == {"claims": 34, "municipal": 22, "not_municipal": 12, "checkable": 5,
-                                        "checkable_independently": 1, "unverifiable": 17, "confirmed_independently": 0}
+    assert municipal_tallies(table) == {"claims": 35, "municipal": 23, "not_municipal": 12, "checkable": 5,
+                                        "checkable_independently": 1, "unverifiable": 18, "confirmed_independently": 0}

@@ -85,7 +85,7 @@ FINDING_RULES: dict[Finding, str] = {
                          "(widened by what rounded inputs allow), and every figure it is recomputed from comes from a "
                          "text other than the ones making the claim.",
     Finding.OWN_FIGURES: "as for an independent confirmation, but at least one figure it is recomputed from comes from "
-                         "a text making the claim.",
+                         "a text making the claim, or from the text whose figure the claim restates.",
     Finding.DEFINITION: "a discrepancy (a gap larger than the rounding) where a source states that the two figures "
                         "count different things.",
     Finding.MAY_EXPLAIN: "a discrepancy where a reading of the definitions that the book can work out brings the claim "
@@ -148,6 +148,9 @@ class Claim:
     alternatives: tuple[Against, ...] = ()
     readings: tuple[Reading, ...] = ()
     """Other readings of the definitions the book names for the claim (see :data:`SUBSTANTIVE_RULE`)."""
+    restates: tuple[str, ...] = ()
+    """Figures of another text that the claim's own text takes its number from (SKR's rounded count restates
+    Socialstyrelsen's): a check against them, or against anything from their text, is not independent."""
 
     @property
     def figure_ids(self) -> tuple[str, ...]:
@@ -258,6 +261,8 @@ def format_value(value: float, unit: str, spec: str = "") -> str:
         return f"{trimmed(value, 2)} SEK"
     if unit == "percent":
         return f"{trimmed(value, 2)} percent"
+    if unit == "year":
+        return f"{value:.0f}"  # a calendar year, never grouped ("2014", not "2,014")
     return trimmed(value, 3)
 
 
@@ -455,6 +460,13 @@ CLAIMS: list[Claim] = [
           "needs monthly counts back to January 2014; the data has annual counts for 2014 and 2023 only, a different measure",
           verify_with="monthly counts of households paid, January 2014 to December 2023 (Socialstyrelsen or Kolada)",
           repeated_in=("lkp_low_span_2024_01_lkp2024web",)),
+    Claim("lkp_lowest_since_2014", "lkp_low_since_2025_12_lkp2025dec",
+          "The number of households receiving försörjningsstöd reaches a new record low, the lowest since "
+          "{lkp_low_since_2025_12_lkp2025dec} (release of 15 December 2025)",
+          "known only from the release's title and lead, listed in the February 2024 release's capture; the month of "
+          "the count is not stated, and the data has no monthly counts back to 2014",
+          verify_with="the release itself, and monthly counts of households from 2014 to the month it means "
+                      "(Socialstyrelsen's monthly statistics)"),
     Claim("lkp_longterm_287", "lkp_lt_chg_2023_01_2024_01_lkp2024pr",
           "{lkp_lt_chg_2023_01_2024_01_lkp2024pr:abs} fewer long-term households in January 2024 than in January 2023",
           "no counts of long-term households in Linköping are shipped; the release's next paragraph speaks of "
@@ -535,9 +547,12 @@ CLAIMS: list[Claim] = [
           "the 2013 amount in the data is derived from this very figure",
           verify_with="Socialstyrelsen's 2013 and 2014 amounts paid for Linköping"),
     # National figures in the reference data
-    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018", "{se_hh_2018_bt_skr_2018} households in 2018 (SKR)",
-          "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands",
-          _v("se_hh_2018_rf_got_2023"), decimals=-3),
+    # SKR's 206 000 is Socialstyrelsen's count rounded: it restates that count, so its check is not independent.
+    Claim("se_206000_households_2018", "se_hh_2018_bt_skr_2018",
+          "{se_hh_2018_bt_skr_2018} households in 2018 (SKR, restating Socialstyrelsen's count)",
+          "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands: SKR restates the official "
+          "count, so the two agree by construction and neither confirms the other",
+          _v("se_hh_2018_rf_got_2023"), decimals=-3, restates=("se_hh_2018_rf_got_2023",)),
     Claim("se_11_2_billion_2018", "se_paid_2018_bt_skr_2018", "{se_paid_2018_bt_skr_2018} paid in 2018 (SKR)",
           "no official 2018 amount is shipped", verify_with="Socialstyrelsen's 2018 amount for Sweden"),
     Claim("se_10_6_billion_2015", "se_paid_2015_sos_stat", "Just over {se_paid_2015_sos_stat} paid in 2015",
@@ -561,9 +576,10 @@ def _sources_of(figure_ids: tuple[str, ...], figures: Figures) -> list[str]:
 
 
 def is_independent(claim: Claim, figures: Figures) -> bool:
-    """Whether the figures a claim is recomputed from all come from texts other than those making it."""
+    """Whether the figures a claim is recomputed from all come from texts other than those making it and than those
+    it restates."""
     inputs = claim_inputs(claim)
-    own = set(_sources_of(claim.figure_ids, figures))
+    own = set(_sources_of((*claim.figure_ids, *claim.restates), figures))
     return bool(inputs) and not own & set(_sources_of(tuple(inputs), figures))
 
 

@@ -7,7 +7,9 @@ prints comes from a data row or from these named lists.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -112,3 +114,57 @@ def amount_per_household(figures_frame: pd.DataFrame, year: str, codes: list[str
         "paid_million": paid.loc[both, "value_in_measure_unit"].to_numpy()})
     table["per_household"] = table["paid_million"] * 1e6 / table["households"]
     return table.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)
+
+
+def stated_per_household(figures_frame: pd.DataFrame, year: str, codes: list[str]) -> pd.Series:
+    """The amount per household (SEK) each table states for ``year``, by (municipality code, source id)."""
+    rows = figures_frame[(figures_frame["period"] == year) & figures_frame["municipality_code"].isin(codes)
+                         & (figures_frame["measure"] == "amount_paid_per_household_year")]
+    return pd.Series(rows["value_in_measure_unit"].to_numpy(),
+                     index=pd.MultiIndex.from_arrays([rows["municipality_code"], rows["source_id"]]), dtype=float)
+
+
+def with_stated_per_household(table: pd.DataFrame, stated: pd.Series) -> pd.DataFrame:
+    """``table`` (from :func:`amount_per_household`) with ``per_household`` the amount the table states and
+    ``derived`` the amount divided by the households, highest stated first.
+
+    ValueError if a municipality's stated amount is missing, or differs from the derived one by more than the
+    rounding explains: the amount is stated in thousand SEK (up to 500 SEK over the households) and the amount
+    per household in whole SEK (0.5 SEK).
+    """
+    out = table.rename(columns={"per_household": "derived"})
+    keys = list(zip(out["code"], out["source_id"]))
+    missing = [m for m, k in zip(out["municipality"], keys) if k not in stated.index]
+    if missing:
+        raise ValueError(f"no stated amount per household for {', '.join(missing)}")
+    out["per_household"] = [float(stated.loc[k]) for k in keys]
+    for row in out.itertuples():
+        if abs(row.derived - row.per_household) > 500 / row.households + 0.5:
+            raise ValueError(f"{row.municipality}: derived {row.derived:.1f} SEK per household, "
+                             f"Regionfakta states {row.per_household:.0f}")
+    return out.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)
+
+
+#: Swedish month names, as the sources write dates ("den 1 juli 2026").
+SWEDISH_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                  "november", "december")
+#: The event whose words give the date the national activity requirement is proposed to apply from.
+REQUIREMENT_REFERRAL = "se_lagradsremiss_2025"
+
+
+def in_force_date(words: str) -> date:
+    """The day a text says a rule is to take effect: "... träda i kraft den 1 juli 2026 ..." -> 2026-07-01.
+
+    ValueError if the words name no such day.
+    """
+    found = re.search(r"träda i kraft den (\d{1,2}) (" + "|".join(SWEDISH_MONTHS) + r") (\d{4})", words)
+    if not found:
+        raise ValueError(f"no 'träda i kraft den D månad ÅÅÅÅ' in {words!r}")
+    day, month, year = found.groups()
+    return date(int(year), SWEDISH_MONTHS.index(month) + 1, int(day))
+
+
+def requirement_start(events: pd.DataFrame) -> date:
+    """The date from which the national activity requirement is proposed to apply, read from the words of the
+    lagrådsremiss event (``REQUIREMENT_REFERRAL``; events from :func:`bistand.data.events.load_events`)."""
+    return in_force_date(str(events.set_index("event_id").loc[REQUIREMENT_REFERRAL, "quote"]))

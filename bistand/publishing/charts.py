@@ -537,14 +537,14 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
         "end": [_iso(v) for v in bands["end"]],
         "period": [f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
                    for s, e, o in zip(bands["start"], bands["end"], bands["open_end"])]})
-    band_colour = alt.Color("majority:N", title="Majority (attested period)",
+    band_colour = alt.Color("majority:N", title="Governing parties (attested period)",
                             scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[:len(majorities)]),
                             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360))
 
     def band_layer() -> alt.Chart:
         return alt.Chart(band_data).mark_rect(opacity=0.16).encode(
             x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), x2="end:T", color=band_colour,
-            tooltip=[alt.Tooltip("majority:N", title="Majority"), alt.Tooltip("period:N", title="Period")])
+            tooltip=[alt.Tooltip("majority:N", title="Governing parties"), alt.Tooltip("period:N", title="Period")])
 
     lanes = list(dict.fromkeys(TIMELINE_LANES[k] for k in TIMELINE_LANES))
     marks = pd.DataFrame({

@@ -266,6 +266,39 @@ def alliance_cost(figures: Figures) -> AllianceCost:
                         verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value)
 
 
+#: The council seats of Allians för Linköping after the election of 2018, and all the council's seats (Corren).
+ALLIANCE_SEATS, COUNCIL_SEATS = "lkp_seats_alliance_2018_corren2018oct", "lkp_seats_total_2018_corren2018sep"
+#: The share of the population with assistance at some time in 2021 (Linköping's page on its districts).
+POPULATION_SHARE_2021 = "lkp_pop_share_2021_lkp_stadsdelar"
+
+
+@dataclass(frozen=True)
+class Seats:
+    """Seats a group of parties held in a council of ``total`` seats, as the sources count them."""
+
+    held: int
+    total: int
+
+    @property
+    def for_majority(self) -> int:
+        """The fewest seats that are more than half of the council."""
+        return self.total // 2 + 1
+
+    @property
+    def short_of_majority(self) -> int:
+        """How many more seats the group needed for a majority of the council (0 if it had one)."""
+        return max(self.for_majority - self.held, 0)
+
+    @property
+    def is_majority(self) -> bool:
+        return self.held >= self.for_majority
+
+
+def alliance_seats(figures: Figures) -> Seats:
+    """The Alliance's seats in the council elected in 2018, of all its seats."""
+    return Seats(held=int(figures.value(ALLIANCE_SEATS)), total=int(figures.value(COUNCIL_SEATS)))
+
+
 #: The share of adults with assistance at some time in 2023 (Linköping's statistics page), which the context
 #: chapter prints; the only figure in the data on the scale of the goal for 2025.
 ADULT_SHARE_2023 = "lkp_adult_share_2023_lkp_stat"
@@ -299,6 +332,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     spend = linkoping_payments(figures)  # the costs chapter's comparison, 2014 -> 2023, computed once
     summary_values, summary_words = headline(figures), headline_words(figures)
     target = figures.value("lkp_target_2025_lkp2024web")
+    seats = alliance_seats(figures)
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     fall_dec_feb, share_dec_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     # The ledger judges 'över 200' against the October 2021 level; the same test against the February 2024 one.
@@ -318,6 +352,10 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_alliance_term": f"{prog.alliance_start:%B %Y} to {prog.alliance_end:%B %Y}",
         "lkp_alliance_earliest": f"{prog.earliest:%B %Y}",
         "lkp_alliance_latest": f"{prog.latest:%B %Y}",
+        "lkp_alliance_seats": seats.held,
+        "lkp_council_seats": seats.total,
+        "lkp_seats_for_majority": seats.for_majority,
+        "lkp_alliance_seats_short": seats.short_of_majority,
         # Households paid in a month
         "lkp_jan_2024": paid.jan_2024,
         "lkp_fewer_2021_2024": -paid.change_2021_2024,
@@ -382,6 +420,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_paid_real_vs_nation": summary_words["sum_lkp_paid_real_vs_nation"].en,
         "lkp_gap_first": str(years.gap[0]),
         "lkp_gap_last": str(years.gap[1]),
+        "lkp_pop_share_2021": figures.value(POPULATION_SHARE_2021),
         # The goal for 2025
         "lkp_target": target,
         "lkp_target_rest": 100 - target,

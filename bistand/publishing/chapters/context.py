@@ -54,10 +54,10 @@ def sodermanland_chart(sodermanland: Sodermanland) -> alt.Chart:
         table.assign(thousand=table["per_household"] / 1000), x="municipality", y="thousand",
         finding=(f"{SODERMANLAND_YEAR}: Strängnäs paid {strangnas['per_household'] / 1000:,.1f} thousand SEK per "
                  f"household, rank {sodermanland.strangnas_rank} of {len(table)}"),
-        source=source_label("rf_sod_2021") + "; per household derived",
+        source=source_label("rf_sod_2021") + "; per household as the table states it",
         x_title="Municipality", y_title=f"Amount paid per household, {SODERMANLAND_YEAR} (thousand SEK)",
         description=f"Bar chart of ekonomiskt bistånd paid per household with assistance in {SODERMANLAND_YEAR}, "
-                    "derived from each municipality's amount and household count: "
+                    "as Regionfakta's table states it: "
                     + ", ".join(f"{m} {v / 1000:,.1f} thousand SEK"
                                 for m, v in zip(table["municipality"], table["per_household"]))
                     + f". No figure for {', '.join(sodermanland.missing)}.",

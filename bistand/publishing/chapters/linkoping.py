@@ -119,12 +119,12 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
 
 
 def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
-    """The timeline (``charts.timeline_chart``) with its finding: the majorities of 2016–2024, and how much of the
+    """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of the
     fall had happened by 20 December 2021 (IAF not yet running) from each start level."""
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     bands, counts = tl.bands, tl.counts
-    finding = (f"Linköping: from 2016 to 2024 the measures span {len(bands)} majorities, and {share_feb:.0f}–"
+    finding = (f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {share_feb:.0f}–"
                f"{share_oct:.0f} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
                "2021, when IAF's director was still incoming")
     return charts.timeline_chart(
@@ -136,7 +136,7 @@ def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
                      "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
                      "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
                      "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
-                     "Shaded bands: "
+                     "Shaded bands, the parties that governed: "
                      + "; ".join(f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
                                  for b in bands.itertuples())
                      + ". Bottom panel, same time axis: households paid in a month, points not joined: "
