@@ -168,15 +168,15 @@ def test_counts_and_other_values(values):
     assert (values["lkp_target"], values["lkp_target_rest"]) == (96, 4)
 
 
-@pytest.mark.parametrize("held, total, for_majority, short, is_majority", [
-    (39, 79, 40, 1, False),   # the Alliance in 2018: one seat short
-    (40, 79, 40, 0, True),    # one seat more is more than half of 79
-    (40, 80, 41, 1, False),   # half of an even council is not a majority
-    (41, 80, 41, 0, True),
+@pytest.mark.parametrize("held, total, for_majority, short, standing", [
+    (39, 79, 40, 1, "minority"),   # the Alliance in 2018: one seat short
+    (40, 79, 40, 0, "majority"),   # one seat more is more than half of 79
+    (40, 80, 41, 1, "minority"),   # half of an even council is not a majority
+    (41, 80, 41, 0, "majority"),
 ])
-def test_seats_and_majority_of_the_council(held, total, for_majority, short, is_majority):
+def test_seats_and_majority_of_the_council(held, total, for_majority, short, standing):
     seats = lkp.Seats(held=held, total=total)
-    assert (seats.for_majority, seats.short_of_majority, seats.is_majority) == (for_majority, short, is_majority)
+    assert (seats.for_majority, seats.short_of_majority, seats.standing.en) == (for_majority, short, standing)
 
 
 def test_glue_names_say_what_not_how_much(values):

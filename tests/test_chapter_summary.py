@@ -48,13 +48,17 @@ def test_every_summary_figure_has_a_swedish_form_and_each_is_glued(figures, monk
     monkeypatch.setattr(show, "glue", lambda name, text: glued.setdefault(name, text))
     show.glue_swedish_summary(figures)
     expected = {name + "_sv" for name in [*show.SWEDISH_FORMS, *show.SWEDISH_YEARS, *headline_words(figures),
-                                          *show.edition_values()]}
+                                          *show.edition_values(), *show.requirement_values()]}
     assert glued.keys() == expected
     # the words are the rules' Swedish words; the dates Swedish prose dates (2025-12-15 -> 15 december 2025)
     assert glued["sum_lkp_long_vs_nation_sv"] == "minskade mindre än"
     assert glued["sum_edition_date_sv"] == show.swedish_date(show.edition_values()["sum_edition_date"])
     assert show.swedish_date("2025-12-15") == "15 december 2025"
     assert glued["sum_programme_year_sv"] == "2018"
+    # the activity requirement: referred on 15 December 2025, proposed to apply from 1 July 2026 (the referral's words)
+    assert show.requirement_values() == {"sum_requirement_referral": "15 December 2025",
+                                         "sum_requirement_start": "1 July 2026"}
+    assert glued["sum_requirement_start_sv"] == "1 juli 2026"
 
 
 @pytest.mark.parametrize("name, expected", [

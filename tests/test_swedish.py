@@ -80,14 +80,16 @@ def _glued_texts(path) -> dict[str, str]:
 
 def test_every_swedish_figure_equals_its_english_counterpart():
     from bistand.analysis.summary import headline_words, percent_decimals, timing_values
-    from bistand.publishing.chapters.summary import SWEDISH_YEARS, edition_values_sv
+    from bistand.analysis.summary import requirement_dates
+    from bistand.publishing.chapters.summary import SWEDISH_YEARS, edition_values_sv, swedish_date
 
     english = _roles(CHAPTERS / "index.ipynb")
     swedish_roles = _roles(CHAPTERS / "sammanfattning.ipynb")
     glued = _glued_texts(CHAPTERS / "sammanfattning.ipynb")
     values = {**headline(), **timing_values(Figures())}
     words = headline_words()
-    edition = edition_values_sv()
+    edition = {**edition_values_sv(), **{name + swedish.SUFFIX: swedish_date(day)
+                                         for name, day in requirement_dates().items()}}
     rule_decimals = percent_decimals(Figures())
     assert swedish_roles, "the Swedish summary glues no figure"
     for name in swedish_roles:

@@ -7,6 +7,7 @@ English one: a test sets each Swedish figure beside its English counterpart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -18,6 +19,8 @@ from bistand.analysis.judgements import Words, figure_input
 from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, in_constant_prices,
                                       percent_change, share_of_fall_at_national_rate)
 from bistand.analysis.timeline import share_reached
+from bistand.analysis.context import REQUIREMENT_REFERRAL, requirement_start
+from bistand.data.events import load_events
 from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 
 #: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
@@ -140,6 +143,14 @@ def percent_decimals(figures: Figures) -> dict[str, int]:
                              _pairs(figures, ("str_paid_2020_str2022web", "str_forecast_2021_str2022web"),
                                     ("str_paid_2020_rf_sod_2021", "str_forecast_2021_str2022web"))))
     return out
+
+
+def requirement_dates() -> dict[str, date]:
+    """The national activity requirement's latest step in the data and its proposed start: the referral to the
+    Council on Legislation (its event's day) and the day the referral proposes (read from its words)."""
+    events = load_events()
+    referral = events.set_index("event_id").loc[REQUIREMENT_REFERRAL, "start"]
+    return {"sum_requirement_referral": referral.date(), "sum_requirement_start": requirement_start(events)}
 
 
 def programme_year(figures: Figures | None = None) -> int:

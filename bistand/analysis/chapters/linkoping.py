@@ -290,8 +290,9 @@ class Seats:
         return max(self.for_majority - self.held, 0)
 
     @property
-    def is_majority(self) -> bool:
-        return self.held >= self.for_majority
+    def standing(self) -> judgements.Words:
+        """What the group was in the council by the seats rule: a "majority" only with more than half the seats."""
+        return judgements.seats(self.held, self.total)
 
 
 def alliance_seats(figures: Figures) -> Seats:
@@ -356,6 +357,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_council_seats": seats.total,
         "lkp_seats_for_majority": seats.for_majority,
         "lkp_alliance_seats_short": seats.short_of_majority,
+        "lkp_alliance_council_standing": seats.standing.en,
         # Households paid in a month
         "lkp_jan_2024": paid.jan_2024,
         "lkp_fewer_2021_2024": -paid.change_2021_2024,

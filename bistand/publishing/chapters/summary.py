@@ -9,7 +9,7 @@ import altair as alt
 from babel.dates import format_date
 
 from bistand.analysis.summary import (Comparison, comparison_frame, headline, headline_words, percent_decimals,
-                                      timing_values)
+                                      requirement_dates, timing_values)
 from bistand.data.load import Figures
 from bistand.data.sources import source_label
 from bistand.publishing import charts
@@ -69,9 +69,19 @@ def edition_values() -> dict[str, str]:
     return {"sum_edition": b.edition, "sum_edition_date": b.date, "sum_data_as_of": data_date()}
 
 
-def swedish_date(iso: str) -> str:
+def swedish_date(iso: str | date) -> str:
     """An ISO date as Swedish prose writes it: "2025-12-15" -> "15 december 2025"."""
-    return format_date(date.fromisoformat(iso), format="d MMMM y", locale="sv_SE")
+    return format_date(date.fromisoformat(iso) if isinstance(iso, str) else iso, format="d MMMM y", locale="sv_SE")
+
+
+def english_date(day: date) -> str:
+    """A day as English prose writes it: 15 December 2025."""
+    return format_date(day, format="d MMMM y", locale="en")
+
+
+def requirement_values() -> dict[str, str]:
+    """The activity requirement's referral and proposed start (:func:`requirement_dates`), in English words."""
+    return {name: english_date(day) for name, day in requirement_dates().items()}
 
 
 def edition_values_sv() -> dict[str, str]:
@@ -119,6 +129,7 @@ def glue_swedish_summary(figures: Figures) -> dict[str, str]:
     texts = {name + SWEDISH_SUFFIX: text for name, text in numbers.items()}
     texts.update(words_in(headline_words(figures), "sv"))
     texts.update(edition_values_sv())
+    texts.update({name + SWEDISH_SUFFIX: swedish_date(day) for name, day in requirement_dates().items()})
     for name, text in texts.items():
         glue(name, text)
     return texts
