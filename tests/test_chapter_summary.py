@@ -177,7 +177,7 @@ def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
     assert "the 2014 figure is a newspaper's, and the national 2023 count is read by position" in english
     swedish = " ".join(" ".join(c.source.split()) for c in
                        nbformat.read(ROOT / "chapters" / "sammanfattning.ipynb", as_version=4).cells if c.cell_type == "markdown")
-    assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst efter sin plats" in swedish
+    assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst utifrån sin placering" in swedish
     assert "bistånd (främst försörjningsstöd)" in swedish and "förklarar" not in swedish
     # Swedish typography and idiom (issue 22): Swedish quotation marks, "I korthet", "skiljer sig åt"
     assert '"' not in swedish.replace('{doc}', '') and "”" in swedish

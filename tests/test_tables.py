@@ -72,6 +72,7 @@ def test_ledger_numbers_and_values():
     assert number(26.7, "sek_million") == "26.70 MSEK"
     assert number(616.0, "households") == "616" and number(2.5, "households") == "2.5"
     assert number(float("nan"), "percent") == ""
+    assert number(2014.0, "year") == "2014"  # the December 2025 release's "lägsta rekord sedan 2014": a year, not 2,014
     row = pd.Series({"stated": -616.0, "recomputed": -640.0, "unit": "households", "recomputed_each": "",
                      "verdict": "discrepancy", "difference": 24.0, "verdicts": "discrepancy"})
     assert values_text(row) == "-616 → -640"

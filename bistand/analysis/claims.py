@@ -519,7 +519,8 @@ CLAIMS: list[Claim] = [
           "{lkp_paid_2021_12_20_corren2021} households 'today' (20 December 2021)",
           "no second source", verify_with="the municipality's monthly count for the month meant"),
     Claim("lkp_over_200_in_2021", "lkp_paid_chg_2021_2021_12_20_corren2021",
-          "Payments fell by more than {lkp_paid_chg_2021_2021_12_20_corren2021:abs} during 2021 (December 2021)",
+          "Households paid ('utbetalningarna') fell by more than {lkp_paid_chg_2021_2021_12_20_corren2021:abs} during "
+          "2021 (December 2021)",
           "change to {lkp_paid_2021_12_20_corren2021} (20 December 2021) from each start-of-2021 level the "
           "municipality's releases imply: {lkp_paid_2021_lkp2021pr} (October 2021 release) and "
           "{lkp_paid_2021_01_lkp2024pr} (February 2024 release, January 2021)",

@@ -404,10 +404,12 @@ def rules() -> pd.DataFrame:
          "Ett styre kallas ”majoritet” bara där en källa anger dess mandat och de är fler än hälften av "
          "fullmäktiges; ”minoritet” där de inte är det; annars ”styrande koalition”."),
         ("precision",
-         f"Percent changes set side by side show the same number of decimals, at most {MAX_DECIMALS}, and none finer "
-         "than the rounding of their inputs allows; whole percent when an input is read by position from an "
-         "unlabelled list or comes from a newspaper.",
-         f"Procentuella förändringar som ställs bredvid varandra visas med lika många decimaler, högst {MAX_DECIMALS}, "
-         "och ingen finare än avrundningen av underlagen medger; hela procent när ett underlag är avläst efter sin "
-         "plats i en lista utan rubriker eller kommer från en tidning."),
+         f"In the summaries, percent changes set side by side show the same number of decimals, at most "
+         f"{MAX_DECIMALS}, and none finer than the rounding of their inputs allows; whole percent when an input is "
+         "read by position from an unlabelled list or comes from a newspaper. The chapters that show the "
+         "arithmetic give one decimal, so that each step can be followed.",
+         f"I sammanfattningarna visas procentuella förändringar som ställs bredvid varandra med lika många "
+         f"decimaler, högst {MAX_DECIMALS}, och ingen finare än avrundningen av underlagen medger; hela procent när "
+         "ett underlag är avläst utifrån sin placering i en lista utan rubriker eller kommer från en tidning. De "
+         "kapitel som visar uträkningarna anger en decimal, så att varje steg kan följas."),
     ], columns=["rule", "en", "sv"])

@@ -177,12 +177,12 @@ BREAKDOWN_PHRASES: dict[Finding, tuple[str, str, str]] = {
                       "stämmer med den ena utgångsnivån men inte den andra"),
     Finding.MAY_EXPLAIN: ("has a gap that a reading of the definitions may explain",
                           "have a gap that a reading of the definitions may explain",
-                          "avviker på ett sätt som kan bero på hur definitionerna läses"),
+                          "avviker på ett sätt som kan bero på hur definitionerna tolkas"),
     Finding.DEFINITION: ("is a difference of definition that a source states",
                          "are differences of definition that a source states",
                          "är en skillnad i definition som en källa anger"),
     Finding.SUBSTANTIVE: ("is in substantive conflict with the data", "are in substantive conflict with the data",
-                          "står i strid med uppgifterna"),
+                          "står i väsentlig strid med uppgifterna"),
 }
 
 

@@ -18,13 +18,16 @@ FINDING_ORDER = {finding.value: position for position, finding in enumerate(
 
 
 def number(value: float, unit: str) -> str:
-    """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; a count without trailing zeros)."""
+    """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; a count without trailing zeros; a
+    year as written, "2014")."""
     if pd.isna(value):
         return ""
     if unit == "percent":
         return f"{formats.number(value, 2)} %"
     if unit == "sek_million":
         return f"{formats.number(value, 2)} MSEK"
+    if unit == "year":
+        return f"{value:.0f}"  # a calendar year, never grouped ("2014", not "2,014")
     return formats.number(value, 2, trim=True)
 
 
