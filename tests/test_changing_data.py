@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,25 +18,9 @@ import pytest
 from bistand.publishing.update import changelog_line, missing_changelog_lines
 from conftest import ROOT, edit_cell
 
-IGNORE = shutil.ignore_patterns(".venv", ".venv-cff", "_build", ".git", ".pytest_cache", "__pycache__",
-                                "*.egg-info", ".ipynb_checkpoints")
-
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the repository using this checkout's .venv, whose `bistand` is the copy's (PYTHONPATH)."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=IGNORE)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    # make in the copy must install nothing into this checkout's .venv (it would point `bistand` at the copy):
-    # the set-up stamp of the current requirements and pyproject.toml must be there, as the Makefile names it.
-    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
-    assert (ROOT / ".venv" / f".installed-{stamp.hexdigest()[:16]}").exists(), "set up .venv first (make setup)"
-    return copy
 
 
 def _run(args: list[str], copy: Path) -> subprocess.CompletedProcess:

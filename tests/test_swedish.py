@@ -103,14 +103,14 @@ def test_swedish_check_catches_a_wrong_figure():
         assert not SWEDISH_FIGURE.match(english_form), english_form
 
 
-def test_swedish_summary_is_marked_swedish_in_the_built_page():
+def test_swedish_summary_is_marked_swedish_in_the_built_page(built_html):
     page = ROOT / "_build" / "html" / "chapters" / "sammanfattning.html"
     english = ROOT / "_build" / "html" / "chapters" / "index.html"
     assert '<html lang="sv"' in page.read_text(encoding="utf-8")
     assert '<html lang="en"' in english.read_text(encoding="utf-8")
 
 
-def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page():
+def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page(built_html):
     page = (ROOT / "_build" / "html" / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
     english = (ROOT / "_build" / "html" / "chapters" / "index.html").read_text(encoding="utf-8")
     assert "<strong>Citera kapitlet</strong>" in page and "Cite this chapter" not in page

@@ -239,8 +239,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
     """`make hashes` (validate --update-hashes) refuses invalid data: no "hash updated", exit 1, descriptor untouched."""
     line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "62.7")
     before = (data_copy / "datapackage.json").read_bytes()
-    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = _run_validate(data_copy, "--update-hashes")
     assert result.returncode == 1
     assert "hash updated" not in result.stdout + result.stderr
     assert "data valid" not in result.stdout
@@ -252,8 +251,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
 
 def test_make_hashes_records_valid_data(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
-    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = _run_validate(data_copy, "--update-hashes")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["hash updated: data/figures_primary.csv", f"data valid: {data_copy}"]
     assert messages(data_copy) == []
@@ -279,8 +277,17 @@ def test_source_year_is_one_the_source_states(data_copy, source_id, bad, expecte
 # --- The analyst's loop (issue 18): one clear run of messages for each mistake, nothing written ---
 
 def _run_validate(data_dir, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bistand.data.validate", "--data", str(data_dir), *args],
-                          capture_output=True, text=True)
+    """`python -m bistand.data.validate --data DIR ARGS`, called in this process (the command line itself, as a
+    separate process, is tested once: test_command_line_prints_problems_without_traceback)."""
+    import contextlib
+    import io
+
+    from bistand.data.validate import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--data", str(data_dir), *args])
+    return subprocess.CompletedProcess(["validate", *args], code, out.getvalue(), err.getvalue())
 
 
 def _snapshot(data_dir) -> dict[str, bytes]:
