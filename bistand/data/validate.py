@@ -655,6 +655,18 @@ def update_hashes(data_dir: Path = DATA_DIR) -> list[str]:
     return moved
 
 
+HELP = """usage: bistand-validate [--data DIR] [--update-hashes]
+
+Check every file of the book's data folder (DIR: data/ of the repository this package is installed from, or
+else ./data) and print each problem as data/FILE.csv:ROW:COLUMN: message; exit 1 if there is any.
+  --update-hashes  record each file's sha256 in datapackage.json, only if the data is otherwise valid"""
+
+
+def default_data_dir() -> Path:
+    """data/ of the checkout the package runs from (an editable install), else ./data (an installed wheel)."""
+    return DATA_DIR if (DATA_DIR / DESCRIPTOR).is_file() else Path("data")
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     """Print every problem and exit 1 if there are any.
 
@@ -662,7 +674,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     the sha256s; on invalid data it records nothing and exits 1.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else DATA_DIR
+    if "--help" in args or "-h" in args:
+        print(HELP)
+        return 0
+    data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else default_data_dir()
+    if not (data_dir / DESCRIPTOR).is_file():
+        print(f"no {DESCRIPTOR} in {data_dir}: run this in the book's repository, or name the folder with --data DIR",
+              file=sys.stderr)
+        return 2
     if "--update-hashes" in args:
         problems = validate_data(data_dir, check_hashes=False)
         if problems:
