@@ -65,7 +65,7 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     assert '"27.4"' in (copy / "chapters" / "strangnas.ipynb").read_text(encoding="utf-8")
 
     # Step 3: the printed lines go into CHANGELOG.md; then nothing is missing there.
-    printed = [l for l in update.stdout.splitlines() if l.startswith("- `")]
+    printed = [line for line in update.stdout.splitlines() if line.startswith("- `")]
     with open(copy / "CHANGELOG.md", "a", encoding="utf-8") as handle:
         handle.write("\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n")
     assert missing_changelog_lines(copy / "data") == []

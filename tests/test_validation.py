@@ -85,14 +85,14 @@ def test_renamed_column(data_copy):
 def test_extra_column(data_copy):
     path = data_copy / "municipalities.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",population"] + [l + "," for l in lines[1:]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0] + ",population"] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     assert messages(data_copy) == ["data/municipalities.csv:1:population: unknown extra column 'population'"]
 
 
 def test_missing_column(data_copy):
     path = data_copy / "municipalities.csv"
-    lines = [",".join(l.split(",")[:2]) for l in path.read_text(encoding="utf-8").splitlines()]
+    lines = [",".join(line.split(",")[:2]) for line in path.read_text(encoding="utf-8").splitlines()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     assert messages(data_copy) == ["data/municipalities.csv:1:kind: missing column 'kind'"]
@@ -363,7 +363,7 @@ def test_a_byte_order_mark_alone_is_reported_as_that(data_copy):
 def test_an_unquoted_decimal_comma_is_one_message_with_a_hint(data_copy):
     path = data_copy / "figures_primary.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, l in enumerate(lines) if l.startswith("str_paid_2021_str2022web,"))
+    number = next(i for i, line in enumerate(lines) if line.startswith("str_paid_2021_str2022web,"))
     assert ",26.7," in lines[number]
     lines[number] = lines[number].replace(",26.7,", ",26,7,", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -416,7 +416,7 @@ def test_a_duplicated_id_names_the_other_row(data_copy):
     path = data_copy / "figures_primary.csv"
     line = edit_cell(path, "lkp_far_lkp500", "figure_id", "lkp_places_lkp500")
     with open(path, encoding="utf-8", newline="") as handle:
-        first = 1 + next(i for i, l in enumerate(handle, start=1) if l.startswith("lkp_places_lkp500,"))
+        first = 1 + next(i for i, line in enumerate(handle, start=1) if line.startswith("lkp_places_lkp500,"))
     first -= 1
     update_hashes(data_copy)
     _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:figure_id: 'lkp_places_lkp500' is the figure_id of "

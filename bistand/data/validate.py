@@ -620,7 +620,7 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                     problems.append(Problem(name, line, "source_id", f"the capture {where} of {row['source_id']!r} is missing"))
                     paragraphs_of[capture] = None
                     continue
-                paragraphs_of[capture] = [" ".join(l.split()) for l in text.splitlines() if l.strip()]
+                paragraphs_of[capture] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
             paragraphs = paragraphs_of[capture]
             if paragraphs is None:
                 continue
