@@ -41,12 +41,10 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
-    for line, row in enumerate(rows[1:], start=2):
-        if row[0] == row_id:
-            row[header.index(column)] = value
-            break
-    else:
+    line = next((number for number, row in enumerate(rows[1:], start=2) if row[0] == row_id), None)
+    if line is None:
         raise KeyError(row_id)
+    rows[line - 1][header.index(column)] = value
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
     return line

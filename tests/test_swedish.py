@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import ast
+import re
+
+import nbformat
 import pytest
 
+from bistand.analysis.summary import headline
 from bistand.publishing import swedish
+from conftest import ROOT
 
 NBSP = "\u00a0"
 
@@ -50,14 +56,6 @@ def test_bad_input():
 
 # ---------------------------------------------------------------------------------------------
 # The Swedish summary: every figure equals its English counterpart and is in Swedish format.
-
-import ast
-import re
-
-import nbformat
-
-from conftest import ROOT
-from bistand.analysis.summary import headline
 
 CHAPTERS = ROOT / "chapters"
 ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")

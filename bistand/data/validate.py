@@ -277,7 +277,7 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
     units: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
     seen_keys: dict[tuple, str] = {}
-    for name, line, row in rows:
+    for _name, _line, row in rows:
         try:
             values[row.get("figure_id", "")] = float(row.get("value", ""))
         except ValueError:
