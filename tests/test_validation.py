@@ -189,7 +189,7 @@ def test_value_in_quote_must_be_yes_or_no(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value_in_quote", "ja")
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' breaks the constraint \"enum\" is \"['yes', 'no']\""]
+        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' is not an allowed value_in_quote (allowed: yes, no)"]
 
 
 def test_semicolon_separated_file_is_one_message(data_copy):

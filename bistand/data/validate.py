@@ -191,6 +191,9 @@ def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Prob
         name = labels[number - 1] if 0 < number <= len(labels) else ""
         return Problem(file, 1, name or "-", f"unknown extra column {name!r}")
     if error.type == "constraint-error" and column == "period" and cell:
+        hint = iso_date_hint(cell)
+        if hint:
+            return Problem(file, row, column, f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}")
         try:
             parse_period(cell)
         except PeriodError as period_error:
@@ -336,6 +339,32 @@ EVENTS_FILE = "events.csv"
 SOURCES_FILE = "sources.csv"
 
 
+#: A date written day, month and year (or month, day and year) with '/' or '.', as a spreadsheet shows one.
+NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*")
+
+
+def iso_date_hint(text: str) -> str | None:
+    """For a cell such as '20/12/2021' (or '12/20/2021'), how to write it: 'write it as 2021-12-20'. When both
+    readings are dates ('05/06/2021'), both are given; None for any other text."""
+    import datetime
+
+    match = NUMERIC_DATE.fullmatch(text)
+    if not match:
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    readings = []
+    for day, month, order in ((first, second, "day first"), (second, first, "month first")):
+        try:
+            readings.append((datetime.date(year, month, day).isoformat(), order))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) == 1 or readings[0][0] == readings[1][0]:
+        return f"write it as {readings[0][0]}"
+    return "write it as " + " or ".join(f"{iso} ({order})" for iso, order in readings)
+
+
 def _event_date_problem(row: dict[str, str]) -> str | None:
     """What is wrong with an event's date and its stated precision, or None."""
     from bistand.data.vocabularies import PRECISIONS
@@ -343,6 +372,9 @@ def _event_date_problem(row: dict[str, str]) -> str | None:
     text, precision = row.get("date") or "", row.get("date_precision") or ""
     if text == "unknown":
         return "an event needs a date; 'unknown' is not allowed in events.csv"
+    hint = iso_date_hint(text)
+    if hint:
+        return f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B: {hint}"
     try:
         period = parse_period(text)
     except PeriodError as error:
@@ -538,6 +570,8 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
     keys = {r["path"]: (r["schema"].get("primaryKey", []),
                         [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")])
             for r in descriptor["resources"]}
+    enums = {r["path"]: {f["name"]: f["constraints"]["enum"] for f in r["schema"]["fields"]
+                         if "enum" in f.get("constraints", {})} for r in descriptor["resources"]}
     rows_of: dict[str, dict[int, dict[str, str]]] = {}
 
     def rows(name: str) -> dict[int, dict[str, str]]:
@@ -586,13 +620,103 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
             problem = Problem(problem.file, problem.row, problem.column,
                               f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}")
         elif problem.column in ("municipality_code", "code") and "breaks the constraint" in text and "pattern" in text:
-            cell = text.split("'")[1]
+            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
             if cell.isdigit() and len(cell) < 4:
                 problem = Problem(problem.file, problem.row, problem.column,
-                                  f"{cell!r} has {len(cell)} digits: municipality codes have four digits: {cell.zfill(4)} "
+                                  f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: {cell.zfill(4)} "
                                   "(a spreadsheet drops the leading zero of a number; keep the column as text)")
+            elif cell and not cell.isdigit():
+                problem = Problem(problem.file, problem.row, problem.column, _name_for_code(data_dir, cell))
+        elif "breaks the constraint" in text and problem.column in enums.get(problem.file, {}):
+            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
+            allowed = enums[problem.file][problem.column]
+            if cell and cell not in allowed:
+                nearest = closest(cell, allowed)
+                problem = Problem(problem.file, problem.row, problem.column,
+                                  f"{cell!r} is not an allowed {problem.column}"
+                                  + (f"; the closest allowed is {nearest!r}" if nearest else "")
+                                  + f" (allowed: {', '.join(allowed)})")
         out.append(problem)
+    return _grouped_leading_zeros(out)
+
+
+#: More rows than this with the same mistake in one column are reported in one line.
+GROUP_AFTER = 3
+
+
+def _grouped_leading_zeros(problems: list[Problem]) -> list[Problem]:
+    """Codes that lost their leading zero in many rows of one column (a whole file saved by a spreadsheet):
+    one line listing the rows, instead of one per row."""
+    marker = "municipality codes have four digits"
+    by_column: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if marker in problem.message and problem.row != "-":
+            by_column.setdefault((problem.file, problem.column), []).append(problem)
+    grouped = {key: found for key, found in by_column.items() if len(found) > GROUP_AFTER}
+    if not grouped:
+        return problems
+    cells = {(p.file, p.row, p.column) for found in grouped.values() for p in found}
+    out = [p for p in problems if (p.file, p.row, p.column) not in cells]  # and no second message for those cells
+    for (file, column), found in grouped.items():
+        codes = sorted({p.message.split("'")[1] for p in found}, key=lambda c: (len(c), c))
+        examples = ", ".join(f"{c} -> {c.zfill(4)}" for c in codes)
+        out.append(Problem(file, "-", column, f"{len(found)} rows ({number_ranges([p.row for p in found])}) have a code "
+                           f"without its leading zero ({examples}): municipality codes have four digits (a spreadsheet "
+                           "drops the leading zero of a number; keep the column as text)"))
     return out
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """Row numbers as short ranges: [2, 3, 4, 7, 9, 10] -> '2-4, 7, 9-10'."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", _folded(text)))
+
+
+def _folded(text: str) -> str:
+    """Lower case without diacritics: 'Strängnäs' and 'Strangnas' read alike."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def closest(cell: str, allowed: list[str]) -> str | None:
+    """The allowed value nearest to a cell: the one with the same words in another order or case ('SEK million' ->
+    'million_sek'), else the one most alike in spelling (difflib), else None."""
+    import difflib
+
+    words = _words(cell)
+    overlap = max(allowed, key=lambda a: (len(words & _words(a)) / len(words | _words(a) or {""}), a in cell),
+                  default=None)
+    if overlap is not None and words & _words(overlap):
+        return overlap
+    folded = {_folded(a): a for a in allowed}
+    match = difflib.get_close_matches(_folded(cell), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def _name_for_code(data_dir: Path, cell: str) -> str:
+    """The message for a municipality's name where its code belongs, with the code municipalities.csv gives it."""
+    import difflib
+
+    names = {row.get("name", ""): row.get("code", "") for _, row in _numbered_rows(data_dir / "municipalities.csv")}
+    # Each name, and for 'Riket (Sweden)' also 'Riket' and 'Sweden', lower case without diacritics.
+    forms = {_folded(form): name for name in names
+             for form in (name, *re.split(r"\s*[()]\s*", name)) if form.strip()}
+    match = difflib.get_close_matches(_folded(cell.strip()), list(forms), n=1, cutoff=0.75)
+    name = forms[match[0]] if match else None
+    if name is None:
+        return (f"{cell!r} is not a municipality code: give the four-digit code of municipalities.csv "
+                "(no municipality there has a name like it)")
+    return f"{cell!r} is a name, not a code: {name} has the code {names[name]} in municipalities.csv; write {names[name]}"
 
 
 QUOTE_LOCATOR = re.compile(r"paragraph (\d+)")
