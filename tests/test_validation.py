@@ -124,8 +124,8 @@ def test_undescribed_file_and_missing_file(data_copy):
 def test_changed_content_without_new_hash(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
-        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
-        "(run `make hashes` and record the change in CHANGELOG.md)"]
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
 
 
 def test_all_problems_reported_at_once(data_copy):
@@ -321,7 +321,8 @@ def test_a_quote_not_in_its_source_is_named_with_the_capture(data_copy):
         locator = {r["figure_id"]: r["locator"] for r in csv_module.DictReader(handle)}["str_paid_2021_str2022web"]
     _fails_with_exactly(data_copy, [
         f'data/figures_primary.csv:{line}:quote: "26,9 miljoner kronor" is not in {locator} of sources/{capture}; '
-        "if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"])
+        "if the source itself changed, record its new capture (make capture FILE=PATH SOURCE=str2022web) and point "
+        "sources.csv's capture at it"])
 
 
 def test_a_quote_in_another_paragraph_says_where_it_is(data_copy):
@@ -339,8 +340,8 @@ def test_the_sha256_notice_comes_only_when_the_data_is_otherwise_valid(data_copy
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "500")
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
-        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
-        "(run `make hashes` and record the change in CHANGELOG.md)"]
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
 
 
 def test_crlf_line_ends_alone_are_reported_as_that(data_copy):

@@ -35,9 +35,10 @@ class Problem:
     row: int | str
     column: str
     message: str
+    folder: str = "data"
 
     def __str__(self) -> str:
-        return f"data/{self.file}:{self.row}:{self.column}: {self.message}"
+        return f"{self.folder}/{self.file}:{self.row}:{self.column}: {self.message}"
 
 
 class DataValidationError(ValueError):
@@ -112,7 +113,8 @@ def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
             continue
         if changed and not only_form and not own_problems:
             hash_notices.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
-                                        "updated (run `make hashes` and record the change in CHANGELOG.md)"))
+                                        "updated: run `make update` (it records the sha256s and re-executes the notebooks) and record the "
+                                        "change in CHANGELOG.md"))
         if text != raw.decode("utf-8"):
             repaired[name] = text
         readable.add(name)
@@ -482,7 +484,40 @@ def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True, sources_
                 (copy / name).write_text(text, encoding="utf-8")
             problems += _table_problems(copy, descriptor, readable, sources_dir)
     problems = sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
+    problems += manifest_problems(sources_dir)
     return problems or sorted(hash_notices, key=lambda p: p.file)
+
+
+MANIFEST = "MANIFEST.csv"
+#: Files of sources/ that are not captures (described in sources/PROVENANCE.md).
+NOT_CAPTURES = {MANIFEST, "PROVENANCE.md"}
+
+
+def manifest_problems(sources_dir: Path) -> list[Problem]:
+    """sources/ against sources/MANIFEST.csv: every capture listed, none missing, each unchanged (its sha256 and
+    size). A capture is never edited: a source that changed is recorded as a new capture (bistand.data.captures)."""
+    sources_dir = Path(sources_dir)
+    if not (sources_dir / MANIFEST).is_file():
+        return [Problem(MANIFEST, "-", "-", "missing: sources/ lists its captures there", folder="sources")]
+    rows = _numbered_rows(sources_dir / MANIFEST)
+    listed = {row.get("file", ""): (line, row) for line, row in rows}
+    on_disk = {p.name for p in sources_dir.iterdir() if p.is_file()} - NOT_CAPTURES
+    problems = []
+    for name in sorted(on_disk - listed.keys()):
+        problems.append(Problem(name, "-", "-", f"not listed in sources/{MANIFEST}: record a capture with "
+                                f"`make capture FILE=sources/{name} SOURCE=<source_id>` (it adds its row)", folder="sources"))
+    for name, (line, row) in sorted(listed.items()):
+        if name not in on_disk:
+            problems.append(Problem(MANIFEST, line, "file", f"{name!r} is listed but not in sources/", folder="sources"))
+            continue
+        data = (sources_dir / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != row.get("sha256") or str(len(data)) != row.get("bytes"):
+            problems.append(Problem(name, "-", "-", f"differs from its sha256 in sources/{MANIFEST} (line {line}): "
+                                    "a capture is never edited; restore it (git checkout -- "
+                                    f"sources/{name}), and if the source itself changed, record its new text as a new "
+                                    f"capture: make capture FILE=PATH SOURCE={row.get('source_id') or '<source_id>'}",
+                                    folder="sources"))
+    return problems
 
 
 def _sources_dir(data_dir: Path) -> Path:
@@ -759,8 +794,9 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                 problems.append(Problem(name, line, "locator", f"{where} has {len(paragraphs)} paragraphs, not {number}"))
             elif words not in paragraphs[number - 1]:
                 elsewhere = [i for i, p in enumerate(paragraphs, start=1) if words in p]
-                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else \
-                    "; if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"
+                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else (
+                    "; if the source itself changed, record its new capture (make capture FILE=PATH "
+                    f"SOURCE={row['source_id']}) and point sources.csv's capture at it")
                 problems.append(Problem(name, line, "quote", f'"{quote}" is not in paragraph {number} of {where}{hint}'))
     return problems
 
