@@ -13,8 +13,11 @@ setup: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv -r requirements.txt
+	# The lock file pins every package, so pip installs it as it is (--no-deps: no resolver, and no warning that
+	# typer has no extra 'all', which frictionless asks for), then checks that every requirement is met.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check --quiet --disable-pip-version-check
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
