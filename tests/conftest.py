@@ -112,6 +112,9 @@ def _reached(event: str, args: tuple) -> str | None:
     for path in paths:
         if isinstance(path, (str, bytes, os.PathLike)):
             full = os.path.abspath(os.fsdecode(path))
+            # Listing _build/ or .venv-cff/ itself (as pkgutil does for every folder on sys.path) reads nothing.
+            if event != "open" and full + os.sep in _OFF_LIMITS:
+                continue
             if (full + os.sep).startswith(_OFF_LIMITS):
                 return f"reads {os.path.relpath(full, ROOT)}"
     return None

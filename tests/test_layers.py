@@ -100,6 +100,8 @@ def test_the_guard_names_what_a_unit_test_may_not_reach():
     assert conftest._reached("open", (str(conftest.BUILD / "html" / "index.html"), "r", 0)) == \
         "reads _build/html/index.html"
     assert conftest._reached("os.scandir", (str(conftest.CFF_VENV / "bin"),)) == "reads .venv-cff/bin"
+    assert conftest._reached("os.listdir", (str(conftest.BUILD),)) is None  # pkgutil lists every folder on sys.path
+    assert conftest._reached("open", (str(conftest.BUILD),)) == "reads _build"
     assert conftest._reached("subprocess.Popen", ("/usr/bin/chromedriver", ["chromedriver"], None, None)) == \
         "starts chromedriver"
     assert conftest._reached("subprocess.Popen", (None, ["jupyter-book", "build", "."], None, None)) == \
