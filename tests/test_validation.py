@@ -45,7 +45,7 @@ BAD_CELLS = [
     ("lkp_places_lkp500", "quote", "", "value_in_quote: says yes, but the quote is empty"),
     ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
      "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
-     "(or `python -m bistand.data.derive`) to recompute it"),
+     "to recompute it (and the pages that show it)"),
 ]
 
 

@@ -321,8 +321,8 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 expected = evaluate_rule(rule, values)
                 if value is not None and abs(expected - value) > 1e-9:
                     problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
-                                            f"its rule {rule!r} = {expected:g}; run `make update` "
-                                            "(or `python -m bistand.data.derive`) to recompute it"))
+                                            f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
+                                            "(and the pages that show it)"))
             except RuleError as error:
                 problems.append(Problem(name, line, "rule", str(error)))
         figure_id = row.get("figure_id", "")
