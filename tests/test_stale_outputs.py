@@ -36,12 +36,16 @@ def test_a_changed_data_file_makes_each_recorded_notebook_stale_naming_make_upda
 
 
 def test_make_book_refuses_stale_outputs_and_names_make_update(monkeypatch, capsys):
-    monkeypatch.setattr(notebooks, "stale", lambda paths=None: ["chapters/x.ipynb: its stored outputs were computed "
-                                                                 "from other data (events.csv changed since)"])
+    reason = "its stored outputs were computed from other data (events.csv changed since)"
+    monkeypatch.setattr(notebooks, "stale", lambda paths=None: [f"chapters/x.ipynb: {reason}",
+                                                                 "chapters/y.ipynb: no record of the data its stored "
+                                                                 "outputs were computed from",
+                                                                 f"chapters/z.ipynb: {reason}"])
     assert notebooks.check() == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == ["chapters/x.ipynb: its stored outputs were computed from other data (events.csv changed since)",
-                   "1 notebook(s) would show figures of other data: run `make update` (it validates the data, records "
+    assert err == [f"chapters/x.ipynb, chapters/z.ipynb: {reason}",  # one line for one reason
+                   "chapters/y.ipynb: no record of the data its stored outputs were computed from",
+                   "3 notebook(s) would show figures of other data: run `make update` (it validates the data, records "
                    "its sha256s and re-executes the notebooks), then `make book` again"]
     monkeypatch.setattr(notebooks, "stale", lambda paths=None: [])
     assert notebooks.check() == 0

@@ -103,13 +103,22 @@ def check(paths: list[Path] | None = None) -> int:
     """``--check``: 0 if every notebook's stored outputs were computed from the data as it is; else 1, with what
     to run."""
     lines = stale(paths)
-    for line in lines:
+    for line in grouped(lines):
         print(line, file=sys.stderr)
     if lines:
         print(f"{len(lines)} notebook(s) would show figures of other data: run `make update` (it validates the data, "
               "records its sha256s and re-executes the notebooks), then `make book` again", file=sys.stderr)
         return 1
     return 0
+
+
+def grouped(lines: list[str]) -> list[str]:
+    """Notebooks stale for the same reason in one line: 'chapters/a.ipynb, chapters/b.ipynb: REASON'."""
+    by_reason: dict[str, list[str]] = {}
+    for line in lines:
+        notebook, reason = line.split(": ", 1)
+        by_reason.setdefault(reason, []).append(notebook)
+    return [f"{', '.join(notebooks)}: {reason}" for reason, notebooks in by_reason.items()]
 
 
 def main(argv: list[str] | None = None) -> int:
