@@ -69,8 +69,8 @@ test: pdf $(CFF_STAMP) $(AXE)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
 
 ## Lint and format check (ruff, pinned, configured in pyproject.toml), then the unit tests only (the package and the
-## data; nothing built, no browser, no .venv-cff) on two processes (pytest-xdist; CHECK_WORKERS=1 for one): about 20 s
-## of pytest on two idle cores. `make format` applies ruff's fixes.
+## data; nothing built, no browser, no .venv-cff) on two processes (pytest-xdist; CHECK_WORKERS=1 for one): about
+## 45 s of CPU, so about 25 s of pytest on two idle cores. `make format` applies ruff's fixes.
 CHECK_WORKERS ?= 2
 check: $(STAMP)
 	$(BIN)/ruff check .
