@@ -7,14 +7,17 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test check axe validate notebooks data hashes update lab pdf citation setup browser bench clean
+.PHONY: book test check format axe validate notebooks data hashes update accept capture lab pdf citation setup browser bench clean
 
 setup: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv -r requirements.txt
+	# The lock file pins every package, so pip installs it as it is (--no-deps: no resolver, and no warning that
+	# typer has no extra 'all', which frictionless asks for), then checks that every requirement is met.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-virtualenv --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check --quiet --disable-pip-version-check
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -28,8 +31,10 @@ $(CFF_STAMP): requirements-cff.txt
 validate: $(STAMP)
 	$(BIN)/python -m bistand.data.validate
 
-## Build the HTML book into _build/html; warnings are errors.
+## Build the HTML book into _build/html; warnings are errors. Refuses, naming `make update`, when a notebook's
+## stored outputs were computed from other data than data/ holds now (chapters/outputs-data.json).
 book: validate
+	$(BIN)/python -m bistand.publishing.notebooks --check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
 ## The PDF edition: print the built HTML with headless Chromium into _build/pdf/ (and link it from the HTML).
@@ -63,9 +68,18 @@ axe: $(AXE)
 test: pdf $(CFF_STAMP) $(AXE)
 	$(BIN)/python -m pytest --nbval --nbval-current-env chapters tests
 
-## The unit tests only (the package and the data; nothing built, no browser): under a minute.
+## Lint and format check (ruff, pinned, configured in pyproject.toml), then the unit tests only (the package and the
+## data; nothing built, no browser, no .venv-cff) on two processes (pytest-xdist; CHECK_WORKERS=1 for one): about
+## 45 s of CPU, so about 25 s of pytest on two idle cores. `make format` applies ruff's fixes.
+CHECK_WORKERS ?= 2
 check: $(STAMP)
-	$(BIN)/python -m pytest -m unit tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -m unit -n $(CHECK_WORKERS) tests
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 ## Re-execute the notebooks and store their outputs (after a change to data or code).
 notebooks: $(STAMP)
@@ -78,6 +92,7 @@ data: $(STAMP)
 	$(BIN)/python -m bistand.publishing.bibliography
 
 ## Record the current sha256 of each data file in data/datapackage.json (refuses, exit 1, if the data does not validate).
+## After a data change run `make update` instead: it does this and re-executes the notebooks.
 hashes: $(STAMP)
 	$(BIN)/python -m bistand.data.validate --update-hashes
 
@@ -85,6 +100,17 @@ hashes: $(STAMP)
 ## stops at the first problem; prints the CHANGELOG.md lines to add. NOTEBOOKS=chapters/x.ipynb limits the last step.
 update: $(STAMP)
 	$(BIN)/python -m bistand.publishing.update $(NOTEBOOKS)
+
+## Accept the figures this edition's outputs now show as the expected ones (tests/edition_figures.json), after
+## `make update` has listed the differences.
+accept: $(STAMP)
+	$(BIN)/python -m bistand.publishing.edition --accept
+
+## Record a new capture of a primary source in sources/ with its MANIFEST.csv row:
+##   make capture FILE=path/to/text.txt SOURCE=str2022web [URL=https://...] [CAPTURED_ON=2026-12-06] [NOTE="..."]
+capture: $(STAMP)
+	@test -n "$(FILE)" -a -n "$(SOURCE)" || { echo "usage: make capture FILE=path/to/text.txt SOURCE=<source_id> [URL=...] [CAPTURED_ON=YYYY-MM-DD] [NOTE=...]"; exit 2; }
+	$(BIN)/python -m bistand.data.captures "$(FILE)" --source-id "$(SOURCE)" $(if $(URL),--captured-from "$(URL)") $(if $(CAPTURED_ON),--captured-on "$(CAPTURED_ON)") $(if $(NOTE),--note "$(NOTE)")
 
 ## JupyterLab (pinned in requirements-lab.txt, resolved with the book's pins) in .venv, on the chapters, with the book's kernel.
 LAB_STAMP := $(VENV)/.lab-$(shell cat requirements-lab.txt requirements.txt | sha256sum | cut -c1-16)

@@ -36,5 +36,6 @@ STATED_NUMBERS = {
 
 #: What a failing edition-pinned test adds to its message.
 NOTE = (f"[edition {EDITION} figures] This test pins figures of this edition (expected values in "
-        "tests/edition_figures.py or in the test itself). If you changed the data on purpose, update them "
-        "there and record the change in CHANGELOG.md (README: 'Changing the data').")
+        "tests/edition_figures.json, tests/edition_figures.py or in the test itself). If you changed the data on "
+        "purpose, run `make accept` for the glued and derived figures (make update lists them), update the "
+        "hand-worked values there, and record the change in CHANGELOG.md (README: 'Changing the data').")

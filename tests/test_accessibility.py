@@ -52,7 +52,7 @@ axe.run(document, options).then(r => done(r.violations.map(v => ({
 
 
 @pytest.fixture(scope="module")
-def driver():
+def driver(chromium):
     assert AXE.is_file(), "axe-core is installed by `make test` (make axe) under _build/axe"
     browser = start_driver()
     browser.set_script_timeout(120)

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not have_browser and not os.environ.get("CI"),
 
 
 @pytest.fixture(scope="module")
-def driver():
+def driver(chromium):
     assert all(chromium_paths()), "chromium and chromedriver are required (Debian: chromium chromium-driver)"
     browser = start_driver()
     yield browser

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import shutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,25 +19,9 @@ import pytest
 from bistand.publishing.update import changelog_line, missing_changelog_lines
 from conftest import ROOT, edit_cell
 
-IGNORE = shutil.ignore_patterns(".venv", ".venv-cff", "_build", ".git", ".pytest_cache", "__pycache__",
-                                "*.egg-info", ".ipynb_checkpoints")
-
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def repo_copy(tmp_path: Path) -> Path:
-    """A copy of the repository using this checkout's .venv, whose `bistand` is the copy's (PYTHONPATH)."""
-    copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=IGNORE)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    # make in the copy must install nothing into this checkout's .venv (it would point `bistand` at the copy):
-    # the set-up stamp of the current requirements and pyproject.toml must be there, as the Makefile names it.
-    stamp = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
-    assert (ROOT / ".venv" / f".installed-{stamp.hexdigest()[:16]}").exists(), "set up .venv first (make setup)"
-    return copy
 
 
 def _run(args: list[str], copy: Path) -> subprocess.CompletedProcess:
@@ -67,12 +51,26 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
             "sources/004_02a1b5d88e3ca3ca.txt") in unsourced.stderr
     assert "nothing was written" in unsourced.stderr and "execute notebooks" not in unsourced.stdout
 
-    # Step 1, done right: the source itself was corrected, so its new capture goes into sources/ (here the
-    # copy's capture is edited to stand for it), and the figure and its words follow it.
+    # An edited capture is refused: a capture is never edited.
     capture = copy / "sources" / "004_02a1b5d88e3ca3ca.txt"
     text = capture.read_text(encoding="utf-8")
     assert text.count("26,7 miljoner kronor") == 1
     capture.write_text(text.replace("26,7 miljoner kronor", "27,4 miljoner kronor"), encoding="utf-8")
+    edited = _run(["make", "--no-print-directory", "validate"], copy)
+    assert edited.returncode != 0
+    assert ("sources/004_02a1b5d88e3ca3ca.txt:-:-: differs from its sha256 in sources/MANIFEST.csv (line 6): a "
+            "capture is never edited") in edited.stderr
+    capture.write_text(text, encoding="utf-8")
+
+    # Step 1, done right: the source itself was corrected, so its new text is recorded as a new capture (make
+    # capture), the source points at it, and the figure and its words follow it.
+    page = copy / "page-2026-12-06.txt"
+    page.write_text(text.replace("26,7 miljoner kronor", "27,4 miljoner kronor"), encoding="utf-8")
+    recorded = _run(["make", "--no-print-directory", "capture", f"FILE={page}", "SOURCE=str2022web",
+                     "CAPTURED_ON=2026-12-06"], copy)
+    assert recorded.returncode == 0, recorded.stdout + recorded.stderr
+    name = re.search(r"recorded sources/(\S+) with its row", recorded.stdout)[1]
+    edit_cell(copy / "data" / "sources.csv", "str2022web", "capture", name)
 
     # Step 2: make update derives, validates, records hashes, re-executes the notebook, prints CHANGELOG lines.
     update = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
@@ -80,9 +78,18 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     digest = "sha256:" + _sha(primary)
     assert changelog_line("figures_primary.csv", digest) in update.stdout.splitlines()
     assert '"27.4"' in (copy / "chapters" / "strangnas.ipynb").read_text(encoding="utf-8")
+    assert "  chapters/strangnas.ipynb str_paid_2021: 26.7 -> 27.4" in update.stdout.splitlines()
+    assert "run `make accept`" in update.stdout
+    # Only the Strängnäs chapter was re-executed: make book refuses the others, naming make update.
+    refused = _run([sys.executable, "-m", "bistand.publishing.notebooks", "--check"], copy)
+    assert refused.returncode == 1 and "run `make update`" in refused.stderr
+    assert "chapters/strangnas.ipynb" not in refused.stderr
+    first = refused.stderr.splitlines()[0]  # every other chapter, in one line: one reason
+    assert "chapters/index.ipynb, " in first and first.endswith(
+        ": its stored outputs were computed from other data (figures_primary.csv, sources.csv changed since)")
 
     # Step 3: the printed lines go into CHANGELOG.md; then nothing is missing there.
-    printed = [l for l in update.stdout.splitlines() if l.startswith("- `")]
+    printed = [line for line in update.stdout.splitlines() if line.startswith("- `")]
     with open(copy / "CHANGELOG.md", "a", encoding="utf-8") as handle:
         handle.write("\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n")
     assert missing_changelog_lines(copy / "data") == []

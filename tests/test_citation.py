@@ -13,25 +13,29 @@ from bistand.publishing.citation import (URL_UNSET, Book, apa_book, apa_chapter,
                                data_date)
 from conftest import ROOT
 
-CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
-def validate_cff(path) -> subprocess.CompletedProcess:
-    assert CFFCONVERT.exists(), "the CFF validator is set up by `make test` in .venv-cff"
-    return subprocess.run([str(CFFCONVERT), "--validate", "-i", str(path)], capture_output=True, text=True)
+def validate_cff(cffconvert, path) -> subprocess.CompletedProcess:
+    """cffconvert's --validate on one file (``cffconvert``: the fixture's path, in .venv-cff)."""
+    return subprocess.run([str(cffconvert), "--validate", "-i", str(path)], capture_output=True, text=True)
 
 
-def test_citation_cff_is_valid():
-    result = validate_cff(ROOT / "CITATION.cff")
+@pytest.mark.parametrize("known", [False, True], ids=["as-committed", "addresses-known"])
+def test_citation_cff_is_valid(cffconvert, tmp_path, known):
+    path = ROOT / "CITATION.cff"
+    if known:  # with the public and the repository address set, as the Pages workflow builds it
+        path = tmp_path / "CITATION.cff"
+        path.write_text(cff_text(_known_book()), encoding="utf-8")
+    result = validate_cff(cffconvert, path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_an_invalid_citation_cff_is_rejected(tmp_path):
+def test_an_invalid_citation_cff_is_rejected(cffconvert, tmp_path):
     bad = tmp_path / "CITATION.cff"
     bad.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8").replace("cff-version: 1.2.0\n", "cff-version: 1.2.0\nauthor: nobody\n"),
                    encoding="utf-8")
-    assert validate_cff(bad).returncode != 0
+    assert validate_cff(cffconvert, bad).returncode != 0
 
 
 def test_edition_is_the_same_everywhere():
@@ -61,7 +65,7 @@ def test_citation_cff_cites_the_book_under_both_licences():
     assert preferred["license"] == ["CC-BY-4.0", "MIT"]
 
 
-def test_cffconvert_bibtex_export_carries_the_metadata(tmp_path):
+def test_cffconvert_bibtex_export_carries_the_metadata(cffconvert, tmp_path):
     """cffconvert's BibTeX names the group, the title, the year and, where known, the address.
 
     cffconvert 2.0.0 (the latest release) reads only the top-level fields and always writes the key
@@ -71,8 +75,8 @@ def test_cffconvert_bibtex_export_carries_the_metadata(tmp_path):
     with_url = Book(**{**book(use_environment=False).__dict__, "url": "https://example.org/bistand/"})
     for b in (book(use_environment=False), with_url):
         cff.write_text(cff_text(b), encoding="utf-8")
-        assert validate_cff(cff).returncode == 0
-        out = subprocess.run([str(CFFCONVERT), "-f", "bibtex", "-i", str(cff)], capture_output=True, text=True, check=True).stdout
+        assert validate_cff(cffconvert, cff).returncode == 0
+        out = subprocess.run([str(cffconvert), "-f", "bibtex", "-i", str(cff)], capture_output=True, text=True, check=True).stdout
         fields = dict(re.findall(r"^(\w+) = \{(.*)\},?$", out, re.M))
         assert fields["author"] == "Bistånd book contributors"
         assert fields["title"] == b.title and fields["year"] == "2026" and fields["month"] == "11"
@@ -129,7 +133,7 @@ def _text(html_text: str) -> str:
     return html_module.unescape(re.sub(r"<[^>]+>", "", html_text))
 
 
-def test_every_chapter_page_says_how_to_cite_it():
+def test_every_chapter_page_says_how_to_cite_it(built_html):
     """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF,
     in the page's language (the Swedish summary's in Swedish)."""
     from bistand.publishing.citation import page_words
@@ -154,7 +158,7 @@ def test_every_chapter_page_says_how_to_cite_it():
         assert footer in text and data_date() in text, page.name
 
 
-def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex():
+def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex(built_html):
     from bistand.publishing.citation import REPOSITORY_UNSET
 
     b = book()
@@ -206,9 +210,7 @@ def test_citation_cff_with_the_addresses_known_has_url_and_repository_code(tmp_p
     import yaml
 
     cff = tmp_path / "CITATION.cff"
-    cff.write_text(cff_text(_known_book()), encoding="utf-8")
-    result = validate_cff(cff)
-    assert result.returncode == 0, result.stdout + result.stderr
+    cff.write_text(cff_text(_known_book()), encoding="utf-8")  # valid: test_citation_cff_is_valid[addresses-known]
     data = yaml.safe_load(cff.read_text(encoding="utf-8"))
     assert (data["url"], data["repository-code"]) == (KNOWN["url"], KNOWN["repository"])
     assert (data["preferred-citation"]["url"], data["preferred-citation"]["repository-code"]) == \
@@ -291,14 +293,14 @@ def test_every_source_is_cited_where_the_book_uses_it():
     assert cited - sources == set(), "citations of unknown sources"
 
 
-def test_each_notebook_chapter_offers_its_notebook_for_download():
+def test_each_notebook_chapter_offers_its_notebook_for_download(built_html):
     for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
         page = ROOT / "_build" / "html" / "chapters" / f"{notebook.stem}.html"
         assert f"_sources/chapters/{notebook.name}" in page.read_text(encoding="utf-8"), notebook.name
         assert (ROOT / "_build" / "html" / "_sources" / "chapters" / notebook.name).exists()
 
 
-def test_every_chart_page_links_the_csv_it_draws_from():
+def test_every_chart_page_links_the_csv_it_draws_from(built_html):
     pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
     chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
     assert len(chart_pages) >= 4

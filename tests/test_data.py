@@ -76,7 +76,7 @@ def test_each_quote_stands_in_its_paragraph_and_carries_the_value():
         number = int(re.fullmatch(r"paragraph (\d+)", row["locator"]).group(1))
         assert row["quote"] in paragraphs[number - 1], (
             f"{figure_id}: the quote is not in paragraph {number} of sources/{sources.loc[row['source_id'], 'capture']}; "
-            "if the source itself changed, add the new capture to sources/ and its MANIFEST.csv")
+            "if the source itself changed, record the new capture: make capture FILE=PATH SOURCE=ID")
         if row["value_in_quote"] == "yes":
             assert value_matches_words(row["value"], row["unit"], row["quote"]), figure_id
     assert set(primary["value_in_quote"]) == {"yes", "no"}

@@ -90,3 +90,42 @@ def test_the_checks_catch_an_upward_import_and_a_circle():
 @pytest.mark.parametrize("module", sorted(import_graph()))
 def test_each_module_imports(module):
     __import__(module)
+
+
+# --- the test layers (tests/conftest.py): a unit test cannot reach a built artefact or another layer's tool ---
+
+def test_the_guard_names_what_a_unit_test_may_not_reach():
+    import conftest
+
+    assert conftest._reached("open", (str(conftest.BUILD / "html" / "index.html"), "r", 0)) == \
+        "reads _build/html/index.html"
+    assert conftest._reached("os.scandir", (str(conftest.CFF_VENV / "bin"),)) == "reads .venv-cff/bin"
+    assert conftest._reached("os.listdir", (str(conftest.BUILD),)) is None  # pkgutil lists every folder on sys.path
+    assert conftest._reached("open", (str(conftest.BUILD),)) == "reads _build"
+    assert conftest._reached("subprocess.Popen", ("/usr/bin/chromedriver", ["chromedriver"], None, None)) == \
+        "starts chromedriver"
+    assert conftest._reached("subprocess.Popen", (None, ["jupyter-book", "build", "."], None, None)) == \
+        "starts jupyter-book"
+    assert conftest._reached("open", (str(conftest.ROOT / "data" / "events.csv"), "r", 0)) is None
+    assert conftest._reached("open", (str(conftest.ROOT / "_builder.txt"), "r", 0)) is None
+    assert conftest._reached("open", (3, "r", 0)) is None
+
+
+def test_a_unit_test_that_reads_the_build_fails_naming_the_fixtures(request):
+    import conftest
+
+    assert request.node.get_closest_marker("unit") is not None
+    with pytest.raises(PermissionError, match="is a unit test but reads _build/html/index.html: request the fixture "
+                                              r"that gives it \(built_html, built_pdf,"):
+        open(conftest.BUILD / "html" / "index.html", encoding="utf-8")
+    # The guard also records it, so that a test swallowing the error still fails; this one expected it.
+    assert conftest._violations.pop(request.node.nodeid)
+
+
+def test_the_layer_follows_the_fixtures(request):
+    import conftest
+
+    assert conftest.layer_of(request.node) == "unit"
+    assert set(conftest.FIXTURE_LAYERS.values()) <= set(conftest.LAYERS)
+    for name in conftest.FIXTURE_LAYERS:  # each is a fixture of tests/ (a misspelt name would mark nothing)
+        assert request.session._fixturemanager.getfixturedefs(name, request.node), name

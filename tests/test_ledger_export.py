@@ -8,6 +8,7 @@ import re
 import sys
 
 import pandas as pd
+import pytest
 
 from bistand.publishing.citation import book
 from bistand.analysis.claims import ledger
@@ -15,6 +16,8 @@ from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "_ext"))
+#: The ledger's downloads and JSON-LD are read from the built pages.
+pytestmark = pytest.mark.usefixtures("built_html")
 
 
 def _claims() -> pd.DataFrame:

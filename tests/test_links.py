@@ -54,7 +54,7 @@ def broken_links(html_dir: Path) -> list[str]:
     return sorted(problems)
 
 
-def test_no_broken_internal_links():
+def test_no_broken_internal_links(built_html):
     assert (HTML / "chapters").is_dir(), "build the book first: make book"
     assert broken_links(HTML) == []
 

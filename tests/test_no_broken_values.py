@@ -49,12 +49,12 @@ def built_pages() -> list[Path]:
 
 
 @pytest.mark.parametrize("page", built_pages(), ids=lambda p: p.name)
-def test_no_broken_value_on_a_built_page(page):
+def test_no_broken_value_on_a_built_page(built_html, page):
     cells, text = page_cells_and_text(page)
     assert broken_values(cells, text) == []
 
 
-def test_the_pages_were_built():
+def test_the_pages_were_built(built_html):
     assert len(built_pages()) >= 10, "build the book first: make book"
 
 
@@ -70,7 +70,7 @@ def pdf_text() -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
 
 
-def test_no_broken_value_in_the_pdf():
+def test_no_broken_value_in_the_pdf(built_pdf):
     assert broken_values([], pdf_text()) == []
 
 

@@ -13,6 +13,8 @@ from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf
 from conftest import ROOT, edit_cell
 
 HTML = ROOT / "_build" / "html"
+#: Every test here reads the printed PDF or the pages it was printed from.
+pytestmark = pytest.mark.usefixtures("built_pdf")
 
 
 def _normal(text: str) -> str:

@@ -66,7 +66,7 @@ def _labels() -> dict[str, str]:
     return {anchor: html.unescape(label) for anchor, label in found}
 
 
-def test_the_reference_list_is_labelled_by_author_and_year_and_no_two_share_a_label():
+def test_the_reference_list_is_labelled_by_author_and_year_and_no_two_share_a_label(built_html):
     labels = _labels()
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
@@ -76,7 +76,7 @@ def test_the_reference_list_is_labelled_by_author_and_year_and_no_two_share_a_la
     assert sorted(labels.values()) == sorted(f"{s['publisher']}, {years[s['source_id']]}" for s in sources)
 
 
-def test_every_citation_in_the_text_reads_as_the_label_it_links_to():
+def test_every_citation_in_the_text_reads_as_the_label_it_links_to(built_html):
     labels = _labels()
     checked = 0
     for page in sorted(HTML.glob("*.html")):
@@ -87,14 +87,14 @@ def test_every_citation_in_the_text_reads_as_the_label_it_links_to():
     assert checked > 20
 
 
-def test_titles_keep_their_capitals_in_the_reference_list():
+def test_titles_keep_their_capitals_in_the_reference_list(built_html):
     text = html.unescape(re.sub(r"<[^>]+>", "", (HTML / "references.html").read_text(encoding="utf-8")))
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
         for source in csv.DictReader(handle):
             assert source["title"] in text, source["source_id"]
 
 
-def test_the_reference_list_uses_no_deprecated_aria_role():
+def test_the_reference_list_uses_no_deprecated_aria_role(built_html):
     page = (HTML / "references.html").read_text(encoding="utf-8")
     assert 'role="doc-biblioentry"' not in page
     items = re.findall(r'<div class="citation" id="[^"]+" role="([^"]+)"', page)

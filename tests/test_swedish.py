@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import re
+
+import nbformat
 import pytest
 
+from bistand.analysis.summary import headline
+from bistand.data.load import Figures
 from bistand.publishing import swedish
+from conftest import ROOT
 
 NBSP = "\u00a0"
 
@@ -50,15 +57,6 @@ def test_bad_input():
 
 # ---------------------------------------------------------------------------------------------
 # The Swedish summary: every figure equals its English counterpart and is in Swedish format.
-
-import ast
-import re
-
-import nbformat
-
-from conftest import ROOT
-from bistand.analysis.summary import headline
-from bistand.data.load import Figures
 
 CHAPTERS = ROOT / "chapters"
 ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")
@@ -131,14 +129,14 @@ def test_swedish_check_catches_a_wrong_figure():
         assert not SWEDISH_FIGURE.match(english_form), english_form
 
 
-def test_swedish_summary_is_marked_swedish_in_the_built_page():
+def test_swedish_summary_is_marked_swedish_in_the_built_page(built_html):
     page = ROOT / "_build" / "html" / "chapters" / "sammanfattning.html"
     english = ROOT / "_build" / "html" / "chapters" / "index.html"
     assert '<html lang="sv"' in page.read_text(encoding="utf-8")
     assert '<html lang="en"' in english.read_text(encoding="utf-8")
 
 
-def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page():
+def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page(built_html):
     page = (ROOT / "_build" / "html" / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
     english = (ROOT / "_build" / "html" / "chapters" / "index.html").read_text(encoding="utf-8")
     assert "<strong>Citera kapitlet</strong>" in page and "Cite this chapter" not in page

@@ -60,7 +60,7 @@ def test_spec_has_two_panels_on_one_shared_time_axis(inputs):
 
 def test_three_majorities_as_bands_in_both_panels_and_the_open_one_says_so(inputs):
     spec = _chart(inputs).to_dict()
-    bands = [l for l in _layers(spec) if l["mark"]["type"] == "rect"]
+    bands = [layer for layer in _layers(spec) if layer["mark"]["type"] == "rect"]
     assert len(bands) == 2
     rows = _data(spec, bands[0])
     assert [r["majority"] for r in rows] == ["Koalition för Linköping (S, MP, L)", "Allians för Linköping (M, C, L, KD)",
@@ -74,7 +74,7 @@ def test_three_majorities_as_bands_in_both_panels_and_the_open_one_says_so(input
 
 def test_events_are_numbered_in_date_order_and_imprecise_dates_are_spans(inputs):
     spec = _chart(inputs).to_dict()
-    points = next(l for l in _layers(spec) if l["mark"]["type"] == "point" and "lane" in json.dumps(l["encoding"]))
+    points = next(layer for layer in _layers(spec) if layer["mark"]["type"] == "point" and "lane" in json.dumps(layer["encoding"]))
     rows = _data(spec, points)
     assert [r["number"] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
     by_date = {r["date"]: r for r in rows}
@@ -85,9 +85,9 @@ def test_events_are_numbered_in_date_order_and_imprecise_dates_are_spans(inputs)
 
 def test_monthly_counts_are_points_never_a_line(inputs):
     spec = _chart(inputs).to_dict()
-    assert not [l for l in _layers(spec) if l["mark"]["type"] == "line"]
+    assert not [layer for layer in _layers(spec) if layer["mark"]["type"] == "line"]
     bottom = spec["vconcat"][1]["layer"]
-    assert [l["mark"]["type"] for l in bottom] == ["rect", "point", "text", "text"]
+    assert [layer["mark"]["type"] for layer in bottom] == ["rect", "point", "text", "text"]
     assert bottom[1]["encoding"]["y"]["title"] == "Households paid in a month"
 
 
@@ -112,9 +112,9 @@ def test_numbers_of_close_events_are_set_apart(inputs):
     December 2021) and 11 and 12 (February and July 2024). The earlier number ends at its mark, the later
     begins at its own, so they never run together."""
     spec = _chart(inputs).to_dict()
-    texts = [l for l in spec["vconcat"][0]["layer"] if l["mark"]["type"] == "text"]
-    aligned = {l["mark"]["align"]: [r["number"] for r in _data(spec, l)
-                                    if r["align"] == l["mark"]["align"]] for l in texts}
+    texts = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"]["type"] == "text"]
+    aligned = {layer["mark"]["align"]: [r["number"] for r in _data(spec, layer)
+                                    if r["align"] == layer["mark"]["align"]] for layer in texts}
     assert aligned["right"] == ["2", "6", "9", "11"] and aligned["left"] == ["5", "7", "10", "12"]
     assert set(aligned["center"]) == {str(n) for n in range(1, 13)} - {"2", "5", "6", "7", "9", "10", "11", "12"}
 

@@ -45,7 +45,7 @@ BAD_CELLS = [
     ("lkp_places_lkp500", "quote", "", "value_in_quote: says yes, but the quote is empty"),
     ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
      "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
-     "(or `python -m bistand.data.derive`) to recompute it"),
+     "to recompute it (and the pages that show it)"),
 ]
 
 
@@ -85,14 +85,14 @@ def test_renamed_column(data_copy):
 def test_extra_column(data_copy):
     path = data_copy / "municipalities.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0] + ",population"] + [l + "," for l in lines[1:]]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0] + ",population"] + [line + "," for line in lines[1:]]) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     assert messages(data_copy) == ["data/municipalities.csv:1:population: unknown extra column 'population'"]
 
 
 def test_missing_column(data_copy):
     path = data_copy / "municipalities.csv"
-    lines = [",".join(l.split(",")[:2]) for l in path.read_text(encoding="utf-8").splitlines()]
+    lines = [",".join(line.split(",")[:2]) for line in path.read_text(encoding="utf-8").splitlines()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     assert messages(data_copy) == ["data/municipalities.csv:1:kind: missing column 'kind'"]
@@ -124,8 +124,8 @@ def test_undescribed_file_and_missing_file(data_copy):
 def test_changed_content_without_new_hash(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
-        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
-        "(run `make hashes` and record the change in CHANGELOG.md)"]
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
 
 
 def test_all_problems_reported_at_once(data_copy):
@@ -189,7 +189,7 @@ def test_value_in_quote_must_be_yes_or_no(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value_in_quote", "ja")
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' breaks the constraint \"enum\" is \"['yes', 'no']\""]
+        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' is not an allowed value_in_quote (allowed: yes, no)"]
 
 
 def test_semicolon_separated_file_is_one_message(data_copy):
@@ -239,8 +239,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
     """`make hashes` (validate --update-hashes) refuses invalid data: no "hash updated", exit 1, descriptor untouched."""
     line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "62.7")
     before = (data_copy / "datapackage.json").read_bytes()
-    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = _run_validate(data_copy, "--update-hashes")
     assert result.returncode == 1
     assert "hash updated" not in result.stdout + result.stderr
     assert "data valid" not in result.stdout
@@ -252,8 +251,7 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
 
 def test_make_hashes_records_valid_data(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
-    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--update-hashes", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = _run_validate(data_copy, "--update-hashes")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["hash updated: data/figures_primary.csv", f"data valid: {data_copy}"]
     assert messages(data_copy) == []
@@ -279,8 +277,17 @@ def test_source_year_is_one_the_source_states(data_copy, source_id, bad, expecte
 # --- The analyst's loop (issue 18): one clear run of messages for each mistake, nothing written ---
 
 def _run_validate(data_dir, *args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bistand.data.validate", "--data", str(data_dir), *args],
-                          capture_output=True, text=True)
+    """`python -m bistand.data.validate --data DIR ARGS`, called in this process (the command line itself, as a
+    separate process, is tested once: test_command_line_prints_problems_without_traceback)."""
+    import contextlib
+    import io
+
+    from bistand.data.validate import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--data", str(data_dir), *args])
+    return subprocess.CompletedProcess(["validate", *args], code, out.getvalue(), err.getvalue())
 
 
 def _snapshot(data_dir) -> dict[str, bytes]:
@@ -314,7 +321,8 @@ def test_a_quote_not_in_its_source_is_named_with_the_capture(data_copy):
         locator = {r["figure_id"]: r["locator"] for r in csv_module.DictReader(handle)}["str_paid_2021_str2022web"]
     _fails_with_exactly(data_copy, [
         f'data/figures_primary.csv:{line}:quote: "26,9 miljoner kronor" is not in {locator} of sources/{capture}; '
-        "if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"])
+        "if the source itself changed, record its new capture (make capture FILE=PATH SOURCE=str2022web) and point "
+        "sources.csv's capture at it"])
 
 
 def test_a_quote_in_another_paragraph_says_where_it_is(data_copy):
@@ -332,8 +340,8 @@ def test_the_sha256_notice_comes_only_when_the_data_is_otherwise_valid(data_copy
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "500")
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
-        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated "
-        "(run `make hashes` and record the change in CHANGELOG.md)"]
+        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
 
 
 def test_crlf_line_ends_alone_are_reported_as_that(data_copy):
@@ -356,7 +364,7 @@ def test_a_byte_order_mark_alone_is_reported_as_that(data_copy):
 def test_an_unquoted_decimal_comma_is_one_message_with_a_hint(data_copy):
     path = data_copy / "figures_primary.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    number = next(i for i, l in enumerate(lines) if l.startswith("str_paid_2021_str2022web,"))
+    number = next(i for i, line in enumerate(lines) if line.startswith("str_paid_2021_str2022web,"))
     assert ",26.7," in lines[number]
     lines[number] = lines[number].replace(",26.7,", ",26,7,", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -409,7 +417,7 @@ def test_a_duplicated_id_names_the_other_row(data_copy):
     path = data_copy / "figures_primary.csv"
     line = edit_cell(path, "lkp_far_lkp500", "figure_id", "lkp_places_lkp500")
     with open(path, encoding="utf-8", newline="") as handle:
-        first = 1 + next(i for i, l in enumerate(handle, start=1) if l.startswith("lkp_places_lkp500,"))
+        first = 1 + next(i for i, line in enumerate(handle, start=1) if line.startswith("lkp_places_lkp500,"))
     first -= 1
     update_hashes(data_copy)
     _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:figure_id: 'lkp_places_lkp500' is the figure_id of "

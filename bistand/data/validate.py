@@ -35,9 +35,10 @@ class Problem:
     row: int | str
     column: str
     message: str
+    folder: str = "data"
 
     def __str__(self) -> str:
-        return f"data/{self.file}:{self.row}:{self.column}: {self.message}"
+        return f"{self.folder}/{self.file}:{self.row}:{self.column}: {self.message}"
 
 
 class DataValidationError(ValueError):
@@ -112,7 +113,8 @@ def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
             continue
         if changed and not only_form and not own_problems:
             hash_notices.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
-                                        "updated (run `make hashes` and record the change in CHANGELOG.md)"))
+                                        "updated: run `make update` (it records the sha256s and re-executes the notebooks) and record the "
+                                        "change in CHANGELOG.md"))
         if text != raw.decode("utf-8"):
             repaired[name] = text
         readable.add(name)
@@ -191,6 +193,9 @@ def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Prob
         name = labels[number - 1] if 0 < number <= len(labels) else ""
         return Problem(file, 1, name or "-", f"unknown extra column {name!r}")
     if error.type == "constraint-error" and column == "period" and cell:
+        hint = iso_date_hint(cell)
+        if hint:
+            return Problem(file, row, column, f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}")
         try:
             parse_period(cell)
         except PeriodError as period_error:
@@ -277,7 +282,7 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
     units: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
     seen_keys: dict[tuple, str] = {}
-    for name, line, row in rows:
+    for _name, _line, row in rows:
         try:
             values[row.get("figure_id", "")] = float(row.get("value", ""))
         except ValueError:
@@ -316,8 +321,8 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 expected = evaluate_rule(rule, values)
                 if value is not None and abs(expected - value) > 1e-9:
                     problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
-                                            f"its rule {rule!r} = {expected:g}; run `make update` "
-                                            "(or `python -m bistand.data.derive`) to recompute it"))
+                                            f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
+                                            "(and the pages that show it)"))
             except RuleError as error:
                 problems.append(Problem(name, line, "rule", str(error)))
         figure_id = row.get("figure_id", "")
@@ -336,6 +341,32 @@ EVENTS_FILE = "events.csv"
 SOURCES_FILE = "sources.csv"
 
 
+#: A date written day, month and year (or month, day and year) with '/' or '.', as a spreadsheet shows one.
+NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*")
+
+
+def iso_date_hint(text: str) -> str | None:
+    """For a cell such as '20/12/2021' (or '12/20/2021'), how to write it: 'write it as 2021-12-20'. When both
+    readings are dates ('05/06/2021'), both are given; None for any other text."""
+    import datetime
+
+    match = NUMERIC_DATE.fullmatch(text)
+    if not match:
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    readings = []
+    for day, month, order in ((first, second, "day first"), (second, first, "month first")):
+        try:
+            readings.append((datetime.date(year, month, day).isoformat(), order))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if len(readings) == 1 or readings[0][0] == readings[1][0]:
+        return f"write it as {readings[0][0]}"
+    return "write it as " + " or ".join(f"{iso} ({order})" for iso, order in readings)
+
+
 def _event_date_problem(row: dict[str, str]) -> str | None:
     """What is wrong with an event's date and its stated precision, or None."""
     from bistand.data.vocabularies import PRECISIONS
@@ -343,6 +374,9 @@ def _event_date_problem(row: dict[str, str]) -> str | None:
     text, precision = row.get("date") or "", row.get("date_precision") or ""
     if text == "unknown":
         return "an event needs a date; 'unknown' is not allowed in events.csv"
+    hint = iso_date_hint(text)
+    if hint:
+        return f"date {text!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B: {hint}"
     try:
         period = parse_period(text)
     except PeriodError as error:
@@ -450,7 +484,40 @@ def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True, sources_
                 (copy / name).write_text(text, encoding="utf-8")
             problems += _table_problems(copy, descriptor, readable, sources_dir)
     problems = sorted(set(problems), key=lambda p: (p.file, str(p.row).zfill(6), p.column, p.message))
+    problems += manifest_problems(sources_dir)
     return problems or sorted(hash_notices, key=lambda p: p.file)
+
+
+MANIFEST = "MANIFEST.csv"
+#: Files of sources/ that are not captures (described in sources/PROVENANCE.md).
+NOT_CAPTURES = {MANIFEST, "PROVENANCE.md"}
+
+
+def manifest_problems(sources_dir: Path) -> list[Problem]:
+    """sources/ against sources/MANIFEST.csv: every capture listed, none missing, each unchanged (its sha256 and
+    size). A capture is never edited: a source that changed is recorded as a new capture (bistand.data.captures)."""
+    sources_dir = Path(sources_dir)
+    if not (sources_dir / MANIFEST).is_file():
+        return [Problem(MANIFEST, "-", "-", "missing: sources/ lists its captures there", folder="sources")]
+    rows = _numbered_rows(sources_dir / MANIFEST)
+    listed = {row.get("file", ""): (line, row) for line, row in rows}
+    on_disk = {p.name for p in sources_dir.iterdir() if p.is_file()} - NOT_CAPTURES
+    problems = []
+    for name in sorted(on_disk - listed.keys()):
+        problems.append(Problem(name, "-", "-", f"not listed in sources/{MANIFEST}: record a capture with "
+                                f"`make capture FILE=sources/{name} SOURCE=<source_id>` (it adds its row)", folder="sources"))
+    for name, (line, row) in sorted(listed.items()):
+        if name not in on_disk:
+            problems.append(Problem(MANIFEST, line, "file", f"{name!r} is listed but not in sources/", folder="sources"))
+            continue
+        data = (sources_dir / name).read_bytes()
+        if hashlib.sha256(data).hexdigest() != row.get("sha256") or str(len(data)) != row.get("bytes"):
+            problems.append(Problem(name, "-", "-", f"differs from its sha256 in sources/{MANIFEST} (line {line}): "
+                                    "a capture is never edited; restore it (git checkout -- "
+                                    f"sources/{name}), and if the source itself changed, record its new text as a new "
+                                    f"capture: make capture FILE=PATH SOURCE={row.get('source_id') or '<source_id>'}",
+                                    folder="sources"))
+    return problems
 
 
 def _sources_dir(data_dir: Path) -> Path:
@@ -538,6 +605,8 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
     keys = {r["path"]: (r["schema"].get("primaryKey", []),
                         [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")])
             for r in descriptor["resources"]}
+    enums = {r["path"]: {f["name"]: f["constraints"]["enum"] for f in r["schema"]["fields"]
+                         if "enum" in f.get("constraints", {})} for r in descriptor["resources"]}
     rows_of: dict[str, dict[int, dict[str, str]]] = {}
 
     def rows(name: str) -> dict[int, dict[str, str]]:
@@ -586,13 +655,103 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
             problem = Problem(problem.file, problem.row, problem.column,
                               f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}")
         elif problem.column in ("municipality_code", "code") and "breaks the constraint" in text and "pattern" in text:
-            cell = text.split("'")[1]
+            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
             if cell.isdigit() and len(cell) < 4:
                 problem = Problem(problem.file, problem.row, problem.column,
-                                  f"{cell!r} has {len(cell)} digits: municipality codes have four digits: {cell.zfill(4)} "
+                                  f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: {cell.zfill(4)} "
                                   "(a spreadsheet drops the leading zero of a number; keep the column as text)")
+            elif cell and not cell.isdigit():
+                problem = Problem(problem.file, problem.row, problem.column, _name_for_code(data_dir, cell))
+        elif "breaks the constraint" in text and problem.column in enums.get(problem.file, {}):
+            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
+            allowed = enums[problem.file][problem.column]
+            if cell and cell not in allowed:
+                nearest = closest(cell, allowed)
+                problem = Problem(problem.file, problem.row, problem.column,
+                                  f"{cell!r} is not an allowed {problem.column}"
+                                  + (f"; the closest allowed is {nearest!r}" if nearest else "")
+                                  + f" (allowed: {', '.join(allowed)})")
         out.append(problem)
+    return _grouped_leading_zeros(out)
+
+
+#: More rows than this with the same mistake in one column are reported in one line.
+GROUP_AFTER = 3
+
+
+def _grouped_leading_zeros(problems: list[Problem]) -> list[Problem]:
+    """Codes that lost their leading zero in many rows of one column (a whole file saved by a spreadsheet):
+    one line listing the rows, instead of one per row."""
+    marker = "municipality codes have four digits"
+    by_column: dict[tuple[str, str], list[Problem]] = {}
+    for problem in problems:
+        if marker in problem.message and problem.row != "-":
+            by_column.setdefault((problem.file, problem.column), []).append(problem)
+    grouped = {key: found for key, found in by_column.items() if len(found) > GROUP_AFTER}
+    if not grouped:
+        return problems
+    cells = {(p.file, p.row, p.column) for found in grouped.values() for p in found}
+    out = [p for p in problems if (p.file, p.row, p.column) not in cells]  # and no second message for those cells
+    for (file, column), found in grouped.items():
+        codes = sorted({p.message.split("'")[1] for p in found}, key=lambda c: (len(c), c))
+        examples = ", ".join(f"{c} -> {c.zfill(4)}" for c in codes)
+        out.append(Problem(file, "-", column, f"{len(found)} rows ({number_ranges([p.row for p in found])}) have a code "
+                           f"without its leading zero ({examples}): municipality codes have four digits (a spreadsheet "
+                           "drops the leading zero of a number; keep the column as text)"))
     return out
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """Row numbers as short ranges: [2, 3, 4, 7, 9, 10] -> '2-4, 7, 9-10'."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", _folded(text)))
+
+
+def _folded(text: str) -> str:
+    """Lower case without diacritics: 'Strängnäs' and 'Strangnas' read alike."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def closest(cell: str, allowed: list[str]) -> str | None:
+    """The allowed value nearest to a cell: the one with the same words in another order or case ('SEK million' ->
+    'million_sek'), else the one most alike in spelling (difflib), else None."""
+    import difflib
+
+    words = _words(cell)
+    overlap = max(allowed, key=lambda a: (len(words & _words(a)) / len(words | _words(a) or {""}), a in cell),
+                  default=None)
+    if overlap is not None and words & _words(overlap):
+        return overlap
+    folded = {_folded(a): a for a in allowed}
+    match = difflib.get_close_matches(_folded(cell), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def _name_for_code(data_dir: Path, cell: str) -> str:
+    """The message for a municipality's name where its code belongs, with the code municipalities.csv gives it."""
+    import difflib
+
+    names = {row.get("name", ""): row.get("code", "") for _, row in _numbered_rows(data_dir / "municipalities.csv")}
+    # Each name, and for 'Riket (Sweden)' also 'Riket' and 'Sweden', lower case without diacritics.
+    forms = {_folded(form): name for name in names
+             for form in (name, *re.split(r"\s*[()]\s*", name)) if form.strip()}
+    match = difflib.get_close_matches(_folded(cell.strip()), list(forms), n=1, cutoff=0.75)
+    name = forms[match[0]] if match else None
+    if name is None:
+        return (f"{cell!r} is not a municipality code: give the four-digit code of municipalities.csv "
+                "(no municipality there has a name like it)")
+    return f"{cell!r} is a name, not a code: {name} has the code {names[name]} in municipalities.csv; write {names[name]}"
 
 
 QUOTE_LOCATOR = re.compile(r"paragraph (\d+)")
@@ -620,7 +779,7 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                     problems.append(Problem(name, line, "source_id", f"the capture {where} of {row['source_id']!r} is missing"))
                     paragraphs_of[capture] = None
                     continue
-                paragraphs_of[capture] = [" ".join(l.split()) for l in text.splitlines() if l.strip()]
+                paragraphs_of[capture] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
             paragraphs = paragraphs_of[capture]
             if paragraphs is None:
                 continue
@@ -635,8 +794,9 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                 problems.append(Problem(name, line, "locator", f"{where} has {len(paragraphs)} paragraphs, not {number}"))
             elif words not in paragraphs[number - 1]:
                 elsewhere = [i for i, p in enumerate(paragraphs, start=1) if words in p]
-                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else \
-                    "; if the source itself changed, add its new capture to sources/ with its MANIFEST.csv row"
+                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else (
+                    "; if the source itself changed, record its new capture (make capture FILE=PATH "
+                    f"SOURCE={row['source_id']}) and point sources.csv's capture at it")
                 problems.append(Problem(name, line, "quote", f'"{quote}" is not in paragraph {number} of {where}{hint}'))
     return problems
 
@@ -655,6 +815,18 @@ def update_hashes(data_dir: Path = DATA_DIR) -> list[str]:
     return moved
 
 
+HELP = """usage: bistand-validate [--data DIR] [--update-hashes]
+
+Check every file of the book's data folder (DIR: data/ of the repository this package is installed from, or
+else ./data) and print each problem as data/FILE.csv:ROW:COLUMN: message; exit 1 if there is any.
+  --update-hashes  record each file's sha256 in datapackage.json, only if the data is otherwise valid"""
+
+
+def default_data_dir() -> Path:
+    """data/ of the checkout the package runs from (an editable install), else ./data (an installed wheel)."""
+    return DATA_DIR if (DATA_DIR / DESCRIPTOR).is_file() else Path("data")
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     """Print every problem and exit 1 if there are any.
 
@@ -662,7 +834,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     the sha256s; on invalid data it records nothing and exits 1.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else DATA_DIR
+    if "--help" in args or "-h" in args:
+        print(HELP)
+        return 0
+    data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else default_data_dir()
+    if not (data_dir / DESCRIPTOR).is_file():
+        print(f"no {DESCRIPTOR} in {data_dir}: run this in the book's repository, or name the folder with --data DIR",
+              file=sys.stderr)
+        return 2
     if "--update-hashes" in args:
         problems = validate_data(data_dir, check_hashes=False)
         if problems:

@@ -564,7 +564,7 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
                                    tooltip=tooltip)
     ranges = base.transform_filter("datum.is_range").mark_bar(height=6, color="#222", opacity=0.55).encode(x2="end:T")
     points = base.transform_filter("!datum.is_range").mark_point(filled=True, size=70, color="#222").encode(
-        shape=alt.Shape("lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[l] for l in lanes]),
+        shape=alt.Shape("lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[lane] for lane in lanes]),
                         legend=None))
     marks["align"] = _number_alignment(marks, domain)
     numbers = [base.transform_filter(f"datum.align == '{align}'").mark_text(

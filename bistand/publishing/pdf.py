@@ -111,7 +111,7 @@ def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_
             continue
         root = "../" * (len(page.relative_to(html_dir).parts) - 1)
         language = "sv" if '<html lang="sv"' in text else "en"
-        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language), text)
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language), text)  # noqa: B023 - called here
         if new != text:
             page.write_text(new, encoding="utf-8")
     return linked

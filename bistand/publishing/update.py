@@ -1,4 +1,5 @@
-"""One way to change the data (``make update``): derive, validate, record hashes, re-execute notebooks.
+"""One way to change the data (``make update``): derive, validate, record hashes, re-execute notebooks, and list
+the figures that moved against this edition's accepted ones (``make accept`` accepts them).
 
 Each step runs only if the one before succeeded; the first problem stops the run with its message
 and exit status 1. At the end it prints the lines to add to CHANGELOG.md, one per data file whose
@@ -17,7 +18,6 @@ from pathlib import Path
 from bistand import DATA_DIR, ROOT
 
 
-
 def changelog_line(path: str, digest: str) -> str:
     """The CHANGELOG.md line recording one data file of an edition: ``- `NAME` sha256:HEX``."""
     return f"- `{path}` {digest}"
@@ -30,6 +30,23 @@ def missing_changelog_lines(data_dir: Path = DATA_DIR, changelog: Path | None = 
     text = (changelog or Path(data_dir).parent / "CHANGELOG.md").read_text(encoding="utf-8")
     lines = [changelog_line(r["path"], r["hash"]) for r in read_descriptor(Path(data_dir))["resources"]]
     return [line for line in lines if line[2:] not in text]
+
+
+def show_edition_differences() -> list[str]:
+    """Print the figures that moved against the accepted ones (tests/edition_figures.json) and the one command
+    that accepts them; returns the lines."""
+    from bistand.publishing import edition
+
+    _step("figures that moved against this edition's accepted ones (tests/edition_figures.json)")
+    moved = edition.differences(edition.read_expected(), edition.current())
+    for line in moved:
+        print(f"  {line}")
+    if moved:
+        print(f"{len(moved)} figure(s) moved. If you meant these changes, run `make accept` (it writes them into "
+              "tests/edition_figures.json), and say what moved and why in CHANGELOG.md.")
+    else:
+        print("  none: every figure the chapters show is the accepted one")
+    return moved
 
 
 def _step(title: str) -> None:
@@ -69,6 +86,8 @@ def run(notebooks: list[Path] | None = None, data_dir: Path = DATA_DIR) -> int:
     except Exception as error:  # noqa: BLE001 - any failing cell stops the run with its message
         print(f"make update stopped at notebook execution: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
+    if Path(data_dir).resolve() == DATA_DIR.resolve():
+        show_edition_differences()
     lines = missing_changelog_lines(data_dir)
     if lines:
         print("Add these lines to CHANGELOG.md, under a new edition heading, with a sentence on what moved:")

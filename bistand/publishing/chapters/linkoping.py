@@ -140,7 +140,7 @@ def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
                      + "; ".join(f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
                                  for b in bands.itertuples())
                      + ". Bottom panel, same time axis: households paid in a month, points not joined: "
-                     + ", ".join(f"{v:,.0f} ({l})" for v, l in zip(counts["households"], counts["label"])) + "."),
+                     + ", ".join(f"{v:,.0f} ({label})" for v, label in zip(counts["households"], counts["label"])) + "."),
     )
 
 
