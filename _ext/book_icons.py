@@ -19,9 +19,26 @@ from pathlib import Path
 from urllib.parse import quote
 
 #: The icons the theme's templates draw (``<i class="fa-solid fa-NAME">``), and the download link's icon.
-ICONS = ["bars", "list", "magnifying-glass", "sun", "moon", "circle-half-stroke", "expand", "arrow-up",
-         "file-pdf", "file", "download", "outdent", "angle-left", "angle-right", "xmark", "chevron-down",
-         "chevron-right", "copy"]
+ICONS = [
+    "bars",
+    "list",
+    "magnifying-glass",
+    "sun",
+    "moon",
+    "circle-half-stroke",
+    "expand",
+    "arrow-up",
+    "file-pdf",
+    "file",
+    "download",
+    "outdent",
+    "angle-left",
+    "angle-right",
+    "xmark",
+    "chevron-down",
+    "chevron-right",
+    "copy",
+]
 TARGET = Path(__file__).resolve().parent.parent / "_static" / "book-icons.css"
 
 HEAD = """/* The theme's icons drawn from Font Awesome Free 6.5.2's SVG files (CC BY 4.0, Fonticons, Inc.), as CSS masks
@@ -47,8 +64,10 @@ def rule(selector: str, svg: str) -> str:
     width, height = (int(v) for v in re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())
     path = re.search(r'<path d="([^"]+)"', svg)[1]
     drawing = f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'><path d='{path}'/></svg>"
-    return (f'{selector} {{ --book-icon: url("data:image/svg+xml,{quote(drawing, safe=" /=:,.")}"); '
-            f"--book-icon-width: {width / height:.3f}em; }}\n")
+    return (
+        f'{selector} {{ --book-icon: url("data:image/svg+xml,{quote(drawing, safe=" /=:,.")}"); '
+        f"--book-icon-width: {width / height:.3f}em; }}\n"
+    )
 
 
 def main(folder: str) -> None:

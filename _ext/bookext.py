@@ -22,8 +22,9 @@ from docutils.parsers.rst import Directive
 
 from bistand import ROOT
 
-DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json",
-                       *ROOT.joinpath("bistand").rglob("*.py")])
+DEPENDENCIES = sorted(
+    [*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json", *ROOT.joinpath("bistand").rglob("*.py")]
+)
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
@@ -60,7 +61,9 @@ def _write_vega(app) -> None:
 def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> None:
     """Jupyter Book 1 inlines sphinx-thebe's settings twice (a page error) though Thebe is off: drop them."""
     scripts = context.get("script_files", [])
-    context["script_files"] = [s for s in scripts if "THEBE_JS_URL" not in (getattr(s, "attributes", {}) or {}).get("body", "")]
+    context["script_files"] = [
+        s for s in scripts if "THEBE_JS_URL" not in (getattr(s, "attributes", {}) or {}).get("body", "")
+    ]
 
 
 def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -> None:
@@ -134,8 +137,9 @@ def _cite_this_chapter(app, doctree, docname: str) -> None:
     titles = list(doctree.findall(nodes.title))
     title = titles[0].astext() if titles else docname
     box = nodes.container(classes=["cite-this"])
-    box += nodes.paragraph("", "", nodes.strong("", words["cite"]),
-                           nodes.Text(" (" + words["how"].format(edition=b.edition) + "):"))
+    box += nodes.paragraph(
+        "", "", nodes.strong("", words["cite"]), nodes.Text(" (" + words["how"].format(edition=b.edition) + "):")
+    )
     box += _code_block(apa_chapter(b, title, docname), "text")
     box += _code_block(bibtex_chapter(b, title, docname), "bibtex")
     if b.url is None:
@@ -154,19 +158,36 @@ class BookCitation(Directive):
 
         b = book()
         result: list[nodes.Node] = [
-            nodes.paragraph("", "APA (7th edition):"), _code_block(apa_book(b), "text"),
-            nodes.paragraph("", "BibTeX:"), _code_block(bibtex_book(b), "bibtex"),
+            nodes.paragraph("", "APA (7th edition):"),
+            _code_block(apa_book(b), "text"),
+            nodes.paragraph("", "BibTeX:"),
+            _code_block(bibtex_book(b), "bibtex"),
         ]
         if b.url:
-            result.append(nodes.paragraph("", "", nodes.Text("The book's address: "),
-                                          nodes.reference("", b.url, refuri=b.url), nodes.Text(".")))
+            result.append(
+                nodes.paragraph(
+                    "",
+                    "",
+                    nodes.Text("The book's address: "),
+                    nodes.reference("", b.url, refuri=b.url),
+                    nodes.Text("."),
+                )
+            )
         else:
             result.append(nodes.paragraph("", URL_UNSET, classes=["url-unset"]))
         if b.repository:
-            result.append(nodes.paragraph("", "", nodes.Text("The repository (code, data, CITATION.cff, CHANGELOG.md and "
-                                                             "the history of every change): "),
-                                          nodes.reference("", b.repository, refuri=b.repository), nodes.Text("."),
-                                          classes=["repository"]))
+            result.append(
+                nodes.paragraph(
+                    "",
+                    "",
+                    nodes.Text(
+                        "The repository (code, data, CITATION.cff, CHANGELOG.md and the history of every change): "
+                    ),
+                    nodes.reference("", b.repository, refuri=b.repository),
+                    nodes.Text("."),
+                    classes=["repository"],
+                )
+            )
         else:
             result.append(nodes.paragraph("", REPOSITORY_UNSET, classes=["repository-unset"]))
         docname = self.state.document.settings.env.docname
@@ -240,8 +261,7 @@ def claim_reviews(table, book, sources) -> list[dict]:
     reviews = []
     for row in table.to_dict("records"):
         source = sources.get(row["source_id"], {})
-        said = {"@type": "Claim", "name": row["claim"],
-                "author": {"@type": "Organization", "name": row["publisher"]}}
+        said = {"@type": "Claim", "name": row["claim"], "author": {"@type": "Organization", "name": row["publisher"]}}
         if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", str(row["date"])):  # a day, or the year a source states
             said["datePublished"] = row["date"]
         appearance = {"@type": "CreativeWork", "headline": source.get("title", ""), "inLanguage": "sv"}
@@ -250,17 +270,22 @@ def claim_reviews(table, book, sources) -> list[dict]:
         said["appearance"] = appearance
         words = row["words"] if isinstance(row["words"], str) and row["words"] else row["claim"]
         rating = {"@type": "Rating", "alternateName": row["verdict"]}
-        explanation = row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
+        explanation = (
+            row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
+        )
         # What the ledger counts the claim as (its finding, by the ledger's stated rules) comes first.
-        parts = [f"Counts as: {row['finding']}." if isinstance(row.get("finding"), str) and row["finding"] else "",
-                 explanation[:1].upper() + explanation[1:] if isinstance(explanation, str) else ""]
+        parts = [
+            f"Counts as: {row['finding']}." if isinstance(row.get("finding"), str) and row["finding"] else "",
+            explanation[:1].upper() + explanation[1:] if isinstance(explanation, str) else "",
+        ]
         if any(parts):
             rating["ratingExplanation"] = " ".join(part for part in parts if part)
         reviewer = {"@type": "Organization", "name": book.authors}
         if book.url:
             reviewer["url"] = book.url
         review = {
-            "@context": "https://schema.org", "@type": "ClaimReview",
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
             "url": f"{page}#{claim_anchor(row['claim_id'])}",
             "claimReviewed": words,
             "itemReviewed": said,
@@ -283,7 +308,9 @@ def _ledger_files(app) -> None:
     target.mkdir(parents=True, exist_ok=True)
     table.to_csv(target / "claims_ledger.csv", index=False, lineterminator="\n")
     records = json.loads(table.to_json(orient="records", force_ascii=False))
-    (target / "claims_ledger.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (target / "claims_ledger.json").write_text(
+        json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def _ledger_downloads(app, doctree, docname: str) -> None:
@@ -291,12 +318,19 @@ def _ledger_downloads(app, doctree, docname: str) -> None:
     if docname != LEDGER_DOC:
         return
     root = _relative_root(docname) + LEDGER_DIR
-    para = nodes.paragraph("", "", nodes.Text("Download the ledger: "),
-                           nodes.reference("", "CSV", refuri=f"{root}/claims_ledger.csv"), nodes.Text(", "),
-                           nodes.reference("", "JSON", refuri=f"{root}/claims_ledger.json"),
-                           nodes.Text(" (one row per claim, with its verdict). The page also carries each verdict "
-                                      "as schema.org ClaimReview data for fact-checking tools."),
-                           classes=["ledger-downloads"])
+    para = nodes.paragraph(
+        "",
+        "",
+        nodes.Text("Download the ledger: "),
+        nodes.reference("", "CSV", refuri=f"{root}/claims_ledger.csv"),
+        nodes.Text(", "),
+        nodes.reference("", "JSON", refuri=f"{root}/claims_ledger.json"),
+        nodes.Text(
+            " (one row per claim, with its verdict). The page also carries each verdict "
+            "as schema.org ClaimReview data for fact-checking tools."
+        ),
+        classes=["ledger-downloads"],
+    )
     first = next(iter(doctree.findall(nodes.paragraph)), None)
     if first is not None:
         first.parent.insert(first.parent.index(first) + 1, para)
@@ -307,8 +341,8 @@ def _ledger_downloads(app, doctree, docname: str) -> None:
 def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
     import json
 
-    from bistand.publishing.citation import book
     from bistand.data.load import load_table
+    from bistand.publishing.citation import book
 
     if pagename != LEDGER_DOC:
         return

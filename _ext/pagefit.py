@@ -28,10 +28,12 @@ TABLE = re.compile(r"<table\b", re.IGNORECASE)
 KEEP_BLOCKING = ("documentation_options.js",)
 #: Scripts and stylesheets of extensions the book does not use (Thebe is off; no sphinx-design
 #: components), left out of a page unless its markup uses them.
-UNUSED_ASSETS = {"sphinx-thebe.js": re.compile(r'class="[^"]*\bthebe'),
-                 "sphinx-thebe.css": re.compile(r'class="[^"]*\bthebe'),
-                 "design-tabs.js": re.compile(r'class="[^"]*\bsd-tab'),
-                 "sphinx-design.min.css": re.compile(r'class="[^"]*\bsd-')}
+UNUSED_ASSETS = {
+    "sphinx-thebe.js": re.compile(r'class="[^"]*\bthebe'),
+    "sphinx-thebe.css": re.compile(r'class="[^"]*\bthebe'),
+    "design-tabs.js": re.compile(r'class="[^"]*\bsd-tab'),
+    "sphinx-design.min.css": re.compile(r'class="[^"]*\bsd-'),
+}
 #: The theme's accessible code colours (pydata-sphinx-theme's defaults, stated so that no other
 #: setting replaces them).
 PYGMENTS = {"pygments_light_style": "a11y-high-contrast-light", "pygments_dark_style": "a11y-high-contrast-dark"}
@@ -52,8 +54,12 @@ def label_tables(body: str) -> str:
             top = rows[0].find_all(["th", "td"], recursive=False)
             cells = row.find_all(["th", "td"], recursive=False)
             named = [i for i, c in enumerate(cells) if c.get_text(strip=True)]
-            if (not named or named != list(range(len(named))) or len(top) != len(cells)
-                    or any(top[i].get_text(strip=True) or top[i].get("colspan") for i in named)):
+            if (
+                not named
+                or named != list(range(len(named)))
+                or len(top) != len(cells)
+                or any(top[i].get_text(strip=True) or top[i].get("colspan") for i in named)
+            ):
                 continue
             for i in named:  # the index names move up into the empty corner cells
                 top[i].string = cells[i].get_text(strip=True)
@@ -74,7 +80,7 @@ def label_tables(body: str) -> str:
             labels += [cell.get_text(" ", strip=True)] * int(cell.get("colspan", 1) or 1)
         for body_row in table.find_all("tbody"):
             for row in body_row.find_all("tr", recursive=False):
-                for label, cell in zip(labels, row.find_all(["th", "td"], recursive=False)):
+                for label, cell in zip(labels, row.find_all(["th", "td"], recursive=False), strict=False):
                     if label and not cell.get("data-label"):
                         cell["data-label"] = label
                         changed = True
@@ -83,14 +89,20 @@ def label_tables(body: str) -> str:
 
 #: MyST-NB's toggle of a hidden code cell: an ``aria-label`` ("Toggle hidden content") other than the text a
 #: reader sees ("Show code cell source"; WCAG 2.5.3), and ``<p>`` inside ``<summary>`` (not allowed there).
-CELL_TOGGLE = re.compile(r'<summary aria-label="Toggle hidden content">(\s*)<p class="collapsed admonition-title">(.*?)</p>'
-                         r'(\s*)<p class="expanded admonition-title">(.*?)</p>(\s*)</summary>', re.S)
+CELL_TOGGLE = re.compile(
+    r'<summary aria-label="Toggle hidden content">(\s*)<p class="collapsed admonition-title">(.*?)</p>'
+    r'(\s*)<p class="expanded admonition-title">(.*?)</p>(\s*)</summary>',
+    re.S,
+)
 
 
 def name_cell_toggles(body: str) -> str:
     """Code-cell toggles named by the text they show (the label dropped), their two lines as ``<span>``."""
-    return CELL_TOGGLE.sub(r'<summary>\1<span class="collapsed admonition-title">\2</span>'
-                           r'\3<span class="expanded admonition-title">\4</span>\5</summary>', body)
+    return CELL_TOGGLE.sub(
+        r'<summary>\1<span class="collapsed admonition-title">\2</span>'
+        r'\3<span class="expanded admonition-title">\4</span>\5</summary>',
+        body,
+    )
 
 
 def _fit_body(app, pagename, templatename, context, doctree) -> None:
@@ -106,6 +118,7 @@ def _name(asset) -> str:
 def page_assets(scripts: list, stylesheets: list, body: str) -> tuple[list, list]:
     """A page's scripts, each deferred (but ``KEEP_BLOCKING`` and inline ones) and each file once, and its
     stylesheets, without those of extensions the page's ``body`` does not use."""
+
     def used(asset) -> bool:
         rule = UNUSED_ASSETS.get(_name(asset))
         return rule is None or bool(rule.search(body))
@@ -118,8 +131,12 @@ def page_assets(scripts: list, stylesheets: list, body: str) -> tuple[list, list
             seen.add(filename)
     for script in kept:
         attributes = getattr(script, "attributes", None)
-        if (attributes is not None and getattr(script, "filename", None) and _name(script) not in KEEP_BLOCKING
-                and "async" not in attributes):
+        if (
+            attributes is not None
+            and getattr(script, "filename", None)
+            and _name(script) not in KEEP_BLOCKING
+            and "async" not in attributes
+        ):
             attributes.setdefault("defer", "defer")
     return kept, [s for s in stylesheets if used(s)]
 

@@ -13,9 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from bistand import ROOT
 
@@ -35,8 +33,9 @@ def execute_notebooks_alone() -> float:
     start = time.perf_counter()
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        NotebookClient(notebook, timeout=300, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
     return time.perf_counter() - start
 
 
@@ -46,15 +45,19 @@ def page_weights() -> list[tuple[str, int, int]]:
     for page in sorted((HTML / "chapters").glob("*.html")):
         text = page.read_text(encoding="utf-8")
         files = {page}
-        loaded = re.findall(r'<script[^>]*\ssrc="([^"#?]+)', text) + \
-            re.findall(r'<link[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href="([^"#?]+)', text) + \
-            re.findall(r'<img[^>]*\ssrc="([^"#?]+)', text)
+        loaded = (
+            re.findall(r'<script[^>]*\ssrc="([^"#?]+)', text)
+            + re.findall(r'<link[^>]*rel="(?:stylesheet|icon|shortcut icon)"[^>]*href="([^"#?]+)', text)
+            + re.findall(r'<img[^>]*\ssrc="([^"#?]+)', text)
+        )
         for ref in loaded:
             target = (page.parent / ref).resolve()
             if "://" not in ref and target.is_file():
                 files.add(target)
                 if target.suffix == ".css":  # fonts and images a stylesheet pulls in
-                    for inner in re.findall(r'url\(["\']?([^"\')?#]+)', target.read_text(encoding="utf-8", errors="replace")):
+                    for inner in re.findall(
+                        r'url\(["\']?([^"\')?#]+)', target.read_text(encoding="utf-8", errors="replace")
+                    ):
                         font = (target.parent / inner).resolve()
                         if font.is_file():
                             files.add(font)
@@ -74,8 +77,10 @@ def main() -> int:
     print(f"execute all notebooks alone (nbclient): {bare:6.1f} s")
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     clean = timed(make + ["book"])
-    print(f"clean make book:                         {clean:6.1f} s  (target <= {bare + 30:.1f} s: the bare execution + 30 s;"
-          " the build executes nothing)")
+    print(
+        f"clean make book:                         {clean:6.1f} s  (target <= {bare + 30:.1f} s: the bare execution + 30 s;"
+        " the build executes nothing)"
+    )
     first = html_digests()
     rebuild = timed(make + ["book"])
     print(f"rebuild, nothing changed:                {rebuild:6.1f} s  (target < 5 s)")
@@ -99,13 +104,17 @@ def main() -> int:
         with LoopbackServer(HTML) as server:
             for page in book_pages(HTML):
                 r = check_page(driver, server.base + page)
-                print(f"  {page:32s} charts {r.rendered}/{r.charts} rendered, {len(r.console_errors)} console errors, "
-                      f"{len(r.remote_requests)} remote requests, {r.bytes_loaded / 1024:7.0f} KiB transferred")
+                print(
+                    f"  {page:32s} charts {r.rendered}/{r.charts} rendered, {len(r.console_errors)} console errors, "
+                    f"{len(r.remote_requests)} remote requests, {r.bytes_loaded / 1024:7.0f} KiB transferred"
+                )
     finally:
         driver.quit()
     pdf_time = timed([str(ROOT / ".venv" / "bin" / "python"), "-m", "bistand.publishing.pdf"])
     pdf = next((ROOT / "_build" / "pdf").glob("*.pdf"))
-    print(f"PDF edition (make pdf after the book):   {pdf_time:6.1f} s  {pdf.stat().st_size / 1024:8.0f} KiB  {pdf.name}")
+    print(
+        f"PDF edition (make pdf after the book):   {pdf_time:6.1f} s  {pdf.stat().st_size / 1024:8.0f} KiB  {pdf.name}"
+    )
     check = timed(make + ["check"])
     print(f"make check (unit tests):                 {check:6.1f} s  (target < 60 s)")
     test = timed(make + ["test"])

@@ -36,8 +36,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not path.is_file()):
+        if path.suffix not in COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6, mtime=0)
         self.send_response(200)
@@ -47,6 +46,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         from io import BytesIO
+
         return BytesIO(body)
 
 
@@ -63,11 +63,25 @@ def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
 
 def audit(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    flags = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-             "--disable-dev-shm-usage --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'")
-    subprocess.run([str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json",
-                    f"--output-path={out}", f"--chrome-flags={flags}", "--quiet", "--max-wait-for-load=60000"],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    flags = (
+        "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+        "--disable-dev-shm-usage --host-resolver-rules='MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'"
+    )
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            "--quiet",
+            "--max-wait-for-load=60000",
+        ],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -75,8 +89,13 @@ def summary(result: dict) -> tuple[float, float, float, int, list[str]]:
     audits = result["audits"]
     blocking = audits["render-blocking-resources"].get("details", {}).get("items", [])
     first = [r["url"].rsplit("/", 1)[-1].split("?")[0] for r in blocking]
-    return (result["categories"]["performance"]["score"], audits["largest-contentful-paint"]["numericValue"],
-            audits["total-blocking-time"]["numericValue"], int(audits["total-byte-weight"]["numericValue"]), first)
+    return (
+        result["categories"]["performance"]["score"],
+        audits["largest-contentful-paint"]["numericValue"],
+        audits["total-blocking-time"]["numericValue"],
+        int(audits["total-byte-weight"]["numericValue"]),
+        first,
+    )
 
 
 def main() -> int:
@@ -88,7 +107,9 @@ def main() -> int:
 
     server, base = serve(HTML)
     failures = 0
-    print("Lighthouse mobile (simulated throttling), served with gzip; targets: score >= 0.90, LCP <= 2.5 s, TBT <= 200 ms")
+    print(
+        "Lighthouse mobile (simulated throttling), served with gzip; targets: score >= 0.90, LCP <= 2.5 s, TBT <= 200 ms"
+    )
     print(f"  {'page':28s} {'score':>5s} {'LCP s':>6s} {'TBT ms':>7s} {'KiB gzip':>9s}  blocking the first paint")
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -96,8 +117,10 @@ def main() -> int:
                 score, lcp, tbt, size, first = summary(audit(base + page, Path(tmp) / "report.json"))
                 ok = score >= 0.9 and lcp <= 2500 and tbt <= 200
                 failures += not ok
-                print(f"  {page:28s} {score:5.2f} {lcp / 1000:6.2f} {tbt:7.0f} {size / 1024:9.0f}  "
-                      f"{', '.join(first) or '-'}{'' if ok else '  MISSES TARGET'}")
+                print(
+                    f"  {page:28s} {score:5.2f} {lcp / 1000:6.2f} {tbt:7.0f} {size / 1024:9.0f}  "
+                    f"{', '.join(first) or '-'}{'' if ok else '  MISSES TARGET'}"
+                )
     finally:
         server.shutdown()
     print(f"pages missing a target: {failures}")

@@ -42,11 +42,20 @@ def start_driver():
     browser, driver_path = chromium_paths()
     options = webdriver.ChromeOptions()
     options.binary_location = browser
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1300,1000",
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}"]:
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1300,1000",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-')}",
+    ]:
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -100,8 +109,11 @@ def follow_redirect(driver, wait_seconds: float = 10.0) -> None:
         return
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
-        if (driver.current_url != start and driver.execute_script("return document.readyState") == "complete"
-                and not driver.execute_script(REDIRECT_JS)):
+        if (
+            driver.current_url != start
+            and driver.execute_script("return document.readyState") == "complete"
+            and not driver.execute_script(REDIRECT_JS)
+        ):
             return
         time.sleep(0.1)
     raise AssertionError(f"{start} did not lead to its target within {wait_seconds} s")
@@ -151,8 +163,10 @@ def collect_logs(driver, report: PageReport) -> None:
 
 def set_viewport(driver, width: int, height: int) -> None:
     """Emulate a screen of this size (a phone below 600 px: the page's viewport meta tag applies)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
 
 
 def set_scripts(driver, enabled: bool) -> None:

@@ -56,13 +56,13 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
 #: opens a file under _build/ or .venv-cff/, or starts a browser, cffconvert or jupyter-book, fails (see ``_guard``).
 #: Notebook cells collected by nbval are ``notebook``.
 FIXTURE_LAYERS = {
-    "built_html": "built",   # the built book, _build/html (make book)
-    "built_pdf": "built",    # the PDF edition (make pdf)
-    "cffconvert": "built",   # the CITATION.cff validator in .venv-cff (make test)
-    "repo_copy": "built",    # a copy of the repository in which a test runs make (tests/test_changing_data.py)
-    "wheel": "built",        # the package built as a wheel and installed into a scratch venv (tests/test_install.py)
-    "chromium": "browser",   # headless Chromium and chromedriver
-    "served": "browser",     # the built book over loopback HTTP, for the browser
+    "built_html": "built",  # the built book, _build/html (make book)
+    "built_pdf": "built",  # the PDF edition (make pdf)
+    "cffconvert": "built",  # the CITATION.cff validator in .venv-cff (make test)
+    "repo_copy": "built",  # a copy of the repository in which a test runs make (tests/test_changing_data.py)
+    "wheel": "built",  # the package built as a wheel and installed into a scratch venv (tests/test_install.py)
+    "chromium": "browser",  # headless Chromium and chromedriver
+    "served": "browser",  # the built book over loopback HTTP, for the browser
 }
 LAYERS = ("unit", "built", "browser")
 
@@ -79,7 +79,9 @@ def layer_of(item: pytest.Item) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "edition_figures: the test pins figures of this edition (tests/edition_figures.py)")
+    config.addinivalue_line(
+        "markers", "edition_figures: the test pins figures of this edition (tests/edition_figures.py)"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -95,7 +97,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 #: What a unit test may not start (by the program's name).
 TOOLS = {"chromium", "chromium-browser", "chromedriver", "cffconvert", "jupyter-book", "google-chrome"}
 _OFF_LIMITS = tuple(str(path) + os.sep for path in (BUILD, CFF_VENV))
-_guarded: list[str] = []       # the node id of the unit test running now (empty: none)
+_guarded: list[str] = []  # the node id of the unit test running now (empty: none)
 _violations: dict[str, list[str]] = {}
 
 
@@ -127,8 +129,10 @@ def _guard(event: str, args: tuple) -> None:
     what = _reached(event, args)
     if what:
         nodeid = _guarded[-1]
-        message = (f"{nodeid} is a unit test but {what}: request the fixture that gives it "
-                   f"({', '.join(sorted(FIXTURE_LAYERS))}; tests/conftest.py), which puts the test in its layer")
+        message = (
+            f"{nodeid} is a unit test but {what}: request the fixture that gives it "
+            f"({', '.join(sorted(FIXTURE_LAYERS))}; tests/conftest.py), which puts the test in its layer"
+        )
         _violations.setdefault(nodeid, []).append(message)
         raise PermissionError(message)
 
@@ -226,24 +230,69 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("pyproject.toml", "README.md", "LICENSE", "LICENSE-CODE"):
         shutil.copy(ROOT / name, source / name)
     quiet = ["--quiet", "--disable-pip-version-check", "--no-input"]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", *quiet, "--no-deps", "--no-build-isolation", "--no-index",
-                    "--wheel-dir", str(work / "dist"), str(source)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            *quiet,
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--wheel-dir",
+            str(work / "dist"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     scratch = work / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(scratch)], check=True)
     python = scratch / "bin" / "python"
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          check=True, capture_output=True, text=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     Path(site, "bistand-test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     built = sorted((work / "dist").glob("bistand-*.whl"))
     assert len(built) == 1, built
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", *quiet, "--no-deps", "--no-index",
-                    str(built[0])], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            *quiet,
+            "--no-deps",
+            "--no-index",
+            str(built[0]),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return scratch
 
 
 #: What a copy of the repository leaves out.
-IGNORE_NAMES = (".venv", ".venv-cff", "_build", ".git", ".pytest_cache", "__pycache__", "*.egg-info", ".ipynb_checkpoints",
-                "build", "dist")
+IGNORE_NAMES = (
+    ".venv",
+    ".venv-cff",
+    "_build",
+    ".git",
+    ".pytest_cache",
+    "__pycache__",
+    "*.egg-info",
+    ".ipynb_checkpoints",
+    "build",
+    "dist",
+)
 IGNORE = shutil.ignore_patterns(*IGNORE_NAMES)
 
 

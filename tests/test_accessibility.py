@@ -17,14 +17,19 @@ from conftest import ROOT
 HTML = ROOT / "_build" / "html"
 AXE = ROOT / "_build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"serious", "critical"}
-pytestmark = pytest.mark.skipif(not all(chromium_paths()) and not os.environ.get("CI"),
-                                reason="chromium and chromedriver are not installed (make browser installs them)")
+pytestmark = pytest.mark.skipif(
+    not all(chromium_paths()) and not os.environ.get("CI"),
+    reason="chromium and chromedriver are not installed (make browser installs them)",
+)
 
 
 def pages() -> list[str]:
     if not HTML.is_dir():
         return ["chapters/index.html"]
-    return sorted(str(p.relative_to(HTML)) for p in (HTML / "chapters").glob("*.html")) + ["search.html", "genindex.html"]
+    return sorted(str(p.relative_to(HTML)) for p in (HTML / "chapters").glob("*.html")) + [
+        "search.html",
+        "genindex.html",
+    ]
 
 
 #: Inject axe once per page; lay out every section (content-visibility: auto would leave far sections with a
@@ -61,8 +66,11 @@ def driver(chromium):
 
 
 def blocking(violations: list[dict]) -> list[str]:
-    return [f"{v['id']} ({v['impact']}): {v['help']}; " + "; ".join(v["nodes"][:5])
-            for v in violations if v["impact"] in BLOCKING]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}; " + "; ".join(v["nodes"][:5])
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
 
 
 @pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)], ids=["390px", "1280px"])
@@ -87,7 +95,9 @@ def test_axe_finds_what_it_should(driver, tmp_path):
     """The check itself: a page with low-contrast text and an unnamed button fails it."""
     (tmp_path / "bad.html").write_text(
         '<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
-        '<p style="color:#999;background:#aaa">faint</p><button></button></main></body></html>', encoding="utf-8")
+        '<p style="color:#999;background:#aaa">faint</p><button></button></main></body></html>',
+        encoding="utf-8",
+    )
     with LoopbackServer(tmp_path) as server:
         driver.get(server.base + "bad.html")
         driver.execute_script(PREPARE_JS, AXE.read_text(encoding="utf-8"), "light")

@@ -9,14 +9,29 @@ import time
 import altair as alt
 import pytest
 
-from browser import (CHARTS_JS, OVERFLOW_JS, LoopbackServer, PageReport, book_pages, check_page, chromium_paths,
-                     collect_logs, follow_redirect, set_scripts, set_viewport, show_every_chart, start_driver)
+from browser import (
+    CHARTS_JS,
+    OVERFLOW_JS,
+    LoopbackServer,
+    PageReport,
+    book_pages,
+    check_page,
+    chromium_paths,
+    collect_logs,
+    follow_redirect,
+    set_scripts,
+    set_viewport,
+    show_every_chart,
+    start_driver,
+)
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
 have_browser = all(chromium_paths())
-pytestmark = pytest.mark.skipif(not have_browser and not os.environ.get("CI"),
-                                reason="chromium and chromedriver are not installed (make setup installs them)")
+pytestmark = pytest.mark.skipif(
+    not have_browser and not os.environ.get("CI"),
+    reason="chromium and chromedriver are not installed (make setup installs them)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +47,12 @@ def test_checker_catches_cdn_charts(driver, tmp_path):
     chart = alt.Chart(alt.Data(values=[{"x": 1, "y": 2}])).mark_point().encode(x="x:Q", y="y:Q")
     html = chart.to_html()  # the default template, scripts from cdn.jsdelivr.net
     page = tmp_path / "cdn.html"
-    page.write_text(html.replace("<div id=", '<figure class="vega-chart"><div class="vega-live" id=', 1)
-                    .replace("</div>", "</div></figure>", 1), encoding="utf-8")
+    page.write_text(
+        html.replace("<div id=", '<figure class="vega-chart"><div class="vega-live" id=', 1).replace(
+            "</div>", "</div></figure>", 1
+        ),
+        encoding="utf-8",
+    )
     with LoopbackServer(tmp_path) as server:
         report = check_page(driver, server.base + "cdn.html", wait_seconds=3)
     assert any("cdn.jsdelivr.net" in url for url in report.remote_requests)
@@ -43,10 +62,13 @@ def test_checker_catches_cdn_charts(driver, tmp_path):
 
 def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
     """Two axis labels drawn on top of each other (as Vega's SVG marks them) are reported; apart, they are not."""
+
     def page(second_x: int) -> str:
-        return ('<figure class="vega-chart" id="c"><div class="vega-variant"><svg width="300" height="100">'
-                '<g class="mark-text role-axis-label"><text x="10" y="50">Against 2020</text>'
-                f'<text x="{second_x}" y="50">Against the forecast</text></g></svg></div></figure>')
+        return (
+            '<figure class="vega-chart" id="c"><div class="vega-variant"><svg width="300" height="100">'
+            '<g class="mark-text role-axis-label"><text x="10" y="50">Against 2020</text>'
+            f'<text x="{second_x}" y="50">Against the forecast</text></g></svg></div></figure>'
+        )
 
     (tmp_path / "on.html").write_text(page(30), encoding="utf-8")
     (tmp_path / "apart.html").write_text(page(150), encoding="utf-8")
@@ -60,19 +82,26 @@ def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
 def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
     """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported."""
     page = tmp_path / "lazy.html"
-    page.write_text('<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>'
-                    '<body style="margin:0">'
-                    '<section style="content-visibility:auto;width:300px"><p style="width:340px">cut</p></section>'
-                    '<div style="height:5000px"></div>'
-                    '<section id="far" style="content-visibility:auto"><p style="width:600px">wide</p></section>'
-                    '</body></html>', encoding="utf-8")
+    page.write_text(
+        '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>'
+        '<body style="margin:0">'
+        '<section style="content-visibility:auto;width:300px"><p style="width:340px">cut</p></section>'
+        '<div style="height:5000px"></div>'
+        '<section id="far" style="content-visibility:auto"><p style="width:600px">wide</p></section>'
+        "</body></html>",
+        encoding="utf-8",
+    )
     set_viewport(driver, 390, 844)
     try:
         driver.get(page.as_uri())
         found = driver.execute_script(OVERFLOW_JS)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    assert found == ["p spans 0..600 of 390", "p sticks out of section (cut there)", "p sticks out of section#far (cut there)"]
+    assert found == [
+        "p spans 0..600 of 390",
+        "p sticks out of section (cut there)",
+        "p sticks out of section#far (cut there)",
+    ]
 
 
 def _from_disk_pages() -> list[str]:
@@ -99,8 +128,10 @@ def test_chapters_with_charts_have_charts(driver, served):
 
 
 #: The two drawers a phone reader opens: the toggle's class, the theme's dialog, the links it holds.
-DRAWERS = [("primary", "pst-primary-sidebar-modal", "nav.bd-links a.reference.internal"),
-           ("secondary", "pst-secondary-sidebar-modal", "nav.page-toc a.nav-link")]
+DRAWERS = [
+    ("primary", "pst-primary-sidebar-modal", "nav.bd-links a.reference.internal"),
+    ("secondary", "pst-secondary-sidebar-modal", "nav.page-toc a.nav-link"),
+]
 
 
 def _wait(condition, seconds: float = 5.0):
@@ -112,8 +143,9 @@ def _wait(condition, seconds: float = 5.0):
 
 def tap(driver, element) -> None:
     """A finger's tap at the element's centre (touch events, as on a phone), hit-tested by the browser."""
-    x, y = driver.execute_script("const r = arguments[0].getBoundingClientRect();"
-                                 "return [r.left + r.width / 2, r.top + r.height / 2];", element)
+    x, y = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect();return [r.left + r.width / 2, r.top + r.height / 2];", element
+    )
     for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
         driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
 
@@ -132,8 +164,9 @@ def test_phone_drawers_open_and_their_links_lead_on(driver, served, kind, dialog
         assert dialog.get_attribute("open") is None
         tap(driver, buttons[0])
         assert _wait(lambda: dialog.get_attribute("open") is not None), f"tapping the {kind} toggle opened nothing"
-        box = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.left, r.width, r.height];",
-                                    dialog)
+        box = driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.width, r.height];", dialog
+        )
         assert dialog.is_displayed() and box[0] >= -1 and box[1] > 150 and box[2] > 150, box
         shown = _wait(lambda: [a for a in dialog.find_elements("css selector", links) if a.is_displayed()])
         assert shown, f"the {kind} drawer shows no link"
@@ -151,8 +184,16 @@ def test_phone_drawers_open_and_their_links_lead_on(driver, served, kind, dialog
         else:
             fragment = href.split("#", 1)[1]
             assert _wait(lambda: driver.current_url.endswith("#" + fragment)), driver.current_url
-            assert _wait(lambda: abs(driver.execute_script(
-                "return document.getElementById(arguments[0]).getBoundingClientRect().top;", fragment)) < 200)
+            assert _wait(
+                lambda: (
+                    abs(
+                        driver.execute_script(
+                            "return document.getElementById(arguments[0]).getBoundingClientRect().top;", fragment
+                        )
+                    )
+                    < 200
+                )
+            )
     finally:
         driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
@@ -171,8 +212,13 @@ def test_wide_tables_are_named_scroll_areas_a_keyboard_reaches(driver, served):
         driver.get(served.base + "chapters/linkoping.html")
         driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")  # every section drawn once
         driver.execute_script("window.scrollTo(0, 0);")
-        boxes = _wait(lambda: (b := driver.execute_script(SCROLLERS_JS)) and all(
-            (role == "region") == wide for wide, role, _, _ in b) and b)
+        boxes = _wait(
+            lambda: (
+                (b := driver.execute_script(SCROLLERS_JS))
+                and all((role == "region") == wide for wide, role, _, _ in b)
+                and b
+            )
+        )
         assert boxes, "the wide tables were not named as scroll areas"
         assert any(wide for wide, *_ in boxes), "no wide table on the Linköping page at 390 px: pick another page"
         for wide, role, label, tab in boxes:
@@ -273,8 +319,11 @@ return [...f.querySelectorAll('.vega-live text')].map(t => t.textContent).join('
 
 def _slider_figure(driver):
     """The costs chapter's chart that has a slider."""
-    return next(f for f in driver.find_elements("css selector", "figure.vega-chart")
-                if f.find_elements("css selector", ".vega-static-bindings input"))
+    return next(
+        f
+        for f in driver.find_elements("css selector", "figure.vega-chart")
+        if f.find_elements("css selector", ".vega-static-bindings input")
+    )
 
 
 def test_costs_slider_at_phone_width(driver, served):

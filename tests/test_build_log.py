@@ -12,11 +12,14 @@ def test_the_preview_silences_only_the_warnings_a_one_chapter_build_gives_by_des
     book = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config = yaml.safe_load(preview_config())
     assert EXPECTED_IN_PREVIEW == ["ref.doc", "bibtex.key_not_found"]
-    assert config["sphinx"]["config"]["suppress_warnings"] == \
-        book["sphinx"]["config"].get("suppress_warnings", []) + EXPECTED_IN_PREVIEW
+    assert (
+        config["sphinx"]["config"]["suppress_warnings"]
+        == book["sphinx"]["config"].get("suppress_warnings", []) + EXPECTED_IN_PREVIEW
+    )
     # The preview's configuration file lives elsewhere: the book's extensions are named by absolute path.
-    assert config["sphinx"]["local_extensions"] == {name: str((ROOT / folder).resolve())
-                                                    for name, folder in book["sphinx"]["local_extensions"].items()}
+    assert config["sphinx"]["local_extensions"] == {
+        name: str((ROOT / folder).resolve()) for name, folder in book["sphinx"]["local_extensions"].items()
+    }
     book["sphinx"]["config"].pop("suppress_warnings", None)
     config["sphinx"]["config"].pop("suppress_warnings")
     config["sphinx"].pop("local_extensions"), book["sphinx"].pop("local_extensions")

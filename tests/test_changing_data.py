@@ -6,7 +6,6 @@ Kept cheap: `make update NOTEBOOKS=chapters/strangnas.ipynb` re-executes one not
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import re
@@ -47,8 +46,10 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     edit_cell(primary, "str_paid_2021_str2022web", "quote", "27,4 miljoner kronor")
     unsourced = _run(["make", "--no-print-directory", "update", "NOTEBOOKS=chapters/strangnas.ipynb"], copy)
     assert unsourced.returncode != 0
-    assert (f'data/figures_primary.csv:{line}:quote: "27,4 miljoner kronor" is not in paragraph 6 of '
-            "sources/004_02a1b5d88e3ca3ca.txt") in unsourced.stderr
+    assert (
+        f'data/figures_primary.csv:{line}:quote: "27,4 miljoner kronor" is not in paragraph 6 of '
+        "sources/004_02a1b5d88e3ca3ca.txt"
+    ) in unsourced.stderr
     assert "nothing was written" in unsourced.stderr and "execute notebooks" not in unsourced.stdout
 
     # An edited capture is refused: a capture is never edited.
@@ -58,16 +59,19 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     capture.write_text(text.replace("26,7 miljoner kronor", "27,4 miljoner kronor"), encoding="utf-8")
     edited = _run(["make", "--no-print-directory", "validate"], copy)
     assert edited.returncode != 0
-    assert ("sources/004_02a1b5d88e3ca3ca.txt:-:-: differs from its sha256 in sources/MANIFEST.csv (line 6): a "
-            "capture is never edited") in edited.stderr
+    assert (
+        "sources/004_02a1b5d88e3ca3ca.txt:-:-: differs from its sha256 in sources/MANIFEST.csv (line 6): a "
+        "capture is never edited"
+    ) in edited.stderr
     capture.write_text(text, encoding="utf-8")
 
     # Step 1, done right: the source itself was corrected, so its new text is recorded as a new capture (make
     # capture), the source points at it, and the figure and its words follow it.
     page = copy / "page-2026-12-06.txt"
     page.write_text(text.replace("26,7 miljoner kronor", "27,4 miljoner kronor"), encoding="utf-8")
-    recorded = _run(["make", "--no-print-directory", "capture", f"FILE={page}", "SOURCE=str2022web",
-                     "CAPTURED_ON=2026-12-06"], copy)
+    recorded = _run(
+        ["make", "--no-print-directory", "capture", f"FILE={page}", "SOURCE=str2022web", "CAPTURED_ON=2026-12-06"], copy
+    )
     assert recorded.returncode == 0, recorded.stdout + recorded.stderr
     name = re.search(r"recorded sources/(\S+) with its row", recorded.stdout)[1]
     edit_cell(copy / "data" / "sources.csv", "str2022web", "capture", name)
@@ -86,19 +90,22 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
     assert "chapters/strangnas.ipynb" not in refused.stderr
     first = refused.stderr.splitlines()[0]  # every other chapter, in one line: one reason
     assert "chapters/index.ipynb, " in first and first.endswith(
-        ": its stored outputs were computed from other data (figures_primary.csv, sources.csv changed since)")
+        ": its stored outputs were computed from other data (figures_primary.csv, sources.csv changed since)"
+    )
 
     # Step 3: the printed lines go into CHANGELOG.md; then nothing is missing there.
     printed = [line for line in update.stdout.splitlines() if line.startswith("- `")]
     with open(copy / "CHANGELOG.md", "a", encoding="utf-8") as handle:
-        handle.write("\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n")
+        handle.write(
+            "\n## Unreleased (test)\n\nstr_paid_2021_str2022web: 26.7 -> 27.4.\n\n" + "\n".join(printed) + "\n"
+        )
     assert missing_changelog_lines(copy / "data") == []
     assert _run([sys.executable, "-m", "bistand.data.validate"], copy).returncode == 0
 
     # Step 4: the chapter, built, shows the new value where it showed the old.
     built = _run([sys.executable, "-m", "bistand.publishing.preview", "chapters/strangnas.ipynb"], copy)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
-    page = (copy / "_build" / "preview" / "strangnas" / "_build" / "html" / "chapters" / "strangnas.html")
+    page = copy / "_build" / "preview" / "strangnas" / "_build" / "html" / "chapters" / "strangnas.html"
     html = page.read_text(encoding="utf-8")
     assert '<span class="pasted-text">27.4</span>' in html
     assert '<span class="pasted-text">26.7</span>' not in html
@@ -109,14 +116,17 @@ def test_readme_steps_carry_a_changed_figure_to_its_page(repo_copy):
 def test_make_update_stops_at_a_broken_rule(data_copy, capsys):
     from bistand.publishing.update import run
 
-    line = edit_cell(data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch")
+    line = edit_cell(
+        data_copy / "figures_primary.csv", "lkp_paid_2021_01_lkp2024pr", "rule", "lkp_paid_2024_01_lkp2024pr - nosuch"
+    )
     before = (data_copy / "figures_primary.csv").read_bytes()
     assert run(notebooks=[Path("never-run.ipynb")], data_dir=data_copy) == 1
     err = capsys.readouterr().err
     # Caught by the validation that runs before derive writes anything, with the row and column.
     assert err.splitlines() == [
         f"data/figures_primary.csv:{line}:rule: rule 'lkp_paid_2024_01_lkp2024pr - nosuch' refers to unknown figure 'nosuch'",
-        "make update stopped at validation: 1 problem(s); nothing was written. Fix them and run it again"]
+        "make update stopped at validation: 1 problem(s); nothing was written. Fix them and run it again",
+    ]
     assert (data_copy / "figures_primary.csv").read_bytes() == before
 
 

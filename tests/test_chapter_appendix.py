@@ -29,8 +29,15 @@ def test_counts_as_counted_by_hand(figures, events):
     # December 2025 claim); status column: 5 derived, 3 positional; events.csv 29 rows; sources.csv 52 rows, 22
     # with an empty date (issue 22: lkp_stadsdelar, sos_month, skr_aktivitetskrav)
     assert appendix.glued_values(figures, events) == {
-        "dat_n_figures": 151, "dat_n_primary": 22, "dat_n_reference": 129, "dat_n_events": 29, "dat_n_derived": 5,
-        "dat_n_positional": 3, "dat_n_sources": 52, "dat_n_undated": 22}
+        "dat_n_figures": 151,
+        "dat_n_primary": 22,
+        "dat_n_reference": 129,
+        "dat_n_events": 29,
+        "dat_n_derived": 5,
+        "dat_n_positional": 3,
+        "dat_n_sources": 52,
+        "dat_n_undated": 22,
+    }
 
 
 def test_sources_table():
@@ -50,11 +57,27 @@ def test_figure_tables_split_primary_from_reference(figures):
     assert list(primary["source_id"]) == sorted(primary["source_id"])
     # reference by municipality: Eskilstuna first, by measure (amount_paid_per_household_year, amount_paid_year,
     # households_any_time_year)
-    assert list(reference["figure_id"].iloc[:3]) == ["esk_perhh_2020_rf_sod_2021", "esk_paid_2020_rf_sod_2021",
-                                                     "esk_hh_2020_rf_sod_2021"]
+    assert list(reference["figure_id"].iloc[:3]) == [
+        "esk_perhh_2020_rf_sod_2021",
+        "esk_paid_2020_rf_sod_2021",
+        "esk_hh_2020_rf_sod_2021",
+    ]
     for table in (primary, reference):
-        assert filled(table, ["figure_id", "municipality", "measure", "period", "value", "unit", "qualifier",
-                              "status", "source_id", "locator"])
+        assert filled(
+            table,
+            [
+                "figure_id",
+                "municipality",
+                "measure",
+                "period",
+                "value",
+                "unit",
+                "qualifier",
+                "status",
+                "source_id",
+                "locator",
+            ],
+        )
 
 
 def test_events_table_by_municipality_then_date(events):
@@ -65,9 +88,22 @@ def test_events_table_by_municipality_then_date(events):
     # MR 11 March 2025, the new act 1 July 2025, the reform of 17 September 2025, the lagrådsremiss of 15 December
     # 2025; then Strängnäs (0486), then Linköping (0580)
     assert list(table["event_id"].iloc[:15]) == [
-        "se_study_dahlberg", "se_study_persson", "se_study_persson2014", "se_prop_2015_16_136", "se_sfs_2021_159",
-        "se_ds_2024_29", "se_sou_2025_15", "se_prop_2024_25_89", "se_mri_consultation", "se_new_sol",
-        "se_reform_2025", "se_lagradsremiss_2025", "str_reorganisation", "str_2022_article", "lkp_kfl_majority"]
+        "se_study_dahlberg",
+        "se_study_persson",
+        "se_study_persson2014",
+        "se_prop_2015_16_136",
+        "se_sfs_2021_159",
+        "se_ds_2024_29",
+        "se_sou_2025_15",
+        "se_prop_2024_25_89",
+        "se_mri_consultation",
+        "se_new_sol",
+        "se_reform_2025",
+        "se_lagradsremiss_2025",
+        "str_reorganisation",
+        "str_2022_article",
+        "lkp_kfl_majority",
+    ]
     assert table["municipality"].iloc[-1] == "Linköping"
     assert filled(table, ["event_id", "municipality", "date", "date_precision", "kind", "label", "source_id"])
 

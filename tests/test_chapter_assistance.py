@@ -38,9 +38,13 @@ def test_two_amounts_as_worked_out_by_hand_and_as_the_summary_has_them(figures):
 def test_two_amounts_chart_draws_both_amounts(figures):
     spec = two_amounts_chart(assistance.two_amounts(figures)).to_dict()
     rows = next(iter(spec["datasets"].values()))
-    assert [(r["what"], r["million_sek"]) for r in rows] == [("Strängnäs kommun's own article", 38.1),
-                                                             ("Socialstyrelsen (via Regionfakta)", 48.3)]
-    assert " ".join(spec["title"]["text"]) == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
+    assert [(r["what"], r["million_sek"]) for r in rows] == [
+        ("Strängnäs kommun's own article", 38.1),
+        ("Socialstyrelsen (via Regionfakta)", 48.3),
+    ]
+    assert (
+        " ".join(spec["title"]["text"]) == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
+    )
     assert spec["description"].endswith("a difference of 10.2 million SEK.")
 
 

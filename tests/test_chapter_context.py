@@ -27,11 +27,19 @@ def test_law_dates_from_the_events():
     # events.csv: se_prop_2015_16_136 2016-03-17; se_ds_2024_29 "2024" (year); se_mri_consultation 2025-03-11;
     # se_new_sol 2025-07-01; se_sfs_2021_159 2021-04-01; se_prop_2024_25_89 2025-01-23; se_sou_2025_15 "2025";
     # se_reform_2025 2025-09-17; se_lagradsremiss_2025 2025-12-15, the latest national policy event
-    assert dates == context.LawDates(bill="17 March 2016", proposal_year="2024",
-                                     rights_institute="11 March 2025", new_act="1 July 2025",
-                                     sfs_2021_in_force="1 April 2021", new_act_bill="23 January 2025",
-                                     inquiry_year="2025", reform="17 September 2025", referral="15 December 2025",
-                                     policy_as_of="15 December 2025", requirement_start="1 July 2026")
+    assert dates == context.LawDates(
+        bill="17 March 2016",
+        proposal_year="2024",
+        rights_institute="11 March 2025",
+        new_act="1 July 2025",
+        sfs_2021_in_force="1 April 2021",
+        new_act_bill="23 January 2025",
+        inquiry_year="2025",
+        reform="17 September 2025",
+        referral="15 December 2025",
+        policy_as_of="15 December 2025",
+        requirement_start="1 July 2026",
+    )
 
 
 def test_the_requirement_start_is_read_from_the_referral_words():
@@ -49,7 +57,8 @@ def test_the_requirement_start_is_read_from_the_referral_words():
 def test_policy_status_is_as_of_the_latest_policy_event_and_refuses_a_vague_one():
     events = load_events()
     later = events[events["event_id"] == "se_ds_2024_29"].assign(
-        event_id="se_later", date="2026-02", date_precision="month", start=pd.Timestamp("2026-02-01"))
+        event_id="se_later", date="2026-02", date_precision="month", start=pd.Timestamp("2026-02-01")
+    )
     with pytest.raises(ValueError, match="se_later"):
         context.law_dates(pd.concat([events, later]))
     # a study is not a policy step: it does not move the date
@@ -66,10 +75,20 @@ def test_the_chapter_names_the_new_act_and_dates_its_policy_status():
 
     notebook = nbformat.read(ROOT / "chapters" / "context.ipynb", as_version=4)
     text = " ".join(" ".join(c.source.split()) for c in notebook.cells if c.cell_type == "markdown")
-    for words in ("prop. 2024/25:89", "4 kap. 1 § socialtjänstlagen (2001:453)", "SFS 2021:159", "SOU 2025:15",
-                  "as of the latest step of the process in the book's sources, the referral of {glue:text}`ctx_policy_as_of`",
-                  "{cite:p}`prop2025`", "{cite:p}`sfs2021`", "{cite:p}`sou2025`", "{cite:p}`persson2014`",
-                  "a partisan outlet", "What the book does not know", "no statistically significant effect"):
+    for words in (
+        "prop. 2024/25:89",
+        "4 kap. 1 § socialtjänstlagen (2001:453)",
+        "SFS 2021:159",
+        "SOU 2025:15",
+        "as of the latest step of the process in the book's sources, the referral of {glue:text}`ctx_policy_as_of`",
+        "{cite:p}`prop2025`",
+        "{cite:p}`sfs2021`",
+        "{cite:p}`sou2025`",
+        "{cite:p}`persson2014`",
+        "a partisan outlet",
+        "What the book does not know",
+        "no statistically significant effect",
+    ):
         assert words in text, words
     assert "cited in a national debate" not in text and "everyone who receives" not in text
     assert "The Stockholm study found no effect" not in text and "The law today" not in text
@@ -81,8 +100,14 @@ def test_adults_chart_ranks_linkoping_third_of_seven(figures):
     spec = view.adults_chart(peers).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert [(r["municipality"], r["share"]) for r in rows] == [
-        ("Malmö", 4.5), ("Helsingborg", 3.5), ("Linköping", 3.1), ("Norrköping", 3.0), ("Västerås", 2.6),
-        ("Örebro", 2.6), ("Lund", 2.2)]
+        ("Malmö", 4.5),
+        ("Helsingborg", 3.5),
+        ("Linköping", 3.1),
+        ("Norrköping", 3.0),
+        ("Västerås", 2.6),
+        ("Örebro", 2.6),
+        ("Lund", 2.2),
+    ]
     assert peers.adults["rank"].tolist() == [1, 2, 3, 4, 5, 5, 7]  # a tie shares its rank
     assert title_of(spec) == "2023: 3.1 % of Linköping's adults had assistance, rank 3 of 7"
     assert "Linköping 3.1 percent" in spec["description"] and "Lund 2.2 percent." in spec["description"]
@@ -104,11 +129,20 @@ def test_sodermanland_chart_as_worked_out_by_hand(figures):
     # Flen 33 933 / 622 = 54.55; Gnesta 6 729 / 139 = 48.41; Trosa 4 296 / 94 = 45.70; Oxelösund ".."
     spec = view.sodermanland_chart(sod).to_dict()
     rows = next(iter(spec["datasets"].values()))
-    assert [r["municipality"] for r in rows] == ["Vingåker", "Katrineholm", "Eskilstuna", "Nyköping", "Strängnäs",
-                                                 "Flen", "Gnesta", "Trosa"]
+    assert [r["municipality"] for r in rows] == [
+        "Vingåker",
+        "Katrineholm",
+        "Eskilstuna",
+        "Nyköping",
+        "Strängnäs",
+        "Flen",
+        "Gnesta",
+        "Trosa",
+    ]
     # the printed amounts: 63 422, 62 309, 59 968, 59 643, 57 844, 54 555, 48 409, 45 704 SEK
-    assert [r["thousand"] for r in rows] == pytest.approx([63.422, 62.309, 59.968, 59.643, 57.844, 54.555, 48.409,
-                                                           45.704], abs=1e-9)
+    assert [r["thousand"] for r in rows] == pytest.approx(
+        [63.422, 62.309, 59.968, 59.643, 57.844, 54.555, 48.409, 45.704], abs=1e-9
+    )
     assert sod.missing == ["Oxelösund"] and sod.strangnas_rank == 5
     assert title_of(spec) == "2020: Strängnäs paid 57.8 thousand SEK per household, rank 5 of 8"
     assert spec["description"].endswith("Trosa 45.7 thousand SEK. No figure for Oxelösund.")
@@ -144,8 +178,16 @@ def test_stated_amount_per_household_within_rounding_and_refused_when_missing():
 
     # Trosa 2020: 4 296 tkr / 94 households = 45 702.1 SEK; the table prints 45 704. The amount in thousand SEK can
     # be off by 500 SEK, 500 / 94 = 5.3 SEK per household, plus 0.5 for the printed whole SEK: 1.9 is within.
-    table = pd.DataFrame({"municipality": ["Trosa"], "code": ["0488"], "source_id": ["rf_sod_2021"],
-                          "households": [94.0], "paid_million": [4.296], "per_household": [4296e3 / 94]})
+    table = pd.DataFrame(
+        {
+            "municipality": ["Trosa"],
+            "code": ["0488"],
+            "source_id": ["rf_sod_2021"],
+            "households": [94.0],
+            "paid_million": [4.296],
+            "per_household": [4296e3 / 94],
+        }
+    )
     stated = pd.Series([45704.0], index=pd.MultiIndex.from_tuples([("0488", "rf_sod_2021")]))
     out = with_stated_per_household(table, stated)
     assert out.loc[0, "per_household"] == 45704 and out.loc[0, "derived"] == pytest.approx(45702.13, abs=0.01)
@@ -157,13 +199,16 @@ def test_stated_amount_per_household_within_rounding_and_refused_when_missing():
 
 def test_studies_and_kolada_tables():
     studies = view.studies_table()
-    assert list(studies.index) == ["Dahlberg, Johansson & Mörk (IFAU)",
-                                   "Persson & Vikman (Research in Labor Economics 39)",
-                                   "SBU, report 351 (systematic review)"]
+    assert list(studies.index) == [
+        "Dahlberg, Johansson & Mörk (IFAU)",
+        "Persson & Vikman (Research in Labor Economics 39)",
+        "SBU, report 351 (systematic review)",
+    ]
     assert studies["Source (key)"].tolist() == ["dahlberg2008", "persson2014", "sbu351"] and cells_filled(studies)
     # persson2014's abstract: "no overall average effects on SA entry or SA exit"; lower entry for young and single
     assert studies.loc["Persson & Vikman (Research in Labor Economics 39)", "Finding"].startswith(
-        "No overall average effect on entry to or exit from social assistance")
+        "No overall average effect on entry to or exit from social assistance"
+    )
     # SBU 351: "Work supporting program in regular/ordinary municipal activities is more effective ..." and its
     # population "försörjningsstöd under minst sex månader"
     sbu = studies.loc["SBU, report 351 (systematic review)"]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from bistand.analysis.chapters import costs
@@ -39,8 +38,13 @@ def glued(figures):
 
 def test_payment_changes_as_worked_out_by_hand(figures):
     changes = costs.payment_changes(figures).set_index(["where", "start", "end"])
-    assert list(changes.index) == [("Strängnäs (own figures)", 2020, 2021), ("Linköping", 2014, 2023),
-                                   ("Linköping", 2022, 2023), ("Sweden", 2020, 2021), ("Sweden", 2022, 2024)]
+    assert list(changes.index) == [
+        ("Strängnäs (own figures)", 2020, 2021),
+        ("Linköping", 2014, 2023),
+        ("Linköping", 2022, 2023),
+        ("Sweden", 2020, 2021),
+        ("Sweden", 2022, 2024),
+    ]
     # Strängnäs: 26.7 - 38.1 = -11.4; in 2021 prices 38.1 x 343.19 / 335.92 = 38.9246, 26.7 - 38.9246 = -12.2246.
     # No count for 2021: Socialstyrelsen's Strängnäs counts are for 2017, 2019 and 2020 only.
     row = changes.loc[("Strängnäs (own figures)", 2020, 2021)]
@@ -75,11 +79,18 @@ def test_payment_changes_as_worked_out_by_hand(figures):
 def test_payment_changes_table_in_words(figures):
     table = cost_charts.payment_changes_table(costs.payment_changes(figures))
     assert table.index.names == ["Where", "Years"]
-    assert list(table.index) == [("Strängnäs (own figures)", "2020 → 2021"), ("Linköping", "2014 → 2023"),
-                                 ("Linköping", "2022 → 2023"), ("Sweden", "2020 → 2021"),
-                                 ("Sweden", "2022 → 2024")]
-    assert list(table.columns) == ["Households at any time in the year", "Amount paid, current prices (million SEK)",
-                                   "Amount paid, constant prices (million SEK)"]
+    assert list(table.index) == [
+        ("Strängnäs (own figures)", "2020 → 2021"),
+        ("Linköping", "2014 → 2023"),
+        ("Linköping", "2022 → 2023"),
+        ("Sweden", "2020 → 2021"),
+        ("Sweden", "2022 → 2024"),
+    ]
+    assert list(table.columns) == [
+        "Households at any time in the year",
+        "Amount paid, current prices (million SEK)",
+        "Amount paid, constant prices (million SEK)",
+    ]
     cells = table.to_numpy().ravel()
     assert all(isinstance(cell, str) and cell.strip() and cell != "nan" for cell in cells)
     # The values of the test above, in words.
@@ -97,8 +108,11 @@ def test_payment_changes_table_in_words(figures):
 
 def test_linkoping_payments_as_worked_out_by_hand(figures, glued):
     lkp = costs.linkoping_payments(figures)
-    assert lkp.current.to_dict("list") == {"year": [2013, 2014, 2023], "value": [233.22, 232.8, 285.6],
-                                           "status": ["derived", "verbatim", "verbatim"]}
+    assert lkp.current.to_dict("list") == {
+        "year": [2013, 2014, 2023],
+        "value": [233.22, 232.8, 285.6],
+        "status": ["derived", "verbatim", "verbatim"],
+    }
     # In 2023 prices: 2013 233.22 x 403.70 / 314.06 = 299.7864; 2014 232.8 x 403.70 / 313.49 = 299.7906; 2023 unchanged.
     assert lkp.constant["value"].tolist() == pytest.approx([299.7864, 299.7906, 285.6], abs=1e-4)
     assert lkp.constant["status"].tolist() == ["derived", "verbatim", "verbatim"]
@@ -119,10 +133,17 @@ def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
     spec = cost_charts.linkoping_payments_chart(costs.linkoping_payments(figures)).to_dict()
     rows = next(iter(spec["datasets"].values()))
     drawn = {(r["series"], r["year"]): r["value"] for r in rows if r["value"] is not None}
-    assert drawn == pytest.approx({("Current prices", 2013): 233.22, ("Current prices", 2014): 232.8,
-                                   ("Current prices", 2023): 285.6, ("Constant 2023 prices", 2013): 299.7864,
-                                   ("Constant 2023 prices", 2014): 299.7906, ("Constant 2023 prices", 2023): 285.6},
-                                  abs=1e-4)
+    assert drawn == pytest.approx(
+        {
+            ("Current prices", 2013): 233.22,
+            ("Current prices", 2014): 232.8,
+            ("Current prices", 2023): 285.6,
+            ("Constant 2023 prices", 2013): 299.7864,
+            ("Constant 2023 prices", 2014): 299.7906,
+            ("Constant 2023 prices", 2023): 285.6,
+        },
+        abs=1e-4,
+    )
     # 2015 to 2022 are empty rows, so the lines break there.
     assert {r["year"] for r in rows if r["value"] is None} == set(range(2015, 2023))
     title = " ".join(spec["layer"][0]["title"]["text"])
@@ -131,7 +152,8 @@ def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
     assert spec["description"] == (
         "Line chart of ekonomiskt bistånd paid by Linköping in 2013, 2014, 2023, in current prices and in constant "
         "2023 prices. Nothing is known for 2015 to 2022, so the lines break. The 2013 amount is derived from the 2014 "
-        "amount and a stated difference (a diamond).")
+        "amount and a stated difference (a diamond)."
+    )
 
 
 # --- Strängnäs: a saving against what? --------------------------------------------------------------------
@@ -142,11 +164,21 @@ def test_strangnas_yardsticks_as_worked_out_by_hand(figures, glued):
     # Against 2020: 38.1 - 26.7 = 11.4. In 2021 prices: 38.9246 - 26.7 = 12.2246.
     # At the national rate: 38.1 x 11 656 186 / 11 955 560 = 38.1 x 0.974959 = 37.1460; 37.1460 - 26.7 = 10.4460.
     # Against the forecast: 44.7 - 26.7 = 18.0.
-    assert saving.yardsticks == pytest.approx({"Against 2020": 11.4, "Against 2020, in 2021 prices": 12.2246,
-                                               "Against 2020, at the national rate": 10.4460,
-                                               "Against the forecast": 18.0}, abs=1e-4)
-    assert list(saving.yardsticks) == ["Against 2020", "Against 2020, in 2021 prices",
-                                       "Against 2020, at the national rate", "Against the forecast"]
+    assert saving.yardsticks == pytest.approx(
+        {
+            "Against 2020": 11.4,
+            "Against 2020, in 2021 prices": 12.2246,
+            "Against 2020, at the national rate": 10.4460,
+            "Against the forecast": 18.0,
+        },
+        abs=1e-4,
+    )
+    assert list(saving.yardsticks) == [
+        "Against 2020",
+        "Against 2020, in 2021 prices",
+        "Against 2020, at the national rate",
+        "Against the forecast",
+    ]
     assert (saving.low, saving.high) == ("Against 2020, at the national rate", "Against the forecast")
     assert glued["cost_str_expected_national"] == pytest.approx(37.1460, abs=1e-4)
     # National change 2020 -> 2021: -299 374 / 11 955 560 = -2.504 %.
@@ -155,8 +187,10 @@ def test_strangnas_yardsticks_as_worked_out_by_hand(figures, glued):
     assert (glued["cost_str_stated_saving"], glued["cost_str_verdict"]) == (12, "discrepancy")
     assert glued["cost_str_difference"] == pytest.approx(0.6)
     assert (glued["cost_str_vs_previous_rounded"], glued["cost_str_vs_previous_real_rounded"]) == (11, 12)
-    assert (glued["cost_str_low"], glued["cost_str_low_name"]) == (pytest.approx(10.4460, abs=1e-4),
-                                                                   "against 2020, at the national rate")
+    assert (glued["cost_str_low"], glued["cost_str_low_name"]) == (
+        pytest.approx(10.4460, abs=1e-4),
+        "against 2020, at the national rate",
+    )
     assert (glued["cost_str_high"], glued["cost_str_high_name"]) == (pytest.approx(18.0), "against the forecast")
     assert glued["cost_str_forecast_qualifier"] == "approximately"
     assert saving.sources == ("str2022web", "rf_sod_2021", "rf_alv_2022", "scb_kpi")
@@ -168,17 +202,27 @@ def test_savings_chart_draws_the_stated_saving_and_four_yardsticks(figures):
     rows = next(iter(spec["datasets"].values()))
     # Each bar: stated 12 (outline); 38.1 - 26.7 = 11.4; 38.9246 - 26.7 = 12.2246; 37.1460 - 26.7 = 10.4460;
     # 44.7 - 26.7 = 18.0.
-    assert [r["what"] for r in rows] == ["Stated, in the article", "Against 2020", "Against 2020, in 2021 prices",
-                                         "Against 2020, at the national rate", "Against the forecast"]
+    assert [r["what"] for r in rows] == [
+        "Stated, in the article",
+        "Against 2020",
+        "Against 2020, in 2021 prices",
+        "Against 2020, at the national rate",
+        "Against the forecast",
+    ]
     assert [r["million_sek"] for r in rows] == pytest.approx([12.0, 11.4, 12.2246, 10.4460, 18.0], abs=1e-4)
-    assert [r["kind"] for r in rows] == ["Stated by the municipality (not recomputed)"] + \
-        ["Recomputed by the book"] * 4
+    assert [r["kind"] for r in rows] == ["Stated by the municipality (not recomputed)"] + ["Recomputed by the book"] * 4
     assert spec["encoding"]["fill"]["scale"]["range"] == ["#ffffff", "#b3541e"]  # the stated saving is an outline
-    assert " ".join(spec["title"]["text"]) == \
-        "Strängnäs's 2021 saving runs from 10.4 to 18.0 million SEK, depending on the yardstick"
-    for figure in ("the stated 12 million SEK", "11.4 million against 2020", "12.2 million against 2020 in 2021",
-                   "10.4 million against 2020 moved at the national rate", "18.0 million against the forecast of "
-                   "about 44.7 million"):
+    assert (
+        " ".join(spec["title"]["text"])
+        == "Strängnäs's 2021 saving runs from 10.4 to 18.0 million SEK, depending on the yardstick"
+    )
+    for figure in (
+        "the stated 12 million SEK",
+        "11.4 million against 2020",
+        "12.2 million against 2020 in 2021",
+        "10.4 million against 2020 moved at the national rate",
+        "18.0 million against the forecast of about 44.7 million",
+    ):
         assert figure in spec["description"]
     assert spec["description"].startswith("Bar chart of five figures")
 
@@ -213,16 +257,22 @@ def test_linkoping_statement_as_worked_out_by_hand(figures, glued):
     assert (glued["cost_lkp_monthly_saving"], glued["cost_lkp_fewer_stated"], glued["cost_lkp_low"]) == (2.5, 300, 250)
     assert glued["cost_lkp_fewer_qualifier"] == "almost"
     # The text says the ledger "marks both as" one verdict: the two must agree.
-    assert glued["cost_lkp_verdict_fewer_households"] == glued["cost_lkp_verdict_monthly_saving"] == \
-        "not verifiable from the data shipped"
+    assert (
+        glued["cost_lkp_verdict_fewer_households"]
+        == glued["cost_lkp_verdict_monthly_saving"]
+        == "not verifiable from the data shipped"
+    )
     # 386 x 8 333.33 x 12 = 38.6 million SEK; 285.6 million / 3078 = 92 787.52 SEK a household a year (7 732.29 a
     # month); 386 x 92 787.52 = 35.816 million SEK.
     assert glued["cost_lkp_illustration"] == pytest.approx(38.6)
     assert glued["cost_lkp_paid_per_hh_2023"] == pytest.approx(92_787.52, abs=1e-2)
     assert glued["cost_lkp_paid_per_hh_month_2023"] == pytest.approx(7_732.29, abs=1e-2)
     assert glued["cost_lkp_same_measure"] == pytest.approx(35.816, abs=1e-3)
-    assert (glued["cost_lkp_hh_fall_2022_2023"], glued["cost_lkp_hh_2023"], glued["cost_lkp_places"]) == \
-        (386, 3078, 500)
+    assert (glued["cost_lkp_hh_fall_2022_2023"], glued["cost_lkp_hh_2023"], glued["cost_lkp_places"]) == (
+        386,
+        3078,
+        500,
+    )
     # Nearest national years to 2023: 2022 and 2024; 92 787.52 / 67 020 = 1.3845, / 75 045 = 1.2364.
     assert glued["cost_se_perhh_years"] == "2022 and 2024"
     assert glued["cost_se_perhh_near"] == "67,020 and 75,045"
@@ -234,7 +284,7 @@ def test_sensitivity_frame_as_worked_out_by_hand(figures, glued):
     frame = sens.frame()
     assert frame["fewer_households"].tolist() == list(range(250, 301))
     # 386 x 2 500 000 / n x 12 / 1e6: n = 300 -> 38.6; n = 250 -> 46.32; n = 275 -> 42.1091.
-    values = dict(zip(frame["fewer_households"], frame["million_sek_per_year"]))
+    values = dict(zip(frame["fewer_households"], frame["million_sek_per_year"], strict=False))
     assert values[300] == pytest.approx(38.6)
     assert values[250] == pytest.approx(46.32)
     assert values[275] == pytest.approx(42.1091, abs=1e-4)
@@ -255,17 +305,20 @@ def test_sensitivity_chart_draws_the_frame_in_the_browser(figures):
     # The browser's expression, at the slider's default (12 months), gives the frame's values.
     rows = next(iter(spec["datasets"].values()))
     assert [r["fewer_households"] for r in rows] == list(range(250, 301))
-    for row, expected in zip(rows, sens.frame()["million_sek_per_year"]):
-        drawn = eval(expression.replace("datum.fewer_households", str(row["fewer_households"]))
-                     .replace("months_paid", "12"))  # noqa: S307 - the spec's own arithmetic
+    for row, expected in zip(rows, sens.frame()["million_sek_per_year"], strict=False):
+        drawn = eval(
+            expression.replace("datum.fewer_households", str(row["fewer_households"])).replace("months_paid", "12")
+        )  # noqa: S307 - the spec's own arithmetic
         assert drawn == pytest.approx(expected)
     assert spec["params"][0]["value"] == 12 and spec["params"][0]["bind"]["max"] == 12
     assert spec["layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 50]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [250.0, 300.0]
     assert "386 fewer households" in " ".join(spec["layer"][0]["title"]["text"])
-    assert spec["description"].endswith("for 250 to 300 fewer households behind that statement. A slider sets the "
-                                        "months each household would have been paid (1 to 12); at 12 months and "
-                                        "300 households the value is 38.6 million SEK a year.")
+    assert spec["description"].endswith(
+        "for 250 to 300 fewer households behind that statement. A slider sets the "
+        "months each household would have been paid (1 to 12); at 12 months and "
+        "300 households the value is 38.6 million SEK a year."
+    )
 
 
 # --- The glue -------------------------------------------------------------------------------------------------
@@ -274,8 +327,15 @@ def test_sensitivity_chart_draws_the_frame_in_the_browser(figures):
 def test_glued_values_are_plain_and_the_old_duplicate_names_are_gone(glued):
     """Each glued value is a number or text; the duplicates the chapter once glued are gone."""
     assert all(isinstance(value, (int, float, str)) and not isinstance(value, bool) for value in glued.values())
-    for dropped in ("cost_str_fall", "cost_str_fall_real", "cost_sens_default", "cost_lkp_perhh_2023",
-                    "cost_str_official_2020", "cost_lkp_verdict_300", "cost_lkp_verdict_2_5"):
+    for dropped in (
+        "cost_str_fall",
+        "cost_str_fall_real",
+        "cost_sens_default",
+        "cost_lkp_perhh_2023",
+        "cost_str_official_2020",
+        "cost_lkp_verdict_300",
+        "cost_lkp_verdict_2_5",
+    ):
         assert dropped not in glued
 
 
@@ -294,6 +354,7 @@ def test_the_chapter_text_refers_only_to_glued_names(glued):
 
 def test_forecast_direction_words():
     from bistand.analysis.chapters.costs import StrangnasForecast
+
     assert [StrangnasForecast.direction(p) for p in (-0.1, 0.0, 0.1)] == ["lower", "no different", "higher"]
 
 
@@ -304,8 +365,13 @@ def test_chapter_words_claim_no_more_than_the_figures():
 
     from conftest import ROOT
 
-    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "costs.ipynb", as_version=4).cells
-                             if c.cell_type == "markdown").split())
+    text = " ".join(
+        " ".join(
+            c.source
+            for c in nbformat.read(ROOT / "chapters" / "costs.ipynb", as_version=4).cells
+            if c.cell_type == "markdown"
+        ).split()
+    )
     assert "Strängnäs says it reached its result by adding social workers" in text
     assert "Strängnäs reached its result" not in text
     assert "its own earlier pace" not in text and "keep rising" not in text

@@ -20,8 +20,10 @@ def book_ledger(figures):
 
 def rows_of(html: str) -> list[tuple[str, list[str]]]:
     """(anchor, cell texts) per body row of a ledger table."""
-    return [(anchor, re.findall(r"<td>(.*?)</td>", cells))
-            for anchor, cells in re.findall(r'<tr id="([^"]+)">(.*?)</tr>', html)]
+    return [
+        (anchor, re.findall(r"<td>(.*?)</td>", cells))
+        for anchor, cells in re.findall(r'<tr id="([^"]+)">(.*?)</tr>', html)
+    ]
 
 
 def test_tallies(book_ledger):
@@ -40,8 +42,12 @@ def test_tallies(book_ledger):
     assert sum(values[f"clm_n_{key}"] for key in findings) == values["clm_n_claims"]
     # whose claims: 23 published by a municipality, 12 by newspapers and national bodies; 5 of the 22 checkable, 1 of
     # them against another publisher's figure (tests/test_claims.py works them out)
-    assert (values["clm_n_municipal"], values["clm_n_not_municipal"], values["clm_n_municipal_checkable"],
-            values["clm_n_municipal_checkable_independently"]) == (23, 12, 5, 1)
+    assert (
+        values["clm_n_municipal"],
+        values["clm_n_not_municipal"],
+        values["clm_n_municipal_checkable"],
+        values["clm_n_municipal_checkable_independently"],
+    ) == (23, 12, 5, 1)
     # Socialstyrelsen's amounts per household: Riket 2017, 2019, 2020, 2021, 2022, 2024; Strängnäs 2017, 2019, 2020
     assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
 
@@ -58,8 +64,11 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
     # lkp2021pr: "2.567" in September and "160 färre" than at the start of the year -> 2 727 at the start of 2021;
     # lkp2024pr: "2087" in January 2024, "616 stycken färre" -> 2 703 in January 2021; 2727 - 2087 = 640, 640 - 616 = 24
     assert (values["clm_start_2021"], values["clm_start_2021_feb"]) == (2727, 2703)
-    assert (values["clm_fewer_since_jan_2021_stated"], values["clm_fewer_since_jan_2021_recomputed"],
-            values["clm_fewer_since_jan_2021_difference"]) == (616, 640, 24)
+    assert (
+        values["clm_fewer_since_jan_2021_stated"],
+        values["clm_fewer_since_jan_2021_recomputed"],
+        values["clm_fewer_since_jan_2021_difference"],
+    ) == (616, 640, 24)
     # corren2021: "2 507" on 20 December 2021, "åtta procent": (2727 - 2507) / 2727 = 220 / 2727 = 8.067 %;
     # (2703 - 2507) / 2703 = 196 / 2703 = 7.251 %, which rounds to 7
     assert values["clm_dec2021_article_fall_pct_stated"] == 8
@@ -77,7 +86,10 @@ def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
     # two that fit one level only ("åtta procent", "över 200")
     assert values["clm_start_2021_gap"] == 24 and values["clm_n_start_gap_verdicts"] == 3
     assert ledger.start_gap_verdicts(ledger.claims_ledger(figures)) == [
-        "lkp_616_vs_start_of_2021", "lkp_8pct", "lkp_over_200_in_2021"]
+        "lkp_616_vs_start_of_2021",
+        "lkp_8pct",
+        "lkp_over_200_in_2021",
+    ]
     # no glue name embeds a value (the names said clm_616_..., clm_eight_2703, clm_eight_2727)
     assert not any(re.search(r"(?<!\d)(616|640|2087|2507|2703|2727)(?!\d)", name) for name in values)
 
@@ -87,10 +99,15 @@ def test_claims_table_lists_each_claim_once_discrepancies_first(book_ledger):
     assert len(rows) == 35 and len({anchor for anchor, _ in rows}) == 35
     # substantive conflicts first (the 2020 amount), then the discrepancies a reading may explain (by source id:
     # lkp2024pr before str2022web)
-    assert [anchor for anchor, _ in rows[:3]] == ["claim-str-paid-2020-vs-official", "claim-lkp-616-vs-start-of-2021",
-                                                  "claim-str-saving-vs-previous-year"]
+    assert [anchor for anchor, _ in rows[:3]] == [
+        "claim-str-paid-2020-vs-official",
+        "claim-lkp-616-vs-start-of-2021",
+        "claim-str-saving-vs-previous-year",
+    ]
     assert rows[0][1][4] == "substantive conflict"
-    assert rows[1][1][2] == "-616 → -640" and rows[1][1][3] == "discrepancy (-24)"  # recomputed minus stated: -640 - -616
+    assert (
+        rows[1][1][2] == "-616 → -640" and rows[1][1][3] == "discrepancy (-24)"
+    )  # recomputed minus stated: -640 - -616
     assert rows[1][1][4] == "discrepancy a reading of the definitions may explain"
     # the readings the book names stand in the last column, after how it checked the claim
     assert "Other readings: the October 2021 release&#x27;s" in rows[1][1][5]
@@ -103,7 +120,10 @@ def test_checks_table_has_no_counts_as_column(book_ledger):
     html = checks_table_html(book_ledger).data
     rows = rows_of(html)
     assert len(rows) == 9 and "<th>Counts as</th>" not in html and html.count("<th>") == len(COLUMNS) - 1
-    assert [anchor for anchor, _ in rows][-3:] == ["claim-str-perhh-2017", "claim-str-perhh-2019",
-                                                   "claim-str-perhh-2020"]
+    assert [anchor for anchor, _ in rows][-3:] == [
+        "claim-str-perhh-2017",
+        "claim-str-perhh-2019",
+        "claim-str-perhh-2020",
+    ]
     assert all(cells[3] == "consistent after rounding" for _, cells in rows)
     assert all(cell.strip() for _, cells in rows for cell in cells)

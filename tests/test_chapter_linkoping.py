@@ -71,6 +71,7 @@ def assert_filled(table: pd.DataFrame) -> None:
 # ----------------------------------------------------------------------------------------------------
 # Headline values
 
+
 def test_the_two_start_of_2021_levels(values):
     # lkp2024pr: 2087 + 616 -> 2703 (January 2021 as the February 2024 release gives it)
     assert values["lkp_jan_2024"] == 2087 and values["lkp_fewer_2021_2024"] == 616
@@ -168,12 +169,15 @@ def test_counts_and_other_values(values):
     assert (values["lkp_target"], values["lkp_target_rest"]) == (96, 4)
 
 
-@pytest.mark.parametrize("held, total, for_majority, short, standing", [
-    (39, 79, 40, 1, "minority"),   # the Alliance in 2018: one seat short
-    (40, 79, 40, 0, "majority"),   # one seat more is more than half of 79
-    (40, 80, 41, 1, "minority"),   # half of an even council is not a majority
-    (41, 80, 41, 0, "majority"),
-])
+@pytest.mark.parametrize(
+    "held, total, for_majority, short, standing",
+    [
+        (39, 79, 40, 1, "minority"),  # the Alliance in 2018: one seat short
+        (40, 79, 40, 0, "majority"),  # one seat more is more than half of 79
+        (40, 80, 41, 1, "minority"),  # half of an even council is not a majority
+        (41, 80, 41, 0, "majority"),
+    ],
+)
 def test_seats_and_majority_of_the_council(held, total, for_majority, short, standing):
     seats = lkp.Seats(held=held, total=total)
     assert (seats.for_majority, seats.short_of_majority, seats.standing.en) == (for_majority, short, standing)
@@ -189,23 +193,38 @@ def test_glue_names_say_what_not_how_much(values):
 # ----------------------------------------------------------------------------------------------------
 # Tables
 
+
 def test_sources_table():
     table = show.sources_table(lkp.sources())
     assert list(table.index) == lkp.SOURCES and len(table) == 15
     assert list(table.columns) == ["Publisher", "Title", "Date, as the source gives it", "Role"]
     assert_filled(table)
-    assert table.loc["lkpalliance", "Role"] == "primary" and table.loc["kfl2016", "Date, as the source gives it"] == "16 maj 2016"
+    assert (
+        table.loc["lkpalliance", "Role"] == "primary"
+        and table.loc["kfl2016", "Date, as the source gives it"] == "16 maj 2016"
+    )
 
 
 def test_start_levels_table(paid):
     table = show.start_levels_table(paid)
-    assert list(table.index) == ["January 2021 (as the 2024 release puts it)", "Start of 2021 (as the 2021 release puts it)"]
+    assert list(table.index) == [
+        "January 2021 (as the 2024 release puts it)",
+        "Start of 2021 (as the 2021 release puts it)",
+    ]
     assert_filled(table)
     # 2087 + 616 = 2703, 196 / 2703 = 7.3 percent; 2567 + 160 = 2727, 220 / 2727 = 8.1 percent
-    assert table.iloc[0].tolist() == ["2,703", "2,087 in January 2024 + 616 fewer since January 2021",
-                                      "Linköpings kommun, 21 February 2024 (lkp2024pr)", "7.3 percent"]
-    assert table.iloc[1].tolist() == ["2,727", "2,567 in September 2021 + 160 fewer since the start of the year",
-                                      "Linköpings kommun, 14 October 2021 (lkp2021pr)", "8.1 percent"]
+    assert table.iloc[0].tolist() == [
+        "2,703",
+        "2,087 in January 2024 + 616 fewer since January 2021",
+        "Linköpings kommun, 21 February 2024 (lkp2024pr)",
+        "7.3 percent",
+    ]
+    assert table.iloc[1].tolist() == [
+        "2,727",
+        "2,567 in September 2021 + 160 fewer since the start of the year",
+        "Linköpings kommun, 14 October 2021 (lkp2021pr)",
+        "8.1 percent",
+    ]
     assert table.columns[-1] == "The December 2021 fall to 2,507 against it"
 
 
@@ -228,18 +247,37 @@ def test_events_table_numbers_are_the_charts_numbers(timeline, paid):
         assert row["Source"] == by_number[number]["source_id"], number
     assert table["Event"].is_unique
     assert set(table["Event"]) == set(timeline.events["label"])
-    assert table.loc[1].tolist() == ["2016-05-16", "day", "decision",
-                                     "Koalition för Linköping funds work for people long on försörjningsstöd", "kfl2016"]
+    assert table.loc[1].tolist() == [
+        "2016-05-16",
+        "day",
+        "decision",
+        "Koalition för Linköping funds work for people long on försörjningsstöd",
+        "kfl2016",
+    ]
     assert table.loc[2, "Event"] == "The executive board adopts the 500-place programme"
     # issue 17: the 2019 commission is dated only by the article of 13 May 2019 ("har fått i uppdrag"), and the release
     # of 10 September 2020 announces 500-uppdraget's end in the future tense: a report, not an end
-    assert table.loc[5].tolist() == ["2019-05-13", "day", "decision",
-                                     "Investigation of heltidsaktivering commissioned (on or before 13 May 2019)",
-                                     "lkp2019utr"]
-    assert table.loc[7].tolist() == ["2020-09-10", "day", "report",
-                                     "Release: as 500-uppdraget ends, the effort is to go on with its focus on "
-                                     "heltidsaktivering", "lkp2020sep"]
-    assert table.loc[12].tolist() == ["2024-07-03", "day", "report", "Article on how heltidsaktivering works", "lkp2024web"]
+    assert table.loc[5].tolist() == [
+        "2019-05-13",
+        "day",
+        "decision",
+        "Investigation of heltidsaktivering commissioned (on or before 13 May 2019)",
+        "lkp2019utr",
+    ]
+    assert table.loc[7].tolist() == [
+        "2020-09-10",
+        "day",
+        "report",
+        "Release: as 500-uppdraget ends, the effort is to go on with its focus on heltidsaktivering",
+        "lkp2020sep",
+    ]
+    assert table.loc[12].tolist() == [
+        "2024-07-03",
+        "day",
+        "report",
+        "Article on how heltidsaktivering works",
+        "lkp2024web",
+    ]
 
 
 def test_annual_overview_table(figures):
@@ -253,17 +291,26 @@ def test_annual_overview_table(figures):
 # ----------------------------------------------------------------------------------------------------
 # Charts
 
+
 def test_monthly_counts_chart(figures, paid):
     spec = show.monthly_counts_chart(lkp.count_points(figures), paid).to_dict()
     rows = dataset_with(spec, "nudge")
     assert [r["households"] for r in rows] == [2727, 2703, 2567, 2507, 2087]
-    assert [r["label"] for r in rows] == ["Start of 2021: 2,727 (derived)", "Jan 2021: 2,703 (derived)",
-                                          "Sep 2021: 2,567", "20 Dec 2021: 2,507", "Jan 2024: 2,087"]
+    assert [r["label"] for r in rows] == [
+        "Start of 2021: 2,727 (derived)",
+        "Jan 2021: 2,703 (derived)",
+        "Sep 2021: 2,567",
+        "20 Dec 2021: 2,507",
+        "Jan 2024: 2,087",
+    ]
     assert [r["when"] for r in rows] == ["2021-01-01", "2021-01-01", "2021-09-01", "2021-12-20", "2024-01-01"]
-    assert [r["source"] for r in rows] == ["Linköpings kommun, release of 14 Oct 2021",
-                                           "Linköpings kommun, release of 21 Feb 2024",
-                                           "Linköpings kommun, release of 14 Oct 2021", "Corren, 20 Dec 2021",
-                                           "Linköpings kommun, release of 21 Feb 2024"]
+    assert [r["source"] for r in rows] == [
+        "Linköpings kommun, release of 14 Oct 2021",
+        "Linköpings kommun, release of 21 Feb 2024",
+        "Linköpings kommun, release of 14 Oct 2021",
+        "Corren, 20 Dec 2021",
+        "Linköpings kommun, release of 21 Feb 2024",
+    ]
     assert [r["status"] for r in rows] == ["Derived from published figures"] * 2 + ["Published"] * 3
     # 2703 - 2087 = 616, 2727 - 2087 = 640
     title = title_text(spec)
@@ -282,8 +329,11 @@ def test_timeline_chart(timeline, paid):
     counts = dataset_with(spec, "value_status")
     assert [r["households"] for r in counts] == [2703, 2727, 2567, 2507, 2087]
     bands = dataset_with(spec, "majority")
-    assert [b["majority"] for b in bands] == ["Koalition för Linköping (S, MP, L)", "Allians för Linköping (M, C, L, KD)",
-                                              "Socialdemokraterna and Moderaterna (S, M)"]
+    assert [b["majority"] for b in bands] == [
+        "Koalition för Linköping (S, MP, L)",
+        "Allians för Linköping (M, C, L, KD)",
+        "Socialdemokraterna and Moderaterna (S, M)",
+    ]
     assert "12 numbered events" in spec["description"]
     assert "Allians för Linköping (M, C, L, KD), January 2019 to December 2022" in spec["description"]
 
@@ -310,6 +360,7 @@ def test_timeline_source_line_has_one_full_stop_after_an_undated_source(timeline
 # ----------------------------------------------------------------------------------------------------
 # Issue 17: words that claim no more than the figures
 
+
 def test_shares_before_iaf_in_words(values):
     # 220 / 640 = 34.4 % and 196 / 616 = 31.8 %: both "about a third" by the share rule (29 to 40 percent)
     assert values["lkp_share_of_fall_by_dec_2021_words"] == "about a third"
@@ -332,7 +383,6 @@ def test_goal_beside_the_annual_share_of_adults(values):
     assert values["lkp_adult_share_2023"] == pytest.approx(3.1)
     assert values["lkp_adults_without_2023"] == pytest.approx(96.9)
     assert values["lkp_adults_without_vs_target"] == "above"
-
 
 
 def test_spending_in_current_and_constant_prices(values):
@@ -363,8 +413,13 @@ def test_chapter_words_follow_the_sources():
 
     from conftest import ROOT
 
-    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "linkoping.ipynb", as_version=4).cells
-                             if c.cell_type == "markdown").split())
+    text = " ".join(
+        " ".join(
+            c.source
+            for c in nbformat.read(ROOT / "chapters" / "linkoping.ipynb", as_version=4).cells
+            if c.cell_type == "markdown"
+        ).split()
+    )
     assert "Much of the fall in 2021" not in text
     assert "of the fall from 2021 to January 2024.**" in text and "`lkp_share_of_fall_by_dec_2021_words`" in text
     assert '"Before IAF ran" is therefore not "before heltidsaktivering"' in text

@@ -31,8 +31,11 @@ def drawn(chart) -> list[dict]:
     """The rows a chart draws (its dataset with a ``series`` column), without the empty rows that break lines."""
     spec = chart.to_dict()
     rows = [row for data in spec["datasets"].values() for row in data if "series" in row]
-    return [row for row in rows if row["value"] is not None and not (isinstance(row["value"], float)
-                                                                     and math.isnan(row["value"]))]
+    return [
+        row
+        for row in rows
+        if row["value"] is not None and not (isinstance(row["value"], float) and math.isnan(row["value"]))
+    ]
 
 
 def title(chart) -> str:
@@ -64,37 +67,62 @@ def test_national_households_as_worked_out_by_hand(figures):
 def test_glued_values_worked_out_by_hand(figures):
     v = national.glued_values(figures)
     by_hand = {
-        "nat_hh_first": 225_106, "nat_hh_peak": 228_056, "nat_hh_peak_year": "2013", "nat_hh_2024": 145_456,
+        "nat_hh_first": 225_106,
+        "nat_hh_peak": 228_056,
+        "nat_hh_peak_year": "2013",
+        "nat_hh_2024": 145_456,
         # (198 514 - 145 740) / 198 514 = 52 774 / 198 514 = 26.585 %
         "nat_hh_fall_2020_2023_pct": 26.585,
         # (228 056 - 145 456) / 228 056 = 82 600 / 228 056 = 36.219 %
         "nat_hh_fall_peak_pct": 36.219,
-        "nat_hh_positional_years": "2023", "nat_pi_positional_years": "2018 and 2023",
-        "nat_paid_years": "2017, 2019, 2020, 2021, 2022 and 2024", "nat_not_deflated": "2024",
-        "nat_cpi_first": "2006", "nat_cpi_last": "2023", "nat_base_year": "2023",
+        "nat_hh_positional_years": "2023",
+        "nat_pi_positional_years": "2018 and 2023",
+        "nat_paid_years": "2017, 2019, 2020, 2021, 2022 and 2024",
+        "nat_not_deflated": "2024",
+        "nat_cpi_first": "2006",
+        "nat_cpi_last": "2023",
+        "nat_base_year": "2023",
         # 11 955 560 x 403.70 / 335.92 = 14 367 884 thousand SEK = 14.368 billion
         "nat_paid_2020_real_bn": 14.368,
         # 10 765 475 x 403.70 / 371.91 = 11 685 683 -> 11.686 billion; fall 1 - 11.6857 / 14.3679 = 18.668 %
-        "nat_paid_2022_real_bn": 11.686, "nat_paid_real_fall_2020_2022_pct": 18.668,
+        "nat_paid_2022_real_bn": 11.686,
+        "nat_paid_real_fall_2020_2022_pct": 18.668,
         # current prices: 1 - 10 765 475 / 11 955 560 = 9.954 %
         "nat_paid_fall_2020_2022_pct": 9.954,
         # 1 116 x 403.70 / 314.20 = 1 433.89 SEK; 1 - 986 / 1 433.89 = 31.236 %
-        "nat_pi_first_real": 1433.89, "nat_pi_real_fall_pct": 31.236,
-        "nat_other_2015_bn": 10.6, "nat_other_2016_bn": 10.5, "nat_other_2018_bn": 11.2,
-        "nat_str_years": "2017, 2019 and 2020", "nat_lkp_years": "2013, 2014, 2022 and 2023",
-        "nat_lkp_stated_fall_2013_2014": 93, "nat_lkp_stated_fall_2022_2023": 386,
+        "nat_pi_first_real": 1433.89,
+        "nat_pi_real_fall_pct": 31.236,
+        "nat_other_2015_bn": 10.6,
+        "nat_other_2016_bn": 10.5,
+        "nat_other_2018_bn": 11.2,
+        "nat_str_years": "2017, 2019 and 2020",
+        "nat_lkp_years": "2013, 2014, 2022 and 2023",
+        "nat_lkp_stated_fall_2013_2014": 93,
+        "nat_lkp_stated_fall_2022_2023": 386,
         # 842 / 726 = 115.978; 835 / 726 = 115.014; Sweden 198 514 / 213 550 = 92.959
-        "nat_str_idx_2019": 115.978, "nat_str_idx_2020": 115.014, "nat_se_idx_2020_b2017": 92.959,
+        "nat_str_idx_2019": 115.978,
+        "nat_str_idx_2020": 115.014,
+        "nat_se_idx_2020_b2017": 92.959,
         # 4 254 / 4 161 = 102.235; 3 464 / 4 161 = 83.249; 3 078 / 4 161 = 73.973
-        "nat_lkp_idx_2013": 102.235, "nat_lkp_idx_2022": 83.249, "nat_lkp_idx_2023": 73.973,
+        "nat_lkp_idx_2013": 102.235,
+        "nat_lkp_idx_2022": 83.249,
+        "nat_lkp_idx_2023": 73.973,
         # Sweden, 2014 = 100: 228 056 / 226 684 = 100.605; 160 630 / 226 684 = 70.861; 145 740 / 226 684 = 64.292
-        "nat_se_idx_2013_b2014": 100.605, "nat_se_idx_2022_b2014": 70.861, "nat_se_idx_2023_b2014": 64.292,
+        "nat_se_idx_2013_b2014": 100.605,
+        "nat_se_idx_2022_b2014": 70.861,
+        "nat_se_idx_2023_b2014": 64.292,
         # Strängnäs 38.1 -> 26.7: fall 11.4; nation 11 656 186 / 11 955 560 = 0.97496 (-2.504 %);
         # 38.1 x 0.97496 = 37.146; fall at that rate 38.1 x 0.0250406 = 0.954046; / 11.4 = 8.369 %
-        "nat_str_paid_2020": 38.1, "nat_str_paid_2021": 26.7, "nat_str_fall": 11.4,
-        "nat_se_paid_2020_tsek": 11_955_560, "nat_se_paid_2021_tsek": 11_656_186,
-        "nat_se_paid_ratio_2020_2021": 0.97496, "nat_se_paid_chg_2020_2021_pct": -2.504,
-        "nat_str_expected_2021": 37.146, "nat_str_fall_at_national": 0.954046, "nat_str_share": 8.369,
+        "nat_str_paid_2020": 38.1,
+        "nat_str_paid_2021": 26.7,
+        "nat_str_fall": 11.4,
+        "nat_se_paid_2020_tsek": 11_955_560,
+        "nat_se_paid_2021_tsek": 11_656_186,
+        "nat_se_paid_ratio_2020_2021": 0.97496,
+        "nat_se_paid_chg_2020_2021_pct": -2.504,
+        "nat_str_expected_2021": 37.146,
+        "nat_str_fall_at_national": 0.954046,
+        "nat_str_share": 8.369,
         # in 2021 prices: 38.1 x 343.19 / 335.92 = 38.9246; nation 11 955 560 x 343.19 / 335.92 = 12 214 319;
         # ratio 11 656 186 / 12 214 319 = 0.954305; 38.9246 x (1 - 0.954305) = 1.77866; / (38.9246 - 26.7) = 14.549 %
         "nat_str_share_real": 14.549,
@@ -102,17 +130,31 @@ def test_glued_values_worked_out_by_hand(figures):
         "str_paid_2020_socialstyrelsen": 48.3,
         # Linköping 4 161 -> 3 078: fall 1 083 (-26.027 %); nation 145 740 / 226 684 = 0.642921 (-35.708 %);
         # 4 161 x 0.642921 = 2 675.20; fall at that rate 1 485.80 = 137.193 % of 1 083; 3 078 - 2 675.20 = 402.80
-        "nat_lkp_hh_2014": 4161, "nat_lkp_hh_2023": 3078, "nat_lkp_fall_2014_2023": 1083,
-        "nat_lkp_chg_2014_2023_pct": -26.027, "nat_hh_2014": 226_684, "nat_hh_ratio_2014_2023": 0.642921,
-        "nat_hh_chg_2014_2023_pct": -35.708, "nat_lkp_long_expected": 2675.20,
-        "nat_lkp_long_fall_at_national": 1485.80, "nat_lkp_long_share": 137.193, "nat_lkp_long_distance": 402.80,
+        "nat_lkp_hh_2014": 4161,
+        "nat_lkp_hh_2023": 3078,
+        "nat_lkp_fall_2014_2023": 1083,
+        "nat_lkp_chg_2014_2023_pct": -26.027,
+        "nat_hh_2014": 226_684,
+        "nat_hh_ratio_2014_2023": 0.642921,
+        "nat_hh_chg_2014_2023_pct": -35.708,
+        "nat_lkp_long_expected": 2675.20,
+        "nat_lkp_long_fall_at_national": 1485.80,
+        "nat_lkp_long_share": 137.193,
+        "nat_lkp_long_distance": 402.80,
         # 3 464 -> 3 078 (-11.143 %); nation 145 740 / 160 630 = 0.907302 (-9.270 %); 3 464 x 0.907302 = 3 142.90;
         # fall at that rate 321.10 = 83.188 % of 386; 3 142.90 - 3 078 = 64.90 beyond it
-        "nat_lkp_hh_2022": 3464, "nat_lkp_chg_2022_2023_pct": -11.143, "nat_hh_ratio_2022_2023": 0.907302,
-        "nat_hh_chg_2022_2023_pct": -9.270, "nat_lkp_short_expected": 3142.90,
-        "nat_lkp_short_fall_at_national": 321.10, "nat_lkp_short_share": 83.188, "nat_lkp_short_distance": 64.90,
+        "nat_lkp_hh_2022": 3464,
+        "nat_lkp_chg_2022_2023_pct": -11.143,
+        "nat_hh_ratio_2022_2023": 0.907302,
+        "nat_hh_chg_2022_2023_pct": -9.270,
+        "nat_lkp_short_expected": 3142.90,
+        "nat_lkp_short_fall_at_national": 321.10,
+        "nat_lkp_short_share": 83.188,
+        "nat_lkp_short_distance": 64.90,
         # lkp2024pr: "2 087" + "616 stycken färre" -> 2 703
-        "nat_lkp_paid_2024_01": 2087, "nat_lkp_paid_fall_2021_2024": 616, "nat_lkp_paid_2021_01": 2703,
+        "nat_lkp_paid_2024_01": 2087,
+        "nat_lkp_paid_fall_2021_2024": 616,
+        "nat_lkp_paid_2021_01": 2703,
     }
     for name, expected in by_hand.items():
         if isinstance(expected, str):
@@ -188,8 +230,9 @@ def test_households_chart(figures):
     assert (se[2012], se[2020], se[2023], se[2024]) == (225_106, 198_514, 145_740, 145_456)
     assert [r["year"] for r in rows if r["status"] == "positional"] == [2023]
     # 35.4 % -> 35; 66.6 % -> 67
-    assert title(chart) == ("Households with assistance in Sweden fell by 35 percent from 2012 to 2024, "
-                            "67 percent of that fall after 2020")
+    assert title(chart) == (
+        "Households with assistance in Sweden fell by 35 percent from 2012 to 2024, 67 percent of that fall after 2020"
+    )
     description = chart.to_dict()["description"]
     assert "225,106 in 2012, 198,514 in 2020 and 145,456 in 2024" in description and "The 2023 value" in description
 
@@ -232,8 +275,9 @@ def test_strangnas_chart(figures):
     # 842 / 726 = 115.98, 835 / 726 = 115.01; Sweden 198 514 / 213 550 = 92.96
     assert [own[y] for y in own] == pytest.approx([100, 115.978, 115.014], abs=1e-3)
     assert se[2020] == pytest.approx(92.959, abs=1e-3)
-    assert title(chart) == ("Strängnäs's households rose 15 percent from 2017 to 2020, "
-                            "while the nation's fell 7 percent")
+    assert title(chart) == (
+        "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
+    )
     description = chart.to_dict()["description"]
     assert "no 2018 value" in description and "Strängnäs rises to 115; Sweden falls to 93" in description
 
@@ -287,8 +331,11 @@ def test_linkoping_monthly_fall_beside_the_national_annual_fall(figures):
     """Issue 17: each in its own measure, labelled, with no share or gap computed from the two."""
     values = national.glued_values(figures)
     # lkp2024pr: 2087 in January 2024, 616 fewer than January 2021 -> 2703 (derived); 616 / 2703 = 22.79 percent
-    assert (values["nat_lkp_paid_2024_01"], values["nat_lkp_paid_fall_2021_2024"], values["nat_lkp_paid_2021_01"]) == \
-        (2087, 616, 2703)
+    assert (values["nat_lkp_paid_2024_01"], values["nat_lkp_paid_fall_2021_2024"], values["nat_lkp_paid_2021_01"]) == (
+        2087,
+        616,
+        2703,
+    )
     assert values["nat_lkp_paid_fall_2021_2024_pct"] == pytest.approx(22.789, abs=0.001)
     # lkp2021pr: 2567 + 160 = 2727 at the start of 2021; (2727 - 2087) / 2727 = 640 / 2727 = 23.47 percent
     assert values["nat_lkp_paid_start_2021_oct_release"] == 2727
@@ -303,8 +350,13 @@ def test_chapter_uses_no_causal_word_for_a_ratio():
 
     from conftest import ROOT
 
-    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "national.ipynb", as_version=4).cells
-                             if c.cell_type == "markdown").split())
+    text = " ".join(
+        " ".join(
+            c.source
+            for c in nbformat.read(ROOT / "chapters" / "national.ipynb", as_version=4).cells
+            if c.cell_type == "markdown"
+        ).split()
+    )
     for phrase in ("accounts for", "would give", "would have produced", "would have had", "no comparison"):
         assert phrase not in text, phrase
     assert "which equals" in text

@@ -56,8 +56,10 @@ def test_amounts_chart_draws_the_three_amounts(figures):
     spec = amounts_chart(strangnas.money(figures)).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert [(r["what"], r["million_sek"], r["kind"]) for r in rows] == [
-        ("Paid 2020", 38.1, "Paid (the article's figure)"), ("Paid 2021", 26.7, "Paid (the article's figure)"),
-        ("Forecast 2021, without measures", 44.7, "Forecast, not a payment")]
+        ("Paid 2020", 38.1, "Paid (the article's figure)"),
+        ("Paid 2021", 26.7, "Paid (the article's figure)"),
+        ("Forecast 2021, without measures", 44.7, "Forecast, not a payment"),
+    ]
     assert "38.1 million SEK in 2020" in spec["description"] and "26.7 million in 2021" in spec["description"]
     assert "about 44.7 million SEK" in spec["description"]
     assert "runt' (about) 44.7 million SEK" in " ".join(spec["title"]["subtitle"])
@@ -67,9 +69,13 @@ def test_paid_by_source_chart_draws_both_sources_with_the_gap_in_2018(figures):
     spec = paid_by_source_chart(strangnas.official(figures)).to_dict()
     rows = next(iter(spec["datasets"].values()))
     assert [(r["series"], r["year"], r["million_sek"]) for r in rows] == [
-        ("Socialstyrelsen (via Regionfakta)", 2017, 31.457), ("Socialstyrelsen (via Regionfakta)", 2018, None),
-        ("Socialstyrelsen (via Regionfakta)", 2019, 45.357), ("Socialstyrelsen (via Regionfakta)", 2020, 48.3),
-        ("Strängnäs kommun's own figures", 2020, 38.1), ("Strängnäs kommun's own figures", 2021, 26.7)]
+        ("Socialstyrelsen (via Regionfakta)", 2017, 31.457),
+        ("Socialstyrelsen (via Regionfakta)", 2018, None),
+        ("Socialstyrelsen (via Regionfakta)", 2019, 45.357),
+        ("Socialstyrelsen (via Regionfakta)", 2020, 48.3),
+        ("Strängnäs kommun's own figures", 2020, 38.1),
+        ("Strängnäs kommun's own figures", 2021, 26.7),
+    ]
     title = spec.get("title") or spec["layer"][0]["title"]  # a layered chart keeps its title on the first layer
     assert "10.2 million SEK below" in " ".join(title["text"])  # 48.3 - 38.1
     assert "figures for 2017, 2019, 2020 (no 2018 figure" in spec["description"]
@@ -81,8 +87,13 @@ def test_chapter_reports_the_municipalitys_claims_as_its_own():
 
     from conftest import ROOT
 
-    text = " ".join(" ".join(c.source for c in nbformat.read(ROOT / "chapters" / "strangnas.ipynb", as_version=4).cells
-                             if c.cell_type == "markdown").split())
+    text = " ".join(
+        " ".join(
+            c.source
+            for c in nbformat.read(ROOT / "chapters" / "strangnas.ipynb", as_version=4).cells
+            if c.cell_type == "markdown"
+        ).split()
+    )
     assert text.count("By its own account, in 2020 and 2021 Strängnäs kommun reorganised") == 1
     assert "With more social workers, the article says" in text
     assert "extended that rise" not in text and "The official series has figures for" not in text

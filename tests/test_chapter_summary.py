@@ -13,8 +13,12 @@ NBSP = "\u00a0"
 def test_comparison_rows_as_worked_out_by_hand(figures):
     frame = comparison_frame(comparisons(figures))
     # Two rows per comparison, the municipality first, in the order the summary reports them.
-    assert list(frame["comparison"]) == ["Linköping, households, 2014–2023"] * 2 + [
-        "Linköping, households, 2022–2023"] * 2 + ["Strängnäs, amount paid, its own figures, 2020–2021"] * 2
+    assert (
+        list(frame["comparison"])
+        == ["Linköping, households, 2014–2023"] * 2
+        + ["Linköping, households, 2022–2023"] * 2
+        + ["Strängnäs, amount paid, its own figures, 2020–2021"] * 2
+    )
     assert list(frame["series"]) == ["The municipality", "Riket (Sweden)"] * 3
     # lkpposten 4 161 (2014) -> lkp_stat 3 078 (2023): -1083/4161 = -26.03 %;
     # Regionfakta 226 684 -> 145 740: -35.71 %; lkp_stat 3 464 (derived, 2022) -> 3 078: -11.14 %;
@@ -28,7 +32,8 @@ def test_comparison_chart_says_each_pair_in_its_description(figures):
     assert chart["description"] == (
         "Bar chart in three pairs. Linköping, households, 2014–2023: the municipality -26.0 percent, Sweden "
         "-35.7 percent. Linköping, households, 2022–2023: the municipality -11.1 percent, Sweden -9.3 percent. "
-        "Strängnäs, amount paid, its own figures, 2020–2021: the municipality -29.9 percent, Sweden -2.5 percent.")
+        "Strängnäs, amount paid, its own figures, 2020–2021: the municipality -29.9 percent, Sweden -2.5 percent."
+    )
 
 
 def test_the_chart_title_says_what_each_bar_is(figures):
@@ -47,8 +52,16 @@ def test_every_summary_figure_has_a_swedish_form_and_each_is_glued(figures, monk
     glued = {}
     monkeypatch.setattr(show, "glue", lambda name, text: glued.setdefault(name, text))
     show.glue_swedish_summary(figures)
-    expected = {name + "_sv" for name in [*show.SWEDISH_FORMS, *show.SWEDISH_YEARS, *headline_words(figures),
-                                          *show.edition_values(), *show.requirement_values()]}
+    expected = {
+        name + "_sv"
+        for name in [
+            *show.SWEDISH_FORMS,
+            *show.SWEDISH_YEARS,
+            *headline_words(figures),
+            *show.edition_values(),
+            *show.requirement_values(),
+        ]
+    }
     assert glued.keys() == expected
     # the words are the rules' Swedish words; the dates Swedish prose dates (2025-12-15 -> 15 december 2025)
     assert glued["sum_lkp_long_vs_nation_sv"] == "minskade mindre än"
@@ -56,29 +69,34 @@ def test_every_summary_figure_has_a_swedish_form_and_each_is_glued(figures, monk
     assert show.swedish_date("2025-12-15") == "15 december 2025"
     assert glued["sum_programme_year_sv"] == "2018"
     # the activity requirement: referred on 15 December 2025, proposed to apply from 1 July 2026 (the referral's words)
-    assert show.requirement_values() == {"sum_requirement_referral": "15 December 2025",
-                                         "sum_requirement_start": "1 July 2026"}
+    assert show.requirement_values() == {
+        "sum_requirement_referral": "15 December 2025",
+        "sum_requirement_start": "1 July 2026",
+    }
     assert glued["sum_requirement_start_sv"] == "1 juli 2026"
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("sum_lkp_2024", f"2{NBSP}087{NBSP}hushåll"),          # lkp2024pr: "2 087"
-    ("sum_lkp_share_by_dec_2021_from_oct2021_level", f"34{NBSP}procent"),   # (2727-2507)/(2727-2087) = 220/640
-    ("sum_lkp_share_by_dec_2021_from_feb2024_level", f"32{NBSP}procent"),   # (2703-2507)/(2703-2087) = 196/616
-    ("sum_str_paid_2020", f"38,1{NBSP}miljoner kronor"),    # str2022web: "38,1 Mkr"
-    # issue 17: 232.8 x 403.70 / 313.49 = 299.79, less 285.6 = 14.19; 616 / 2703 = 22.79 %; 36 872 / 182 328 = 20.22 %;
-    # 100 - 3.1 = 96.9 %; 44.7 / 38.1 = +17.32 %; 1 - 44.7 / 48.3 = 7.45 %; 2727 - 2703 = 24
-    ("sum_lkp_paid_real_fall", f"14,2{NBSP}miljoner kronor"),
-    ("sum_lkp_monthly_fall_2021_2024_pct", f"22,8{NBSP}procent"),
-    ("sum_nat_annual_fall_2021_2024_pct", f"20,2{NBSP}procent"),
-    ("sum_lkp_adults_without_2023", f"96,9{NBSP}procent"),
-    # whole percent by the precision rule: 38.1 and 48.3 are stated to a tenth, which moves the changes by about
-    # 0.28 points (100 x (0.05/38.1 + 44.7 x 0.05/38.1^2)), more than a tenth of a point
-    ("sum_str_forecast_above_own_2020_pct", f"17{NBSP}procent"),
-    ("sum_str_forecast_below_official_2020_pct", f"7{NBSP}procent"),
-    ("sum_lkp_start_2021_gap", f"24{NBSP}hushåll"),
-    ("sum_claims_not_municipal", "12"),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("sum_lkp_2024", f"2{NBSP}087{NBSP}hushåll"),  # lkp2024pr: "2 087"
+        ("sum_lkp_share_by_dec_2021_from_oct2021_level", f"34{NBSP}procent"),  # (2727-2507)/(2727-2087) = 220/640
+        ("sum_lkp_share_by_dec_2021_from_feb2024_level", f"32{NBSP}procent"),  # (2703-2507)/(2703-2087) = 196/616
+        ("sum_str_paid_2020", f"38,1{NBSP}miljoner kronor"),  # str2022web: "38,1 Mkr"
+        # issue 17: 232.8 x 403.70 / 313.49 = 299.79, less 285.6 = 14.19; 616 / 2703 = 22.79 %; 36 872 / 182 328 = 20.22 %;
+        # 100 - 3.1 = 96.9 %; 44.7 / 38.1 = +17.32 %; 1 - 44.7 / 48.3 = 7.45 %; 2727 - 2703 = 24
+        ("sum_lkp_paid_real_fall", f"14,2{NBSP}miljoner kronor"),
+        ("sum_lkp_monthly_fall_2021_2024_pct", f"22,8{NBSP}procent"),
+        ("sum_nat_annual_fall_2021_2024_pct", f"20,2{NBSP}procent"),
+        ("sum_lkp_adults_without_2023", f"96,9{NBSP}procent"),
+        # whole percent by the precision rule: 38.1 and 48.3 are stated to a tenth, which moves the changes by about
+        # 0.28 points (100 x (0.05/38.1 + 44.7 x 0.05/38.1^2)), more than a tenth of a point
+        ("sum_str_forecast_above_own_2020_pct", f"17{NBSP}procent"),
+        ("sum_str_forecast_below_official_2020_pct", f"7{NBSP}procent"),
+        ("sum_lkp_start_2021_gap", f"24{NBSP}hushåll"),
+        ("sum_claims_not_municipal", "12"),
+    ],
+)
 def test_swedish_forms_as_worked_out_by_hand(figures, monkeypatch, name, expected):
     texts = {}
     monkeypatch.setattr(show, "glue", lambda glued_name, text: texts.__setitem__(glued_name, text))
@@ -88,6 +106,7 @@ def test_swedish_forms_as_worked_out_by_hand(figures, monkeypatch, name, expecte
 
 # ---------------------------------------------------------------------------------------------
 # Issue 17: the figures the summaries added, against values worked out by hand from the sources.
+
 
 def test_linkoping_spending_in_current_and_constant_prices(figures):
     values = headline(figures)
@@ -139,8 +158,11 @@ def test_who_makes_the_claims_and_how_many_can_be_checked(figures):
     assert (values["sum_claims_municipal"], values["sum_claims_not_municipal"], values["sum_claims"]) == (23, 12, 35)
     # Checkable: the 12 million saving, the 35 percent, the 38.1 against Socialstyrelsen's 48.3, the 616, the "nästan 6%"
     # = 5; of them only the 38.1 is checked against another publisher's figure; 23 - 5 = 18 cannot be checked
-    assert (values["sum_municipal_checkable"], values["sum_municipal_checkable_independently"],
-            values["sum_municipal_unverifiable"]) == (5, 1, 18)
+    assert (
+        values["sum_municipal_checkable"],
+        values["sum_municipal_checkable_independently"],
+        values["sum_municipal_unverifiable"],
+    ) == (5, 1, 18)
     assert values["sum_independent_municipal"] == 0
     # The verdicts by the ledger's rules: one substantive conflict (38.1 against 48.3, 26.8 % apart, beyond the 10 %
     # a reading of unknown size may cover); two discrepancies a reading may explain; no stated difference of definition.
@@ -150,8 +172,8 @@ def test_who_makes_the_claims_and_how_many_can_be_checked(figures):
 def test_the_landing_page_shows_the_edition_and_the_data_date_at_the_top():
     import nbformat
 
-    from conftest import ROOT
     from bistand.publishing.citation import book, data_date
+    from conftest import ROOT
 
     values = show.edition_values()
     assert values == {"sum_edition": book().edition, "sum_edition_date": book().date, "sum_data_as_of": data_date()}
@@ -166,21 +188,33 @@ def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
     from conftest import ROOT
 
     for page in ("index.ipynb", "sammanfattning.ipynb"):
-        text = " ".join(" ".join(c.source.split()) for c in nbformat.read(ROOT / "chapters" / page, as_version=4).cells
-                        if c.cell_type == "markdown")
-        for phrase in ("cited in a national debate", "for everyone on försörjningsstöd", "nämns i den nationella debatten",
-                       "för alla med försörjningsstöd", "percent of the fall that happened", "Tre politiska majoriteter"):
+        text = " ".join(
+            " ".join(c.source.split())
+            for c in nbformat.read(ROOT / "chapters" / page, as_version=4).cells
+            if c.cell_type == "markdown"
+        )
+        for phrase in (
+            "cited in a national debate",
+            "for everyone on försörjningsstöd",
+            "nämns i den nationella debatten",
+            "för alla med försörjningsstöd",
+            "percent of the fall that happened",
+            "Tre politiska majoriteter",
+        ):
             assert phrase not in text, (page, phrase)
         # the caveats both summaries carry
         assert "2016–2024" in text and "2015–2021" in text
     english = " ".join(nbformat.read(ROOT / "chapters" / "index.ipynb", as_version=4).cells[2].source.split())
     assert "the 2014 figure is a newspaper's, and the national 2023 count is read by position" in english
-    swedish = " ".join(" ".join(c.source.split()) for c in
-                       nbformat.read(ROOT / "chapters" / "sammanfattning.ipynb", as_version=4).cells if c.cell_type == "markdown")
+    swedish = " ".join(
+        " ".join(c.source.split())
+        for c in nbformat.read(ROOT / "chapters" / "sammanfattning.ipynb", as_version=4).cells
+        if c.cell_type == "markdown"
+    )
     assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst utifrån sin placering" in swedish
     assert "bistånd (främst försörjningsstöd)" in swedish and "förklarar" not in swedish
     # Swedish typography and idiom (issue 22): Swedish quotation marks, "I korthet", "skiljer sig åt"
-    assert '"' not in swedish.replace('{doc}', '') and "”" in swedish
+    assert '"' not in swedish.replace("{doc}", "") and "”" in swedish
     assert "I korthet" in swedish and "Kortfattat" not in swedish and "skiljer sig med" not in swedish
 
 

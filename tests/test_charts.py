@@ -13,10 +13,12 @@ from bistand.publishing import charts
 
 def contrast_with_white(hex_colour: str) -> float:
     """WCAG contrast ratio of a colour against white."""
+
     def channel(value: int) -> float:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)
 
@@ -33,8 +35,17 @@ def test_contrast_formula():
 
 def _chart():
     frame = pd.DataFrame({"year": [2017, 2019, 2020], "v": [1.0, 2.0, 3.0], "s": ["Strängnäs"] * 3})
-    return charts.line_chart(frame, x="year", y="v", series="s", finding="Up", source="test",
-                             x_title="Year", y_title="Value", description="A test line with a gap in 2018.")
+    return charts.line_chart(
+        frame,
+        x="year",
+        y="v",
+        series="s",
+        finding="Up",
+        source="test",
+        x_title="Year",
+        y_title="Value",
+        description="A test line with a gap in 2018.",
+    )
 
 
 def test_line_chart_breaks_at_a_missing_year():
@@ -63,8 +74,17 @@ def test_series_scale_keeps_municipality_colours_and_gives_others_their_own():
 def _long_title_chart():
     frame = pd.DataFrame({"year": [2019, 2020], "v": [1.0, 2.0], "s": ["Linköping", "Strängnäs"]})
     finding = "A finding stated in many words so that it cannot fit on one line of a phone-sized chart at all"
-    return charts.line_chart(frame, x="year", y="v", series="s", finding=finding, source="a source " * 8,
-                             x_title="Year", y_title="Value", description="Two short lines.")
+    return charts.line_chart(
+        frame,
+        x="year",
+        y="v",
+        series="s",
+        finding=finding,
+        source="a source " * 8,
+        x_title="Year",
+        y_title="Value",
+        description="Two short lines.",
+    )
 
 
 def test_each_width_wraps_the_title_and_puts_the_legend_below():
@@ -91,20 +111,48 @@ def test_rendered_chart_has_a_scalable_svg_per_width_and_the_changes_for_the_liv
 
 def test_slider_is_drawn_before_vega_loads():
     frame = pd.DataFrame({"n": [1.0, 2.0], "v": [3.0, 4.0]})
-    chart = charts.slider_line_chart(frame, x="n", y="y", y_expr="datum.v * months", param_name="months",
-                                     param_label="Months paid", param_min=1, param_max=12, param_step=1,
-                                     param_value=12, y_domain=(0, 60), finding="F", source="S", x_title="N",
-                                     y_title="Y", description="D")
+    chart = charts.slider_line_chart(
+        frame,
+        x="n",
+        y="y",
+        y_expr="datum.v * months",
+        param_name="months",
+        param_label="Months paid",
+        param_min=1,
+        param_max=12,
+        param_step=1,
+        param_value=12,
+        y_domain=(0, 60),
+        finding="F",
+        source="S",
+        x_title="N",
+        y_title="Y",
+        description="D",
+    )
     html = charts.render_book(chart.to_dict())["text/html"]
-    assert ('<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
-            'min="1" max="12" step="1" value="12">') in html
+    assert (
+        '<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
+        'min="1" max="12" step="1" value="12">'
+    ) in html
 
 
 def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
-    frame = pd.DataFrame({"place": ["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"],
-                          "share": [3.5, 3.1, 3.0, 2.6, 2.6, 4.5, 2.2]})
-    chart = charts.bar_chart(frame, x="place", y="share", finding="Shares", source="a source", x_title="Place",
-                             y_title="Percent", description="Seven bars.")
+    frame = pd.DataFrame(
+        {
+            "place": ["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"],
+            "share": [3.5, 3.1, 3.0, 2.6, 2.6, 4.5, 2.2],
+        }
+    )
+    chart = charts.bar_chart(
+        frame,
+        x="place",
+        y="share",
+        finding="Shares",
+        source="a source",
+        x_title="Place",
+        y_title="Percent",
+        description="Seven bars.",
+    )
     spec = {**chart.to_dict(), **charts.book_theme()}
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     axis = narrow["encoding"]["x"]["axis"] if "encoding" in narrow else narrow["layer"][0]["encoding"]["x"]["axis"]
@@ -115,11 +163,28 @@ def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
 def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
     """Five yardsticks on a phone: a bar is (288 - 80) / 5 = 41.6 px wide, 'Against' (7 letters at 12 px, about
     46 px) cannot fit, so wrapped labels would run into each other (they did, in the costs chapter)."""
-    frame = pd.DataFrame({"what": ["Stated, in the article", "Against 2020", "Against 2020, in 2021 prices",
-                                   "Against 2020, at the national rate", "Against the forecast"],
-                          "saving": [12, 11.4, 12.2, 10.4, 18.0]})
-    chart = charts.bar_chart(frame, x="what", y="saving", finding="Savings", source="a source", x_title=None,
-                             y_title="Million SEK", description="Five bars.")
+    frame = pd.DataFrame(
+        {
+            "what": [
+                "Stated, in the article",
+                "Against 2020",
+                "Against 2020, in 2021 prices",
+                "Against 2020, at the national rate",
+                "Against the forecast",
+            ],
+            "saving": [12, 11.4, 12.2, 10.4, 18.0],
+        }
+    )
+    chart = charts.bar_chart(
+        frame,
+        x="what",
+        y="saving",
+        finding="Savings",
+        source="a source",
+        x_title=None,
+        y_title="Million SEK",
+        description="Five bars.",
+    )
     spec = {**chart.to_dict(), **charts.book_theme()}
     axis = next(enc["x"]["axis"] for enc in charts._encodings(charts.responsive_variant(spec, 288)) if "x" in enc)
     assert axis["labelAngle"] == -45
@@ -133,8 +198,17 @@ def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     """Two sources that differ only at the end must stay distinguishable on a phone."""
     long_a, long_b = "Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, release of 14 Oct 2021"
     frame = pd.DataFrame({"year": [2021, 2024], "v": [2703.0, 2087.0], "s": [long_b, long_a]})
-    chart = charts.line_chart(frame, x="year", y="v", series="s", finding="F", source="S", x_title="Year",
-                              y_title="Households", description="Two points from two releases.")
+    chart = charts.line_chart(
+        frame,
+        x="year",
+        y="v",
+        series="s",
+        finding="F",
+        source="S",
+        x_title="Year",
+        y_title="Households",
+        description="Two points from two releases.",
+    )
     spec = {**chart.to_dict(), **charts.book_theme()}
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     legend = next(enc["color"]["legend"] for enc in charts._encodings(narrow) if "color" in enc)

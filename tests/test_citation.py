@@ -9,8 +9,17 @@ import tomllib
 
 import pytest
 
-from bistand.publishing.citation import (URL_UNSET, Book, apa_book, apa_chapter, bibtex_book, bibtex_chapter, book, cff_text,
-                               data_date)
+from bistand.publishing.citation import (
+    URL_UNSET,
+    Book,
+    apa_book,
+    apa_chapter,
+    bibtex_book,
+    bibtex_chapter,
+    book,
+    cff_text,
+    data_date,
+)
 from conftest import ROOT
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
@@ -33,8 +42,12 @@ def test_citation_cff_is_valid(cffconvert, tmp_path, known):
 
 def test_an_invalid_citation_cff_is_rejected(cffconvert, tmp_path):
     bad = tmp_path / "CITATION.cff"
-    bad.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8").replace("cff-version: 1.2.0\n", "cff-version: 1.2.0\nauthor: nobody\n"),
-                   encoding="utf-8")
+    bad.write_text(
+        (ROOT / "CITATION.cff")
+        .read_text(encoding="utf-8")
+        .replace("cff-version: 1.2.0\n", "cff-version: 1.2.0\nauthor: nobody\n"),
+        encoding="utf-8",
+    )
     assert validate_cff(cffconvert, bad).returncode != 0
 
 
@@ -48,8 +61,9 @@ def test_edition_is_the_same_everywhere():
 
 def test_citation_cff_is_generated_from_the_metadata():
     """CITATION.cff is the metadata of pyproject.toml [tool.bistand.book], as `python -m bistand.publishing.citation` writes it."""
-    assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == cff_text(book(use_environment=False)), \
+    assert (ROOT / "CITATION.cff").read_text(encoding="utf-8") == cff_text(book(use_environment=False)), (
         "CITATION.cff differs from pyproject.toml [tool.bistand.book]: run `make citation`"
+    )
 
 
 def test_citation_cff_cites_the_book_under_both_licences():
@@ -60,8 +74,11 @@ def test_citation_cff_cites_the_book_under_both_licences():
     preferred = cff["preferred-citation"]
     assert preferred["type"] == "book"
     assert preferred["authors"] == [{"name": "Bistånd book contributors"}] == cff["authors"]
-    assert (preferred["title"], preferred["edition"], preferred["year"]) == \
-        ("Fewer households on social assistance? Linköping and Strängnäs", VERSION, 2026)
+    assert (preferred["title"], preferred["edition"], preferred["year"]) == (
+        "Fewer households on social assistance? Linköping and Strängnäs",
+        VERSION,
+        2026,
+    )
     assert preferred["license"] == ["CC-BY-4.0", "MIT"]
 
 
@@ -76,7 +93,9 @@ def test_cffconvert_bibtex_export_carries_the_metadata(cffconvert, tmp_path):
     for b in (book(use_environment=False), with_url):
         cff.write_text(cff_text(b), encoding="utf-8")
         assert validate_cff(cffconvert, cff).returncode == 0
-        out = subprocess.run([str(cffconvert), "-f", "bibtex", "-i", str(cff)], capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [str(cffconvert), "-f", "bibtex", "-i", str(cff)], capture_output=True, text=True, check=True
+        ).stdout
         fields = dict(re.findall(r"^(\w+) = \{(.*)\},?$", out, re.M))
         assert fields["author"] == "Bistånd book contributors"
         assert fields["title"] == b.title and fields["year"] == "2026" and fields["month"] == "11"
@@ -93,16 +112,24 @@ def test_the_books_bibtex_is_one_correct_book_entry():
     assert entry.type == "book"
     assert [str(p) for p in entry.persons["author"]] == ["{Bistånd book contributors}"]  # one group, not a person
     assert entry.fields["title"] == "{Fewer households on social assistance? Linköping and Strängnäs}"
-    assert (entry.fields["year"], entry.fields["edition"], entry.fields["url"]) == ("2026", VERSION, "https://example.org/bistand/")
+    assert (entry.fields["year"], entry.fields["edition"], entry.fields["url"]) == (
+        "2026",
+        VERSION,
+        "https://example.org/bistand/",
+    )
 
 
 def test_chapter_citations_carry_the_absolute_address_only_when_it_is_known():
     known = Book("T", "G", "1.0.0", "2026-11-22", "https://example.org/b/")
     unknown = Book("T", "G", "1.0.0", "2026-11-22", None)
-    assert apa_chapter(known, "Linköping", "chapters/linkoping") == \
-        "G. (2026). Linköping. In T (Edition 1.0.0). https://example.org/b/chapters/linkoping.html"
+    assert (
+        apa_chapter(known, "Linköping", "chapters/linkoping")
+        == "G. (2026). Linköping. In T (Edition 1.0.0). https://example.org/b/chapters/linkoping.html"
+    )
     assert apa_chapter(unknown, "Linköping", "chapters/linkoping") == "G. (2026). Linköping. In T (Edition 1.0.0)."
-    assert "url = {https://example.org/b/chapters/linkoping.html}" in bibtex_chapter(known, "Linköping", "chapters/linkoping")
+    assert "url = {https://example.org/b/chapters/linkoping.html}" in bibtex_chapter(
+        known, "Linköping", "chapters/linkoping"
+    )
     assert "url" not in bibtex_chapter(unknown, "Linköping", "chapters/linkoping")
 
 
@@ -117,8 +144,10 @@ def test_the_address_setting(monkeypatch):
 
 def test_data_date_is_the_latest_date_of_a_source_the_data_uses():
     # Hand-checked: the newest dated source behind an event is Fria Tider's report of the lagrådsremiss, 15 December 2025.
-    assert data_date() == "2025-12-15", ("this edition's data date (friatider2025dec, the newest source an event uses; "
-                                         "the newest a figure uses is lkp2024web, 2024-07-03); change it with sources.csv")
+    assert data_date() == "2025-12-15", (
+        "this edition's data date (friatider2025dec, the newest source an event uses; "
+        "the newest a figure uses is lkp2024web, 2024-07-03); change it with sources.csv"
+    )
 
 
 def _built(page: str) -> str:
@@ -144,7 +173,7 @@ def test_every_chapter_page_says_how_to_cite_it(built_html):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         words = page_words(re.search(r'<html lang="(\w+)"', text)[1])
-        box = _text(text[text.index('<div class="cite-this'):text.index("</article>")])
+        box = _text(text[text.index('<div class="cite-this') : text.index("</article>")])
         title = _text(re.search(r"<h1>(.*?)<", text, re.S)[1]).strip()
         docname = f"chapters/{page.stem}"
         assert apa_chapter(b, title, docname) in box, page.name
@@ -168,8 +197,10 @@ def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex(built_html):
     assert (b.url in text) if b.url else (URL_UNSET in text)
     if b.repository:  # the Pages build: the cite page and every footer link the repository
         assert f'href="{b.repository}"' in page
-        assert all(f'href="{b.repository}"' in p.read_text(encoding="utf-8")
-                   for p in (ROOT / "_build" / "html" / "chapters").glob("*.html"))
+        assert all(
+            f'href="{b.repository}"' in p.read_text(encoding="utf-8")
+            for p in (ROOT / "_build" / "html" / "chapters").glob("*.html")
+        )
     else:
         assert REPOSITORY_UNSET in text
 
@@ -192,7 +223,7 @@ def test_the_chapter_bibtex_entry_formats_in_pybtex_plain_style(known):
     b = _known_book() if known else book(use_environment=False)
     entry_text = bibtex_chapter(b, "Linköping: IAF and Heltidsaktivering", "chapters/linkoping")
     data = parse_string(entry_text, "bibtex")
-    (key, entry), = data.entries.items()
+    ((key, entry),) = data.entries.items()
     assert entry.type == "incollection" and "date" not in entry.fields
     for field in ("title", "booktitle", "publisher", "year", "edition"):
         assert entry.fields[field], field
@@ -213,8 +244,10 @@ def test_citation_cff_with_the_addresses_known_has_url_and_repository_code(tmp_p
     cff.write_text(cff_text(_known_book()), encoding="utf-8")  # valid: test_citation_cff_is_valid[addresses-known]
     data = yaml.safe_load(cff.read_text(encoding="utf-8"))
     assert (data["url"], data["repository-code"]) == (KNOWN["url"], KNOWN["repository"])
-    assert (data["preferred-citation"]["url"], data["preferred-citation"]["repository-code"]) == \
-        (KNOWN["url"], KNOWN["repository"])
+    assert (data["preferred-citation"]["url"], data["preferred-citation"]["repository-code"]) == (
+        KNOWN["url"],
+        KNOWN["repository"],
+    )
     assert data["preferred-citation"]["publisher"] == {"name": "Bistånd book contributors"}
 
 
@@ -230,11 +263,14 @@ def test_the_repository_setting(monkeypatch):
 def test_help_prints_help_and_writes_nothing(tmp_path):
     before = (ROOT / "CITATION.cff").stat().st_mtime_ns, (ROOT / "CITATION.cff").read_bytes()
     for args in (["--help"], ["-h"]):
-        result = subprocess.run([sys.executable, "-m", "bistand.publishing.citation", *args], capture_output=True,
-                                text=True, cwd=tmp_path)
+        result = subprocess.run(
+            [sys.executable, "-m", "bistand.publishing.citation", *args], capture_output=True, text=True, cwd=tmp_path
+        )
         assert result.returncode == 0
         assert result.stdout.startswith("usage: python -m bistand.publishing.citation") and "--check" in result.stdout
-    wrong = subprocess.run([sys.executable, "-m", "bistand.publishing.citation", "--chek"], capture_output=True, text=True)
+    wrong = subprocess.run(
+        [sys.executable, "-m", "bistand.publishing.citation", "--chek"], capture_output=True, text=True
+    )
     assert wrong.returncode == 2 and "unrecognized arguments: --chek" in wrong.stderr
     assert ((ROOT / "CITATION.cff").stat().st_mtime_ns, (ROOT / "CITATION.cff").read_bytes()) == before
 
@@ -243,9 +279,8 @@ def test_claim_reviews_are_absolute_and_name_the_reviewer_when_the_address_is_kn
     import sys as system
 
     system.path.insert(0, str(ROOT / "_ext"))
-    from bookext import claim_reviews, ledger_claims
-
     from bistand.data.load import load_table
+    from bookext import claim_reviews, ledger_claims
 
     sources = {r["source_id"]: r for r in load_table("sources").fillna("").to_dict("records")}
     table = ledger_claims()
@@ -253,8 +288,11 @@ def test_claim_reviews_are_absolute_and_name_the_reviewer_when_the_address_is_kn
     assert len(known) == len(table) >= 30
     for review in known:
         assert review["url"].startswith("https://example.org/bistand/chapters/ledger.html#claim-")
-        assert review["author"] == {"@type": "Organization", "name": "Bistånd book contributors",
-                                    "url": "https://example.org/bistand/"}
+        assert review["author"] == {
+            "@type": "Organization",
+            "name": "Bistånd book contributors",
+            "url": "https://example.org/bistand/",
+        }
     unknown = claim_reviews(table, book(use_environment=False), sources)
     assert all(r["url"].startswith("ledger.html#claim-") and "url" not in r["author"] for r in unknown)
 
@@ -305,5 +343,6 @@ def test_every_chart_page_links_the_csv_it_draws_from(built_html):
     chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
     assert len(chart_pages) >= 4
     for page in chart_pages:
-        assert re.search(r'href="\.\./_downloads/[0-9a-f]+/figures_(primary|reference)\.csv"',
-                         page.read_text(encoding="utf-8")), page.name
+        assert re.search(
+            r'href="\.\./_downloads/[0-9a-f]+/figures_(primary|reference)\.csv"', page.read_text(encoding="utf-8")
+        ), page.name

@@ -3,7 +3,6 @@
 import re
 
 import pandas as pd
-
 import pytest
 
 from bistand.analysis.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
@@ -79,19 +78,22 @@ def test_per_household_amount_allows_for_rounded_inputs(figures):
     assert result.verdict is Verdict.CONSISTENT_AFTER_ROUNDING
 
 
-@pytest.mark.parametrize("stated, recomputed, decimals, qualifier, expected", [
-    (10, 10, 0, "exact", Verdict.CONSISTENT),
-    (35, 34.5, 0, "exact", Verdict.CONSISTENT_AFTER_ROUNDING),  # half rounds up
-    (35, 34.49, 0, "exact", Verdict.DISCREPANCY),
-    (6, 5.87, 0, "almost", Verdict.CONSISTENT_AFTER_ROUNDING),
-    (6, 6.2, 0, "almost", Verdict.DISCREPANCY),  # 'nästan 6' cannot be above 6
-    (10.6, 10.64, 1, "more_than", Verdict.CONSISTENT_AFTER_ROUNDING),
-    (10.6, 10.56, 1, "more_than", Verdict.DISCREPANCY),  # 'drygt' cannot be below
-    (10, 12, 0, "at_least", Verdict.CONSISTENT_AFTER_ROUNDING),
-    (10, 9, 0, "at_least", Verdict.DISCREPANCY),
-    (206000, 206479, -3, "exact", Verdict.CONSISTENT_AFTER_ROUNDING),
-    (5, None, 0, "exact", Verdict.NOT_VERIFIABLE),
-])
+@pytest.mark.parametrize(
+    "stated, recomputed, decimals, qualifier, expected",
+    [
+        (10, 10, 0, "exact", Verdict.CONSISTENT),
+        (35, 34.5, 0, "exact", Verdict.CONSISTENT_AFTER_ROUNDING),  # half rounds up
+        (35, 34.49, 0, "exact", Verdict.DISCREPANCY),
+        (6, 5.87, 0, "almost", Verdict.CONSISTENT_AFTER_ROUNDING),
+        (6, 6.2, 0, "almost", Verdict.DISCREPANCY),  # 'nästan 6' cannot be above 6
+        (10.6, 10.64, 1, "more_than", Verdict.CONSISTENT_AFTER_ROUNDING),
+        (10.6, 10.56, 1, "more_than", Verdict.DISCREPANCY),  # 'drygt' cannot be below
+        (10, 12, 0, "at_least", Verdict.CONSISTENT_AFTER_ROUNDING),
+        (10, 9, 0, "at_least", Verdict.DISCREPANCY),
+        (206000, 206479, -3, "exact", Verdict.CONSISTENT_AFTER_ROUNDING),
+        (5, None, 0, "exact", Verdict.NOT_VERIFIABLE),
+    ],
+)
 def test_judge(stated, recomputed, decimals, qualifier, expected):
     assert judge(stated, recomputed, decimals, qualifier) is expected
 
@@ -123,8 +125,7 @@ def test_claims_are_found_by_id_and_an_unknown_id_is_named():
 
 # --- The ledger's structure: claims apart from table checks, each statement counted once ---------
 
-from bistand.analysis.claims import (CHECK, CLAIM, Finding, claim_inputs, render, tallies,  # noqa: E402
-                            template_figures)
+from bistand.analysis.claims import CHECK, CLAIM, Finding, claim_inputs, render, tallies, template_figures  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -194,8 +195,14 @@ def test_texts_are_templates_with_no_typed_numbers():
     # Only years, a Kolada id and the definition of long-term may be typed; every figure is a {figure_id}.
     allowed = re.compile(r"\b(?:19|20)\d\d\b|N31816|10 months|9 months|\b\d{1,2} (?=December|January)")
     for claim in CLAIMS:
-        for text in (claim.summary, claim.method, claim.verify_with, claim.label,
-                     *(a.label for a in claim.alternatives), *(r.label for r in claim.readings)):
+        for text in (
+            claim.summary,
+            claim.method,
+            claim.verify_with,
+            claim.label,
+            *(a.label for a in claim.alternatives),
+            *(r.label for r in claim.readings),
+        ):
             bare = allowed.sub(" ", re.sub(r"\{[^}]*\}", " ", text))
             assert not re.search(r"\d", bare), (claim.claim_id, text)
 
@@ -252,16 +259,25 @@ def test_ledger_dates_a_source_by_the_year_it_states_and_says_n_d_otherwise():
 # --- The rules for the findings of a discrepancy (FINDING_RULES), with a case on each side of each ---------------
 
 from bistand.analysis.claims import (  # noqa: E402
-    FINDING_RULES, SEVERITY, SUBSTANTIVE_RULE, UNSIZED_READING_LIMIT, Claim, Reading, discrepancy_finding, finding,
-    is_substantive)
+    FINDING_RULES,
+    SEVERITY,
+    SUBSTANTIVE_RULE,
+    UNSIZED_READING_LIMIT,
+    Claim,
+    Reading,
+    discrepancy_finding,
+    finding,
+    is_substantive,
+)
 
 
 def _saving_claim(readings=(), stated_saving=None) -> Claim:
     """Strängnäs's stated saving of 12 million SEK, recomputed from its own 38.1 and 26.7 (-11.4), with other readings;
     ``stated_saving`` replaces the stated value (to move the gap)."""
     recompute = lambda f: f.value("str_paid_2021_str2022web") - f.value("str_paid_2020_str2022web")  # noqa: E731
-    return Claim("test_saving", "str_saving_2020_2021_str2022web", "a saving", "38.1 less 26.7", recompute,
-                 readings=readings)
+    return Claim(
+        "test_saving", "str_saving_2020_2021_str2022web", "a saving", "38.1 less 26.7", recompute, readings=readings
+    )
 
 
 def _assess_with_stated(claim: Claim, figures, stated: float):
@@ -274,19 +290,22 @@ def _assess_with_stated(claim: Claim, figures, stated: float):
     return assess(claim, moved), moved
 
 
-@pytest.mark.parametrize("readings, expected", [
-    # no reading named: -11.4 against -12 is larger than the rounding (half a million) -> substantive
-    ((), Finding.SUBSTANTIVE),
-    # a reading that still misses: -11.3 rounds to -11, not -12 -> still substantive
-    ((Reading("a reading that misses", lambda f: -11.3),), Finding.SUBSTANTIVE),
-    # a reading within rounding: the 2020 amount in 2021 prices, 38.1 x 343.19 / 335.92 = 38.92; 26.7 - 38.92 = -12.22,
-    # which rounds to -12 -> a reading may explain it
-    ((Reading("2021 prices", lambda f: 26.7 - 38.1 * 343.19 / 335.92),), Finding.MAY_EXPLAIN),
-    # a reading of unknown size, and the gap 0.6 / 12 = 5 % is within the 10 % limit -> a reading may explain it
-    ((Reading("misses", lambda f: -11.3), Reading("size unknown")), Finding.MAY_EXPLAIN),
-    # a difference of definition a source states -> a difference of definition, whatever the gap
-    ((Reading("the article counts only försörjningsstöd", stated_in="str2022web"),), Finding.DEFINITION),
-])
+@pytest.mark.parametrize(
+    "readings, expected",
+    [
+        # no reading named: -11.4 against -12 is larger than the rounding (half a million) -> substantive
+        ((), Finding.SUBSTANTIVE),
+        # a reading that still misses: -11.3 rounds to -11, not -12 -> still substantive
+        ((Reading("a reading that misses", lambda f: -11.3),), Finding.SUBSTANTIVE),
+        # a reading within rounding: the 2020 amount in 2021 prices, 38.1 x 343.19 / 335.92 = 38.92; 26.7 - 38.92 = -12.22,
+        # which rounds to -12 -> a reading may explain it
+        ((Reading("2021 prices", lambda f: 26.7 - 38.1 * 343.19 / 335.92),), Finding.MAY_EXPLAIN),
+        # a reading of unknown size, and the gap 0.6 / 12 = 5 % is within the 10 % limit -> a reading may explain it
+        ((Reading("misses", lambda f: -11.3), Reading("size unknown")), Finding.MAY_EXPLAIN),
+        # a difference of definition a source states -> a difference of definition, whatever the gap
+        ((Reading("the article counts only försörjningsstöd", stated_in="str2022web"),), Finding.DEFINITION),
+    ],
+)
 def test_each_finding_of_a_discrepancy_is_reached_by_its_rule(figures, readings, expected):
     claim = _saving_claim(readings)
     result = assess(claim, figures)
@@ -295,15 +314,18 @@ def test_each_finding_of_a_discrepancy_is_reached_by_its_rule(figures, readings,
     assert is_substantive(claim, result, figures) is (expected is Finding.SUBSTANTIVE)
 
 
-@pytest.mark.parametrize("stated, expected", [
-    # recomputed -11.4: a stated -12.5 is a gap of 1.1 / 12.5 = 8.8 %, within the limit
-    (-12.5, Finding.MAY_EXPLAIN),
-    # -12.6: 1.2 / 12.6 = 9.5 %, within
-    (-12.6, Finding.MAY_EXPLAIN),
-    # -12.7: 1.3 / 12.7 = 10.2 %, beyond the limit of 10 % -> a reading of unknown size no longer covers it
-    (-12.7, Finding.SUBSTANTIVE),
-    (-20.0, Finding.SUBSTANTIVE),
-])
+@pytest.mark.parametrize(
+    "stated, expected",
+    [
+        # recomputed -11.4: a stated -12.5 is a gap of 1.1 / 12.5 = 8.8 %, within the limit
+        (-12.5, Finding.MAY_EXPLAIN),
+        # -12.6: 1.2 / 12.6 = 9.5 %, within
+        (-12.6, Finding.MAY_EXPLAIN),
+        # -12.7: 1.3 / 12.7 = 10.2 %, beyond the limit of 10 % -> a reading of unknown size no longer covers it
+        (-12.7, Finding.SUBSTANTIVE),
+        (-20.0, Finding.SUBSTANTIVE),
+    ],
+)
 def test_a_reading_of_unknown_size_covers_a_gap_up_to_the_limit_only(figures, stated, expected):
     assert UNSIZED_READING_LIMIT == 0.10
     claim = _saving_claim((Reading("size unknown"),))
@@ -315,8 +337,12 @@ def test_a_reading_of_unknown_size_covers_a_gap_up_to_the_limit_only(figures, st
 def test_a_larger_gap_never_gets_a_milder_finding(figures):
     # The same claim with each set of readings, its stated saving moved away from the recomputed -11.4 in steps of
     # 0.1 million: the severity of the finding never falls as the gap grows.
-    for readings in [(), (Reading("size unknown"),), (Reading("misses", lambda f: -11.3), Reading("size unknown")),
-                     (Reading("2021 prices", lambda f: 26.7 - 38.1 * 343.19 / 335.92),)]:
+    for readings in [
+        (),
+        (Reading("size unknown"),),
+        (Reading("misses", lambda f: -11.3), Reading("size unknown")),
+        (Reading("2021 prices", lambda f: 26.7 - 38.1 * 343.19 / 335.92),),
+    ]:
         claim = _saving_claim(readings)
         ranks = []
         for step in range(0, 120):
@@ -353,12 +379,15 @@ CAUSAL_FOR_A_RATIO = re.compile(r"\baccount(?:s|ed|ing)? for\b|förklara(?:r|de|
 
 def _chapter_markdown() -> dict[str, str]:
     import nbformat
+
     from conftest import ROOT
 
     out = {}
     for path in sorted((ROOT / "chapters").iterdir()):
         if path.suffix == ".ipynb":
-            out[path.name] = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+            out[path.name] = "\n".join(
+                c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
+            )
         elif path.suffix == ".md":
             out[path.name] = path.read_text(encoding="utf-8")
     return out
@@ -368,7 +397,7 @@ def _chapter_markdown() -> dict[str, str]:
 def test_no_page_uses_a_causal_verb_for_arithmetic(page):
     """Rule 4: "the national rate accounts for 83 percent" says more than a ratio; write "equals" / "motsvarar"."""
     text = " ".join(_chapter_markdown()[page].split())
-    hits = [text[max(0, m.start() - 60):m.end() + 30] for m in CAUSAL_FOR_A_RATIO.finditer(text)]
+    hits = [text[max(0, m.start() - 60) : m.end() + 30] for m in CAUSAL_FOR_A_RATIO.finditer(text)]
     assert hits == [], f"{page}: {hits}"
 
 
@@ -380,17 +409,33 @@ def test_the_causal_verb_check_finds_both_languages():
 
 # --- Whose claims: the municipalities' own, apart from newspapers' and national bodies' ----------------
 
+
 def test_municipal_claims_are_those_a_municipality_published(table):
     from bistand.analysis.claims import municipal, municipal_tallies
 
-    publishers = pd.DataFrame({"publisher": ["Linköpings kommun", "Strängnäs kommun",
-                                             "Linköpings kommun – Politik (Allians för Linköping)",
-                                             "Sveriges Kommuner och Landsting (SKL)", "Corren (Östgöta Correspondenten)"]})
+    publishers = pd.DataFrame(
+        {
+            "publisher": [
+                "Linköpings kommun",
+                "Strängnäs kommun",
+                "Linköpings kommun – Politik (Allians för Linköping)",
+                "Sveriges Kommuner och Landsting (SKL)",
+                "Corren (Östgöta Correspondenten)",
+            ]
+        }
+    )
     assert list(municipal(publishers)) == [True, True, True, False, False]
     # Strängnäs kommun 8, Linköpings kommun 15 (lkp2024pr/web 5, lkp2025dec 1, lkpalliance 3, lkp500 2, lkp2021pr 3,
     # lkp_stat 1) = 23;
     # Corren 3, Linköpings-Posten 4, Borås Tidning (SKR) 2, SKL 2, Socialstyrelsen 1 = 12. Checkable municipal claims:
     # the 12 million, the 35 percent, the 38.1 (against Socialstyrelsen's 48.3: the one independent check), the 616 and
     # "nästan 6%" = 5; none confirmed by an independent source.
-    assert municipal_tallies(table) == {"claims": 35, "municipal": 23, "not_municipal": 12, "checkable": 5,
-                                        "checkable_independently": 1, "unverifiable": 18, "confirmed_independently": 0}
+    assert municipal_tallies(table) == {
+        "claims": 35,
+        "municipal": 23,
+        "not_municipal": 12,
+        "checkable": 5,
+        "checkable_independently": 1,
+        "unverifiable": 18,
+        "confirmed_independently": 0,
+    }

@@ -41,13 +41,16 @@ def test_every_claim_points_at_a_stated_figure_not_a_derived_one(figures):
         assert figures.row(claim.figure_id)["status"] != "derived", claim.claim_id
 
 
-@pytest.mark.parametrize("claim_id, stated", [
-    ("lkp_4161_households_2014", 4161),  # "4161" households, Linköpings-Posten
-    ("lkp_232_8_mkr_2014", 232.8),  # 232,8 Mkr
-    ("lkp_93_fewer_2014", -93),  # 93 fewer than 2013
-    ("lkp_0_42_mkr_less_2014", -0.42),  # 0,42 Mkr less than 2013
-    ("se_longterm_share_2016", 40),  # 40 % of adult recipients (SKL)
-])
+@pytest.mark.parametrize(
+    "claim_id, stated",
+    [
+        ("lkp_4161_households_2014", 4161),  # "4161" households, Linköpings-Posten
+        ("lkp_232_8_mkr_2014", 232.8),  # 232,8 Mkr
+        ("lkp_93_fewer_2014", -93),  # 93 fewer than 2013
+        ("lkp_0_42_mkr_less_2014", -0.42),  # 0,42 Mkr less than 2013
+        ("se_longterm_share_2016", 40),  # 40 % of adult recipients (SKL)
+    ],
+)
 def test_added_press_claims_cannot_be_checked_and_say_what_would(figures, claim_id, stated):
     result = assess_claim(claim_id, figures)
     assert result.stated == pytest.approx(stated)

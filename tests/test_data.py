@@ -10,8 +10,8 @@ import frictionless
 import pytest
 
 from bistand import DATA_DIR
-from bistand.publishing.bibliography import BIB_PATH, bibliography_text
 from bistand.data.load import Figures, load_figures, load_table
+from bistand.publishing.bibliography import BIB_PATH, bibliography_text
 from conftest import ROOT, SOURCES_DIR
 from edition_figures import DERIVED, STATED_NUMBERS
 
@@ -43,8 +43,11 @@ def test_annual_series_refuses_to_choose_between_sources():
     figures = Figures()
     with pytest.raises(ValueError, match=r"two values for \[2018\]"):
         figures.annual_series("0000", "households_any_time_year")
-    series = figures.annual_series("0000", "households_any_time_year", sources=[
-        "rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"])
+    series = figures.annual_series(
+        "0000",
+        "households_any_time_year",
+        sources=["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"],
+    )
     assert list(series.index) == list(range(2012, 2025))
     assert series[2018] == 206479
 
@@ -76,7 +79,8 @@ def test_each_quote_stands_in_its_paragraph_and_carries_the_value():
         number = int(re.fullmatch(r"paragraph (\d+)", row["locator"]).group(1))
         assert row["quote"] in paragraphs[number - 1], (
             f"{figure_id}: the quote is not in paragraph {number} of sources/{sources.loc[row['source_id'], 'capture']}; "
-            "if the source itself changed, record the new capture: make capture FILE=PATH SOURCE=ID")
+            "if the source itself changed, record the new capture: make capture FILE=PATH SOURCE=ID"
+        )
         if row["value_in_quote"] == "yes":
             assert value_matches_words(row["value"], row["unit"], row["quote"]), figure_id
     assert set(primary["value_in_quote"]) == {"yes", "no"}
@@ -117,14 +121,19 @@ def test_no_date_is_guessed():
     undated = sources[sources["date"] == ""]
     assert set(undated["date_basis"]) == {"none"}
     assert "2024" in BIB_PATH.read_text(encoding="utf-8")
-    for source_id, year, as_given in zip(undated["source_id"], undated["year"], undated["date_as_given"]):
+    for source_id, year, as_given in zip(undated["source_id"], undated["year"], undated["date_as_given"], strict=False):
         entry = BIB_PATH.read_text(encoding="utf-8").split(f"@misc{{{source_id},")[1].split("\n}")[0]
         if year:  # only a year, and one the source states ("Ds 2024:29")
             assert year in as_given and re.search(rf"year = \{{{year}\}}", entry), source_id
         else:  # no year at all: the reference list's label says n.d.
             assert "year = " not in entry and "date = " not in entry, source_id
-    assert sorted(undated[undated["year"] != ""]["source_id"]) == ["dahlberg2008", "ds2024", "persson2010",
-                                                                     "rf_got_2024", "sou2025"]
+    assert sorted(undated[undated["year"] != ""]["source_id"]) == [
+        "dahlberg2008",
+        "ds2024",
+        "persson2010",
+        "rf_got_2024",
+        "sou2025",
+    ]
 
 
 @pytest.mark.parametrize("folder", ["sources", "data/raw"])
@@ -153,9 +162,16 @@ def test_every_primary_source_is_in_the_manifest():
 def test_nothing_reads_a_folder_beside_the_repository():
     """The book builds from a clone alone: no code, recipe or test reads the shared folder beside it."""
     pattern = re.compile(r"""(\.\./|parent\s*/\s*["'])shared""")
-    files = [*ROOT.glob("bistand/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob("data/recipes/*.py"),
-             ROOT / "Makefile", *ROOT.glob("_ext/*.py"), *ROOT.glob("bench/*.py"), *ROOT.glob(".ci/*"),
-             *ROOT.glob(".github/workflows/*")]
+    files = [
+        *ROOT.glob("bistand/*.py"),
+        *ROOT.glob("tests/*.py"),
+        *ROOT.glob("data/recipes/*.py"),
+        ROOT / "Makefile",
+        *ROOT.glob("_ext/*.py"),
+        *ROOT.glob("bench/*.py"),
+        *ROOT.glob(".ci/*"),
+        *ROOT.glob(".github/workflows/*"),
+    ]
     offenders = [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
 

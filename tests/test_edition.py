@@ -14,20 +14,25 @@ from bistand.publishing import edition
 @pytest.mark.edition_figures
 def test_every_figure_the_chapters_show_is_the_accepted_one():
     moved = edition.differences(edition.read_expected(), edition.current())
-    assert moved == [], ("these figures differ from tests/edition_figures.json; if you meant the change, run "
-                         "`make accept`:\n" + "\n".join(moved))
+    assert moved == [], (
+        "these figures differ from tests/edition_figures.json; if you meant the change, run "
+        "`make accept`:\n" + "\n".join(moved)
+    )
 
 
 def test_differences_name_each_figure_that_moved_appeared_or_went():
     before = {"glued": {"chapters/a.ipynb": {"x": "26.7", "y": "1", "gone": "5"}}, "derived": {"d": 2703.0}}
-    after = {"glued": {"chapters/a.ipynb": {"x": "26.9", "y": "1", "new": "7"}, "chapters/b.ipynb": {"z": "2"}},
-             "derived": {"d": 2710.0}}
+    after = {
+        "glued": {"chapters/a.ipynb": {"x": "26.9", "y": "1", "new": "7"}, "chapters/b.ipynb": {"z": "2"}},
+        "derived": {"d": 2710.0},
+    }
     assert edition.differences(before, after) == [
         "chapters/a.ipynb gone: gone (was 5)",
         "chapters/a.ipynb new: new, 7",
         "chapters/a.ipynb x: 26.7 -> 26.9",
         "chapters/b.ipynb z: new, 2",
-        "derived d: 2703.0 -> 2710.0"]
+        "derived d: 2703.0 -> 2710.0",
+    ]
     assert edition.differences(after, after) == []
 
 

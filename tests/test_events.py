@@ -10,8 +10,8 @@ import pytest
 from bistand import DATA_DIR
 from bistand.analysis.timeline import bound_from_elapsed, majority_bands, share_reached
 from bistand.data.events import load_events
-from bistand.data.vocabularies import EVENT_KINDS
 from bistand.data.validate import update_hashes, validate_data
+from bistand.data.vocabularies import EVENT_KINDS
 from conftest import edit_cell
 
 
@@ -21,12 +21,20 @@ def messages(data_dir):
 
 BAD_EVENTS = [
     ("lkp_500_adopted", "date", "2018-11-31", "date: date '2018-11-31' has day 31, not 01-30"),
-    ("lkp_500_adopted", "date", "13 november 2018",
-     "date: date '13 november 2018' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B"),
+    (
+        "lkp_500_adopted",
+        "date",
+        "13 november 2018",
+        "date: date '13 november 2018' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B",
+    ),
     ("lkp_500_adopted", "date", "unknown", "date: an event needs a date; 'unknown' is not allowed in events.csv"),
     ("lkp_500_adopted", "date", "2018-11", "date: date '2018-11' has precision 'month', but date_precision says 'day'"),
-    ("lkp_alliance_majority", "date_precision", "year",
-     "date: date '2019/2022' has precision 'range', but date_precision says 'year'"),
+    (
+        "lkp_alliance_majority",
+        "date_precision",
+        "year",
+        "date: date '2019/2022' has precision 'range', but date_precision says 'year'",
+    ),
     ("lkp_500_adopted", "kind", "meeting", "kind: unknown kind 'meeting'; expected one of " + ", ".join(EVENT_KINDS)),
     ("lkp_500_adopted", "source_id", "lkp1999pr", "source_id: 'lkp1999pr' is not in sources.csv (source_id)"),
     ("lkp_500_adopted", "municipality_code", "0999", "municipality_code: '0999' is not in municipalities.csv (code)"),
@@ -46,7 +54,9 @@ def test_duplicate_event_id(data_copy):
     lines.append(lines[3])
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
-    assert messages(data_copy) == [f"data/events.csv:{len(lines)}:-: row {len(lines)} repeats row 4: delete one of them"]
+    assert messages(data_copy) == [
+        f"data/events.csv:{len(lines)}:-: row {len(lines)} repeats row 4: delete one of them"
+    ]
 
 
 def test_kinds_in_the_descriptor_match_the_vocabulary():
@@ -77,7 +87,12 @@ def test_the_national_events_of_the_2025_edition_are_there():
     lagrådsremiss of 15 December 2025, and the published version of Persson & Vikman (6 August 2014)."""
     events = load_events().set_index("event_id")
     sfs = events.loc["se_sfs_2021_159"]
-    assert (sfs["municipality_code"], sfs["date"], sfs["kind"], sfs["source_id"]) == ("0000", "2021-04-01", "law", "sfs2021")
+    assert (sfs["municipality_code"], sfs["date"], sfs["kind"], sfs["source_id"]) == (
+        "0000",
+        "2021-04-01",
+        "law",
+        "sfs2021",
+    )
     assert "svenska för invandrare" in sfs["quote"]
     assert events.loc["se_prop_2024_25_89", ["date", "source_id"]].tolist() == ["2025-01-23", "prop2025"]
     assert events.loc["se_sou_2025_15", ["date", "date_precision"]].tolist() == ["2025", "year"]

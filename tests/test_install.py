@@ -51,27 +51,48 @@ def test_the_lock_file_satisfies_every_declared_dependency():
         requirement = Requirement(text)
         name = requirement.name.lower().replace("_", "-")
         assert name in pins, f"{name} is declared in pyproject.toml but not pinned in requirements.txt"
-        assert requirement.specifier.contains(pins[name], prereleases=True), \
+        assert requirement.specifier.contains(pins[name], prereleases=True), (
             f"requirements.txt pins {name}=={pins[name]}, outside pyproject.toml's {requirement.specifier}"
+        )
 
 
 def _run(scratch: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=120,
-                          env={"PATH": f"{scratch / 'bin'}:/usr/bin:/bin", "HOME": str(cwd)})
+    return subprocess.run(
+        list(args),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": f"{scratch / 'bin'}:/usr/bin:/bin", "HOME": str(cwd)},
+    )
 
 
 def test_the_wheel_holds_every_subpackage(wheel, tmp_path):
-    listing = _run(wheel, str(wheel / "bin" / "python"), "-c",
-                   "import bistand, pkgutil; print('\\n'.join(sorted(m.name for m in pkgutil.walk_packages("
-                   "bistand.__path__, 'bistand.'))))", cwd=tmp_path)
+    listing = _run(
+        wheel,
+        str(wheel / "bin" / "python"),
+        "-c",
+        "import bistand, pkgutil; print('\\n'.join(sorted(m.name for m in pkgutil.walk_packages("
+        "bistand.__path__, 'bistand.'))))",
+        cwd=tmp_path,
+    )
     assert listing.returncode == 0, listing.stderr
-    expected = sorted(".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts[:-1] if p.name == "__init__.py" else
-                               p.relative_to(PACKAGE.parent).with_suffix("").parts)
-                      for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE or p.name != "__init__.py")
+    expected = sorted(
+        ".".join(
+            p.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+            if p.name == "__init__.py"
+            else p.relative_to(PACKAGE.parent).with_suffix("").parts
+        )
+        for p in PACKAGE.rglob("*.py")
+        if p.parent != PACKAGE or p.name != "__init__.py"
+    )
     assert listing.stdout.split() == expected
-    where = _run(wheel, str(wheel / "bin" / "python"), "-c", "import bistand.data.validate as v; print(v.__file__)",
-                 cwd=tmp_path)
-    assert Path(where.stdout.strip()).is_relative_to(wheel), where.stdout + where.stderr  # the wheel's, not the checkout's
+    where = _run(
+        wheel, str(wheel / "bin" / "python"), "-c", "import bistand.data.validate as v; print(v.__file__)", cwd=tmp_path
+    )
+    assert Path(where.stdout.strip()).is_relative_to(wheel), (
+        where.stdout + where.stderr
+    )  # the wheel's, not the checkout's
 
 
 def test_each_console_script_runs_from_the_installed_wheel(wheel, tmp_path):

@@ -18,26 +18,36 @@ ENGLISH = re.compile(
     r"\b(?:mostly|(?<!at )most|majority|none|far (?:more|less)|much (?:more|less|larger|smaller|faster|slower)|"
     r"a little|somewhat|lowest (?:since|in)|highest (?:since|in)|half|a third|a quarter|two thirds|three quarters|"
     r"few|largely|roughly|about the same|in the same measure|fell less|fell more|faster than|slower than)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: The same in Swedish, for the Swedish summary.
 SWEDISH = re.compile(
     r"\b(?:till största delen|största delen|merparten|de flesta|majoritet\w*|betydligt|mycket (?:mer|mindre)|"
     r"något (?:snabbare|långsammare)|lägsta sedan|hälften|en tredjedel|få|i samma mått|inget av|ingen av)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
 QUOTE = re.compile(r'"[^"]{1,200}"|”[^”]{1,200}”|“[^”]{1,200}”')
 
 #: Sentences where a listed word does not weigh a figure: (page, words of the sentence, reason).
 ALLOWED = [
-    ("appendix.ipynb", "A range for a majority is the period", "the event kind's name in the data (events.csv), "
-     "defined there; whether a coalition held a majority of seats is the timeline's business"),
+    (
+        "appendix.ipynb",
+        "A range for a majority is the period",
+        "the event kind's name in the data (events.csv), "
+        "defined there; whether a coalition held a majority of seats is the timeline's business",
+    ),
     ("assistance.ipynb", "housing and a few other regular expenses", "a list of cost items, not a figure"),
     ("assistance.ipynb", "None of them says whether its counts cover", "what the sources say, not a figure"),
     ("assistance.ipynb", "were paid for only a few months", "how an annual count is made, not a figure"),
     ("assistance.ipynb", "none of the shipped figures comes from that count", "what the data holds"),
     ("context.ipynb", "uses a third definition", "an ordinal: a third definition"),
-    ("context.ipynb", "more effective than usual interventions or none", "part of SBU's conclusion as the report states it"),
+    (
+        "context.ipynb",
+        "more effective than usual interventions or none",
+        "part of SBU's conclusion as the report states it",
+    ),
     ("context.ipynb", "leave assistance faster than people with long ones", "a mechanism, not a figure"),
     ("context.ipynb", "stood among a few named large municipalities", "the table names each of them"),
     ("context.ipynb", "None has been checked against a live response from Kolada", "what was checked, not a figure"),
@@ -46,11 +56,18 @@ ALLOWED = [
     ("costs.ipynb", "The book adds a third, its own", "an ordinal: a third yardstick"),
     ("costs.ipynb", "None of these yardsticks is the cost of 2021", "what a yardstick is, not a figure"),
     ("costs.ipynb", "means the number was a little under", "what the source's 'nästan' (almost) means"),
-    ("costs.ipynb", "The number of fewer households is a little under the stated figure",
-     "what the source's 'nästan' (almost) means"),
+    (
+        "costs.ipynb",
+        "The number of fewer households is a little under the stated figure",
+        "what the source's 'nästan' (almost) means",
+    ),
     ("index.ipynb", "percent had none that year", "adults who had no assistance, not a judgement of a figure"),
-    ("ledger.ipynb", "**agree with the source's own figures only**", "the ledger's list of findings (the word "
-     "'most' does not stand in it; 'half' stands in 'half away from zero', the rounding rule)"),
+    (
+        "ledger.ipynb",
+        "**agree with the source's own figures only**",
+        "the ledger's list of findings (the word "
+        "'most' does not stand in it; 'half' stands in 'half away from zero', the rounding rule)",
+    ),
     ("ledger.ipynb", "rounding half away from zero", "the rounding rule"),
     ("ledger.ipynb", "A larger gap never gets a milder finding", "the monotony of the rules, stated"),
     ("ledger.ipynb", "when none of the figures it is recomputed from", "the definition of an independent check"),
@@ -58,11 +75,17 @@ ALLOWED = [
     ("ledger.ipynb", "That January 2024 was the lowest in at least", "the municipality's claim, reported as its own"),
     ("ledger.ipynb", "The summaries and the chapters never type a word", "the list of the words the rules choose"),
     ("limits.md", "None of the ids has been checked against a live response", "what was checked, not a figure"),
-    ("linkoping.ipynb", "with a majority on the executive board and the committees but",
-     "Corren states the majority on the board and committees; the council's is from the seats rule, glued"),
+    (
+        "linkoping.ipynb",
+        "with a majority on the executive board and the committees but",
+        "Corren states the majority on the board and committees; the council's is from the seats rule, glued",
+    ),
     ("linkoping.ipynb", "holds none of its values", "what a stored copy holds, not a figure"),
-    ("limits.md", "(a majority on the executive board and the committees, not in the council",
-     "Corren states it (3 October 2018); the linkoping chapter gives the seats"),
+    (
+        "limits.md",
+        "(a majority on the executive board and the committees, not in the council",
+        "Corren states it (3 October 2018); the linkoping chapter gives the seats",
+    ),
     ("linkoping.ipynb", "lists what it has done", "the Alliance's text, reported as its own"),
     ("linkoping.ipynb", "None of them gives a series", "what the sources give, not a figure"),
     ("linkoping.ipynb", "that is, at most", "a bound"),
@@ -91,12 +114,17 @@ def typed_judgements(page) -> list[tuple[str, str]]:
     """(word, sentence) for each judgement word typed in a page's prose outside the allowed sentences."""
     words = SWEDISH if page.name == "sammanfattning.ipynb" else ENGLISH
     allowed = [phrase for name, phrase, _ in ALLOWED if name == page.name]
-    return [(m.group(0), sentence) for sentence in sentences(page) for m in words.finditer(sentence)
-            if not any(phrase in sentence for phrase in allowed)]
+    return [
+        (m.group(0), sentence)
+        for sentence in sentences(page)
+        for m in words.finditer(sentence)
+        if not any(phrase in sentence for phrase in allowed)
+    ]
 
 
-PAGES = sorted(p for p in CHAPTERS.iterdir() if p.suffix in {".ipynb", ".md"} and p.name not in {"cite.md",
-                                                                                               "references.md"})
+PAGES = sorted(
+    p for p in CHAPTERS.iterdir() if p.suffix in {".ipynb", ".md"} and p.name not in {"cite.md", "references.md"}
+)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
@@ -113,8 +141,11 @@ def test_each_allowed_sentence_still_stands_on_its_page():
 
 def test_the_guard_finds_a_typed_judgement(tmp_path):
     page = tmp_path / "index.md"
-    page.write_text("Linköping's count fell less than the nation's, mostly before the reforms. "
-                    "It fell {glue:text}`sum_lkp_long_vs_nation` the nation's.", encoding="utf-8")
+    page.write_text(
+        "Linköping's count fell less than the nation's, mostly before the reforms. "
+        "It fell {glue:text}`sum_lkp_long_vs_nation` the nation's.",
+        encoding="utf-8",
+    )
     assert [word for word, _ in typed_judgements(page)] == ["fell less", "mostly"]
     swedish = tmp_path / "sammanfattning.ipynb"
     notebook = nbformat.v4.new_notebook()

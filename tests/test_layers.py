@@ -27,8 +27,12 @@ def bistand_imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("bistand"):
             for alias in node.names:
                 candidate = f"{node.module}.{alias.name}"
-                found.add(candidate if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
-                          or (PACKAGE.parent / candidate.replace(".", "/")).is_dir() else node.module)
+                found.add(
+                    candidate
+                    if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
+                    or (PACKAGE.parent / candidate.replace(".", "/")).is_dir()
+                    else node.module
+                )
     return found
 
 
@@ -43,9 +47,12 @@ def layer(module: str) -> int | None:
 
 
 def upward_imports(graph: dict[str, set[str]]) -> list[str]:
-    return [f"{module} (layer {layer(module)}) imports {target} (layer {layer(target)})"
-            for module, targets in graph.items() for target in targets
-            if layer(module) is not None and layer(target) is not None and layer(target) > layer(module)]
+    return [
+        f"{module} (layer {layer(module)}) imports {target} (layer {layer(target)})"
+        for module, targets in graph.items()
+        for target in targets
+        if layer(module) is not None and layer(target) is not None and layer(target) > layer(module)
+    ]
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -54,7 +61,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
     def visit(module: str, path: list[str]) -> None:
         if module in path:
-            found.append(path[path.index(module):] + [module])
+            found.append(path[path.index(module) :] + [module])
             return
         if module in done:
             return
@@ -94,18 +101,25 @@ def test_each_module_imports(module):
 
 # --- the test layers (tests/conftest.py): a unit test cannot reach a built artefact or another layer's tool ---
 
+
 def test_the_guard_names_what_a_unit_test_may_not_reach():
     import conftest
 
-    assert conftest._reached("open", (str(conftest.BUILD / "html" / "index.html"), "r", 0)) == \
-        "reads _build/html/index.html"
+    assert (
+        conftest._reached("open", (str(conftest.BUILD / "html" / "index.html"), "r", 0))
+        == "reads _build/html/index.html"
+    )
     assert conftest._reached("os.scandir", (str(conftest.CFF_VENV / "bin"),)) == "reads .venv-cff/bin"
     assert conftest._reached("os.listdir", (str(conftest.BUILD),)) is None  # pkgutil lists every folder on sys.path
     assert conftest._reached("open", (str(conftest.BUILD),)) == "reads _build"
-    assert conftest._reached("subprocess.Popen", ("/usr/bin/chromedriver", ["chromedriver"], None, None)) == \
-        "starts chromedriver"
-    assert conftest._reached("subprocess.Popen", (None, ["jupyter-book", "build", "."], None, None)) == \
-        "starts jupyter-book"
+    assert (
+        conftest._reached("subprocess.Popen", ("/usr/bin/chromedriver", ["chromedriver"], None, None))
+        == "starts chromedriver"
+    )
+    assert (
+        conftest._reached("subprocess.Popen", (None, ["jupyter-book", "build", "."], None, None))
+        == "starts jupyter-book"
+    )
     assert conftest._reached("open", (str(conftest.ROOT / "data" / "events.csv"), "r", 0)) is None
     assert conftest._reached("open", (str(conftest.ROOT / "_builder.txt"), "r", 0)) is None
     assert conftest._reached("open", (3, "r", 0)) is None
@@ -115,8 +129,11 @@ def test_a_unit_test_that_reads_the_build_fails_naming_the_fixtures(request):
     import conftest
 
     assert request.node.get_closest_marker("unit") is not None
-    with pytest.raises(PermissionError, match="is a unit test but reads _build/html/index.html: request the fixture "
-                                              r"that gives it \(built_html, built_pdf,"):
+    with pytest.raises(
+        PermissionError,
+        match="is a unit test but reads _build/html/index.html: request the fixture "
+        r"that gives it \(built_html, built_pdf,",
+    ):
         open(conftest.BUILD / "html" / "index.html", encoding="utf-8")
     # The guard also records it, so that a test swallowing the error still fails; this one expected it.
     assert conftest._violations.pop(request.node.nodeid)

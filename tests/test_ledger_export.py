@@ -10,8 +10,8 @@ import sys
 import pandas as pd
 import pytest
 
-from bistand.publishing.citation import book
 from bistand.analysis.claims import ledger
+from bistand.publishing.citation import book
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -37,7 +37,7 @@ def test_one_claim_review_per_source_claim_with_words_speaker_date_verdict_and_a
     assert len(reviews) == len(claims) > 0
     assert claims["claim_id"].is_unique
     page = book().page_url("chapters/ledger") or "ledger.html"
-    for review, claim in zip(reviews, claims.to_dict("records")):
+    for review, claim in zip(reviews, claims.to_dict("records"), strict=False):
         assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
         assert review["url"] == f"{page}#claim-{claim['claim_id'].replace('_', '-')}"
         assert review["claimReviewed"] == (claim["words"] or claim["claim"])
@@ -56,7 +56,8 @@ def test_a_known_verdict_reads_as_the_ledger_gives_it():
     assert review["reviewRating"]["alternateName"] == "discrepancy"
     # ... and what the ledger counts it as, by its rule: a gap a reading of the definitions may explain.
     assert review["reviewRating"]["ratingExplanation"].startswith(
-        "Counts as: discrepancy a reading of the definitions may explain.")
+        "Counts as: discrepancy a reading of the definitions may explain."
+    )
     assert review["itemReviewed"]["author"]["name"] == "Strängnäs kommun"
     assert review["itemReviewed"]["datePublished"] == "2022-02-08"
 

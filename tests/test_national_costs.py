@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 
+from bistand.analysis.metrics import (
+    expected_at_national_rate,
+    implied_cost_per_household_per_month,
+    series_in_constant_prices,
+    share_of_fall_at_national_rate,
+    value_of_household_change,
+)
 from bistand.publishing import charts
-from bistand.analysis.metrics import (expected_at_national_rate, implied_cost_per_household_per_month,
-                             series_in_constant_prices, share_of_fall_at_national_rate,
-                             value_of_household_change)
 
 CPI = {2020: 335.92, 2021: 343.19, 2023: 403.70}  # SCB KPI annual means (1980 = 100)
 
@@ -24,8 +27,9 @@ def test_value_of_household_change_linkoping_illustration():
     # One month: 386 x 8 333.33 = 3 216 666.67 SEK.
     assert value_of_household_change(-386, cost, 1) == pytest.approx(-3_216_666.67, rel=1e-8)
     # 250 households behind the statement: 10 000 SEK a month; 386 x 10 000 x 12 = 46 320 000 SEK.
-    assert value_of_household_change(-386, implied_cost_per_household_per_month(-2.5e6, -250), 12) == \
-        pytest.approx(-46_320_000)
+    assert value_of_household_change(-386, implied_cost_per_household_per_month(-2.5e6, -250), 12) == pytest.approx(
+        -46_320_000
+    )
 
 
 def test_series_in_constant_prices_skips_years_without_an_index():
@@ -53,17 +57,29 @@ def test_shares_of_fall_at_national_rate_as_in_the_national_chapter():
 
 
 def _series_frame() -> pd.DataFrame:
-    return pd.DataFrame({"year": [2017, 2019, 2020, 2017, 2018, 2019, 2020],
-                         "value": [100.0, 116.0, 115.0, 100.0, 96.7, 94.7, 93.0],
-                         "series": ["Strängnäs"] * 3 + ["Riket (Sweden)"] * 4,
-                         "status": ["verbatim", "derived", "verbatim", "verbatim", "positional", "verbatim",
-                                    "verbatim"]})
+    return pd.DataFrame(
+        {
+            "year": [2017, 2019, 2020, 2017, 2018, 2019, 2020],
+            "value": [100.0, 116.0, 115.0, 100.0, 96.7, 94.7, 93.0],
+            "series": ["Strängnäs"] * 3 + ["Riket (Sweden)"] * 4,
+            "status": ["verbatim", "derived", "verbatim", "verbatim", "positional", "verbatim", "verbatim"],
+        }
+    )
 
 
 def test_status_line_chart_breaks_gaps_and_shapes_by_status():
-    chart = charts.status_line_chart(_series_frame(), x="year", y="value", series="series", status="status",
-                                     finding="F", source="S", x_title="Year", y_title="Index",
-                                     description="D")
+    chart = charts.status_line_chart(
+        _series_frame(),
+        x="year",
+        y="value",
+        series="series",
+        status="status",
+        finding="F",
+        source="S",
+        x_title="Year",
+        y_title="Index",
+        description="D",
+    )
     spec = chart.to_dict()
     assert spec["description"] == "D"
     rows = next(iter(spec["datasets"].values()))
@@ -73,19 +89,32 @@ def test_status_line_chart_breaks_gaps_and_shapes_by_status():
     assert points["mark"]["type"] == "point"
     assert points["encoding"]["shape"]["scale"] == {
         "domain": ["Published", "Derived from published figures", "Read by position from an unlabelled list"],
-        "range": ["circle", "diamond", "triangle-up"]}
+        "range": ["circle", "diamond", "triangle-up"],
+    }
     assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == ["#b3541e", "#4d4d4d"]
     assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
 
 
 def test_status_line_chart_wraps_a_long_title_and_can_leave_out_zero():
     finding = "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
-    spec = charts.status_line_chart(_series_frame(), x="year", y="value", series="series", status="status",
-                                    finding=finding, source="S", x_title="Year", y_title="Index",
-                                    description="D", y_zero=False).to_dict()
+    spec = charts.status_line_chart(
+        _series_frame(),
+        x="year",
+        y="value",
+        series="series",
+        status="status",
+        finding=finding,
+        source="S",
+        x_title="Year",
+        y_title="Index",
+        description="D",
+        y_zero=False,
+    ).to_dict()
     title = spec["layer"][0]["title"]
-    assert title["text"] == ["Strängnäs's households rose 15 percent from 2017 to 2020, while",
-                             "the nation's fell 7 percent"]  # 66 characters at most per line
+    assert title["text"] == [
+        "Strängnäs's households rose 15 percent from 2017 to 2020, while",
+        "the nation's fell 7 percent",
+    ]  # 66 characters at most per line
     assert title["subtitle"] == ["Source: S"]
     assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}
 
@@ -93,25 +122,71 @@ def test_status_line_chart_wraps_a_long_title_and_can_leave_out_zero():
 def test_status_line_chart_rejects_an_unknown_status():
     frame = _series_frame().assign(status="guessed")
     with pytest.raises(ValueError):
-        charts.status_line_chart(frame, x="year", y="value", series="series", status="status", finding="F",
-                                 source="S", x_title="Year", y_title="Index", description="D")
+        charts.status_line_chart(
+            frame,
+            x="year",
+            y="value",
+            series="series",
+            status="status",
+            finding="F",
+            source="S",
+            x_title="Year",
+            y_title="Index",
+            description="D",
+        )
 
 
 def test_slider_line_chart_has_a_named_bound_parameter_and_a_fixed_axis():
     frame = pd.DataFrame({"n": [250, 275, 300]})
     chart = charts.slider_line_chart(
-        frame, x="n", y="msek", y_expr="386 * 2500000 / datum.n * months_paid / 1e6", param_name="months_paid",
-        param_label="Months", param_min=1, param_max=12, param_step=1, param_value=12, y_domain=(0, 50),
-        finding="F", source="S", x_title="N", y_title="M", description="D")
+        frame,
+        x="n",
+        y="msek",
+        y_expr="386 * 2500000 / datum.n * months_paid / 1e6",
+        param_name="months_paid",
+        param_label="Months",
+        param_min=1,
+        param_max=12,
+        param_step=1,
+        param_value=12,
+        y_domain=(0, 50),
+        finding="F",
+        source="S",
+        x_title="N",
+        y_title="M",
+        description="D",
+    )
     spec = chart.to_dict()
-    assert spec["params"] == [{"name": "months_paid", "value": 12,
-                               "bind": {"input": "range", "min": 1, "max": 12, "step": 1, "name": "Months"}}]
+    assert spec["params"] == [
+        {
+            "name": "months_paid",
+            "value": 12,
+            "bind": {"input": "range", "min": 1, "max": 12, "step": 1, "name": "Months"},
+        }
+    ]
     assert spec["description"] == "D"
     line = spec["layer"][0]
     assert line["encoding"]["y"]["scale"]["domain"] == [0, 50]
     assert line["transform"] == [{"calculate": "386 * 2500000 / datum.n * months_paid / 1e6", "as": "msek"}]
     # Two builds give the same spec (deterministic names).
-    assert spec == charts.slider_line_chart(
-        frame, x="n", y="msek", y_expr="386 * 2500000 / datum.n * months_paid / 1e6", param_name="months_paid",
-        param_label="Months", param_min=1, param_max=12, param_step=1, param_value=12, y_domain=(0, 50),
-        finding="F", source="S", x_title="N", y_title="M", description="D").to_dict()
+    assert (
+        spec
+        == charts.slider_line_chart(
+            frame,
+            x="n",
+            y="msek",
+            y_expr="386 * 2500000 / datum.n * months_paid / 1e6",
+            param_name="months_paid",
+            param_label="Months",
+            param_min=1,
+            param_max=12,
+            param_step=1,
+            param_value=12,
+            y_domain=(0, 50),
+            finding="F",
+            source="S",
+            x_title="N",
+            y_title="M",
+            description="D",
+        ).to_dict()
+    )

@@ -27,8 +27,11 @@ RAW_FLOAT = re.compile(r"(?<![\w.])\d+\.\d{5,}(?![\w.])")
 def broken_values(cells: list[str], text: str) -> list[str]:
     """What a reader would see as broken: a missing-value cell, a marker in the text, an unformatted float."""
     found = [f"cell {cell!r}" for cell in cells if MISSING_CELL.match(cell.strip())]
-    found += [f"text …{text[max(0, m.start() - 40):m.end() + 20]}…" for pattern in (MISSING_IN_TEXT, RAW_FLOAT)
-              for m in pattern.finditer(text)]
+    found += [
+        f"text …{text[max(0, m.start() - 40) : m.end() + 20]}…"
+        for pattern in (MISSING_IN_TEXT, RAW_FLOAT)
+        for m in pattern.finditer(text)
+    ]
     return found
 
 
@@ -74,13 +77,16 @@ def test_no_broken_value_in_the_pdf(built_pdf):
     assert broken_values([], pdf_text()) == []
 
 
-@pytest.mark.parametrize("cells, text, expected", [
-    (["1", "NaN"], "", ["cell 'NaN'"]),
-    (["<NA>"], "", ["cell '<NA>'"]),
-    ([], "the share was nan percent", ["text …the share was nan percent…"]),
-    ([], "a level of None.", ["text …a level of None.…"]),
-    ([], "34.35294117647059 percent", ["text …34.35294117647059 percent…"]),
-    ([], "None of them gives a series; 2,087 households, 34.4 percent; Nancy; nanny", []),
-])
+@pytest.mark.parametrize(
+    "cells, text, expected",
+    [
+        (["1", "NaN"], "", ["cell 'NaN'"]),
+        (["<NA>"], "", ["cell '<NA>'"]),
+        ([], "the share was nan percent", ["text …the share was nan percent…"]),
+        ([], "a level of None.", ["text …a level of None.…"]),
+        ([], "34.35294117647059 percent", ["text …34.35294117647059 percent…"]),
+        ([], "None of them gives a series; 2,087 households, 34.4 percent; Nancy; nanny", []),
+    ],
+)
 def test_the_checker_finds_each_kind_of_broken_value(cells, text, expected):
     assert broken_values(cells, text) == expected

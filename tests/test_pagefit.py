@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import pandas as pd
-import pytest
 
 from conftest import ROOT
 
@@ -40,14 +39,22 @@ def test_scripts_are_deferred_once_and_unused_extension_assets_dropped():
 
     from pagefit import page_assets
 
-    scripts = [_JavaScript("_static/documentation_options.js"), _JavaScript("_static/doctools.js"),
-               _JavaScript(None, body="let x = 1;"), _JavaScript("_static/t.js", **{"async": "async"}),
-               _JavaScript("_static/sphinx-thebe.js"), _JavaScript("_static/doctools.js")]
+    scripts = [
+        _JavaScript("_static/documentation_options.js"),
+        _JavaScript("_static/doctools.js"),
+        _JavaScript(None, body="let x = 1;"),
+        _JavaScript("_static/t.js", **{"async": "async"}),
+        _JavaScript("_static/sphinx-thebe.js"),
+        _JavaScript("_static/doctools.js"),
+    ]
     sheets = [_CascadingStyleSheet("_static/pygments.css"), _CascadingStyleSheet("_static/sphinx-design.min.css")]
     kept, css = page_assets(scripts, sheets, '<p class="x">no extension markup</p>')
     assert [(s.filename, s.attributes) for s in kept] == [
-        ("_static/documentation_options.js", {}), ("_static/doctools.js", {"defer": "defer"}),
-        (None, {"body": "let x = 1;"}), ("_static/t.js", {"async": "async"})]
+        ("_static/documentation_options.js", {}),
+        ("_static/doctools.js", {"defer": "defer"}),
+        (None, {"body": "let x = 1;"}),
+        ("_static/t.js", {"async": "async"}),
+    ]
     assert [c.filename for c in css] == ["_static/pygments.css"]
     _, css = page_assets([], sheets, '<div class="sd-card">')
     assert len(css) == 2
@@ -81,14 +88,17 @@ def test_no_build_step_rewrites_a_third_party_file():
 
 def test_an_empty_header_cell_gets_a_name_for_screen_readers():
     html = label_tables(pd.DataFrame({"A": [1]}, index=["x"]).to_html())
-    assert '<th><span class="visually-hidden">Row</span></th>' in html and '<th>A</th>' in html
+    assert '<th><span class="visually-hidden">Row</span></th>' in html and "<th>A</th>" in html
 
 
 def test_code_cell_toggles_are_named_by_their_text():
     from pagefit import name_cell_toggles
 
-    toggle = ('<summary aria-label="Toggle hidden content">\n<p class="collapsed admonition-title">Show code cell source</p>\n'
-              '<p class="expanded admonition-title">Hide code cell source</p>\n</summary>')
+    toggle = (
+        '<summary aria-label="Toggle hidden content">\n<p class="collapsed admonition-title">Show code cell source</p>\n'
+        '<p class="expanded admonition-title">Hide code cell source</p>\n</summary>'
+    )
     assert name_cell_toggles(toggle) == (
         '<summary>\n<span class="collapsed admonition-title">Show code cell source</span>\n'
-        '<span class="expanded admonition-title">Hide code cell source</span>\n</summary>')
+        '<span class="expanded admonition-title">Hide code cell source</span>\n</summary>'
+    )

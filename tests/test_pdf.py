@@ -68,7 +68,7 @@ def test_every_chapter_title_is_in_the_contents_and_heads_each_of_its_pages():
     starts = chapter_pages((PDF_DIR / pdf_name(book().edition)).read_bytes(), [slug_of(d) for d in docnames])
     contents = _pages()[1]
     ends = [starts[slug_of(d)] - 1 for d in docnames[1:]] + [len(_pages())]
-    for docname, end in zip(docnames, ends):
+    for docname, end in zip(docnames, ends, strict=False):
         title, first = _title(docname), starts[slug_of(docname)]
         assert f"{title} {first}" in contents, f"contents line for {title}"
         for number in range(first, end + 1):
@@ -79,8 +79,8 @@ def test_every_chapter_title_is_in_the_contents_and_heads_each_of_its_pages():
 
 def test_the_landing_pages_headline_figures_are_the_htmls():
     page = (HTML / "chapters" / "index.html").read_text(encoding="utf-8")
-    findings = page[page.index('id="main-findings"'):]
-    findings = findings[:findings.index("</section>")]
+    findings = page[page.index('id="main-findings"') :]
+    findings = findings[: findings.index("</section>")]
     items = [_html_text(item) for item in re.findall(r"<li>(.*?)</li>", findings, re.S)]
     figures = re.findall(r'<span class="pasted-text">([^<]+)</span>', findings)
     assert len(items) >= 3 and len(figures) >= 10
@@ -90,7 +90,7 @@ def test_the_landing_pages_headline_figures_are_the_htmls():
     start = chapter_pages((PDF_DIR / pdf_name(book().edition)).read_bytes(), [here, after])
     # An item may run over a page break: drop each page's running head (the title and the page number) first.
     head = re.compile(re.escape(book().title) + r" \d+ ")
-    text = " ".join(head.sub("", page, count=1) for page in _pages()[start[here] - 1:start[after] - 1])
+    text = " ".join(head.sub("", page, count=1) for page in _pages()[start[here] - 1 : start[after] - 1])
     for item in items:
         assert item in text, item[:80]
     for figure in figures:
@@ -100,9 +100,11 @@ def test_the_landing_pages_headline_figures_are_the_htmls():
 def _has_image(resources) -> bool:
     """Whether a page's resources (or a form they draw) hold a raster image."""
     objects = (resources.get_object() or {}).get("/XObject") if resources is not None else None
-    for ref in (objects.get_object().values() if objects is not None else []):
+    for ref in objects.get_object().values() if objects is not None else []:
         xobject = ref.get_object()
-        if xobject.get("/Subtype") == "/Image" or (xobject.get("/Subtype") == "/Form" and _has_image(xobject.get("/Resources"))):
+        if xobject.get("/Subtype") == "/Image" or (
+            xobject.get("/Subtype") == "/Form" and _has_image(xobject.get("/Resources"))
+        ):
             return True
     return False
 
@@ -127,7 +129,9 @@ def test_each_chart_is_printed_once_at_its_widest():
     page = (HTML / "chapters" / "linkoping.html").read_text(encoding="utf-8")
     printed = read_chapter("chapters/linkoping", slugs, book()).body
     assert printed.count('class="vega-chart"') == page.count('class="vega-chart"') >= 3
-    assert re.findall(r'class="vega-variant" data-width="(\d+)"', printed) == ["640"] * printed.count('class="vega-chart"')
+    assert re.findall(r'class="vega-variant" data-width="(\d+)"', printed) == ["640"] * printed.count(
+        'class="vega-chart"'
+    )
     text = " ".join(_pages())
     assert text.count("Month of the count") == 1  # the axis title of Linköping's monthly counts, once
 
@@ -146,7 +150,10 @@ def test_links_work_inside_and_outside_the_pdf():
             elif action is not None and "/URI" in action:
                 external.add(str(action["/URI"]))
     assert internal > 50
-    assert "https://www.strangnas.se/arkiv/nyheter/nyheter/2022-02-08-farre-hushall-med-langvarigt-forsorjningsstod" in external
+    assert (
+        "https://www.strangnas.se/arkiv/nyheter/nyheter/2022-02-08-farre-hushall-med-langvarigt-forsorjningsstod"
+        in external
+    )
     assert not any(uri.startswith("file:") for uri in external)
 
 
@@ -156,6 +163,7 @@ def test_each_html_page_links_the_pdf(docname):
 
 
 # --- A PDF a reviewer prints and cites (issue 18) ---
+
 
 def _sizes(page) -> dict[float, int]:
     """Characters drawn at each font size (in points, as printed) on one page."""
@@ -188,7 +196,9 @@ def test_chapter_body_text_is_at_least_10_pt(docname):
     for number in _chapter_range(docname):
         sizes.update(_sizes(_pdf().pages[number - 1]))
     modal = sizes.most_common(1)[0][0]
-    assert modal >= 10, f"{docname}: body text printed at {modal} pt (Chromium shrinks a page whose content overflows it)"
+    assert modal >= 10, (
+        f"{docname}: body text printed at {modal} pt (Chromium shrinks a page whose content overflows it)"
+    )
 
 
 @pytest.mark.parametrize("docname", ["chapters/ledger", "chapters/appendix"])
@@ -221,9 +231,9 @@ def test_every_column_of_the_appendix_figure_tables_is_printed():
 
 def test_every_column_of_the_claims_ledger_is_printed():
     page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
-    table = page[page.index('class="claims-ledger"'):]
-    table = table[:table.index("</table>")]
-    headers = [_html_text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table[:table.index("</thead>")], re.S)]
+    table = page[page.index('class="claims-ledger"') :]
+    table = table[: table.index("</table>")]
+    headers = [_html_text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table[: table.index("</thead>")], re.S)]
     cells = [_html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)]
     text = " ".join(_pages()[n - 1] for n in _chapter_range("chapters/ledger"))
     assert len(headers) >= 5 and len(cells) > 100
@@ -273,13 +283,19 @@ def test_the_pdf_embeds_its_fonts():
                 descriptor = descendant.get_object().get("/FontDescriptor")
                 if descriptor is not None:
                     descriptor = descriptor.get_object()
-                    fonts[str(descriptor["/FontName"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                    fonts[str(descriptor["/FontName"])] = any(
+                        k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                    )
     assert fonts and all(fonts.values()), fonts
 
 
 def _uris(reader) -> list[str]:
-    return [str(a.get_object()["/A"]["/URI"]) for page in reader.pages for a in (page.get("/Annots") or [])
-            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+    return [
+        str(a.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for a in (page.get("/Annots") or [])
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    ]
 
 
 def test_links_to_the_sites_files_are_absolute_when_the_address_is_known():
@@ -312,6 +328,7 @@ def test_the_print_document_has_no_relative_link_when_the_address_is_known():
 
 
 # --- A PDF never stale (issue 18) ---
+
 
 def test_the_built_pages_link_the_pdf_printed_from_them():
     import json
@@ -350,8 +367,9 @@ def test_a_changed_figure_unlinks_the_pdf_until_it_is_printed_again(tmp_path):
     page = copy / "chapters" / "strangnas.html"
     text = page.read_text(encoding="utf-8")
     assert '<span class="pasted-text">26.7</span>' in text
-    page.write_text(text.replace('<span class="pasted-text">26.7</span>', '<span class="pasted-text">26.9</span>'),
-                    encoding="utf-8")
+    page.write_text(
+        text.replace('<span class="pasted-text">26.7</span>', '<span class="pasted-text">26.9</span>'), encoding="utf-8"
+    )
     assert link_or_explain(copy) is False
     assert not any(_links(copy).values())
     assert not (copy / "pdf" / name).exists() and not (copy / "pdf" / stamp_name(book().edition)).exists()
@@ -384,7 +402,7 @@ def test_every_chart_is_a_tagged_figure_with_its_description_as_alternative_text
         if element.get("/S") == "/Figure" and "/Alt" in element:
             alternatives.add(_normal(str(element["/Alt"])))
         kids = element.get("/K")
-        for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
             walk(kid)
 
     walk(_pdf().trailer["/Root"]["/StructTreeRoot"])

@@ -23,23 +23,35 @@ LIST_MARKER = re.compile(r"^\s*\d+\.\s|\(\d\)", re.M)
 YEAR = re.compile(r"(?<!\d)(?<!\d[.,])(19[89]\d|20[0-3]\d)(?!\d|[.,]\d)")  # a year names a period, it is not a finding
 # Numbers that name things rather than state findings, with the reason each may be typed.
 ALLOWED = [
-    (re.compile(r"\b(?:10|9) (?:or more )?months|less than 9 months|10 månader|9 månader|mindre än 9"), "definition of long-term"),
+    (
+        re.compile(r"\b(?:10|9) (?:or more )?months|less than 9 months|10 månader|9 månader|mindre än 9"),
+        "definition of long-term",
+    ),
     (re.compile(r"1980 ?= ?100"), "base of the price index"),
     (re.compile(r"N31\d{3}"), "Kolada key-figure ids"),
     (re.compile(r"CC BY 4\.0|Attribution 4\.0"), "licence name"),
     (re.compile(r"\b0000\b|\b0486\b|\b0580\b"), "municipality codes"),
-    (re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-                r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b|"
-                r"den \d{1,2} november|\d{1,2} (?:juli|februari|oktober|december)|\d{1,2}\.\d{1,2}\.\d{4}"), "dates"),
+    (
+        re.compile(
+            r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b|"
+            r"den \d{1,2} november|\d{1,2} (?:juli|februari|oktober|december)|\d{1,2}\.\d{1,2}\.\d{4}"
+        ),
+        "dates",
+    ),
     (re.compile(r"\b(?:1|2|3|4|5|6|7|8|9) (?:and|or|to) (?:1|2|3|4|5|6|7|8|9)\b"), "small ordinal lists"),
     (re.compile(r"\b\d{4}[–-]\d{2,4}\b|\b\d{4}/\d{4}\b"), "year ranges"),
     (re.compile(r"\bv?\d+\.\d+\.\d+\b"), "edition and software versions"),
     (re.compile(r"\bsha256\b"), "name of a hash function"),
     (re.compile(r"500-uppdraget(?:s)?"), "name of Linköping's programme (500-uppdraget)"),
-    (re.compile(r"\bDs 2024:29\b|\b2001:453\b|\b2015/16:136\b|\b2024/25:SoU23\b|\b[1-9]{1,2} kap\. [1-9]\d? §"),
-     "names of official documents and of a law's chapter and section"),
-    (re.compile(r"\bprop\. 2024/25:89\b|\bSFS 2021:159\b|\bSOU 2025:15\b"),
-     "names of the 2021 amendment, the new act's bill and the 2025 inquiry (issue 17)"),
+    (
+        re.compile(r"\bDs 2024:29\b|\b2001:453\b|\b2015/16:136\b|\b2024/25:SoU23\b|\b[1-9]{1,2} kap\. [1-9]\d? §"),
+        "names of official documents and of a law's chapter and section",
+    ),
+    (
+        re.compile(r"\bprop\. 2024/25:89\b|\bSFS 2021:159\b|\bSOU 2025:15\b"),
+        "names of the 2021 amendment, the new act's bill and the 2025 inquiry (issue 17)",
+    ),
     (re.compile(r"\b(?:Working paper|report|WP) \d{3,4}(?::\d+)?\b"), "series numbers of publications"),
     (re.compile(r"\bH[12]\b|\bS\d\b"), "labels"),
     (re.compile(r"/ ?12\b|\b12 months\b|twelve"), "months in a year"),
@@ -102,8 +114,12 @@ def test_chapters_define_no_helpers(notebook):
 
 def test_helper_checker_finds_definitions(tmp_path):
     notebook = tmp_path / "x.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("def annual(code):\n    return code\nf = lambda x: x"),
-                                         nbformat.v4.new_markdown_cell("def words in prose")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("def annual(code):\n    return code\nf = lambda x: x"),
+            nbformat.v4.new_markdown_cell("def words in prose"),
+        ]
+    )
     nbformat.write(nb, notebook)
     assert defined_in(notebook) == ["def annual", "f = lambda"]
 
@@ -124,14 +140,21 @@ GLUE_CALL = re.compile(r"\bglue(?:_all|_sv|_swedish_summary)?\(")
 
 def code_lines(notebook) -> int:
     """Lines of code in a notebook's code cells, blank lines included."""
-    return sum(len(cell.source.splitlines()) for cell in nbformat.read(notebook, as_version=4).cells
-               if cell.cell_type == "code")
+    return sum(
+        len(cell.source.splitlines())
+        for cell in nbformat.read(notebook, as_version=4).cells
+        if cell.cell_type == "code"
+    )
 
 
 def glue_calls(notebook) -> list[str]:
     """Every call that glues, as written in the code cells."""
-    return [m.group(0) for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code"
-            for m in GLUE_CALL.finditer(cell.source)]
+    return [
+        m.group(0)
+        for cell in nbformat.read(notebook, as_version=4).cells
+        if cell.cell_type == "code"
+        for m in GLUE_CALL.finditer(cell.source)
+    ]
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -142,7 +165,9 @@ def test_a_chapter_is_short_and_glues_its_values_in_one_call(notebook):
 
 def test_the_length_and_glue_checks_can_fail(tmp_path):
     notebook = tmp_path / "x.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("glue('a', 1)\nglue_all(v)\n" + "x\n" * 70)]),
-                   notebook)
+    nbformat.write(
+        nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("glue('a', 1)\nglue_all(v)\n" + "x\n" * 70)]),
+        notebook,
+    )
     assert code_lines(notebook) == 72
     assert glue_calls(notebook) == ["glue(", "glue_all("]

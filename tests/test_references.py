@@ -17,18 +17,32 @@ def _source(source_id: str, publisher: str, date: str) -> dict[str, str]:
 
 
 def test_one_author_with_two_texts_in_a_year_gets_a_and_b_in_date_order():
-    sources = [_source("web", "Linköpings kommun", "2024-07-03"), _source("pr", "Linköpings kommun", "2024-02-21"),
-               _source("old", "Linköpings kommun", "2021-10-14"), _source("s", "Strängnäs kommun", "2024-01-01"),
-               _source("u1", "Linköpings kommun", ""), _source("u2", "Linköpings kommun", ""),
-               _source("u3", "Socialstyrelsen", "")]
-    assert label_years(sources) == {"pr": "2024a", "web": "2024b", "old": "2021", "s": "2024",
-                                    "u1": "n.d.-a", "u2": "n.d.-b", "u3": "n.d."}
+    sources = [
+        _source("web", "Linköpings kommun", "2024-07-03"),
+        _source("pr", "Linköpings kommun", "2024-02-21"),
+        _source("old", "Linköpings kommun", "2021-10-14"),
+        _source("s", "Strängnäs kommun", "2024-01-01"),
+        _source("u1", "Linköpings kommun", ""),
+        _source("u2", "Linköpings kommun", ""),
+        _source("u3", "Socialstyrelsen", ""),
+    ]
+    assert label_years(sources) == {
+        "pr": "2024a",
+        "web": "2024b",
+        "old": "2021",
+        "s": "2024",
+        "u1": "n.d.-a",
+        "u2": "n.d.-b",
+        "u3": "n.d.",
+    }
 
 
 def test_a_source_that_states_only_a_year_is_labelled_with_it():
-    sources = [{"source_id": "ds", "publisher": "Regeringskansliet", "date": "", "year": "2024"},
-               {"source_id": "pr", "publisher": "Regeringskansliet", "date": "2024-05-02", "year": ""},
-               {"source_id": "u", "publisher": "Regeringskansliet", "date": "", "year": ""}]
+    sources = [
+        {"source_id": "ds", "publisher": "Regeringskansliet", "date": "", "year": "2024"},
+        {"source_id": "pr", "publisher": "Regeringskansliet", "date": "2024-05-02", "year": ""},
+        {"source_id": "u", "publisher": "Regeringskansliet", "date": "", "year": ""},
+    ]
     assert label_years(sources) == {"ds": "2024a", "pr": "2024b", "u": "n.d."}
 
 
@@ -38,8 +52,12 @@ def test_the_bibliography_gives_stated_years_as_numbers_and_no_year_where_none_i
 
     entries = parse_file(str(ROOT / "references.bib"), "bibtex").entries
     year = {key: entry.fields.get("year") for key, entry in entries.items()}
-    assert (year["ds2024"], year["dahlberg2008"], year["persson2010"], year["rf_got_2024"]) == \
-        ("2024", "2008", "2010", "2024")
+    assert (year["ds2024"], year["dahlberg2008"], year["persson2010"], year["rf_got_2024"]) == (
+        "2024",
+        "2008",
+        "2010",
+        "2024",
+    )
     assert year["sbu351"] is None and year["lkpposten"] is None
     assert all(y is None or re.fullmatch(r"\d{4}", y) for y in year.values()), year
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
@@ -49,20 +67,32 @@ def test_the_bibliography_gives_stated_years_as_numbers_and_no_year_where_none_i
 
 
 def test_capitalised_words_after_the_first_are_braced():
-    assert protect_proper_nouns("Färre hushåll med försörjningsstöd i Linköping") == \
-        "Färre hushåll med försörjningsstöd i {Linköping}"
-    assert protect_proper_nouns("Ekonomiskt bistånd – Gotlands län (time series for Riket 2012–2022)") == \
-        "Ekonomiskt bistånd – {Gotlands} län (time series for {Riket} 2012–2022)"
-    assert protect_proper_nouns('Hushållen med försörjningsstöd blir färre: "Glädjande"') == \
-        'Hushållen med försörjningsstöd blir färre: "{Glädjande}"'
-    assert protect_proper_nouns("Konsumentprisindex (KPI), fastställda tal") == "Konsumentprisindex ({KPI}), fastställda tal"
+    assert (
+        protect_proper_nouns("Färre hushåll med försörjningsstöd i Linköping")
+        == "Färre hushåll med försörjningsstöd i {Linköping}"
+    )
+    assert (
+        protect_proper_nouns("Ekonomiskt bistånd – Gotlands län (time series for Riket 2012–2022)")
+        == "Ekonomiskt bistånd – {Gotlands} län (time series for {Riket} 2012–2022)"
+    )
+    assert (
+        protect_proper_nouns('Hushållen med försörjningsstöd blir färre: "Glädjande"')
+        == 'Hushållen med försörjningsstöd blir färre: "{Glädjande}"'
+    )
+    assert (
+        protect_proper_nouns("Konsumentprisindex (KPI), fastställda tal")
+        == "Konsumentprisindex ({KPI}), fastställda tal"
+    )
 
 
 def _labels() -> dict[str, str]:
     """id of each entry of the built reference list -> its label."""
     page = (HTML / "references.html").read_text(encoding="utf-8")
-    found = re.findall(r'<div class="citation" id="([^"]+)"[^>]*>\s*<span class="label"><span class="fn-bracket">\[</span>'
-                       r'(.*?)<span class="fn-bracket">\]</span>', page)
+    found = re.findall(
+        r'<div class="citation" id="([^"]+)"[^>]*>\s*<span class="label"><span class="fn-bracket">\[</span>'
+        r'(.*?)<span class="fn-bracket">\]</span>',
+        page,
+    )
     return {anchor: html.unescape(label) for anchor, label in found}
 
 
@@ -80,8 +110,10 @@ def test_every_citation_in_the_text_reads_as_the_label_it_links_to(built_html):
     labels = _labels()
     checked = 0
     for page in sorted(HTML.glob("*.html")):
-        for anchor, text in re.findall(r'<a class="reference internal" href="references\.html#([^"]+)"[^>]*>([^<]+)</a>',
-                                       page.read_text(encoding="utf-8")):
+        for anchor, text in re.findall(
+            r'<a class="reference internal" href="references\.html#([^"]+)"[^>]*>([^<]+)</a>',
+            page.read_text(encoding="utf-8"),
+        ):
             assert html.unescape(text) == labels[anchor], f"{page.name}: {text}"
             checked += 1
     assert checked > 20

@@ -12,7 +12,8 @@ def test_a_republisher_follows_the_publisher_and_dates_are_grouped():
     # rf_sod_2018 and rf_sod_2021: Regionfakta (source: Socialstyrelsen), 2018-10-12 and 2021-06-18;
     # rf_got_2024 has no full date, only its year (the '2024 edition'), as the reference list gives it
     assert source_label("rf_sod_2018", "rf_sod_2021", "rf_got_2024") == (
-        "Socialstyrelsen via Regionfakta, 12 October 2018, 18 June 2021, 2024")
+        "Socialstyrelsen via Regionfakta, 12 October 2018, 18 June 2021, 2024"
+    )
 
 
 def test_a_source_without_a_date_says_so_as_the_reference_list_does():

@@ -16,15 +16,18 @@ from conftest import ROOT
 NBSP = "\u00a0"
 
 
-@pytest.mark.parametrize(("value", "decimals", "expected"), [
-    (2087, 0, f"2{NBSP}087"),
-    (22.8, 1, "22,8"),
-    (-616, 0, "-616"),
-    (0.05, 1, "0,1"),            # half up, as the book rounds everywhere, not half to even
-    (2.25, 1, "2,3"),
-    (1234567.891, 2, f"1{NBSP}234{NBSP}567,89"),
-    (38.1, 1, "38,1"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (2087, 0, f"2{NBSP}087"),
+        (22.8, 1, "22,8"),
+        (-616, 0, "-616"),
+        (0.05, 1, "0,1"),  # half up, as the book rounds everywhere, not half to even
+        (2.25, 1, "2,3"),
+        (1234567.891, 2, f"1{NBSP}234{NBSP}567,89"),
+        (38.1, 1, "38,1"),
+    ],
+)
 def test_number(value, decimals, expected):
     assert swedish.number(value, decimals) == expected
 
@@ -35,10 +38,16 @@ def test_units():
     assert swedish.with_unit(2087, "households") == f"2{NBSP}087{NBSP}hushåll"
 
 
-@pytest.mark.parametrize("text, expected", [
-    (f"2{NBSP}087", 2087.0), ("2 087 hushåll", 2087.0), ("22,8 procent", 22.8), ("-616", -616.0),
-    (f"11,4{NBSP}miljoner kronor", 11.4),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (f"2{NBSP}087", 2087.0),
+        ("2 087 hushåll", 2087.0),
+        ("22,8 procent", 22.8),
+        ("-616", -616.0),
+        (f"11,4{NBSP}miljoner kronor", 11.4),
+    ],
+)
 def test_parse(text, expected):
     assert swedish.parse(text) == expected
 
@@ -71,14 +80,17 @@ def _roles(path) -> dict[str, str | None]:
 
 def _glued_texts(path) -> dict[str, str]:
     notebook = nbformat.read(path, as_version=4)
-    return {o["metadata"]["scrapbook"]["name"]: ast.literal_eval(o["data"]["application/papermill.record/text/plain"])
-            for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
-            if "scrapbook" in o.get("metadata", {})}
+    return {
+        o["metadata"]["scrapbook"]["name"]: ast.literal_eval(o["data"]["application/papermill.record/text/plain"])
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
 
 
 def test_every_swedish_figure_equals_its_english_counterpart():
-    from bistand.analysis.summary import headline_words, percent_decimals, timing_values
-    from bistand.analysis.summary import requirement_dates
+    from bistand.analysis.summary import headline_words, percent_decimals, requirement_dates, timing_values
     from bistand.publishing.chapters.summary import SWEDISH_YEARS, edition_values_sv, swedish_date
 
     english = _roles(CHAPTERS / "index.ipynb")
@@ -86,8 +98,10 @@ def test_every_swedish_figure_equals_its_english_counterpart():
     glued = _glued_texts(CHAPTERS / "sammanfattning.ipynb")
     values = {**headline(), **timing_values(Figures())}
     words = headline_words()
-    edition = {**edition_values_sv(), **{name + swedish.SUFFIX: swedish_date(day)
-                                         for name, day in requirement_dates().items()}}
+    edition = {
+        **edition_values_sv(),
+        **{name + swedish.SUFFIX: swedish_date(day) for name, day in requirement_dates().items()},
+    }
     rule_decimals = percent_decimals(Figures())
     assert swedish_roles, "the Swedish summary glues no figure"
     for name in swedish_roles:
@@ -107,7 +121,9 @@ def test_every_swedish_figure_equals_its_english_counterpart():
         decimals = int(spec.split(".")[1][0]) if "." in spec else 0
         assert len(match.group(1) or "") == decimals, f"{name}: {text!r} is not rounded as the English {spec!r}"
         if base in rule_decimals:  # a percent change: both pages show the decimals the precision rule gives
-            assert decimals == rule_decimals[base], f"{base}: the pages show {decimals} decimals, the rule {rule_decimals[base]}"
+            assert decimals == rule_decimals[base], (
+                f"{base}: the pages show {decimals} decimals, the rule {rule_decimals[base]}"
+            )
         shown_in_english = float(format(values[base], spec).replace(",", "")) if spec else float(values[base])
         assert swedish.parse(text) == shown_in_english, f"{name}: {text!r} differs from the English {shown_in_english}"
 
@@ -151,19 +167,23 @@ def test_footer_in_each_language():
     b = Book(title="T", authors="A", edition="0.1.0", date="2026-11-22", url=None)
     assert footer_html(b, "2025-12-15") == (
         '<p>A, 2026. Edition 0.1.0; data as of 2025-12-15. Text and data: <a href="https://creativecommons.org/'
-        'licenses/by/4.0/">CC BY 4.0</a>; code: MIT.</p>')
+        'licenses/by/4.0/">CC BY 4.0</a>; code: MIT.</p>'
+    )
     assert footer_html(b, "2025-12-15", "sv").startswith("<p>A, 2026. Utgåva 0.1.0; uppgifter till och med 2025-12-15.")
     assert footer_html(b, "2025-12-15", "de") == footer_html(b, "2025-12-15")
 
 
-@pytest.mark.parametrize(("value", "decimals", "trim", "expected"), [
-    (2087, 0, False, "2,087"),
-    (2.675, 2, False, "2.68"),       # half up from the shortest decimal, as by hand (f-strings give 2.67)
-    (0.05, 1, False, "0.1"),
-    (26.70, 2, True, "26.7"),
-    (12000.0, 3, True, "12,000"),
-    (1234.5, 2, False, "1,234.50"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "trim", "expected"),
+    [
+        (2087, 0, False, "2,087"),
+        (2.675, 2, False, "2.68"),  # half up from the shortest decimal, as by hand (f-strings give 2.67)
+        (0.05, 1, False, "0.1"),
+        (26.70, 2, True, "26.7"),
+        (12000.0, 3, True, "12,000"),
+        (1234.5, 2, False, "1,234.50"),
+    ],
+)
 def test_one_formatter_for_english(value, decimals, trim, expected):
     from bistand.data.formats import number
 

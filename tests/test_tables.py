@@ -6,12 +6,12 @@ import pandas as pd
 import pytest
 
 from bistand.analysis.claims import CLAIM, ledger
-from bistand.data.load import Figures
-from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, number, values_text, verdict_text
 from bistand.analysis.metrics import indexed_frame
-from bistand.publishing.prose import join_words
 from bistand.analysis.tables import annual_overview
+from bistand.data.load import Figures
 from bistand.publishing.html_tables import data_table_html
+from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, number, values_text, verdict_text
+from bistand.publishing.prose import join_words
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +21,11 @@ def figures():
 
 def test_annual_frame_keeps_each_value_and_its_status(figures):
     frame = figures.annual_frame("0580", "households_any_time_year")
-    assert frame.to_dict("list") == {"year": [2013, 2014, 2022, 2023], "value": [4254.0, 4161.0, 3464.0, 3078.0],
-                                     "status": ["derived", "verbatim", "derived", "verbatim"]}
+    assert frame.to_dict("list") == {
+        "year": [2013, 2014, 2022, 2023],
+        "value": [4254.0, 4161.0, 3464.0, 3078.0],
+        "status": ["derived", "verbatim", "derived", "verbatim"],
+    }
 
 
 def test_annual_source_names_one_source_or_refuses(figures):
@@ -43,8 +46,7 @@ def test_linkoping_by_year_as_worked_out_by_hand(figures):
 
 
 def test_indexed_frame_keeps_status_and_limits_years():
-    frame = pd.DataFrame({"year": [2017, 2019, 2020], "value": [726.0, 842.0, 835.0],
-                          "status": ["verbatim"] * 3})
+    frame = pd.DataFrame({"year": [2017, 2019, 2020], "value": [726.0, 842.0, 835.0], "status": ["verbatim"] * 3})
     indexed = indexed_frame(frame, 2017, "Strängnäs", years=range(2017, 2020))
     assert indexed["year"].tolist() == [2017, 2019]
     assert indexed["value"].tolist() == pytest.approx([100.0, 115.978], abs=0.001)  # 842 / 726
@@ -73,8 +75,17 @@ def test_ledger_numbers_and_values():
     assert number(616.0, "households") == "616" and number(2.5, "households") == "2.5"
     assert number(float("nan"), "percent") == ""
     assert number(2014.0, "year") == "2014"  # the December 2025 release's "lägsta rekord sedan 2014": a year, not 2,014
-    row = pd.Series({"stated": -616.0, "recomputed": -640.0, "unit": "households", "recomputed_each": "",
-                     "verdict": "discrepancy", "difference": 24.0, "verdicts": "discrepancy"})
+    row = pd.Series(
+        {
+            "stated": -616.0,
+            "recomputed": -640.0,
+            "unit": "households",
+            "recomputed_each": "",
+            "verdict": "discrepancy",
+            "difference": 24.0,
+            "verdicts": "discrepancy",
+        }
+    )
     assert values_text(row) == "-616 → -640"
     assert verdict_text(row) == "discrepancy (24)"
 

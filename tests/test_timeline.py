@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from bistand.publishing import charts
-from bistand.data.load import Figures
 from bistand.analysis.timeline import majority_bands, monthly_counts, numbered_events
 from bistand.data.events import load_events
+from bistand.data.load import Figures
+from bistand.publishing import charts
 
 DOMAIN = ("2016-01-01", "2024-12-31")
 
@@ -19,14 +19,24 @@ DOMAIN = ("2016-01-01", "2024-12-31")
 @pytest.fixture(scope="module")
 def inputs():
     events = load_events()
-    return (numbered_events(events, "0580"), majority_bands(events, "0580", date(2024, 12, 31)),
-            monthly_counts(Figures().frame, "0580"))
+    return (
+        numbered_events(events, "0580"),
+        majority_bands(events, "0580", date(2024, 12, 31)),
+        monthly_counts(Figures().frame, "0580"),
+    )
 
 
 def _chart(inputs):
     events, bands, counts = inputs
-    return charts.timeline_chart(events, bands, counts, domain=DOMAIN, finding="Finding", source="test",
-                                 description="Timeline of Linköping's measures")
+    return charts.timeline_chart(
+        events,
+        bands,
+        counts,
+        domain=DOMAIN,
+        finding="Finding",
+        source="test",
+        description="Timeline of Linköping's measures",
+    )
 
 
 def _layers(spec):
@@ -39,12 +49,21 @@ def _data(spec, layer):
 
 def test_counts_are_the_monthly_figures_placed_at_their_dates(inputs):
     counts = inputs[2]
-    placed = dict(zip(counts["figure_id"], zip(counts["when"].dt.strftime("%Y-%m-%d"), counts["households"])))
-    assert placed == {"lkp_paid_2021_01_lkp2024pr": ("2021-01-01", 2703), "lkp_paid_2021_lkp2021pr": ("2021-01-01", 2727),
-                      "lkp_paid_2021_09_lkp2021pr": ("2021-09-01", 2567),
-                      "lkp_paid_2021_12_20_corren2021": ("2021-12-20", 2507),
-                      "lkp_paid_2024_01_lkp2024pr": ("2024-01-01", 2087)}  # the July 2024 repeat is shown once
-    places = dict(zip(counts["figure_id"], counts["place"]))
+    placed = dict(
+        zip(
+            counts["figure_id"],
+            zip(counts["when"].dt.strftime("%Y-%m-%d"), counts["households"], strict=False),
+            strict=False,
+        )
+    )
+    assert placed == {
+        "lkp_paid_2021_01_lkp2024pr": ("2021-01-01", 2703),
+        "lkp_paid_2021_lkp2021pr": ("2021-01-01", 2727),
+        "lkp_paid_2021_09_lkp2021pr": ("2021-09-01", 2567),
+        "lkp_paid_2021_12_20_corren2021": ("2021-12-20", 2507),
+        "lkp_paid_2024_01_lkp2024pr": ("2024-01-01", 2087),
+    }  # the July 2024 repeat is shown once
+    places = dict(zip(counts["figure_id"], counts["place"], strict=False))
     assert places["lkp_paid_2021_01_lkp2024pr"] == "below" and places["lkp_paid_2021_lkp2021pr"] == "above"
 
 
@@ -63,23 +82,34 @@ def test_three_majorities_as_bands_in_both_panels_and_the_open_one_says_so(input
     bands = [layer for layer in _layers(spec) if layer["mark"]["type"] == "rect"]
     assert len(bands) == 2
     rows = _data(spec, bands[0])
-    assert [r["majority"] for r in rows] == ["Koalition för Linköping (S, MP, L)", "Allians för Linköping (M, C, L, KD)",
-                                             "Socialdemokraterna and Moderaterna (S, M)"]
+    assert [r["majority"] for r in rows] == [
+        "Koalition för Linköping (S, MP, L)",
+        "Allians för Linköping (M, C, L, KD)",
+        "Socialdemokraterna and Moderaterna (S, M)",
+    ]
     # Koalition för Linköping's term 2015-2018 (lkp_lattlast) is drawn from the axis's start, 1 January 2016
-    assert [(r["start"], r["end"]) for r in rows] == [("2016-01-01", "2018-12-31"), ("2019-01-01", "2022-12-31"),
-                                                       ("2023-01-01", "2024-12-31")]
+    assert [(r["start"], r["end"]) for r in rows] == [
+        ("2016-01-01", "2018-12-31"),
+        ("2019-01-01", "2022-12-31"),
+        ("2023-01-01", "2024-12-31"),
+    ]
     assert rows[0]["period"] == "2015-01-01 to 2018-12-31"
     assert rows[2]["period"] == "2023-01-01 to no end stated"
 
 
 def test_events_are_numbered_in_date_order_and_imprecise_dates_are_spans(inputs):
     spec = _chart(inputs).to_dict()
-    points = next(layer for layer in _layers(spec) if layer["mark"]["type"] == "point" and "lane" in json.dumps(layer["encoding"]))
+    points = next(
+        layer for layer in _layers(spec) if layer["mark"]["type"] == "point" and "lane" in json.dumps(layer["encoding"])
+    )
     rows = _data(spec, points)
     assert [r["number"] for r in rows] == [str(n) for n in range(1, len(rows) + 1)]
     by_date = {r["date"]: r for r in rows}
     assert by_date["2018-11-13"]["is_range"] is False
-    assert by_date["2021"]["is_range"] is True and (by_date["2021"]["start"], by_date["2021"]["end"]) == ("2021-01-01", "2021-12-31")
+    assert by_date["2021"]["is_range"] is True and (by_date["2021"]["start"], by_date["2021"]["end"]) == (
+        "2021-01-01",
+        "2021-12-31",
+    )
     assert by_date["2019/2020"]["lane"] == "Programmes"
 
 
@@ -113,13 +143,16 @@ def test_numbers_of_close_events_are_set_apart(inputs):
     begins at its own, so they never run together."""
     spec = _chart(inputs).to_dict()
     texts = [layer for layer in spec["vconcat"][0]["layer"] if layer["mark"]["type"] == "text"]
-    aligned = {layer["mark"]["align"]: [r["number"] for r in _data(spec, layer)
-                                    if r["align"] == layer["mark"]["align"]] for layer in texts}
+    aligned = {
+        layer["mark"]["align"]: [r["number"] for r in _data(spec, layer) if r["align"] == layer["mark"]["align"]]
+        for layer in texts
+    }
     assert aligned["right"] == ["2", "6", "9", "11"] and aligned["left"] == ["5", "7", "10", "12"]
     assert set(aligned["center"]) == {str(n) for n in range(1, 13)} - {"2", "5", "6", "7", "9", "10", "11", "12"}
 
 
 def test_alignment_sets_apart_only_pairs():
-    marks = pd.DataFrame({"lane": ["A", "A", "A", "B"],
-                          "mid": ["2020-01-01", "2020-02-01", "2020-03-01", "2020-02-15"]})
+    marks = pd.DataFrame(
+        {"lane": ["A", "A", "A", "B"], "mid": ["2020-01-01", "2020-02-01", "2020-03-01", "2020-02-15"]}
+    )
     assert charts._number_alignment(marks, ("2016-01-01", "2024-12-31")) == ["right", "left", "center", "center"]

@@ -30,22 +30,39 @@ BAD_CELLS = [
     ("lkp_places_lkp500", "municipality_code", "0599", "municipality_code: '0599' is not in municipalities.csv (code)"),
     ("lkp_places_lkp500", "measure", "platser", "measure: 'platser' is not in measures.csv (measure)"),
     ("lkp_paid_2024_01_lkp2024pr", "period", "2024-13", "period: period '2024-13' has month 13, not 01-12"),
-    ("lkp_paid_2024_01_lkp2024pr", "period", "januari 2024",
-     "period: period 'januari 2024' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown'"),
-    ("str_lt_2021_12_str2022web", "value", "-132",
-     "value: -132 is negative, but longterm_households is a level and cannot be"),
+    (
+        "lkp_paid_2024_01_lkp2024pr",
+        "period",
+        "januari 2024",
+        "period: period 'januari 2024' is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown'",
+    ),
+    (
+        "str_lt_2021_12_str2022web",
+        "value",
+        "-132",
+        "value: -132 is negative, but longterm_households is a level and cannot be",
+    ),
     ("lkp_target_2025_lkp2024web", "value", "960", "value: 960 is a share outside 0-100"),
     # The value must be the number in its own Swedish words (the Strängnäs 2021 typo 26.7 -> 62.7).
     ("str_paid_2021_str2022web", "value", "62.7", 'value: 62.7 does not match "26,7 miljoner kronor"'),
     ("lkp_paid_2024_01_lkp2024web", "value", "2078", 'value: 2078 does not match "I januari 2024 fick 2 087 hushåll"'),
     ("lkp_recv_chg_yoy_lkpalliance", "value", "-200", 'value: -200 does not match "nästan 300 färre hushåll"'),
     ("lkp_low_span_2024_01_lkp2024web", "value", "11", 'value: 11 does not match "det lägsta på tio år"'),
-    ("lkp_cost_month_chg_lkpalliance", "unit", "sek_thousand",
-     'value: -2.5 does not match "2,5 mnkr i lägre kostnader per månad"'),
+    (
+        "lkp_cost_month_chg_lkpalliance",
+        "unit",
+        "sek_thousand",
+        'value: -2.5 does not match "2,5 mnkr i lägre kostnader per månad"',
+    ),
     ("lkp_places_lkp500", "quote", "", "value_in_quote: says yes, but the quote is empty"),
-    ("lkp_paid_2021_01_lkp2024pr", "value", "2727", "value: derived value 2727 does not equal its rule "
-     "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
-     "to recompute it (and the pages that show it)"),
+    (
+        "lkp_paid_2021_01_lkp2024pr",
+        "value",
+        "2727",
+        "value: derived value 2727 does not equal its rule "
+        "'lkp_paid_2024_01_lkp2024pr - lkp_paid_chg_2021_01_2024_01_lkp2024pr' = 2703; run `make update` "
+        "to recompute it (and the pages that show it)",
+    ),
 ]
 
 
@@ -72,7 +89,8 @@ def test_duplicate_key(data_copy):
     assert messages(data_copy) == [
         f"data/figures_primary.csv:{len(lines)}:municipality_code,measure,period,source_id: rows 2 and {len(lines)} "
         "have the same municipality_code, measure, period, source_id: one figure entered twice? "
-        "(each combination may appear once)"]
+        "(each combination may appear once)"
+    ]
 
 
 def test_renamed_column(data_copy):
@@ -102,15 +120,18 @@ def test_byte_order_mark(data_copy):
     path = data_copy / "sources.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     update_hashes(data_copy)
-    assert "data/sources.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM" \
-        in messages(data_copy)
+    assert "data/sources.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM" in messages(
+        data_copy
+    )
 
 
 def test_not_utf8(data_copy):
     path = data_copy / "municipalities.csv"
     path.write_bytes(path.read_bytes().replace("Strängnäs".encode(), "Strängnäs".encode("latin-1")))
     update_hashes(data_copy)
-    assert messages(data_copy) == ["data/municipalities.csv:3:-: not UTF-8: byte 0xe4 cannot be decoded; save the file as UTF-8"]
+    assert messages(data_copy) == [
+        "data/municipalities.csv:3:-: not UTF-8: byte 0xe4 cannot be decoded; save the file as UTF-8"
+    ]
 
 
 def test_undescribed_file_and_missing_file(data_copy):
@@ -125,7 +146,8 @@ def test_changed_content_without_new_hash(data_copy):
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
         "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
-        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"
+    ]
 
 
 def test_all_problems_reported_at_once(data_copy):
@@ -146,15 +168,18 @@ def test_validation_never_modifies_files(data_copy):
 def test_loading_bad_data_fails_with_file_row_and_column(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "many")
     update_hashes(data_copy)
-    with pytest.raises(DataValidationError, match=f"data/figures_primary.csv:{line}:value: 'many' is not a valid number"):
+    with pytest.raises(
+        DataValidationError, match=f"data/figures_primary.csv:{line}:value: 'many' is not a valid number"
+    ):
         load_figures(data_copy)
 
 
 def test_command_line_prints_problems_without_traceback(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
     update_hashes(data_copy)
-    result = subprocess.run([sys.executable, "-m", "bistand.data.validate", "--data", str(data_copy)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bistand.data.validate", "--data", str(data_copy)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == f"data/figures_primary.csv:{line}:value: 'x' is not a valid number"
     assert "Traceback" not in result.stderr
@@ -175,7 +200,8 @@ def test_reference_figures_are_checked_against_their_words(data_copy):
     line = edit_cell(data_copy / "figures_reference.csv", "lkp_paid_2021_12_20_corren2021", "value", "2570")
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        f'data/figures_reference.csv:{line}:value: 2570 does not match "är i dag 2 507 stycken"']
+        f'data/figures_reference.csv:{line}:value: 2570 does not match "är i dag 2 507 stycken"'
+    ]
 
 
 def test_rows_whose_words_carry_no_number_are_not_checked(data_copy):
@@ -189,7 +215,8 @@ def test_value_in_quote_must_be_yes_or_no(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value_in_quote", "ja")
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' is not an allowed value_in_quote (allowed: yes, no)"]
+        f"data/figures_primary.csv:{line}:value_in_quote: 'ja' is not an allowed value_in_quote (allowed: yes, no)"
+    ]
 
 
 def test_semicolon_separated_file_is_one_message(data_copy):
@@ -203,7 +230,8 @@ def test_semicolon_separated_file_is_one_message(data_copy):
         csv_module.writer(handle, delimiter=";", lineterminator="\n").writerows(rows)
     update_hashes(data_copy)
     assert messages(data_copy) == [
-        "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns"]
+        "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns"
+    ]
 
 
 def test_column_dropped_from_the_middle_is_reported_once(data_copy):
@@ -245,7 +273,8 @@ def test_make_hashes_records_nothing_for_invalid_data(data_copy):
     assert "data valid" not in result.stdout
     assert result.stderr.splitlines() == [
         f'data/figures_primary.csv:{line}:value: 62.7 does not match "26,7 miljoner kronor"',
-        f"1 problem(s) in {data_copy}; no hash recorded: fix them first"]
+        f"1 problem(s) in {data_copy}; no hash recorded: fix them first",
+    ]
     assert (data_copy / "datapackage.json").read_bytes() == before
 
 
@@ -259,8 +288,12 @@ def test_make_hashes_records_valid_data(data_copy):
 
 # A year without a full date: only one the source states, and never beside a full date.
 BAD_YEARS = [
-    ("ds2024", "2023", "year: year 2023 is not in date_as_given ('2024 (the series number Ds 2024:29; no day in "
-                       "the pages seen)'): give only a year the source states"),
+    (
+        "ds2024",
+        "2023",
+        "year: year 2023 is not in date_as_given ('2024 (the series number Ds 2024:29; no day in "
+        "the pages seen)'): give only a year the source states",
+    ),
     ("sbu351", "2022", "year: year 2022 is not in date_as_given ('undated'): give only a year the source states"),
     ("str2022web", "2022", "year: year 2022 is for a source without a full date; date already gives 2022"),
     ("ds2024", "24", 'year: \'24\' breaks the constraint "minimum" is "1900"'),
@@ -275,6 +308,7 @@ def test_source_year_is_one_the_source_states(data_copy, source_id, bad, expecte
 
 
 # --- The analyst's loop (issue 18): one clear run of messages for each mistake, nothing written ---
+
 
 def _run_validate(data_dir, *args) -> subprocess.CompletedProcess:
     """`python -m bistand.data.validate --data DIR ARGS`, called in this process (the command line itself, as a
@@ -301,7 +335,7 @@ def _fails_with_exactly(data_dir, expected: list[str]) -> None:
     for args in ((), ("--update-hashes",)):
         result = _run_validate(data_dir, *args)
         assert result.returncode == 1
-        assert result.stderr.splitlines()[:len(expected)] == expected
+        assert result.stderr.splitlines()[: len(expected)] == expected
         assert len(result.stderr.splitlines()) == len(expected) + 1  # and the count
     assert _snapshot(data_dir) == before
 
@@ -319,10 +353,14 @@ def test_a_quote_not_in_its_source_is_named_with_the_capture(data_copy):
         capture = {r["source_id"]: r["capture"] for r in csv_module.DictReader(handle)}["str2022web"]
     with open(path, encoding="utf-8", newline="") as handle:
         locator = {r["figure_id"]: r["locator"] for r in csv_module.DictReader(handle)}["str_paid_2021_str2022web"]
-    _fails_with_exactly(data_copy, [
-        f'data/figures_primary.csv:{line}:quote: "26,9 miljoner kronor" is not in {locator} of sources/{capture}; '
-        "if the source itself changed, record its new capture (make capture FILE=PATH SOURCE=str2022web) and point "
-        "sources.csv's capture at it"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f'data/figures_primary.csv:{line}:quote: "26,9 miljoner kronor" is not in {locator} of sources/{capture}; '
+            "if the source itself changed, record its new capture (make capture FILE=PATH SOURCE=str2022web) and point "
+            "sources.csv's capture at it"
+        ],
+    )
 
 
 def test_a_quote_in_another_paragraph_says_where_it_is(data_copy):
@@ -330,8 +368,10 @@ def test_a_quote_in_another_paragraph_says_where_it_is(data_copy):
     line = edit_cell(path, "lkp_paid_2024_01_lkp2024pr", "locator", "paragraph 1")
     update_hashes(data_copy)
     found = messages(data_copy)
-    assert len(found) == 1 and found[0].startswith(f'data/figures_primary.csv:{line}:quote: "I januari 2024 erhöll 2087 hushåll" '
-                                                   "is not in paragraph 1 of sources/000_bfc5c9d07151d668.txt (it is in paragraph 2)")
+    assert len(found) == 1 and found[0].startswith(
+        f'data/figures_primary.csv:{line}:quote: "I januari 2024 erhöll 2087 hushåll" '
+        "is not in paragraph 1 of sources/000_bfc5c9d07151d668.txt (it is in paragraph 2)"
+    )
 
 
 def test_the_sha256_notice_comes_only_when_the_data_is_otherwise_valid(data_copy):
@@ -341,23 +381,32 @@ def test_the_sha256_notice_comes_only_when_the_data_is_otherwise_valid(data_copy
     edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
     assert messages(data_copy) == [
         "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
-        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"]
+        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"
+    ]
 
 
 def test_crlf_line_ends_alone_are_reported_as_that(data_copy):
     path = data_copy / "figures_primary.csv"
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    _fails_with_exactly(data_copy, [
-        "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends; "
-        "the data itself is unchanged"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends; "
+            "the data itself is unchanged"
+        ],
+    )
 
 
 def test_a_byte_order_mark_alone_is_reported_as_that(data_copy):
     path = data_copy / "events.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    _fails_with_exactly(data_copy, [
-        "data/events.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM; "
-        "the data itself is unchanged"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            "data/events.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM; "
+            "the data itself is unchanged"
+        ],
+    )
 
 
 @pytest.mark.edition_figures
@@ -370,25 +419,38 @@ def test_an_unquoted_decimal_comma_is_one_message_with_a_hint(data_copy):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     header = lines[0].count(",") + 1
-    _fails_with_exactly(data_copy, [
-        f"data/figures_primary.csv:{number + 1}:value: row has {header + 1} cells, the header {header}; '26,7' looks like "
-        "a number with a decimal comma: use a point as the decimal separator: 26.7"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f"data/figures_primary.csv:{number + 1}:value: row has {header + 1} cells, the header {header}; '26,7' looks like "
+            "a number with a decimal comma: use a point as the decimal separator: 26.7"
+        ],
+    )
 
 
 @pytest.mark.edition_figures
 def test_a_quoted_decimal_comma_gets_the_hint(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "str_paid_2021_str2022web", "value", "26,7")
     update_hashes(data_copy)
-    _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:value: '26,7' is not a valid number; "
-                                    "use a point as the decimal separator: 26.7"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f"data/figures_primary.csv:{line}:value: '26,7' is not a valid number; "
+            "use a point as the decimal separator: 26.7"
+        ],
+    )
 
 
 def test_a_municipality_code_without_its_leading_zero_gets_the_hint(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "municipality_code", "580")
     update_hashes(data_copy)
-    _fails_with_exactly(data_copy, [
-        f"data/figures_primary.csv:{line}:municipality_code: '580' has 3 digits: municipality codes have four digits: "
-        "0580 (a spreadsheet drops the leading zero of a number; keep the column as text)"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f"data/figures_primary.csv:{line}:municipality_code: '580' has 3 digits: municipality codes have four digits: "
+            "0580 (a spreadsheet drops the leading zero of a number; keep the column as text)"
+        ],
+    )
 
 
 def test_a_row_with_a_cell_missing_is_one_message(data_copy):
@@ -399,9 +461,13 @@ def test_a_row_with_a_cell_missing_is_one_message(data_copy):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     update_hashes(data_copy)
     header = lines[0].count(",") + 1
-    _fails_with_exactly(data_copy, [
-        f"data/figures_primary.csv:6:-: row has {header - 1} cells, the header {header}: a cell is missing (every row "
-        "needs a comma between each two columns, also around an empty cell)"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f"data/figures_primary.csv:6:-: row has {header - 1} cells, the header {header}: a cell is missing (every row "
+            "needs a comma between each two columns, also around an empty cell)"
+        ],
+    )
 
 
 def test_a_duplicated_row_names_both_rows_once(data_copy):
@@ -420,8 +486,13 @@ def test_a_duplicated_id_names_the_other_row(data_copy):
         first = 1 + next(i for i, line in enumerate(handle, start=1) if line.startswith("lkp_places_lkp500,"))
     first -= 1
     update_hashes(data_copy)
-    _fails_with_exactly(data_copy, [f"data/figures_primary.csv:{line}:figure_id: 'lkp_places_lkp500' is the figure_id of "
-                                    f"row {first} too: each row needs its own"])
+    _fails_with_exactly(
+        data_copy,
+        [
+            f"data/figures_primary.csv:{line}:figure_id: 'lkp_places_lkp500' is the figure_id of "
+            f"row {first} too: each row needs its own"
+        ],
+    )
 
 
 @pytest.mark.edition_figures
@@ -441,12 +512,19 @@ def test_a_file_saved_by_excel_is_reported_in_one_run(data_copy):
     path.write_bytes(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
     assert decimal
     values = {i: rows[i - 1][4] for i in decimal}
-    _fails_with_exactly(data_copy, [
-        "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends",
-        "data/figures_primary.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
-        "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns",
-    ] + [f"data/figures_primary.csv:{i}:value: {values[i]!r} is not a valid number; use a point as the decimal "
-         f"separator: {values[i].replace(',', '.')}" for i in decimal])
+    _fails_with_exactly(
+        data_copy,
+        [
+            "data/figures_primary.csv:-:-: line ends are CRLF (Windows); save the file with LF line ends",
+            "data/figures_primary.csv:1:-: file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+            "data/figures_primary.csv:1:-: the separator is ';', not ','; save the file with commas between columns",
+        ]
+        + [
+            f"data/figures_primary.csv:{i}:value: {values[i]!r} is not a valid number; use a point as the decimal "
+            f"separator: {values[i].replace(',', '.')}"
+            for i in decimal
+        ],
+    )
 
 
 def test_make_update_writes_nothing_while_the_data_is_invalid(data_copy, capsys):

@@ -18,27 +18,69 @@ LONGTERM_MONTHS = (10, 12)
 
 #: Kolada key figures that would settle the question (id, what it counts, publisher); source kolada_meta.
 KOLADA_KPIS = [
-    ("N31910", "Households with ekonomiskt bistånd during the year (Biståndshushåll, ekonomiskt bistånd, antal)", "Socialstyrelsen"),
+    (
+        "N31910",
+        "Households with ekonomiskt bistånd during the year (Biståndshushåll, ekonomiskt bistånd, antal)",
+        "Socialstyrelsen",
+    ),
     ("N31857", "Ekonomiskt bistånd paid in total, thousand SEK (excluding introduktionsersättning)", "Socialstyrelsen"),
     ("N31849", "Ekonomiskt bistånd paid per household, SEK", "Socialstyrelsen"),
     ("N31807", "Share of inhabitants with ekonomiskt bistånd during the year", "Socialstyrelsen"),
-    ("N31814", "Adults with long-term assistance, share of adult recipients (10–12 months in the year)", "Socialstyrelsen"),
-    ("N31816", "Adults with long-term assistance, share of the adult population (10–12 months in the year)", "Socialstyrelsen"),
+    (
+        "N31814",
+        "Adults with long-term assistance, share of adult recipients (10–12 months in the year)",
+        "Socialstyrelsen",
+    ),
+    (
+        "N31816",
+        "Adults with long-term assistance, share of the adult population (10–12 months in the year)",
+        "Socialstyrelsen",
+    ),
     ("N01710", "Recipients of ekonomiskt bistånd in full-year equivalents", "Socialstyrelsen"),
     ("N31001", "Cost of ekonomiskt bistånd per inhabitant", "SCB"),
 ]
 
 #: Kolada's own comparison groups (name, municipality, members as (name, code)); source kolada_meta.
 KOLADA_GROUPS = [
-    ("Liknande kommuner ekonomiskt bistånd, 2023", "Linköping (0580)",
-     [("Motala", "0583"), ("Gnosjö", "0617"), ("Nybro", "0881"), ("Svenljunga", "1465"), ("Eda", "1730"),
-      ("Storfors", "1760"), ("Hallsberg", "1861")]),
-    ("Liknande kommuner ekonomiskt bistånd, 2023", "Strängnäs (0486)",
-     [("Vetlanda", "0685"), ("Tingsryd", "0763"), ("Falkenberg", "1382"), ("Laxå", "1860"), ("Surahammar", "1907"),
-      ("Nordanstig", "2132"), ("Älvsbyn", "2560")]),
-    ("Liknande kommuner IFO, Linköping, 2024", "Linköping (0580)",
-     [("Norrköping", None), ("Jönköping", None), ("Lund", None), ("Helsingborg", None), ("Borås", None),
-      ("Örebro", None), ("Västerås", None)]),
+    (
+        "Liknande kommuner ekonomiskt bistånd, 2023",
+        "Linköping (0580)",
+        [
+            ("Motala", "0583"),
+            ("Gnosjö", "0617"),
+            ("Nybro", "0881"),
+            ("Svenljunga", "1465"),
+            ("Eda", "1730"),
+            ("Storfors", "1760"),
+            ("Hallsberg", "1861"),
+        ],
+    ),
+    (
+        "Liknande kommuner ekonomiskt bistånd, 2023",
+        "Strängnäs (0486)",
+        [
+            ("Vetlanda", "0685"),
+            ("Tingsryd", "0763"),
+            ("Falkenberg", "1382"),
+            ("Laxå", "1860"),
+            ("Surahammar", "1907"),
+            ("Nordanstig", "2132"),
+            ("Älvsbyn", "2560"),
+        ],
+    ),
+    (
+        "Liknande kommuner IFO, Linköping, 2024",
+        "Linköping (0580)",
+        [
+            ("Norrköping", None),
+            ("Jönköping", None),
+            ("Lund", None),
+            ("Helsingborg", None),
+            ("Borås", None),
+            ("Örebro", None),
+            ("Västerås", None),
+        ],
+    ),
 ]
 
 
@@ -54,29 +96,38 @@ class Study:
 
 
 STUDIES = [
-    Study("dahlberg2008", "Dahlberg, Johansson & Mörk (IFAU)",
-          "Difference-in-differences: Stockholm's city districts introduced mandatory activation at different times",
-          "Lower welfare participation and higher employment; no statistically significant effect on disposable "
-          "income; the effects appear largest for young people and people born in non-Western countries",
-          "The effect net of what happened city-wide at the same time, because districts that had not yet started "
-          "serve as the comparison"),
-    Study("persson2014", "Persson & Vikman (Research in Labor Economics 39)",
-          "Entry and exit rates of welfare participation, the same Stockholm reform (peer-reviewed version of a "
-          "2010 working paper)",
-          "No overall average effect on entry to or exit from social assistance; lower entry for young people and "
-          "for unmarried people without children. (The 2010 working paper had reported a fall mainly through a "
-          "small rise in exits.)",
-          "Whether a fall comes from people leaving faster or from fewer people entering, which a count of "
-          "recipients on one day cannot tell apart"),
-    Study("sbu351", "SBU, report 351 (systematic review)",
-          "Systematic review of controlled studies of active labour-market programmes for recipients of "
-          "försörjningsstöd for at least six months (its definition of long-term), with the certainty of each "
-          "finding graded",
-          "Training at workplaces, and extensive or long-term training, are more effective than usual interventions "
-          "or none (moderate certainty); work-supporting programmes inside regular municipal activities are more "
-          "effective than those outside them (moderate certainty); a lower caseload for case managers helps (low "
-          "certainty); classroom training may have no or a negligible effect (low certainty)",
-          "How certain the evidence across many studies is, and which kinds of programme it supports"),
+    Study(
+        "dahlberg2008",
+        "Dahlberg, Johansson & Mörk (IFAU)",
+        "Difference-in-differences: Stockholm's city districts introduced mandatory activation at different times",
+        "Lower welfare participation and higher employment; no statistically significant effect on disposable "
+        "income; the effects appear largest for young people and people born in non-Western countries",
+        "The effect net of what happened city-wide at the same time, because districts that had not yet started "
+        "serve as the comparison",
+    ),
+    Study(
+        "persson2014",
+        "Persson & Vikman (Research in Labor Economics 39)",
+        "Entry and exit rates of welfare participation, the same Stockholm reform (peer-reviewed version of a "
+        "2010 working paper)",
+        "No overall average effect on entry to or exit from social assistance; lower entry for young people and "
+        "for unmarried people without children. (The 2010 working paper had reported a fall mainly through a "
+        "small rise in exits.)",
+        "Whether a fall comes from people leaving faster or from fewer people entering, which a count of "
+        "recipients on one day cannot tell apart",
+    ),
+    Study(
+        "sbu351",
+        "SBU, report 351 (systematic review)",
+        "Systematic review of controlled studies of active labour-market programmes for recipients of "
+        "försörjningsstöd for at least six months (its definition of long-term), with the certainty of each "
+        "finding graded",
+        "Training at workplaces, and extensive or long-term training, are more effective than usual interventions "
+        "or none (moderate certainty); work-supporting programmes inside regular municipal activities are more "
+        "effective than those outside them (moderate certainty); a lower caseload for case managers helps (low "
+        "certainty); classroom training may have no or a negligible effect (low certainty)",
+        "How certain the evidence across many studies is, and which kinds of programme it supports",
+    ),
 ]
 
 
@@ -88,10 +139,14 @@ def peer_table(figures_frame: pd.DataFrame, measure: str, period: str, focus: st
     rows = figures_frame[(figures_frame["measure"] == measure) & (figures_frame["period"] == period)]
     if rows["municipality_code"].duplicated().any():
         raise ValueError(f"{measure} {period}: a municipality has two values; name the source")
-    table = pd.DataFrame({"municipality": rows["municipality"].to_numpy(),
-                          "code": rows["municipality_code"].to_numpy(),
-                          "value": rows["value_in_measure_unit"].to_numpy(),
-                          "source_id": rows["source_id"].to_numpy()})
+    table = pd.DataFrame(
+        {
+            "municipality": rows["municipality"].to_numpy(),
+            "code": rows["municipality_code"].to_numpy(),
+            "value": rows["value_in_measure_unit"].to_numpy(),
+            "source_id": rows["source_id"].to_numpy(),
+        }
+    )
     table = table.sort_values(["value", "municipality"], ascending=[False, True]).reset_index(drop=True)
     table["rank"] = table["value"].rank(ascending=False, method="min").astype(int)
     table["is_focus"] = table["municipality"] == focus
@@ -107,21 +162,31 @@ def amount_per_household(figures_frame: pd.DataFrame, year: str, codes: list[str
     hh = frame[frame["measure"] == "households_any_time_year"].set_index(["municipality_code", "source_id"])
     paid = frame[frame["measure"] == "amount_paid_year"].set_index(["municipality_code", "source_id"])
     both = hh.index.intersection(paid.index)
-    table = pd.DataFrame({
-        "municipality": hh.loc[both, "municipality"].to_numpy(),
-        "code": [c for c, _ in both], "source_id": [s for _, s in both],
-        "households": hh.loc[both, "value_in_measure_unit"].to_numpy(),
-        "paid_million": paid.loc[both, "value_in_measure_unit"].to_numpy()})
+    table = pd.DataFrame(
+        {
+            "municipality": hh.loc[both, "municipality"].to_numpy(),
+            "code": [c for c, _ in both],
+            "source_id": [s for _, s in both],
+            "households": hh.loc[both, "value_in_measure_unit"].to_numpy(),
+            "paid_million": paid.loc[both, "value_in_measure_unit"].to_numpy(),
+        }
+    )
     table["per_household"] = table["paid_million"] * 1e6 / table["households"]
     return table.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)
 
 
 def stated_per_household(figures_frame: pd.DataFrame, year: str, codes: list[str]) -> pd.Series:
     """The amount per household (SEK) each table states for ``year``, by (municipality code, source id)."""
-    rows = figures_frame[(figures_frame["period"] == year) & figures_frame["municipality_code"].isin(codes)
-                         & (figures_frame["measure"] == "amount_paid_per_household_year")]
-    return pd.Series(rows["value_in_measure_unit"].to_numpy(),
-                     index=pd.MultiIndex.from_arrays([rows["municipality_code"], rows["source_id"]]), dtype=float)
+    rows = figures_frame[
+        (figures_frame["period"] == year)
+        & figures_frame["municipality_code"].isin(codes)
+        & (figures_frame["measure"] == "amount_paid_per_household_year")
+    ]
+    return pd.Series(
+        rows["value_in_measure_unit"].to_numpy(),
+        index=pd.MultiIndex.from_arrays([rows["municipality_code"], rows["source_id"]]),
+        dtype=float,
+    )
 
 
 def with_stated_per_household(table: pd.DataFrame, stated: pd.Series) -> pd.DataFrame:
@@ -133,21 +198,35 @@ def with_stated_per_household(table: pd.DataFrame, stated: pd.Series) -> pd.Data
     per household in whole SEK (0.5 SEK).
     """
     out = table.rename(columns={"per_household": "derived"})
-    keys = list(zip(out["code"], out["source_id"]))
-    missing = [m for m, k in zip(out["municipality"], keys) if k not in stated.index]
+    keys = list(zip(out["code"], out["source_id"], strict=False))
+    missing = [m for m, k in zip(out["municipality"], keys, strict=False) if k not in stated.index]
     if missing:
         raise ValueError(f"no stated amount per household for {', '.join(missing)}")
     out["per_household"] = [float(stated.loc[k]) for k in keys]
     for row in out.itertuples():
         if abs(row.derived - row.per_household) > 500 / row.households + 0.5:
-            raise ValueError(f"{row.municipality}: derived {row.derived:.1f} SEK per household, "
-                             f"Regionfakta states {row.per_household:.0f}")
+            raise ValueError(
+                f"{row.municipality}: derived {row.derived:.1f} SEK per household, "
+                f"Regionfakta states {row.per_household:.0f}"
+            )
     return out.sort_values(["per_household", "municipality"], ascending=[False, True]).reset_index(drop=True)
 
 
 #: Swedish month names, as the sources write dates ("den 1 juli 2026").
-SWEDISH_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-                  "november", "december")
+SWEDISH_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 #: The event whose words give the date the national activity requirement is proposed to apply from.
 REQUIREMENT_REFERRAL = "se_lagradsremiss_2025"
 

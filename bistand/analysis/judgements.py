@@ -84,6 +84,7 @@ def part_of(part: float, whole: float) -> Words:
 # ---------------------------------------------------------------------------------------------
 # Signs: more or less, above or below
 
+
 def direction(change: float) -> Words:
     """A change as "more" (above 0), "less" (below 0) or "the same" (0), for "paid {more} in 2023 than in 2014"."""
     if math.isnan(change):
@@ -126,8 +127,11 @@ def compare_falls(own: float, other: float) -> Words:
     if own > 0 and other <= 0:
         return Words("fell, unlike", "minskade, till skillnad från", "compare_falls")
     if own <= 0 and other > 0:
-        return Words("rose, unlike" if own < 0 else "did not fall, unlike",
-                     "ökade, till skillnad från" if own < 0 else "minskade inte, till skillnad från", "compare_falls")
+        return Words(
+            "rose, unlike" if own < 0 else "did not fall, unlike",
+            "ökade, till skillnad från" if own < 0 else "minskade inte, till skillnad från",
+            "compare_falls",
+        )
     if own == 0 and other == 0:
         return Words("stayed level, as did", "låg kvar på samma nivå, liksom", "compare_falls")
     verb_en, verb_sv = ("fell", "minskade") if own > 0 else ("rose", "ökade")
@@ -165,8 +169,9 @@ class Timing:
     def words(self) -> Words:
         """'mostly after' / 'mostly before' the event, or 'about half before and half after', by :data:`HALF_BAND`."""
         if abs(self.share_after - 0.5) <= HALF_BAND + 1e-12:  # the band's edge belongs to it, despite float error
-            return Words("about half before and half after", "ungefär till hälften före och till hälften efter",
-                         "timing")
+            return Words(
+                "about half before and half after", "ungefär till hälften före och till hälften efter", "timing"
+            )
         if self.share_after > 0.5:
             return Words("mostly after", "till största delen efter", "timing")
         return Words("mostly before", "till största delen före", "timing")
@@ -197,6 +202,7 @@ def timing(series: Mapping[int, float], first: int, last: int, cut: int) -> Timi
 # ---------------------------------------------------------------------------------------------
 # Records
 
+
 def record(series: Mapping[int, float], year: int, lowest: bool = True) -> Words | None:
     """``year``'s value against every earlier value of a yearly ``series`` with no gap: "the lowest since Y" (Y the
     latest earlier year with a value as low or lower), "the lowest of the series, which starts in Y" when no earlier
@@ -213,8 +219,11 @@ def record(series: Mapping[int, float], year: int, lowest: bool = True) -> Words
     earlier = [y for y in years[:-1] if beats(series[y])]
     word_en, word_sv = ("lowest", "lägsta") if lowest else ("highest", "högsta")
     if not earlier:
-        return Words(f"the {word_en} of the series, which starts in {years[0]}",
-                     f"den {word_sv} i serien, som börjar {years[0]}", "record")
+        return Words(
+            f"the {word_en} of the series, which starts in {years[0]}",
+            f"den {word_sv} i serien, som börjar {years[0]}",
+            "record",
+        )
     since = earlier[-1]
     if since == year - 1:
         return None
@@ -258,6 +267,7 @@ def few(count: int, total: int) -> Words:
 # ---------------------------------------------------------------------------------------------
 # Seats
 
+
 def seats(held: int | None, total: int | None) -> Words:
     """What a governing coalition is called: "majority" only where a source states its seats and they exceed half of
     the council's, "minority" where they do not, and "governing coalition" where no source states them."""
@@ -288,15 +298,18 @@ def percent_change_error(before: float, after: float, before_half_unit: float, a
     if before <= before_half_unit:
         raise ValueError("the earlier level must exceed its rounding")
     exact = 100 * (after - before) / before
-    corners = [100 * ((after + da) - (before + db)) / (before + db)
-               for da in (-after_half_unit, after_half_unit) for db in (-before_half_unit, before_half_unit)]
+    corners = [
+        100 * ((after + da) - (before + db)) / (before + db)
+        for da in (-after_half_unit, after_half_unit)
+        for db in (-before_half_unit, before_half_unit)
+    ]
     return max(abs(c - exact) for c in corners)
 
 
 def decimals_for_error(error: float) -> int:
     """The most decimals (up to :data:`MAX_DECIMALS`) whose last digit is no finer than ``error`` points."""
     for decimals in range(MAX_DECIMALS, -1, -1):
-        if 10.0 ** -decimals >= error:
+        if 10.0**-decimals >= error:
             return decimals
     return 0
 
@@ -319,7 +332,7 @@ def stated_half_unit(value: float, factor: float = 1.0) -> float:
         raise ValueError(f"cannot tell the stated digits of {value!r}")
     whole, _, fraction = text.partition(".")
     places = 0 if fraction in ("", "0") else len(fraction)
-    return 0.5 * 10.0 ** -places * factor
+    return 0.5 * 10.0**-places * factor
 
 
 def figure_input(figures: Figures, figure_id: str) -> Input:
@@ -328,8 +341,9 @@ def figure_input(figures: Figures, figure_id: str) -> Input:
     row = figures.row(figure_id)
     kinds = load_table("sources").set_index("source_id")["kind"]
     factor = float(row["value_in_measure_unit"]) / float(row["value"]) if float(row["value"]) else 1.0
-    approximate = (str(row["status"]) in APPROXIMATE_STATUSES
-                   or str(kinds.get(row["source_id"], "")) in APPROXIMATE_SOURCE_KINDS)
+    approximate = (
+        str(row["status"]) in APPROXIMATE_STATUSES or str(kinds.get(row["source_id"], "")) in APPROXIMATE_SOURCE_KINDS
+    )
     half_unit = 0.0 if str(row["unit"]) in EXACT_UNITS else stated_half_unit(float(row["value"]), factor)
     return Input(figures.value(figure_id), half_unit, approximate)
 
@@ -342,13 +356,15 @@ def comparison_decimals(changes: Iterable[tuple[Input, Input]]) -> int:
     for before, after in changes:
         if before.approximate or after.approximate:
             return 0
-        out = min(out, decimals_for_error(percent_change_error(before.value, after.value,
-                                                               before.half_unit, after.half_unit)))
+        out = min(
+            out, decimals_for_error(percent_change_error(before.value, after.value, before.half_unit, after.half_unit))
+        )
     return out
 
 
 # ---------------------------------------------------------------------------------------------
 # The rules in words, for the book
+
 
 def _pct(p: float, locale: str) -> str:
     """A threshold share as whole percent in the locale's words ("20 percent", "20 procent")."""
@@ -362,54 +378,74 @@ def _ratio(x: float, locale: str) -> str:
 def rules() -> pd.DataFrame:
     """Every rule above stated in words, English (``en``) and Swedish (``sv``), from the thresholds it applies."""
     en, sv = ENGLISH, SWEDISH
-    return pd.DataFrame([
-        ("share",
-         "A part of a whole as a fraction word: 'none' at 0 and 'all' at 1; otherwise "
-         + "; ".join(f"'{word}' from {_pct(lower, en)}" for lower, word, _ in SHARE_BANDS) + ", each up to the next.",
-         "En del av en helhet som ett bråkord: ”ingen del” vid 0 och ”hela” vid 1; annars "
-         + "; ".join(f"”{word}” från {_pct(lower, sv)}" for lower, _, word in SHARE_BANDS)
-         + ", vart och ett upp till nästa."),
-        ("direction and position",
-         "'More' or 'less' follows the sign of a change, 'above' or 'below' the sign of a difference from a "
-         "reference; a part larger than the whole it is set against is 'more than the whole of' it.",
-         "”Mer” eller ”mindre” följer tecknet på en förändring, ”över” eller ”under” tecknet på en skillnad mot ett "
-         "riktvärde; en del som är större än den helhet den ställs mot är ”mer än hela”."),
-        ("compare_falls",
-         f"One fall beside another, by their ratio: 'far less than' under {_ratio(FAR, en)}; 'less than' under "
-         f"{_ratio(ABOUT_LOW, en)}; 'about as much as' from {_ratio(ABOUT_LOW, en)} to {_ratio(ABOUT_HIGH, en)}; "
-         f"'more than' up to {_ratio(1 / FAR, en)}; 'far more than' beyond. A rise beside a fall is said as such.",
-         f"En minskning bredvid en annan, efter kvoten mellan dem: ”betydligt mindre än” under {_ratio(FAR, sv)}; "
-         f"”mindre än” under {_ratio(ABOUT_LOW, sv)}; ”ungefär lika mycket som” från {_ratio(ABOUT_LOW, sv)} till "
-         f"{_ratio(ABOUT_HIGH, sv)}; ”mer än” upp till {_ratio(1 / FAR, sv)}; ”betydligt mer än” därutöver. "
-         "En ökning bredvid en minskning sägs som den är."),
-        ("timing",
-         "A change came 'mostly after' a date when more than half of it came after, 'mostly before' when less than "
-         f"half did, and 'about half before and half after' within {_pct(HALF_BAND, en)} of a half.",
-         "En förändring kom ”till största delen efter” ett datum när mer än hälften kom efter, ”till största delen "
-         "före” när mindre än hälften gjorde det, och ”ungefär till hälften före och till hälften efter” inom "
-         f"{_pct(HALF_BAND, sv)} från hälften."),
-        ("record",
-         "'The lowest since Y' names the latest earlier year Y with a value as low or lower, in a yearly series with "
-         "no gap; with none, 'the lowest of the series'; no record word when the year before was lower.",
-         "”Den lägsta sedan Å” anger det senaste tidigare år Å med ett lika lågt eller lägre värde, i en årsserie "
-         "utan luckor; finns inget, ”den lägsta i serien”; inget rekordord när året före var lägre."),
-        ("tally",
-         f"A count as 'k of n', 'none of the n' or 'all n'; 'few' below {_pct(FEW_BELOW, en)} of the whole, 'some' "
-         "up to half, 'most' above half.",
-         f"Ett antal som ”k av n”, ”inget av de n” eller ”alla n”; ”få” under {_pct(FEW_BELOW, sv)} av helheten, "
-         "”några” upp till hälften, ”de flesta” över hälften."),
-        ("seats",
-         "A coalition is a 'majority' only where a source states its seats and they exceed half of the council's; "
-         "a 'minority' where they do not; otherwise a 'governing coalition'.",
-         "Ett styre kallas ”majoritet” bara där en källa anger dess mandat och de är fler än hälften av "
-         "fullmäktiges; ”minoritet” där de inte är det; annars ”styrande koalition”."),
-        ("precision",
-         f"In the summaries, percent changes set side by side show the same number of decimals, at most "
-         f"{MAX_DECIMALS}, and none finer than the rounding of their inputs allows; whole percent when an input is "
-         "read by position from an unlabelled list or comes from a newspaper. The chapters that show the "
-         "arithmetic give one decimal, so that each step can be followed.",
-         f"I sammanfattningarna visas procentuella förändringar som ställs bredvid varandra med lika många "
-         f"decimaler, högst {MAX_DECIMALS}, och ingen finare än avrundningen av underlagen medger; hela procent när "
-         "ett underlag är avläst utifrån sin placering i en lista utan rubriker eller kommer från en tidning. De "
-         "kapitel som visar uträkningarna anger en decimal, så att varje steg kan följas."),
-    ], columns=["rule", "en", "sv"])
+    return pd.DataFrame(
+        [
+            (
+                "share",
+                "A part of a whole as a fraction word: 'none' at 0 and 'all' at 1; otherwise "
+                + "; ".join(f"'{word}' from {_pct(lower, en)}" for lower, word, _ in SHARE_BANDS)
+                + ", each up to the next.",
+                "En del av en helhet som ett bråkord: ”ingen del” vid 0 och ”hela” vid 1; annars "
+                + "; ".join(f"”{word}” från {_pct(lower, sv)}" for lower, _, word in SHARE_BANDS)
+                + ", vart och ett upp till nästa.",
+            ),
+            (
+                "direction and position",
+                "'More' or 'less' follows the sign of a change, 'above' or 'below' the sign of a difference from a "
+                "reference; a part larger than the whole it is set against is 'more than the whole of' it.",
+                "”Mer” eller ”mindre” följer tecknet på en förändring, ”över” eller ”under” tecknet på en skillnad mot ett "
+                "riktvärde; en del som är större än den helhet den ställs mot är ”mer än hela”.",
+            ),
+            (
+                "compare_falls",
+                f"One fall beside another, by their ratio: 'far less than' under {_ratio(FAR, en)}; 'less than' under "
+                f"{_ratio(ABOUT_LOW, en)}; 'about as much as' from {_ratio(ABOUT_LOW, en)} to {_ratio(ABOUT_HIGH, en)}; "
+                f"'more than' up to {_ratio(1 / FAR, en)}; 'far more than' beyond. A rise beside a fall is said as such.",
+                f"En minskning bredvid en annan, efter kvoten mellan dem: ”betydligt mindre än” under {_ratio(FAR, sv)}; "
+                f"”mindre än” under {_ratio(ABOUT_LOW, sv)}; ”ungefär lika mycket som” från {_ratio(ABOUT_LOW, sv)} till "
+                f"{_ratio(ABOUT_HIGH, sv)}; ”mer än” upp till {_ratio(1 / FAR, sv)}; ”betydligt mer än” därutöver. "
+                "En ökning bredvid en minskning sägs som den är.",
+            ),
+            (
+                "timing",
+                "A change came 'mostly after' a date when more than half of it came after, 'mostly before' when less than "
+                f"half did, and 'about half before and half after' within {_pct(HALF_BAND, en)} of a half.",
+                "En förändring kom ”till största delen efter” ett datum när mer än hälften kom efter, ”till största delen "
+                "före” när mindre än hälften gjorde det, och ”ungefär till hälften före och till hälften efter” inom "
+                f"{_pct(HALF_BAND, sv)} från hälften.",
+            ),
+            (
+                "record",
+                "'The lowest since Y' names the latest earlier year Y with a value as low or lower, in a yearly series with "
+                "no gap; with none, 'the lowest of the series'; no record word when the year before was lower.",
+                "”Den lägsta sedan Å” anger det senaste tidigare år Å med ett lika lågt eller lägre värde, i en årsserie "
+                "utan luckor; finns inget, ”den lägsta i serien”; inget rekordord när året före var lägre.",
+            ),
+            (
+                "tally",
+                f"A count as 'k of n', 'none of the n' or 'all n'; 'few' below {_pct(FEW_BELOW, en)} of the whole, 'some' "
+                "up to half, 'most' above half.",
+                f"Ett antal som ”k av n”, ”inget av de n” eller ”alla n”; ”få” under {_pct(FEW_BELOW, sv)} av helheten, "
+                "”några” upp till hälften, ”de flesta” över hälften.",
+            ),
+            (
+                "seats",
+                "A coalition is a 'majority' only where a source states its seats and they exceed half of the council's; "
+                "a 'minority' where they do not; otherwise a 'governing coalition'.",
+                "Ett styre kallas ”majoritet” bara där en källa anger dess mandat och de är fler än hälften av "
+                "fullmäktiges; ”minoritet” där de inte är det; annars ”styrande koalition”.",
+            ),
+            (
+                "precision",
+                f"In the summaries, percent changes set side by side show the same number of decimals, at most "
+                f"{MAX_DECIMALS}, and none finer than the rounding of their inputs allows; whole percent when an input is "
+                "read by position from an unlabelled list or comes from a newspaper. The chapters that show the "
+                "arithmetic give one decimal, so that each step can be followed.",
+                f"I sammanfattningarna visas procentuella förändringar som ställs bredvid varandra med lika många "
+                f"decimaler, högst {MAX_DECIMALS}, och ingen finare än avrundningen av underlagen medger; hela procent när "
+                "ett underlag är avläst utifrån sin placering i en lista utan rubriker eller kommer från en tidning. De "
+                "kapitel som visar uträkningarna anger en decimal, så att varje steg kan följas.",
+            ),
+        ],
+        columns=["rule", "en", "sv"],
+    )

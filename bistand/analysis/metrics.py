@@ -59,13 +59,12 @@ def index_to_base(values: Mapping[int, float], base_year: int) -> dict[int, floa
     return {year: 100.0 * value / values[base_year] for year, value in values.items()}
 
 
-def indexed_frame(frame: pd.DataFrame, base_year: int, series: str,
-                  years: Iterable[int] | None = None) -> pd.DataFrame:
+def indexed_frame(frame: pd.DataFrame, base_year: int, series: str, years: Iterable[int] | None = None) -> pd.DataFrame:
     """A frame of ``year`` and ``value`` (and any other columns, such as each value's status) with its values
     as an index, ``base_year`` = 100, limited to ``years`` if given, and a column ``series`` naming it."""
     if years is not None:
         frame = frame[frame["year"].isin(list(years))]
-    index = index_to_base(dict(zip(frame["year"], frame["value"])), base_year)
+    index = index_to_base(dict(zip(frame["year"], frame["value"], strict=False)), base_year)
     return frame.assign(value=[index[year] for year in frame["year"]], series=series)
 
 
@@ -74,8 +73,9 @@ def expected_at_national_rate(local_before: float, national_before: float, natio
     return local_before * national_after / national_before
 
 
-def share_of_fall_at_national_rate(local_before: float, local_after: float,
-                                   national_before: float, national_after: float) -> float:
+def share_of_fall_at_national_rate(
+    local_before: float, local_after: float, national_before: float, national_after: float
+) -> float:
     """Share (percent) of the local fall that the national rate of change alone would have produced."""
     local_fall = local_before - local_after
     if local_fall == 0:
@@ -95,8 +95,9 @@ def share_of_fall_after(start_level: float, level_then: float, level_end: float)
     return 100.0 * (level_then - level_end) / whole
 
 
-def value_of_household_change(household_change: float, cost_per_household_per_month: float,
-                              months: float = 12) -> float:
+def value_of_household_change(
+    household_change: float, cost_per_household_per_month: float, months: float = 12
+) -> float:
     """Money value of a change in households at a cost per household per month, over ``months`` months.
 
     The sign of ``household_change`` is kept: fewer households (negative) give a negative amount.
@@ -104,16 +105,18 @@ def value_of_household_change(household_change: float, cost_per_household_per_mo
     return household_change * cost_per_household_per_month * months
 
 
-def series_in_constant_prices(values: Mapping[int, float], base_year: int,
-                              cpi: Mapping[int, float]) -> dict[int, float]:
+def series_in_constant_prices(
+    values: Mapping[int, float], base_year: int, cpi: Mapping[int, float]
+) -> dict[int, float]:
     """A yearly series in ``base_year``'s prices; years without a price index are left out, never extrapolated."""
     if base_year not in cpi:
         raise KeyError(f"no consumer price index for the base year {base_year}")
     return {year: in_constant_prices(value, year, base_year, cpi) for year, value in values.items() if year in cpi}
 
 
-def saving_against_national_rate(local_before: float, local_after: float,
-                                 national_before: float, national_after: float) -> float:
+def saving_against_national_rate(
+    local_before: float, local_after: float, national_before: float, national_after: float
+) -> float:
     """Saving of ``local_after`` against the local level moved at the national rate (positive when below it)."""
     return expected_at_national_rate(local_before, national_before, national_after) - local_after
 

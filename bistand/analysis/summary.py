@@ -8,18 +8,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
-from bistand.analysis.chapters.costs import linkoping_payments, strangnas_forecast, strangnas_saving
 from bistand.analysis import judgements
-from bistand.analysis.claims import (CHECK, CLAIM, FINDING_RULES, UNSIZED_READING_LIMIT, Finding, assess_claim, ledger,
-                                     municipal, municipal_tallies, tallies)
-from bistand.analysis.judgements import Words, figure_input
-from bistand.analysis.metrics import (annual_growth_rate, expected_at_national_rate, in_constant_prices,
-                                      percent_change, share_of_fall_at_national_rate)
-from bistand.analysis.timeline import share_reached
+from bistand.analysis.chapters.costs import linkoping_payments, strangnas_forecast, strangnas_saving
+from bistand.analysis.claims import (
+    CHECK,
+    CLAIM,
+    UNSIZED_READING_LIMIT,
+    Finding,
+    assess_claim,
+    ledger,
+    municipal,
+    municipal_tallies,
+    tallies,
+)
 from bistand.analysis.context import REQUIREMENT_REFERRAL, requirement_start
+from bistand.analysis.judgements import Words, figure_input
+from bistand.analysis.metrics import (
+    annual_growth_rate,
+    expected_at_national_rate,
+    in_constant_prices,
+    percent_change,
+    share_of_fall_at_national_rate,
+)
+from bistand.analysis.timeline import share_reached
 from bistand.data.events import load_events
 from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 
@@ -43,20 +58,35 @@ def comparisons(figures: Figures) -> list[Comparison]:
     national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
     national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
     lkp = figures.annual_series("0580", "households_any_time_year")
-    out = [Comparison(key, f"Linköping, households, {y0}–{y1}", percent_change(lkp[y0], lkp[y1]),
-                      percent_change(national[y0], national[y1]))
-           for key, (y0, y1) in LINKOPING_PERIODS.items()]
-    out.append(Comparison("str", "Strängnäs, amount paid, its own figures, 2020–2021",
-                          percent_change(figures.value("str_paid_2020_str2022web"),
-                                         figures.value("str_paid_2021_str2022web")),
-                          percent_change(national_paid[2020], national_paid[2021])))
+    out = [
+        Comparison(
+            key,
+            f"Linköping, households, {y0}–{y1}",
+            percent_change(lkp[y0], lkp[y1]),
+            percent_change(national[y0], national[y1]),
+        )
+        for key, (y0, y1) in LINKOPING_PERIODS.items()
+    ]
+    out.append(
+        Comparison(
+            "str",
+            "Strängnäs, amount paid, its own figures, 2020–2021",
+            percent_change(figures.value("str_paid_2020_str2022web"), figures.value("str_paid_2021_str2022web")),
+            percent_change(national_paid[2020], national_paid[2021]),
+        )
+    )
     return out
 
 
 def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
     """The comparisons as chart rows: one per comparison and series (the municipality, then the nation)."""
-    return pd.DataFrame([{"comparison": c.label, "series": series, "percent": value}
-                         for c in pairs for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]])
+    return pd.DataFrame(
+        [
+            {"comparison": c.label, "series": series, "percent": value}
+            for c in pairs
+            for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -94,16 +124,30 @@ def comparison_levels(figures: Figures) -> dict[str, ComparisonLevels]:
     national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
     national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
     lkp = figures.annual_series("0580", "households_any_time_year")
-    national_id = lambda year: figures.annual_id("0000", "households_any_time_year", year, SOCIALSTYRELSEN)  # noqa: E731
-    national_paid_id = lambda year: figures.annual_id("0000", "amount_paid_year", year, SOCIALSTYRELSEN)  # noqa: E731
-    lkp_id = lambda year: figures.annual_id("0580", "households_any_time_year", year)  # noqa: E731
-    out = {key: ComparisonLevels(key, (y0, y1), lkp[y0], lkp[y1], national[y0], national[y1],
-                                 (lkp_id(y0), lkp_id(y1), national_id(y0), national_id(y1)))
-           for key, (y0, y1) in LINKOPING_PERIODS.items()}
-    out["str"] = ComparisonLevels("str", (2020, 2021), figures.value("str_paid_2020_str2022web"),
-                                  figures.value("str_paid_2021_str2022web"), national_paid[2020], national_paid[2021],
-                                  ("str_paid_2020_str2022web", "str_paid_2021_str2022web", national_paid_id(2020),
-                                   national_paid_id(2021)))
+    national_id = partial(figures.annual_id, "0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    national_paid_id = partial(figures.annual_id, "0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
+    lkp_id = partial(figures.annual_id, "0580", "households_any_time_year")
+    out = {
+        key: ComparisonLevels(
+            key,
+            (y0, y1),
+            lkp[y0],
+            lkp[y1],
+            national[y0],
+            national[y1],
+            (lkp_id(y0), lkp_id(y1), national_id(y0), national_id(y1)),
+        )
+        for key, (y0, y1) in LINKOPING_PERIODS.items()
+    }
+    out["str"] = ComparisonLevels(
+        "str",
+        (2020, 2021),
+        figures.value("str_paid_2020_str2022web"),
+        figures.value("str_paid_2021_str2022web"),
+        national_paid[2020],
+        national_paid[2021],
+        ("str_paid_2020_str2022web", "str_paid_2021_str2022web", national_paid_id(2020), national_paid_id(2021)),
+    )
     return out
 
 
@@ -118,30 +162,55 @@ def percent_decimals(figures: Figures) -> dict[str, int]:
     approximate input (a newspaper's figure, a count read by position) means whole percent."""
     levels = comparison_levels(figures)
     out: dict[str, int] = {}
-    for key, names in [("long", ("sum_lkp_long_fall_pct", "sum_lkp_long_nat_fall_pct")),
-                       ("short", ("sum_lkp_short_fall_pct", "sum_lkp_short_nat_fall_pct")),
-                       ("str", ("sum_str_paid_fall_pct", "sum_str_nat_paid_fall_pct"))]:
+    for key, names in [
+        ("long", ("sum_lkp_long_fall_pct", "sum_lkp_long_nat_fall_pct")),
+        ("short", ("sum_lkp_short_fall_pct", "sum_lkp_short_nat_fall_pct")),
+        ("str", ("sum_str_paid_fall_pct", "sum_str_nat_paid_fall_pct")),
+    ]:
         ids = levels[key].figure_ids
         decimals = _pairs(figures, (ids[0], ids[1]), (ids[2], ids[3]))
         out.update(dict.fromkeys(names, decimals))
-    nat_hh = lambda year: figures.annual_id("0000", "households_any_time_year", year, SOCIALSTYRELSEN)  # noqa: E731
-    str_hh = lambda year: figures.annual_id("0486", "households_any_time_year", year)  # noqa: E731
-    out.update(dict.fromkeys(("sum_str_hh_rise_2017_2020_pct", "sum_nat_hh_fall_2017_2020_pct"),
-                             _pairs(figures, (str_hh(2017), str_hh(2020)), (nat_hh(2017), nat_hh(2020)))))
-    out.update(dict.fromkeys(
-        ("sum_lkp_monthly_fall_2021_2024_pct", "sum_lkp_monthly_fall_from_oct2021_level_pct",
-         "sum_nat_annual_fall_2021_2024_pct"),
-        _pairs(figures, ("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2024_01_lkp2024pr"),
-               ("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"), (nat_hh(2021), nat_hh(2024)))))
-    lkp_paid = lambda year: figures.annual_id("0580", "amount_paid_year", year)  # noqa: E731
-    per_inhabitant = lambda year: figures.annual_id("0000", "amount_paid_per_inhabitant_year", year,  # noqa: E731
-                                                    SOCIALSTYRELSEN)
-    out.update(dict.fromkeys(("sum_lkp_paid_rise_pct", "sum_lkp_paid_real_fall_pct", "sum_nat_perinh_real_fall_pct"),
-                             _pairs(figures, (lkp_paid(2014), lkp_paid(2023)),
-                                    (per_inhabitant(2014), per_inhabitant(2023)))))
-    out.update(dict.fromkeys(("sum_str_forecast_above_own_2020_pct", "sum_str_forecast_below_official_2020_pct"),
-                             _pairs(figures, ("str_paid_2020_str2022web", "str_forecast_2021_str2022web"),
-                                    ("str_paid_2020_rf_sod_2021", "str_forecast_2021_str2022web"))))
+    nat_hh = partial(figures.annual_id, "0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
+    str_hh = partial(figures.annual_id, "0486", "households_any_time_year")
+    out.update(
+        dict.fromkeys(
+            ("sum_str_hh_rise_2017_2020_pct", "sum_nat_hh_fall_2017_2020_pct"),
+            _pairs(figures, (str_hh(2017), str_hh(2020)), (nat_hh(2017), nat_hh(2020))),
+        )
+    )
+    out.update(
+        dict.fromkeys(
+            (
+                "sum_lkp_monthly_fall_2021_2024_pct",
+                "sum_lkp_monthly_fall_from_oct2021_level_pct",
+                "sum_nat_annual_fall_2021_2024_pct",
+            ),
+            _pairs(
+                figures,
+                ("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2024_01_lkp2024pr"),
+                ("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"),
+                (nat_hh(2021), nat_hh(2024)),
+            ),
+        )
+    )
+    lkp_paid = partial(figures.annual_id, "0580", "amount_paid_year")
+    per_inhabitant = partial(figures.annual_id, "0000", "amount_paid_per_inhabitant_year", sources=SOCIALSTYRELSEN)
+    out.update(
+        dict.fromkeys(
+            ("sum_lkp_paid_rise_pct", "sum_lkp_paid_real_fall_pct", "sum_nat_perinh_real_fall_pct"),
+            _pairs(figures, (lkp_paid(2014), lkp_paid(2023)), (per_inhabitant(2014), per_inhabitant(2023))),
+        )
+    )
+    out.update(
+        dict.fromkeys(
+            ("sum_str_forecast_above_own_2020_pct", "sum_str_forecast_below_official_2020_pct"),
+            _pairs(
+                figures,
+                ("str_paid_2020_str2022web", "str_forecast_2021_str2022web"),
+                ("str_paid_2020_rf_sod_2021", "str_forecast_2021_str2022web"),
+            ),
+        )
+    )
     return out
 
 
@@ -169,20 +238,36 @@ def national_timing(figures: Figures) -> judgements.Timing:
 #: What each finding of a checkable claim says, as a predicate after a tally: (English singular, English plural,
 #: Swedish), in the order the summaries list them.
 BREAKDOWN_PHRASES: dict[Finding, tuple[str, str, str]] = {
-    Finding.INDEPENDENT: ("is confirmed by another publisher's figures", "are confirmed by another publisher's figures",
-                          "bekräftas av en annan utgivares siffror"),
-    Finding.OWN_FIGURES: ("agrees only with the text's own figures", "agree only with the text's own figures",
-                          "stämmer bara med textens egna siffror"),
-    Finding.DEPENDS: ("fits one start level and not the other", "fit one start level and not the other",
-                      "stämmer med den ena utgångsnivån men inte den andra"),
-    Finding.MAY_EXPLAIN: ("has a gap that a reading of the definitions may explain",
-                          "have a gap that a reading of the definitions may explain",
-                          "avviker på ett sätt som kan bero på hur definitionerna tolkas"),
-    Finding.DEFINITION: ("is a difference of definition that a source states",
-                         "are differences of definition that a source states",
-                         "är en skillnad i definition som en källa anger"),
-    Finding.SUBSTANTIVE: ("is in substantive conflict with the data", "are in substantive conflict with the data",
-                          "står i väsentlig strid med uppgifterna"),
+    Finding.INDEPENDENT: (
+        "is confirmed by another publisher's figures",
+        "are confirmed by another publisher's figures",
+        "bekräftas av en annan utgivares siffror",
+    ),
+    Finding.OWN_FIGURES: (
+        "agrees only with the text's own figures",
+        "agree only with the text's own figures",
+        "stämmer bara med textens egna siffror",
+    ),
+    Finding.DEPENDS: (
+        "fits one start level and not the other",
+        "fit one start level and not the other",
+        "stämmer med den ena utgångsnivån men inte den andra",
+    ),
+    Finding.MAY_EXPLAIN: (
+        "has a gap that a reading of the definitions may explain",
+        "have a gap that a reading of the definitions may explain",
+        "avviker på ett sätt som kan bero på hur definitionerna tolkas",
+    ),
+    Finding.DEFINITION: (
+        "is a difference of definition that a source states",
+        "are differences of definition that a source states",
+        "är en skillnad i definition som en källa anger",
+    ),
+    Finding.SUBSTANTIVE: (
+        "is in substantive conflict with the data",
+        "are in substantive conflict with the data",
+        "står i väsentlig strid med uppgifterna",
+    ),
 }
 
 
@@ -216,16 +301,19 @@ def headline_words(figures: Figures | None = None) -> dict[str, Words]:
     h = headline(figures)
     out: dict[str, Words] = {}
     for key in LINKOPING_PERIODS:
-        out[f"sum_lkp_{key}_vs_nation"] = judgements.compare_falls(h[f"sum_lkp_{key}_fall_pct"],
-                                                                   h[f"sum_lkp_{key}_nat_fall_pct"])
+        out[f"sum_lkp_{key}_vs_nation"] = judgements.compare_falls(
+            h[f"sum_lkp_{key}_fall_pct"], h[f"sum_lkp_{key}_nat_fall_pct"]
+        )
     levels = comparison_levels(figures)
     for key in LINKOPING_PERIODS:
         out[f"sum_lkp_{key}_end_position"] = judgements.position(levels[key].own_after, levels[key].expected_after)
-    out["sum_lkp_paid_real_vs_nation"] = judgements.compare_falls(h["sum_lkp_paid_real_fall_pct"],
-                                                                  h["sum_nat_perinh_real_fall_pct"])
+    out["sum_lkp_paid_real_vs_nation"] = judgements.compare_falls(
+        h["sum_lkp_paid_real_fall_pct"], h["sum_nat_perinh_real_fall_pct"]
+    )
     out["sum_str_vs_nation"] = judgements.compare_falls(h["sum_str_paid_fall_pct"], h["sum_str_nat_paid_fall_pct"])
-    out["sum_str_hh_vs_nation_2017_2020"] = judgements.compare_falls(-h["sum_str_hh_rise_2017_2020_pct"],
-                                                                     h["sum_nat_hh_fall_2017_2020_pct"])
+    out["sum_str_hh_vs_nation_2017_2020"] = judgements.compare_falls(
+        -h["sum_str_hh_rise_2017_2020_pct"], h["sum_nat_hh_fall_2017_2020_pct"]
+    )
     timing = national_timing(figures)
     out["sum_nat_long_share_after_programme"] = timing.share_words
     out["sum_nat_long_timing"] = timing.words
@@ -245,9 +333,13 @@ def timing_values(figures: Figures) -> dict[str, float]:
     """The numbers behind :func:`national_timing`: the programme's year, the yearly steps after it and in all, and the
     share of the nation's fall after it (percent)."""
     timing = national_timing(figures)
-    return {"sum_programme_year": timing.cut, "sum_long_steps_after_programme": timing.steps_after,
-            "sum_long_steps": timing.steps, "sum_nat_long_pct_after_programme": 100 * timing.share_after,
-            "sum_unsized_reading_limit_pct": 100 * UNSIZED_READING_LIMIT}
+    return {
+        "sum_programme_year": timing.cut,
+        "sum_long_steps_after_programme": timing.steps_after,
+        "sum_long_steps": timing.steps,
+        "sum_nat_long_pct_after_programme": 100 * timing.share_after,
+        "sum_unsized_reading_limit_pct": 100 * UNSIZED_READING_LIMIT,
+    }
 
 
 def headline(figures: Figures | None = None) -> dict[str, float]:
@@ -268,7 +360,9 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     # (households at any time in the year): two measures, each labelled as what it is.
     out["sum_lkp_monthly_fall_2021_2024_pct"] = 100 * out["sum_lkp_fewer"] / out["sum_lkp_2021"]
     # The same fall from the start-of-2021 level the October 2021 release implies (a different starting point).
-    out["sum_lkp_monthly_fall_from_oct2021_level_pct"] = -percent_change(out["sum_lkp_2021_october"], out["sum_lkp_2024"])
+    out["sum_lkp_monthly_fall_from_oct2021_level_pct"] = -percent_change(
+        out["sum_lkp_2021_october"], out["sum_lkp_2024"]
+    )
     out["sum_nat_annual_fall_2021_2024_pct"] = -percent_change(national[2021], national[2024])
 
     # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels:
@@ -285,8 +379,9 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         c = levels[key]
         out[f"sum_lkp_{key}_fall_pct"] = -percent_change(c.own_before, c.own_after)
         out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(c.national_before, c.national_after)
-        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(c.own_before, c.own_after,
-                                                                     c.national_before, c.national_after)
+        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(
+            c.own_before, c.own_after, c.national_before, c.national_after
+        )
         # How far Linköping ended from the level a change at the national rate gives (above or below: a word).
         out[f"sum_lkp_{key}_distance"] = abs(c.own_after - c.expected_after)
 
@@ -306,7 +401,8 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
     first, last = spend.first_year, spend.last_year
     out["sum_nat_perinh_real_fall_pct"] = -percent_change(
-        in_constant_prices(per_inhabitant[first], first, last, cpi), per_inhabitant[last])
+        in_constant_prices(per_inhabitant[first], first, last, cpi), per_inhabitant[last]
+    )
 
     # The goal of 96 percent of adults in other support than assistance by 2025, beside the share of adults (18 or
     # older) with assistance at any time in 2023 that the municipality's statistics page gives.
@@ -323,15 +419,18 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_str_paid_2021"] = paid_2021
     out["sum_str_paid_fall_pct"] = -percent_change(paid_2020, paid_2021)
     out["sum_str_nat_paid_fall_pct"] = -percent_change(national_paid[2020], national_paid[2021])
-    out["sum_str_share_national"] = share_of_fall_at_national_rate(paid_2020, paid_2021,
-                                                                   national_paid[2020], national_paid[2021])
+    out["sum_str_share_national"] = share_of_fall_at_national_rate(
+        paid_2020, paid_2021, national_paid[2020], national_paid[2021]
+    )
     out["sum_str_stated_saving"] = stated_saving
     out["sum_str_fall"] = paid_2020 - paid_2021
     out["sum_str_paid_2020_socialstyrelsen"] = official_2020
     out["sum_str_gap_2020"] = official_2020 - paid_2020
     out["sum_str_gap_over_saving"] = 100 * (official_2020 - paid_2020) / stated_saving
     str_hh = figures.annual_series("0486", "households_any_time_year")
-    str_official = figures.annual_series("0486", "amount_paid_year", sources=["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"])
+    str_official = figures.annual_series(
+        "0486", "amount_paid_year", sources=["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"]
+    )
     out["sum_str_hh_rise_2017_2020_pct"] = percent_change(str_hh[2017], str_hh[2020])
     out["sum_str_paid_rise_2017_2020_pa"] = annual_growth_rate(str_official[2017], str_official[2020], 3)
     out["sum_nat_hh_fall_2017_2020_pct"] = -percent_change(national[2017], national[2020])
@@ -349,10 +448,15 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     counts = tallies(table)
     out["sum_claims"] = int((table["kind"] == CLAIM).sum())
     out["sum_checks"] = int((table["kind"] == CHECK).sum())
-    for finding, key in [(Finding.INDEPENDENT, "independent"), (Finding.OWN_FIGURES, "own"),
-                         (Finding.DEPENDS, "depends"), (Finding.SUBSTANTIVE, "substantive"),
-                         (Finding.MAY_EXPLAIN, "may_explain"),
-                         (Finding.DEFINITION, "definition"), (Finding.NOT_VERIFIABLE, "unverifiable")]:
+    for finding, key in [
+        (Finding.INDEPENDENT, "independent"),
+        (Finding.OWN_FIGURES, "own"),
+        (Finding.DEPENDS, "depends"),
+        (Finding.SUBSTANTIVE, "substantive"),
+        (Finding.MAY_EXPLAIN, "may_explain"),
+        (Finding.DEFINITION, "definition"),
+        (Finding.NOT_VERIFIABLE, "unverifiable"),
+    ]:
         out[f"sum_{key}"] = counts[CLAIM][finding.value]
     # The municipalities' own claims (published by a municipality) apart from newspapers' and national bodies'.
     by_whom = municipal_tallies(table)

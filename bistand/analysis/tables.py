@@ -35,12 +35,16 @@ def annual_overview(figures: Figures, municipality_code: str) -> pd.DataFrame:
         value = paid.at[year, "value"] * 1e6 / households.at[year, "value"]
         return number(value) + (" (derived)" if derived else "")
 
-    return pd.DataFrame({
-        "Households at any time in the year": [_cell(households.at[y, "value"], households.at[y, "status"], 0)
-                                               for y in years],
-        "Amount paid (million SEK)": [_cell(paid.at[y, "value"] if y in paid.index else None, paid_status(y), 1)
-                                      for y in years],
-        "Amount per household in the year (SEK)": [per_household(y) for y in years],
-        "Source (key)": [figures.annual_source(municipality_code, "households_any_time_year", y) for y in years],
-    }, index=pd.Index(years, name="Year"))
-
+    return pd.DataFrame(
+        {
+            "Households at any time in the year": [
+                _cell(households.at[y, "value"], households.at[y, "status"], 0) for y in years
+            ],
+            "Amount paid (million SEK)": [
+                _cell(paid.at[y, "value"] if y in paid.index else None, paid_status(y), 1) for y in years
+            ],
+            "Amount per household in the year (SEK)": [per_household(y) for y in years],
+            "Source (key)": [figures.annual_source(municipality_code, "households_any_time_year", y) for y in years],
+        },
+        index=pd.Index(years, name="Year"),
+    )

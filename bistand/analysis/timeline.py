@@ -16,9 +16,17 @@ def majority_bands(events: pd.DataFrame, municipality_code: str, until: date) ->
     bands = []
     for row in rows.itertuples():
         open_ended = row.date_precision != "range"
-        bands.append({"event_id": row.event_id, "majority": row.label, "start": row.start,
-                      "end": pd.Timestamp(until) if open_ended else row.end, "open_end": open_ended,
-                      "date": row.date, "source_id": row.source_id})
+        bands.append(
+            {
+                "event_id": row.event_id,
+                "majority": row.label,
+                "start": row.start,
+                "end": pd.Timestamp(until) if open_ended else row.end,
+                "open_end": open_ended,
+                "date": row.date,
+                "source_id": row.source_id,
+            }
+        )
     return pd.DataFrame(bands)
 
 
@@ -50,26 +58,34 @@ def bound_from_elapsed(term_start: date, term_end: date, elapsed_years: float) -
     return earliest, term_end
 
 
-def monthly_counts(figures_frame: pd.DataFrame, municipality_code: str,
-                   measure: str = "households_paid_month") -> pd.DataFrame:
+def monthly_counts(
+    figures_frame: pd.DataFrame, municipality_code: str, measure: str = "households_paid_month"
+) -> pd.DataFrame:
     """The monthly counts the data has for one municipality, placed at the first day of their period.
 
     A count repeated with the same value for the same period by a later text is shown once (the
     first by figure id). Where two different counts share a date (two derived levels for the start of
     2021), the larger is labelled above its point and the smaller below, so both can be read.
     """
-    rows = figures_frame[(figures_frame["municipality_code"] == municipality_code)
-                         & (figures_frame["measure"] == measure)].sort_values(["period_start", "figure_id"])
+    rows = figures_frame[
+        (figures_frame["municipality_code"] == municipality_code) & (figures_frame["measure"] == measure)
+    ].sort_values(["period_start", "figure_id"])
     rows = rows.drop_duplicates(["period", "value_in_measure_unit"])
-    counts = pd.DataFrame({
-        "figure_id": rows["figure_id"].to_numpy(), "when": rows["period_start"].to_numpy(),
-        "households": rows["value_in_measure_unit"].to_numpy(), "status": rows["status"].to_numpy(),
-        "source_id": rows["source_id"].to_numpy(),
-        "label": [f"{p} ({s})" for p, s in zip(rows["period"], rows["source_id"])]})
+    counts = pd.DataFrame(
+        {
+            "figure_id": rows["figure_id"].to_numpy(),
+            "when": rows["period_start"].to_numpy(),
+            "households": rows["value_in_measure_unit"].to_numpy(),
+            "status": rows["status"].to_numpy(),
+            "source_id": rows["source_id"].to_numpy(),
+            "label": [f"{p} ({s})" for p, s in zip(rows["period"], rows["source_id"], strict=False)],
+        }
+    )
     lowest = counts.groupby("when")["households"].transform("min")
     shared = counts.groupby("when")["households"].transform("size") > 1
-    counts["place"] = ["below" if s and v == low else "above"
-                       for s, v, low in zip(shared, counts["households"], lowest)]
+    counts["place"] = [
+        "below" if s and v == low else "above" for s, v, low in zip(shared, counts["households"], lowest, strict=False)
+    ]
     return counts.reset_index(drop=True)
 
 

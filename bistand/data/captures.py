@@ -34,8 +34,15 @@ def _manifest(sources_dir: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def record_capture(path: Path, source_id: str, captured_from: str = NOT_RECORDED, captured_on: str = NOT_RECORDED,
-                   note: str = "", sources_dir: Path = SOURCES_DIR, today: datetime.date | None = None) -> Path:
+def record_capture(
+    path: Path,
+    source_id: str,
+    captured_from: str = NOT_RECORDED,
+    captured_on: str = NOT_RECORDED,
+    note: str = "",
+    sources_dir: Path = SOURCES_DIR,
+    today: datetime.date | None = None,
+) -> Path:
     """Copy ``path`` into ``sources_dir`` (unless it is there already) and add its manifest row; return the capture.
 
     Raises ValueError for an empty source id, a capture date that is not YYYY-MM-DD, or a text already recorded."""
@@ -57,19 +64,27 @@ def record_capture(path: Path, source_id: str, captured_from: str = NOT_RECORDED
         numbers = [int(p.name[:3]) for p in sources_dir.iterdir() if p.name[:3].isdigit() and p.name[3:4] == "_"]
         target = sources_dir / f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}{path.suffix or '.txt'}"
         shutil.copyfile(path, target)
-    row = {"file": target.name, "source_id": source_id, "sha256": digest, "bytes": str(len(data)),
-           "captured_from": captured_from or NOT_RECORDED, "captured_on": captured_on or NOT_RECORDED,
-           "copied_from": NOT_RECORDED if inside else str(path), "copied_on": (today or datetime.date.today()).isoformat(),
-           "note": note}
+    row = {
+        "file": target.name,
+        "source_id": source_id,
+        "sha256": digest,
+        "bytes": str(len(data)),
+        "captured_from": captured_from or NOT_RECORDED,
+        "captured_on": captured_on or NOT_RECORDED,
+        "copied_from": NOT_RECORDED if inside else str(path),
+        "copied_on": (today or datetime.date.today()).isoformat(),
+        "note": note,
+    }
     with open(sources_dir / MANIFEST, "a", encoding="utf-8", newline="") as handle:
         csv.DictWriter(handle, fieldnames=fields, lineterminator="\n").writerow({k: row.get(k, "") for k in fields})
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bistand.data.captures",
-                                     description="Record a new capture of a primary source in sources/ with its "
-                                     "MANIFEST.csv row.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bistand.data.captures",
+        description="Record a new capture of a primary source in sources/ with its MANIFEST.csv row.",
+    )
     parser.add_argument("path", type=Path, help="the captured text (copied byte for byte)")
     parser.add_argument("--source-id", required=True, help="the source's id in data/sources.csv")
     parser.add_argument("--captured-from", default=NOT_RECORDED, help="the address it was captured from")
@@ -81,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as error:
         print(f"no capture recorded: {error}", file=sys.stderr)
         return 1
-    print(f"recorded sources/{target.name} with its row in sources/{MANIFEST}.\n"
-          f"Next: set `capture` of {args.source_id} in data/sources.csv to {target.name} (and the quotes and locators "
-          "of its figures to the new text), then run `make update`.")
+    print(
+        f"recorded sources/{target.name} with its row in sources/{MANIFEST}.\n"
+        f"Next: set `capture` of {args.source_id} in data/sources.csv to {target.name} (and the quotes and locators "
+        "of its figures to the new text), then run `make update`."
+    )
     return 0
 
 

@@ -55,25 +55,26 @@ def format_value(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def fill_derived_values(rows: Sequence[dict[str, str]],
-                        context: Sequence[dict[str, str]] = ()) -> list[dict[str, str]]:
+def fill_derived_values(rows: Sequence[dict[str, str]], context: Sequence[dict[str, str]] = ()) -> list[dict[str, str]]:
     """Return ``rows`` with each derived row's value computed from its rule.
 
     Rules may refer to rows in ``rows`` or ``context``; derived rows may build on each other.
     """
-    values = {r["figure_id"]: float(r["value"]) for r in [*context, *rows]
-              if r["status"] != "derived" and r["value"] != ""}
+    values = {
+        r["figure_id"]: float(r["value"]) for r in [*context, *rows] if r["status"] != "derived" and r["value"] != ""
+    }
     pending = [r for r in rows if r["status"] == "derived"]
     while pending:
         ready = [r for r in pending if all(fid in values for _, fid in parse_rule(r["rule"]))]
         if not ready:
-            raise RuleError("derived figures refer to unknown figures or to each other in a cycle: "
-                            + ", ".join(r["figure_id"] for r in pending))
+            raise RuleError(
+                "derived figures refer to unknown figures or to each other in a cycle: "
+                + ", ".join(r["figure_id"] for r in pending)
+            )
         for row in ready:
             values[row["figure_id"]] = evaluate_rule(row["rule"], values)
             pending.remove(row)
-    return [{**r, "value": format_value(values[r["figure_id"]])} if r["status"] == "derived" else dict(r)
-            for r in rows]
+    return [{**r, "value": format_value(values[r["figure_id"]])} if r["status"] == "derived" else dict(r) for r in rows]
 
 
 def main(data_dir: Path = DATA_DIR) -> int:

@@ -13,7 +13,6 @@ from bistand.data.periods import parse_period
 from bistand.data.units import conversion_factor
 from bistand.data.validate import DataValidationError, validate_data
 
-
 #: Socialstyrelsen's annual statistics as republished by Regionfakta: the sources of the national series.
 SOCIALSTYRELSEN = ["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"]
 
@@ -65,15 +64,19 @@ def load_figures(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     frames = [_read_csv(path) for name, path in _resource_paths(data_dir).items() if name.startswith("figures")]
     figures = pd.concat(frames, ignore_index=True)
     measures = load_table("measures", data_dir).rename(
-        columns={"unit": "measure_unit", "label": "measure_label", "kind": "measure_kind"})
-    municipalities = load_table("municipalities", data_dir).rename(columns={"code": "municipality_code",
-                                                                            "name": "municipality"})
+        columns={"unit": "measure_unit", "label": "measure_label", "kind": "measure_kind"}
+    )
+    municipalities = load_table("municipalities", data_dir).rename(
+        columns={"code": "municipality_code", "name": "municipality"}
+    )
     sources = load_table("sources", data_dir)[["source_id", "role"]].rename(columns={"role": "source_role"})
-    figures = (figures.merge(measures[["measure", "measure_unit", "measure_label", "measure_kind"]], on="measure")
-               .merge(municipalities[["municipality_code", "municipality"]], on="municipality_code")
-               .merge(sources, on="source_id"))
+    figures = (
+        figures.merge(measures[["measure", "measure_unit", "measure_label", "measure_kind"]], on="measure")
+        .merge(municipalities[["municipality_code", "municipality"]], on="municipality_code")
+        .merge(sources, on="source_id")
+    )
     figures["value"] = figures["value"].astype(float)
-    factors = [conversion_factor(u, m) for u, m in zip(figures["unit"], figures["measure_unit"])]
+    factors = [conversion_factor(u, m) for u, m in zip(figures["unit"], figures["measure_unit"], strict=False)]
     figures["value_in_measure_unit"] = (figures["value"] * factors).round(9)
     periods = [parse_period(text) for text in figures["period"]]
     figures["period_kind"] = [p.kind for p in periods]
@@ -99,8 +102,11 @@ class Figures:
 
     def _annual_rows(self, municipality_code: str, measure: str, sources: list[str] | None = None) -> pd.DataFrame:
         """The rows of one annual measure (``sources`` restricts them), with the year as an int column ``year``."""
-        rows = self.frame[(self.frame["municipality_code"] == municipality_code)
-                          & (self.frame["measure"] == measure) & (self.frame["period_kind"] == "year")]
+        rows = self.frame[
+            (self.frame["municipality_code"] == municipality_code)
+            & (self.frame["measure"] == measure)
+            & (self.frame["period_kind"] == "year")
+        ]
         if sources is not None:
             rows = rows[rows["source_id"].isin(sources)]
         return rows.assign(year=rows["period"].astype(int))
@@ -110,12 +116,13 @@ class Figures:
         rows = self._annual_rows(municipality_code, measure, sources)
         duplicated = rows["year"][rows["year"].duplicated()]
         if len(duplicated):
-            raise ValueError(f"{measure} for {municipality_code} has two values for {sorted(set(duplicated))}; "
-                             "name the sources to use")
+            raise ValueError(
+                f"{measure} for {municipality_code} has two values for {sorted(set(duplicated))}; "
+                "name the sources to use"
+            )
         return rows.sort_values("year")
 
-    def annual_series(self, municipality_code: str, measure: str,
-                      sources: list[str] | None = None) -> pd.Series:
+    def annual_series(self, municipality_code: str, measure: str, sources: list[str] | None = None) -> pd.Series:
         """Values by year (int index) of one annual measure; ``sources`` restricts and orders the sources.
 
         Raises ValueError if one year has two values, so a conflict is never resolved silently.
@@ -123,14 +130,18 @@ class Figures:
         rows = self._one_per_year(municipality_code, measure, sources)
         return pd.Series(rows["value_in_measure_unit"].to_numpy(), index=rows["year"].to_numpy(), name=measure)
 
-    def annual_frame(self, municipality_code: str, measure: str,
-                     sources: list[str] | None = None) -> pd.DataFrame:
+    def annual_frame(self, municipality_code: str, measure: str, sources: list[str] | None = None) -> pd.DataFrame:
         """One annual measure as a frame of ``year``, ``value`` and ``status`` (verbatim, derived or
         positional), by year; ``sources`` restricts the sources as in :meth:`annual_series`, and like it
         this refuses a year with two values."""
         rows = self._one_per_year(municipality_code, measure, sources)
-        return pd.DataFrame({"year": rows["year"].to_numpy(), "value": rows["value_in_measure_unit"].to_numpy(),
-                             "status": rows["status"].to_numpy()})
+        return pd.DataFrame(
+            {
+                "year": rows["year"].to_numpy(),
+                "value": rows["value_in_measure_unit"].to_numpy(),
+                "status": rows["status"].to_numpy(),
+            }
+        )
 
     def annual_id(self, municipality_code: str, measure: str, year: int, sources: list[str] | None = None) -> str:
         """The id of the figure :meth:`annual_series` (with the same ``sources``) takes for ``year``."""
@@ -147,4 +158,3 @@ class Figures:
         if len(rows) != 1:
             raise ValueError(f"{measure} for {municipality_code} in {year}: {len(rows)} values, not one")
         return rows["source_id"].iloc[0]
-

@@ -18,22 +18,44 @@ from babel.numbers import NumberFormatError, parse_decimal
 from bistand.data.units import CONVERSIONS
 
 #: A numeral: grouped by spaces (with an optional decimal part), grouped by dots, or plain.
-_NUMERAL = re.compile(r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])"
-                      r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
-                      r"|\d+(?:,\d+)?(?![\d]))")
+_NUMERAL = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])"
+    r"|\d{1,3}(?:\.\d{3})+(?![\d,.])"
+    r"|\d+(?:,\d+)?(?![\d]))"
+)
 _WORD = re.compile(r"[^\W\d_]+")
-_SCALES = {"tusen": 1e3, "tkr": 1e3, "miljon": 1e6, "miljoner": 1e6, "mkr": 1e6, "mnkr": 1e6, "milj": 1e6,
-           "miljard": 1e9, "miljarder": 1e9, "mdkr": 1e9, "mdr": 1e9}
-_ONES = {"noll": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
-         "nio": 9}
-_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-          "sjutton": 17, "arton": 18, "nitton": 19}
-_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
-         "nittio": 90}
+_SCALES = {
+    "tusen": 1e3,
+    "tkr": 1e3,
+    "miljon": 1e6,
+    "miljoner": 1e6,
+    "mkr": 1e6,
+    "mnkr": 1e6,
+    "milj": 1e6,
+    "miljard": 1e9,
+    "miljarder": 1e9,
+    "mdkr": 1e9,
+    "mdr": 1e9,
+}
+_ONES = {"noll": 0, "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_TEENS = {
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "nitton": 19,
+}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
 _ONES_PATTERN = "|".join(sorted((w for w in _ONES if w not in ("noll", "en")), key=len, reverse=True))
 _COMPOUND = re.compile(
     rf"(?:(?P<hundreds>{_ONES_PATTERN})?(?P<hundra>hundra))?"
-    rf"(?:(?P<teen>{'|'.join(_TEENS)})|(?P<tens>{'|'.join(_TENS)})?(?P<ones>{_ONES_PATTERN})?)")
+    rf"(?:(?P<teen>{'|'.join(_TEENS)})|(?P<tens>{'|'.join(_TENS)})?(?P<ones>{_ONES_PATTERN})?)"
+)
 
 
 class SwedishNumberError(ValueError):

@@ -63,8 +63,9 @@ def _normalised(raw: bytes) -> bytes:
     return raw.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
 
 
-def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
-                   ) -> tuple[list[Problem], set[str], dict[str, str], list[Problem]]:
+def _file_problems(
+    data_dir: Path, descriptor: dict, check_hashes: bool = True
+) -> tuple[list[Problem], set[str], dict[str, str], list[Problem]]:
     """Problems with whole files. Returns them; the names of readable described files; for each file saved
     the way a spreadsheet saves it (byte-order mark, ';' or tab between columns), the text as the other checks
     must read it (comma-separated, no BOM); and, apart, the notices of a changed sha256 (reported only when
@@ -82,29 +83,43 @@ def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
-            problems.append(Problem(name, line, "-", f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; "
-                                    "save the file as UTF-8"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "-",
+                    f"not UTF-8: byte 0x{raw[error.start]:02x} cannot be decoded; save the file as UTF-8",
+                )
+            )
             continue
         expected = described[name].get("hash")
         changed = bool(check_hashes and expected and expected != sha256_of(data_dir / name))
-        only_form = bool(expected) and expected != sha256_of(data_dir / name) and \
-            expected == "sha256:" + hashlib.sha256(_normalised(raw)).hexdigest()
+        only_form = (
+            bool(expected)
+            and expected != sha256_of(data_dir / name)
+            and expected == "sha256:" + hashlib.sha256(_normalised(raw)).hexdigest()
+        )
         own_problems = []
         unchanged = "; the data itself is unchanged" if only_form else ""
         if text.startswith("\ufeff"):
-            own_problems.append(Problem(name, 1, "-", "file starts with a byte-order mark (BOM); save it as UTF-8 "
-                                        f"without BOM{unchanged}"))
+            own_problems.append(
+                Problem(
+                    name, 1, "-", f"file starts with a byte-order mark (BOM); save it as UTF-8 without BOM{unchanged}"
+                )
+            )
             text = text[1:]
         if "\r\n" in text:
-            own_problems.append(Problem(name, "-", "-", "line ends are CRLF (Windows); save the file with LF line "
-                                        f"ends{unchanged}"))
+            own_problems.append(
+                Problem(name, "-", "-", f"line ends are CRLF (Windows); save the file with LF line ends{unchanged}")
+            )
             text = text.replace("\r\n", "\n")
         fields = [f["name"] for f in described[name].get("schema", {}).get("fields", [])]
         separator = _separator(text)
         if separator != ",":
             label = "';'" if separator == ";" else "a tab"
-            own_problems.append(Problem(name, 1, "-", f"the separator is {label}, not ','; save the file with commas "
-                                        "between columns"))
+            own_problems.append(
+                Problem(name, 1, "-", f"the separator is {label}, not ','; save the file with commas between columns")
+            )
             text = _with_commas(text, separator)
         layout = _layout_problem(name, text, fields)
         problems += own_problems
@@ -112,9 +127,16 @@ def _file_problems(data_dir: Path, descriptor: dict, check_hashes: bool = True
             problems.append(layout)
             continue
         if changed and not only_form and not own_problems:
-            hash_notices.append(Problem(name, "-", "-", "content changed but its sha256 in datapackage.json was not "
-                                        "updated: run `make update` (it records the sha256s and re-executes the notebooks) and record the "
-                                        "change in CHANGELOG.md"))
+            hash_notices.append(
+                Problem(
+                    name,
+                    "-",
+                    "-",
+                    "content changed but its sha256 in datapackage.json was not "
+                    "updated: run `make update` (it records the sha256s and re-executes the notebooks) and record the "
+                    "change in CHANGELOG.md",
+                )
+            )
         if text != raw.decode("utf-8"):
             repaired[name] = text
         readable.add(name)
@@ -159,8 +181,9 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
             if getattr(error, "field_name", None) in missing_columns and error.type != "missing-label":
                 continue
             # A missing or extra column is reported once, at the header, not again in every row.
-            if (error.type == "extra-cell" and "extra-label" in types) or \
-                    (error.type == "missing-cell" and "missing-label" in types):
+            if (error.type == "extra-cell" and "extra-label" in types) or (
+                error.type == "missing-cell" and "missing-label" in types
+            ):
                 continue
             problems.append(_problem_from_frictionless(file, error, keys.get(file, [])))
     return _without_blank_row_noise(data_dir, problems)
@@ -195,7 +218,9 @@ def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Prob
     if error.type == "constraint-error" and column == "period" and cell:
         hint = iso_date_hint(cell)
         if hint:
-            return Problem(file, row, column, f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}")
+            return Problem(
+                file, row, column, f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}"
+            )
         try:
             parse_period(cell)
         except PeriodError as period_error:
@@ -205,9 +230,14 @@ def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Prob
         target = f"{error.reference_name}.csv ({', '.join(error.reference_field_names)})"
         return Problem(file, row, column, f"{values} is not in {target}")
     messages = {
-        "type-error": lambda: f"{cell!r} is not a valid {error.note.split('type is ')[-1].strip(chr(34)).split('/')[0]}",
-        "constraint-error": lambda: ("value is required" if cell in (None, "")
-                                     else f"{cell!r} breaks the constraint {error.note.split('constraint ')[-1]}"),
+        "type-error": lambda: (
+            f"{cell!r} is not a valid {error.note.split('type is ')[-1].strip(chr(34)).split('/')[0]}"
+        ),
+        "constraint-error": lambda: (
+            "value is required"
+            if cell in (None, "")
+            else f"{cell!r} breaks the constraint {error.note.split('constraint ')[-1]}"
+        ),
         "missing-label": lambda: f"missing column {column!r}",
         "incorrect-label": lambda: f"column is named {getattr(error, 'label', '')!r}, expected {column!r}",
         "duplicate-label": lambda: f"column {column!r} appears twice",
@@ -236,7 +266,7 @@ def _numbered_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, [])
-        return [(reader.line_num, dict(zip(header, row))) for row in reader if not _is_blank(row)]
+        return [(reader.line_num, dict(zip(header, row, strict=False))) for row in reader if not _is_blank(row)]
 
 
 def _blank_lines(text: str) -> tuple[set[int], set[int]]:
@@ -260,15 +290,19 @@ def _layout_problem(name: str, text: str, fields: list[str]) -> Problem | None:
     return None
 
 
-def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
-                     flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+def _figure_problems(
+    data_dir: Path, descriptor: dict, readable: set[str], flagged: set[tuple[str, int | str, str]]
+) -> list[Problem]:
     """Rules that cross rows or files: periods, units, signs, derivations, ids and keys across files."""
     problems: list[Problem] = []
     measures = {}
     if "measures.csv" in readable:
         measures = {r["measure"]: r for r in _read_rows(data_dir / "measures.csv")}
-    figure_files = [r["path"] for r in descriptor["resources"]
-                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    figure_files = [
+        r["path"]
+        for r in descriptor["resources"]
+        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
+    ]
     rows: list[tuple[str, int, dict[str, str]]] = []
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
@@ -297,13 +331,25 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 problems.append(Problem(name, line, "period", str(error)))
         measure = measures.get(row.get("measure", ""))
         if measure and ok(name, line, row, "unit") and row["unit"] not in CONVERSIONS[measure["unit"]]:
-            problems.append(Problem(name, line, "unit", f"unit {row['unit']!r} cannot express measure "
-                                    f"{measure['measure']!r} (in {measure['unit']})"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    "unit",
+                    f"unit {row['unit']!r} cannot express measure {measure['measure']!r} (in {measure['unit']})",
+                )
+            )
         value = values.get(row.get("figure_id", "")) if ok(name, line, row, "value") else None
         if measure and value is not None:
             if measure["kind"] == "level" and measure["unit"] in COUNT_UNITS | {"sek", "sek_million"} and value < 0:
-                problems.append(Problem(name, line, "value", f"{row['value']} is negative, but "
-                                        f"{measure['measure']} is a level and cannot be"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        "value",
+                        f"{row['value']} is negative, but {measure['measure']} is a level and cannot be",
+                    )
+                )
             if measure["kind"] == "share" and not 0 <= value <= 100:
                 problems.append(Problem(name, line, "value", f"{row['value']} is a share outside 0-100"))
         status, rule = row.get("status", ""), row.get("rule", "") or ""
@@ -316,13 +362,26 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
                 terms = parse_rule(rule)
                 for _, term in terms:
                     if term in units and units[term] != row.get("unit"):
-                        problems.append(Problem(name, line, "rule", f"term {term!r} is in {units[term]}, "
-                                                f"the derived figure in {row.get('unit')}"))
+                        problems.append(
+                            Problem(
+                                name,
+                                line,
+                                "rule",
+                                f"term {term!r} is in {units[term]}, the derived figure in {row.get('unit')}",
+                            )
+                        )
                 expected = evaluate_rule(rule, values)
                 if value is not None and abs(expected - value) > 1e-9:
-                    problems.append(Problem(name, line, "value", f"derived value {row['value']} does not equal "
-                                            f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
-                                            "(and the pages that show it)"))
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            "value",
+                            f"derived value {row['value']} does not equal "
+                            f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
+                            "(and the pages that show it)",
+                        )
+                    )
             except RuleError as error:
                 problems.append(Problem(name, line, "rule", str(error)))
         figure_id = row.get("figure_id", "")
@@ -331,8 +390,11 @@ def _figure_problems(data_dir: Path, descriptor: dict, readable: set[str],
         seen_ids.setdefault(figure_id, where)
         key = tuple(row.get(c) for c in ("municipality_code", "measure", "period", "source_id"))
         if key in seen_keys and seen_keys[key].split(":")[0] != name:
-            problems.append(Problem(name, line, "municipality_code,measure,period,source_id",
-                                    f"duplicate key, also at {seen_keys[key]}"))
+            problems.append(
+                Problem(
+                    name, line, "municipality_code,measure,period,source_id", f"duplicate key, also at {seen_keys[key]}"
+                )
+            )
         seen_keys.setdefault(key, where)
     return problems
 
@@ -386,8 +448,7 @@ def _event_date_problem(row: dict[str, str]) -> str | None:
     return None
 
 
-def _event_problems(data_dir: Path, readable: set[str],
-                    flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+def _event_problems(data_dir: Path, readable: set[str], flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
     """events.csv: the date parses and agrees with its precision; the kind is in the vocabulary."""
     from bistand.data.vocabularies import EVENT_KINDS
 
@@ -401,13 +462,13 @@ def _event_problems(data_dir: Path, readable: set[str],
                 problems.append(Problem(EVENTS_FILE, line, "date", message))
         kind = row.get("kind")
         if kind and kind not in EVENT_KINDS:
-            problems.append(Problem(EVENTS_FILE, line, "kind",
-                                    f"unknown kind {kind!r}; expected one of {', '.join(EVENT_KINDS)}"))
+            problems.append(
+                Problem(EVENTS_FILE, line, "kind", f"unknown kind {kind!r}; expected one of {', '.join(EVENT_KINDS)}")
+            )
     return problems
 
 
-def _source_problems(data_dir: Path, readable: set[str],
-                     flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+def _source_problems(data_dir: Path, readable: set[str], flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
     """sources.csv: a ``year`` only for a source without a full date, and only a year its date as given states."""
     if SOURCES_FILE not in readable:
         return []
@@ -417,28 +478,45 @@ def _source_problems(data_dir: Path, readable: set[str],
         if not year or (SOURCES_FILE, line, "year") in flagged:
             continue
         if row.get("date"):
-            problems.append(Problem(SOURCES_FILE, line, "year",
-                                    f"year {year} is for a source without a full date; date already gives "
-                                    f"{row['date'][:4]}"))
+            problems.append(
+                Problem(
+                    SOURCES_FILE,
+                    line,
+                    "year",
+                    f"year {year} is for a source without a full date; date already gives {row['date'][:4]}",
+                )
+            )
         elif not re.search(rf"(?<!\d){year}(?!\d)", row.get("date_as_given") or ""):
-            problems.append(Problem(SOURCES_FILE, line, "year",
-                                    f"year {year} is not in date_as_given ({row.get('date_as_given')!r}): "
-                                    "give only a year the source states"))
+            problems.append(
+                Problem(
+                    SOURCES_FILE,
+                    line,
+                    "year",
+                    f"year {year} is not in date_as_given ({row.get('date_as_given')!r}): "
+                    "give only a year the source states",
+                )
+            )
     return problems
 
 
-def _words_problems(data_dir: Path, descriptor: dict, readable: set[str],
-                    flagged: set[tuple[str, int | str, str]]) -> list[Problem]:
+def _words_problems(
+    data_dir: Path, descriptor: dict, readable: set[str], flagged: set[tuple[str, int | str, str]]
+) -> list[Problem]:
     """Each value whose row says ``value_in_quote`` = yes must be a number its quoted Swedish words carry."""
     problems: list[Problem] = []
-    figure_files = [r["path"] for r in descriptor["resources"]
-                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    figure_files = [
+        r["path"]
+        for r in descriptor["resources"]
+        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
+    ]
     for name in figure_files:
         rows = _numbered_rows(data_dir / name)
         if rows and not {"value", "unit", "quote", "value_in_quote"} <= rows[0][1].keys():
             continue  # a renamed or missing column is reported at the header
         for line, row in rows:
-            if row.get("value_in_quote") != "yes" or any((name, line, c) in flagged for c in ("value", "unit", "quote")):
+            if row.get("value_in_quote") != "yes" or any(
+                (name, line, c) in flagged for c in ("value", "unit", "quote")
+            ):
                 continue
             quote = (row.get("quote") or "").strip()
             if not quote:
@@ -453,7 +531,9 @@ def _words_problems(data_dir: Path, descriptor: dict, readable: set[str],
     return problems
 
 
-def validate_data(data_dir: Path = DATA_DIR, check_hashes: bool = True, sources_dir: Path | None = None) -> list[Problem]:
+def validate_data(
+    data_dir: Path = DATA_DIR, check_hashes: bool = True, sources_dir: Path | None = None
+) -> list[Problem]:
     """Every problem in the data folder, sorted by file, row and column; empty if the data is valid.
 
     A file saved by a spreadsheet (byte-order mark, ';' between columns, CRLF) is reported as such and
@@ -504,19 +584,36 @@ def manifest_problems(sources_dir: Path) -> list[Problem]:
     on_disk = {p.name for p in sources_dir.iterdir() if p.is_file()} - NOT_CAPTURES
     problems = []
     for name in sorted(on_disk - listed.keys()):
-        problems.append(Problem(name, "-", "-", f"not listed in sources/{MANIFEST}: record a capture with "
-                                f"`make capture FILE=sources/{name} SOURCE=<source_id>` (it adds its row)", folder="sources"))
+        problems.append(
+            Problem(
+                name,
+                "-",
+                "-",
+                f"not listed in sources/{MANIFEST}: record a capture with "
+                f"`make capture FILE=sources/{name} SOURCE=<source_id>` (it adds its row)",
+                folder="sources",
+            )
+        )
     for name, (line, row) in sorted(listed.items()):
         if name not in on_disk:
-            problems.append(Problem(MANIFEST, line, "file", f"{name!r} is listed but not in sources/", folder="sources"))
+            problems.append(
+                Problem(MANIFEST, line, "file", f"{name!r} is listed but not in sources/", folder="sources")
+            )
             continue
         data = (sources_dir / name).read_bytes()
         if hashlib.sha256(data).hexdigest() != row.get("sha256") or str(len(data)) != row.get("bytes"):
-            problems.append(Problem(name, "-", "-", f"differs from its sha256 in sources/{MANIFEST} (line {line}): "
-                                    "a capture is never edited; restore it (git checkout -- "
-                                    f"sources/{name}), and if the source itself changed, record its new text as a new "
-                                    f"capture: make capture FILE=PATH SOURCE={row.get('source_id') or '<source_id>'}",
-                                    folder="sources"))
+            problems.append(
+                Problem(
+                    name,
+                    "-",
+                    "-",
+                    f"differs from its sha256 in sources/{MANIFEST} (line {line}): "
+                    "a capture is never edited; restore it (git checkout -- "
+                    f"sources/{name}), and if the source itself changed, record its new text as a new "
+                    f"capture: make capture FILE=PATH SOURCE={row.get('source_id') or '<source_id>'}",
+                    folder="sources",
+                )
+            )
     return problems
 
 
@@ -528,16 +625,21 @@ def _sources_dir(data_dir: Path) -> Path:
 
 def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], sources_dir: Path) -> list[Problem]:
     row_problems, bad_rows = _row_length_problems(data_dir, descriptor, readable)
-    table_problems = [p for p in _frictionless_problems(data_dir, descriptor, readable)
-                      if (p.file, p.row) not in bad_rows]
+    table_problems = [
+        p for p in _frictionless_problems(data_dir, descriptor, readable) if (p.file, p.row) not in bad_rows
+    ]
     table_problems = _explained(data_dir, descriptor, table_problems)
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
     flagged |= {(f, r, c) for f, r in bad_rows for c in _ALL_COLUMNS}
-    figure_problems = [p for p in _figure_problems(data_dir, descriptor, readable, flagged) if (p.file, p.row) not in bad_rows]
+    figure_problems = [
+        p for p in _figure_problems(data_dir, descriptor, readable, flagged) if (p.file, p.row) not in bad_rows
+    ]
     flagged |= {(p.file, p.row, c) for p in figure_problems for c in p.column.split(",")}
     # One message per cell: a value already wrong by another rule is not compared with its words too.
-    problems = row_problems + table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
+    problems = (
+        row_problems + table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
+    )
     flagged |= {(p.file, p.row, c) for p in problems for c in p.column.split(",")}
     problems += _quote_problems(data_dir, descriptor, readable, flagged, sources_dir)
     problems += _event_problems(data_dir, readable, flagged)
@@ -545,8 +647,26 @@ def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], source
     return _one_per_cell([p for p in problems if (p.file, p.row) not in bad_rows or p in row_problems])
 
 
-_ALL_COLUMNS = ("figure_id", "municipality_code", "measure", "period", "value", "unit", "qualifier", "status", "rule",
-                "source_id", "locator", "quote", "value_in_quote", "note", "date", "kind", "year", "-")
+_ALL_COLUMNS = (
+    "figure_id",
+    "municipality_code",
+    "measure",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "rule",
+    "source_id",
+    "locator",
+    "quote",
+    "value_in_quote",
+    "note",
+    "date",
+    "kind",
+    "year",
+    "-",
+)
 
 
 def _one_per_cell(problems: list[Problem]) -> list[Problem]:
@@ -564,11 +684,15 @@ def _one_per_cell(problems: list[Problem]) -> list[Problem]:
 DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 
 
-def _row_length_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> tuple[list[Problem], set[tuple[str, int]]]:
+def _row_length_problems(
+    data_dir: Path, descriptor: dict, readable: set[str]
+) -> tuple[list[Problem], set[tuple[str, int]]]:
     """One message per row whose number of cells differs from the header's (with the likely cause), and those rows."""
     problems, rows = [], set()
-    numeric = {r["path"]: {f["name"] for f in r["schema"]["fields"] if f.get("type") in ("number", "integer")}
-               for r in descriptor["resources"]}
+    numeric = {
+        r["path"]: {f["name"] for f in r["schema"]["fields"] if f.get("type") in ("number", "integer")}
+        for r in descriptor["resources"]
+    }
     for name in sorted(readable):
         with open(data_dir / name, encoding="utf-8", newline="") as handle:
             reader = csv.reader(handle)
@@ -579,34 +703,63 @@ def _row_length_problems(data_dir: Path, descriptor: dict, readable: set[str]) -
                     continue
                 rows.add((name, line))
                 if len(row) < len(header):
-                    problems.append(Problem(name, line, "-", f"row has {len(row)} cells, the header {len(header)}: "
-                                            "a cell is missing (every row needs a comma between each two columns, "
-                                            "also around an empty cell)"))
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            "-",
+                            f"row has {len(row)} cells, the header {len(header)}: "
+                            "a cell is missing (every row needs a comma between each two columns, "
+                            "also around an empty cell)",
+                        )
+                    )
                     continue
                 column, hint = "-", ""
                 # The split cell: two digit runs that join into a decimal number, in a numeric column first.
-                order = sorted(range(len(row) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric.get(name, ()), i))
+                order = sorted(
+                    range(len(row) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric.get(name, ()), i)
+                )
                 for index in order:
                     joined = f"{row[index]},{row[index + 1]}"
-                    if row[index].strip().lstrip("-").isdigit() and row[index + 1].strip().isdigit() \
-                            and DECIMAL_COMMA.fullmatch(joined.strip()):
+                    if (
+                        row[index].strip().lstrip("-").isdigit()
+                        and row[index + 1].strip().isdigit()
+                        and DECIMAL_COMMA.fullmatch(joined.strip())
+                    ):
                         column = header[index] if index < len(header) else "-"
-                        hint = (f"; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
-                                f"separator: {joined.replace(',', '.')}")
+                        hint = (
+                            f"; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
+                            f"separator: {joined.replace(',', '.')}"
+                        )
                         break
-                problems.append(Problem(name, line, column, f"row has {len(row)} cells, the header {len(header)}"
-                                        + (hint or ": an unquoted comma in a cell? put the cell in double quotes")))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        column,
+                        f"row has {len(row)} cells, the header {len(header)}"
+                        + (hint or ": an unquoted comma in a cell? put the cell in double quotes"),
+                    )
+                )
     return problems, rows
 
 
 def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> list[Problem]:
     """frictionless's messages, said in the analyst's terms: duplicates name the other row; the usual
     spreadsheet mistakes (a decimal comma, a code that lost its leading zero) get a hint."""
-    keys = {r["path"]: (r["schema"].get("primaryKey", []),
-                        [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")])
-            for r in descriptor["resources"]}
-    enums = {r["path"]: {f["name"]: f["constraints"]["enum"] for f in r["schema"]["fields"]
-                         if "enum" in f.get("constraints", {})} for r in descriptor["resources"]}
+    keys = {
+        r["path"]: (
+            r["schema"].get("primaryKey", []),
+            [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")],
+        )
+        for r in descriptor["resources"]
+    }
+    enums = {
+        r["path"]: {
+            f["name"]: f["constraints"]["enum"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
+        }
+        for r in descriptor["resources"]
+    }
     rows_of: dict[str, dict[int, dict[str, str]]] = {}
 
     def rows(name: str) -> dict[int, dict[str, str]]:
@@ -627,39 +780,63 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
     for problem in problems:
         text = problem.message
         primary, unique = keys.get(problem.file, ([], []))
-        if text.startswith("duplicate key: another row has the same") or text.endswith("appears more than once in a unique column"):
+        if text.startswith("duplicate key: another row has the same") or text.endswith(
+            "appears more than once in a unique column"
+        ):
             columns = primary if text.startswith("duplicate key") else [problem.column]
             other = first_row_with(problem.file, problem.row, columns)
             if other is not None:
                 own, first = rows(problem.file)[problem.row], rows(problem.file)[other]
                 if own == first:
-                    problem = Problem(problem.file, problem.row, "-", f"row {problem.row} repeats row {other}: delete one of them")
+                    problem = Problem(
+                        problem.file, problem.row, "-", f"row {problem.row} repeats row {other}: delete one of them"
+                    )
                 elif columns == primary:
-                    problem = Problem(problem.file, problem.row, problem.column,
-                                      f"rows {other} and {problem.row} have the same {', '.join(columns)}: "
-                                      "one figure entered twice? (each combination may appear once)")
+                    problem = Problem(
+                        problem.file,
+                        problem.row,
+                        problem.column,
+                        f"rows {other} and {problem.row} have the same {', '.join(columns)}: "
+                        "one figure entered twice? (each combination may appear once)",
+                    )
                 else:
-                    problem = Problem(problem.file, problem.row, problem.column,
-                                      f"{own.get(problem.column)!r} is the {problem.column} of row {other} too: "
-                                      "each row needs its own")
+                    problem = Problem(
+                        problem.file,
+                        problem.row,
+                        problem.column,
+                        f"{own.get(problem.column)!r} is the {problem.column} of row {other} too: "
+                        "each row needs its own",
+                    )
                 if (problem.file, problem.row) in duplicates and problem.column == "-":
                     continue
                 if problem.column == "-":
                     duplicates[(problem.file, problem.row)] = problem
-                    out = [p for p in out if (p.file, p.row) != (problem.file, problem.row)
-                           or not ("have the same" in p.message or "too: each row needs its own" in p.message)]
+                    out = [
+                        p
+                        for p in out
+                        if (p.file, p.row) != (problem.file, problem.row)
+                        or not ("have the same" in p.message or "too: each row needs its own" in p.message)
+                    ]
                 elif (problem.file, problem.row) in duplicates:
                     continue
         elif text.endswith("is not a valid number") and DECIMAL_COMMA.fullmatch(str(text.split("'")[1]).strip()):
             cell = text.split("'")[1].strip()
-            problem = Problem(problem.file, problem.row, problem.column,
-                              f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}")
+            problem = Problem(
+                problem.file,
+                problem.row,
+                problem.column,
+                f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}",
+            )
         elif problem.column in ("municipality_code", "code") and "breaks the constraint" in text and "pattern" in text:
             cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
             if cell.isdigit() and len(cell) < 4:
-                problem = Problem(problem.file, problem.row, problem.column,
-                                  f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: {cell.zfill(4)} "
-                                  "(a spreadsheet drops the leading zero of a number; keep the column as text)")
+                problem = Problem(
+                    problem.file,
+                    problem.row,
+                    problem.column,
+                    f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: {cell.zfill(4)} "
+                    "(a spreadsheet drops the leading zero of a number; keep the column as text)",
+                )
             elif cell and not cell.isdigit():
                 problem = Problem(problem.file, problem.row, problem.column, _name_for_code(data_dir, cell))
         elif "breaks the constraint" in text and problem.column in enums.get(problem.file, {}):
@@ -667,10 +844,14 @@ def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> lis
             allowed = enums[problem.file][problem.column]
             if cell and cell not in allowed:
                 nearest = closest(cell, allowed)
-                problem = Problem(problem.file, problem.row, problem.column,
-                                  f"{cell!r} is not an allowed {problem.column}"
-                                  + (f"; the closest allowed is {nearest!r}" if nearest else "")
-                                  + f" (allowed: {', '.join(allowed)})")
+                problem = Problem(
+                    problem.file,
+                    problem.row,
+                    problem.column,
+                    f"{cell!r} is not an allowed {problem.column}"
+                    + (f"; the closest allowed is {nearest!r}" if nearest else "")
+                    + f" (allowed: {', '.join(allowed)})",
+                )
         out.append(problem)
     return _grouped_leading_zeros(out)
 
@@ -695,9 +876,16 @@ def _grouped_leading_zeros(problems: list[Problem]) -> list[Problem]:
     for (file, column), found in grouped.items():
         codes = sorted({p.message.split("'")[1] for p in found}, key=lambda c: (len(c), c))
         examples = ", ".join(f"{c} -> {c.zfill(4)}" for c in codes)
-        out.append(Problem(file, "-", column, f"{len(found)} rows ({number_ranges([p.row for p in found])}) have a code "
-                           f"without its leading zero ({examples}): municipality codes have four digits (a spreadsheet "
-                           "drops the leading zero of a number; keep the column as text)"))
+        out.append(
+            Problem(
+                file,
+                "-",
+                column,
+                f"{len(found)} rows ({number_ranges([p.row for p in found])}) have a code "
+                f"without its leading zero ({examples}): municipality codes have four digits (a spreadsheet "
+                "drops the leading zero of a number; keep the column as text)",
+            )
+        )
     return out
 
 
@@ -729,8 +917,9 @@ def closest(cell: str, allowed: list[str]) -> str | None:
     import difflib
 
     words = _words(cell)
-    overlap = max(allowed, key=lambda a: (len(words & _words(a)) / len(words | _words(a) or {""}), a in cell),
-                  default=None)
+    overlap = max(
+        allowed, key=lambda a: (len(words & _words(a)) / len(words | _words(a) or {""}), a in cell), default=None
+    )
     if overlap is not None and words & _words(overlap):
         return overlap
     folded = {_folded(a): a for a in allowed}
@@ -744,27 +933,36 @@ def _name_for_code(data_dir: Path, cell: str) -> str:
 
     names = {row.get("name", ""): row.get("code", "") for _, row in _numbered_rows(data_dir / "municipalities.csv")}
     # Each name, and for 'Riket (Sweden)' also 'Riket' and 'Sweden', lower case without diacritics.
-    forms = {_folded(form): name for name in names
-             for form in (name, *re.split(r"\s*[()]\s*", name)) if form.strip()}
+    forms = {_folded(form): name for name in names for form in (name, *re.split(r"\s*[()]\s*", name)) if form.strip()}
     match = difflib.get_close_matches(_folded(cell.strip()), list(forms), n=1, cutoff=0.75)
     name = forms[match[0]] if match else None
     if name is None:
-        return (f"{cell!r} is not a municipality code: give the four-digit code of municipalities.csv "
-                "(no municipality there has a name like it)")
-    return f"{cell!r} is a name, not a code: {name} has the code {names[name]} in municipalities.csv; write {names[name]}"
+        return (
+            f"{cell!r} is not a municipality code: give the four-digit code of municipalities.csv "
+            "(no municipality there has a name like it)"
+        )
+    return (
+        f"{cell!r} is a name, not a code: {name} has the code {names[name]} in municipalities.csv; write {names[name]}"
+    )
 
 
 QUOTE_LOCATOR = re.compile(r"paragraph (\d+)")
 
 
-def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagged: set[tuple[str, int | str, str]],
-                    sources_dir: Path) -> list[Problem]:
+def _quote_problems(
+    data_dir: Path, descriptor: dict, readable: set[str], flagged: set[tuple[str, int | str, str]], sources_dir: Path
+) -> list[Problem]:
     """Each quote of a source whose text is captured in sources/ stands in the paragraph its locator names."""
     if SOURCES_FILE not in readable:
         return []
-    captures = {r.get("source_id"): r.get("capture") for _, r in _numbered_rows(data_dir / SOURCES_FILE) if r.get("capture")}
-    figure_files = [r["path"] for r in descriptor["resources"]
-                    if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable]
+    captures = {
+        r.get("source_id"): r.get("capture") for _, r in _numbered_rows(data_dir / SOURCES_FILE) if r.get("capture")
+    }
+    figure_files = [
+        r["path"]
+        for r in descriptor["resources"]
+        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
+    ]
     problems, paragraphs_of = [], {}
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
@@ -776,7 +974,9 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                 try:
                     text = (sources_dir / capture).read_text(encoding="utf-8")
                 except OSError:
-                    problems.append(Problem(name, line, "source_id", f"the capture {where} of {row['source_id']!r} is missing"))
+                    problems.append(
+                        Problem(name, line, "source_id", f"the capture {where} of {row['source_id']!r} is missing")
+                    )
                     paragraphs_of[capture] = None
                     continue
                 paragraphs_of[capture] = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
@@ -791,13 +991,22 @@ def _quote_problems(data_dir: Path, descriptor: dict, readable: set[str], flagge
                 continue
             number = int(match[1])
             if not 1 <= number <= len(paragraphs):
-                problems.append(Problem(name, line, "locator", f"{where} has {len(paragraphs)} paragraphs, not {number}"))
+                problems.append(
+                    Problem(name, line, "locator", f"{where} has {len(paragraphs)} paragraphs, not {number}")
+                )
             elif words not in paragraphs[number - 1]:
                 elsewhere = [i for i, p in enumerate(paragraphs, start=1) if words in p]
-                hint = f" (it is in paragraph {elsewhere[0]})" if elsewhere else (
-                    "; if the source itself changed, record its new capture (make capture FILE=PATH "
-                    f"SOURCE={row['source_id']}) and point sources.csv's capture at it")
-                problems.append(Problem(name, line, "quote", f'"{quote}" is not in paragraph {number} of {where}{hint}'))
+                hint = (
+                    f" (it is in paragraph {elsewhere[0]})"
+                    if elsewhere
+                    else (
+                        "; if the source itself changed, record its new capture (make capture FILE=PATH "
+                        f"SOURCE={row['source_id']}) and point sources.csv's capture at it"
+                    )
+                )
+                problems.append(
+                    Problem(name, line, "quote", f'"{quote}" is not in paragraph {number} of {where}{hint}')
+                )
     return problems
 
 
@@ -839,8 +1048,10 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 0
     data_dir = Path(args[args.index("--data") + 1]) if "--data" in args else default_data_dir()
     if not (data_dir / DESCRIPTOR).is_file():
-        print(f"no {DESCRIPTOR} in {data_dir}: run this in the book's repository, or name the folder with --data DIR",
-              file=sys.stderr)
+        print(
+            f"no {DESCRIPTOR} in {data_dir}: run this in the book's repository, or name the folder with --data DIR",
+            file=sys.stderr,
+        )
         return 2
     if "--update-hashes" in args:
         problems = validate_data(data_dir, check_hashes=False)

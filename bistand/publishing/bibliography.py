@@ -17,7 +17,6 @@ import re
 import string
 import sys
 from collections import defaultdict
-from collections.abc import Mapping
 
 from bistand import DATA_DIR, ROOT
 from bistand.data.sources import source_year
@@ -49,7 +48,7 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
             years[members[0]["source_id"]] = year
             continue
         ordered = sorted(members, key=lambda s: s["date"]) if year != "n.d." else members
-        for letter, source in zip(string.ascii_lowercase, ordered):
+        for letter, source in zip(string.ascii_lowercase, ordered, strict=False):
             years[source["source_id"]] = f"{year}{'-' if year == 'n.d.' else ''}{letter}"
     return years
 
@@ -62,8 +61,11 @@ def bibtex_entry(source: dict[str, str]) -> str:
         ("title", protect_proper_nouns(_escape(source["title"]))),
         *([("year", year)] if year.isdigit() else []),
         ("howpublished", _escape(source["kind"].capitalize())),
-        ("note", _escape(f"Date as given: {source['date_as_given']}")
-         + (f". {_escape(source['note'])}" if source["note"] else "")),
+        (
+            "note",
+            _escape(f"Date as given: {source['date_as_given']}")
+            + (f". {_escape(source['note'])}" if source["note"] else ""),
+        ),
         ("language", LANGUAGES[source["language"]]),
     ]
     if source["date"]:
@@ -80,7 +82,9 @@ def bibliography_text() -> str:
 
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = list(csv.DictReader(handle))
-    header = "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
+    header = (
+        "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
+    )
     return header + "\n".join(bibtex_entry(s) for s in sources)
 
 

@@ -25,19 +25,32 @@ WIDTH = 520
 
 def book_theme() -> dict:
     """Altair config shared by every chart in the book."""
-    return {"config": {
-        "font": FONT,
-        "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 300},
-        "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444", "offset": 10},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleColor": "#222", "labelColor": "#222",
-                 "gridColor": "#e6e6e6", "domainColor": "#888"},
-        # labelLimit 0: legend labels are never cut ("Socialstyrelsen (via Region…"); a column of entries
-        # at the bottom, so that long labels wrap the legend, not the chart.
-        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 0,
-                   "direction": "vertical"},
-        "line": {"strokeWidth": 2.5},
-        "point": {"size": 60, "filled": True},
-    }}
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 300},
+            "title": {"anchor": "start", "fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#444", "offset": 10},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleColor": "#222",
+                "labelColor": "#222",
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888",
+            },
+            # labelLimit 0: legend labels are never cut ("Socialstyrelsen (via Region…"); a column of entries
+            # at the bottom, so that long labels wrap the legend, not the chart.
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "labelLimit": 0,
+                "direction": "vertical",
+            },
+            "line": {"strokeWidth": 2.5},
+            "point": {"size": 60, "filled": True},
+        }
+    }
 
 
 #: Widths (px, the whole chart) at which each chart is drawn at build time. A page shows the widest that
@@ -103,8 +116,9 @@ def _label_lines(labels: list[str], space_px: float, font_size: float) -> str:
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash")
 
 
-def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float,
-              legend_font: float = 12) -> bool:
+def _fit_axes(
+    spec: dict, work: dict, width: int, plot_height: float, axis_font: float, legend_font: float = 12
+) -> bool:
     """Wrap long axis titles, thin out or slant crowded category labels, break long legend labels into
     lines that fit. True if changed."""
     plot_width = width - 80
@@ -148,8 +162,7 @@ def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font:
                     # Single words cannot wrap, nor can labels whose words are wider than a bar: slant them.
                     axis.update({"labelAngle": -45, "labelAlign": "right", "labelBaseline": "middle"})
                 else:
-                    axis.update({"labelExpr": _label_lines(labels, room, axis_font),
-                                 "labelLimit": 0})
+                    axis.update({"labelExpr": _label_lines(labels, room, axis_font), "labelLimit": 0})
             if axis != enc["axis"]:
                 enc["axis"] = axis
                 changed = True
@@ -178,8 +191,9 @@ def responsive_variant(spec: dict, width: int) -> dict:
     if title:
         title["text"] = _wrap(title.get("text", ""), width, title_config.get("fontSize", 13), _TITLE_GLYPH)
         if "subtitle" in title:
-            title["subtitle"] = _wrap(title["subtitle"], width, title_config.get("subtitleFontSize", 12),
-                                      _SUBTITLE_GLYPH)
+            title["subtitle"] = _wrap(
+                title["subtitle"], width, title_config.get("subtitleFontSize", 12), _SUBTITLE_GLYPH
+            )
         title.setdefault("anchor", "start")
         title.setdefault("frame", "bounds")  # from the chart's left edge, not the plot's
         changes["title"] = title
@@ -208,8 +222,14 @@ def responsive_variant(spec: dict, width: int) -> dict:
         changes["vconcat"] = panels
         return changes
     axis_font = config.get("axis", {}).get("labelFontSize", 11)
-    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, axis_font,
-                 legend.get("labelFontSize", 12)):
+    if _fit_axes(
+        spec,
+        work,
+        width,
+        height if isinstance(height, (int, float)) else 300,
+        axis_font,
+        legend.get("labelFontSize", 12),
+    ):
         for key in ("encoding", "layer"):
             if key in work:
                 changes[key] = work[key]
@@ -232,7 +252,7 @@ def _static_svg(svg: str, width: float, height: float) -> str:
     if "viewBox" not in new:
         new = new[:-1] + f' viewBox="0 0 {width:g} {height:g}">'
     new = new[:-1] + f' style="aspect-ratio: {width:g} / {height:g}" focusable="false" aria-hidden="true">'
-    return new + svg[len(head):]
+    return new + svg[len(head) :]
 
 
 def _static_bindings(spec: dict) -> str:
@@ -245,9 +265,11 @@ def _static_bindings(spec: dict) -> str:
         name = html.escape(str(bind.get("name", param["name"])))
         value = param.get("value", bind.get("min", 0))
         attrs = " ".join(f'{k}="{html.escape(str(bind[k]))}"' for k in ("min", "max", "step") if k in bind)
-        parts.append(f'<div class="vega-bind"><label><span class="vega-bind-name">{name}</span>'
-                     f'<input type="range" name="{html.escape(param["name"])}" {attrs} value="{value}">'
-                     f'<span>{value}</span></label></div>')
+        parts.append(
+            f'<div class="vega-bind"><label><span class="vega-bind-name">{name}</span>'
+            f'<input type="range" name="{html.escape(param["name"])}" {attrs} value="{value}">'
+            f"<span>{value}</span></label></div>"
+        )
     return f'<form class="vega-bindings vega-static-bindings">{"".join(parts)}</form>' if parts else ""
 
 
@@ -276,10 +298,12 @@ def render_book(spec: dict) -> dict[str, str]:
         pictures.append(f'<div class="vega-variant" data-width="{width}">{_static_svg(svg, w, h)}</div>')
     live = {**base, "usermeta": {**base.get("usermeta", {}), "book": variants}}
     safe_spec = json.dumps(live, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
-    markup = (f'<figure class="vega-chart" id="{chart_id}" aria-label="{label}" role="group">'
-              f'<div class="vega-static" role="img" aria-label="{label}">{"".join(pictures)}</div>'
-              f'{_static_bindings(spec)}'
-              f'<script type="application/json" class="vega-spec">{safe_spec}</script></figure>')
+    markup = (
+        f'<figure class="vega-chart" id="{chart_id}" aria-label="{label}" role="group">'
+        f'<div class="vega-static" role="img" aria-label="{label}">{"".join(pictures)}</div>'
+        f"{_static_bindings(spec)}"
+        f'<script type="application/json" class="vega-spec">{safe_spec}</script></figure>'
+    )
     return {"text/html": markup, "text/plain": f"<chart: {spec.get('description', '')}>"}
 
 
@@ -312,8 +336,19 @@ def with_gaps(frame: pd.DataFrame, *, x: str, series: str) -> pd.DataFrame:
     return pd.concat(filled, ignore_index=True)
 
 
-def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str, source: str,
-               x_title: str, y_title: str, description: str, y_format: str = ",.0f") -> alt.LayerChart:
+def line_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    series: str,
+    finding: str,
+    source: str,
+    x_title: str,
+    y_title: str,
+    description: str,
+    y_format: str = ",.0f",
+) -> alt.LayerChart:
     """Lines with points per series; a missing year (a gap in ``x``) breaks the line instead of bridging it.
 
     ``frame`` must hold one row per series and x; gaps are shown by inserting empty rows.
@@ -324,75 +359,137 @@ def line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, finding: str
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=colour,
-        tooltip=[alt.Tooltip(f"{series}:N", title="Series"), alt.Tooltip(f"{x}:O", title=x_title),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+        tooltip=[
+            alt.Tooltip(f"{series}:N", title="Series"),
+            alt.Tooltip(f"{x}:O", title=x_title),
+            alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+        ],
     )
     return alt.layer(base.mark_line(), base.mark_point()).properties(width=WIDTH, description=description)
 
 
-def bar_chart(frame: pd.DataFrame, *, x: str, y: str, finding: str, source: str, x_title: str, y_title: str,
-              description: str, colour: str | None = None, y_format: str = ",.1f", style: str | None = None,
-              outlined: tuple[str, ...] = ()) -> alt.Chart:
+def bar_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    finding: str,
+    source: str,
+    x_title: str,
+    y_title: str,
+    description: str,
+    colour: str | None = None,
+    y_format: str = ",.1f",
+    style: str | None = None,
+    outlined: tuple[str, ...] = (),
+) -> alt.Chart:
     """Bars of ``y`` by category ``x``, in the order of the frame.
 
     ``style`` names a column whose values become a legend; bars whose value is in ``outlined`` are
     drawn as a dashed outline with no fill (a forecast or yardstick, not an amount paid).
     """
     base_colour = PALETTE["Strängnäs"]
-    encode_colour = (alt.Color(f"{colour}:N", title=None) if colour else alt.value(base_colour))
+    encode_colour = alt.Color(f"{colour}:N", title=None) if colour else alt.value(base_colour)
     encodings = {"color": encode_colour}
     mark = alt.MarkDef(type="bar")
     if style:
         labels = list(dict.fromkeys(frame[style]))
         legend = alt.Legend(symbolType="square", symbolStrokeColor=base_colour, symbolStrokeWidth=2, symbolSize=220)
         encodings = {
-            "fill": alt.Fill(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
-                domain=labels, range=["#ffffff" if label in outlined else base_colour for label in labels])),
-            "strokeDash": alt.StrokeDash(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
-                domain=labels, range=[[5, 3] if label in outlined else [1, 0] for label in labels])),
+            "fill": alt.Fill(
+                f"{style}:N",
+                title=None,
+                legend=legend,
+                scale=alt.Scale(
+                    domain=labels, range=["#ffffff" if label in outlined else base_colour for label in labels]
+                ),
+            ),
+            "strokeDash": alt.StrokeDash(
+                f"{style}:N",
+                title=None,
+                legend=legend,
+                scale=alt.Scale(domain=labels, range=[[5, 3] if label in outlined else [1, 0] for label in labels]),
+            ),
             # One stroke colour for all, encoded so the legend's symbols carry the outline too.
-            "stroke": alt.Stroke(f"{style}:N", title=None, legend=legend, scale=alt.Scale(
-                domain=labels, range=[base_colour] * len(labels))),
+            "stroke": alt.Stroke(
+                f"{style}:N",
+                title=None,
+                legend=legend,
+                scale=alt.Scale(domain=labels, range=[base_colour] * len(labels)),
+            ),
         }
         mark = alt.MarkDef(type="bar", stroke=base_colour, strokeWidth=2)
-    return alt.Chart(frame, title=_wrapped_title(finding, source), description=description).mark_bar(
-        **{k: v for k, v in mark.to_dict().items() if k != "type"}).encode(
-        # Category labels break at each ", " so that long ones stack instead of overlapping.
-        x=alt.X(f"{x}:N", title=x_title, sort=None,
-                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        tooltip=[alt.Tooltip(f"{x}:N", title=x_title or "What"),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
-        **encodings,
-    ).properties(width=WIDTH)
+    return (
+        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        .mark_bar(**{k: v for k, v in mark.to_dict().items() if k != "type"})
+        .encode(
+            # Category labels break at each ", " so that long ones stack instead of overlapping.
+            x=alt.X(
+                f"{x}:N",
+                title=x_title,
+                sort=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6),
+            ),
+            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+            tooltip=[
+                alt.Tooltip(f"{x}:N", title=x_title or "What"),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+            **encodings,
+        )
+        .properties(width=WIDTH)
+    )
 
 
-def paired_bar_chart(frame: pd.DataFrame, *, x: str, y: str, pair: str, finding: str, source: str,
-                     y_title: str, description: str, y_format: str = ",.0f") -> alt.Chart:
+def paired_bar_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    pair: str,
+    finding: str,
+    source: str,
+    y_title: str,
+    description: str,
+    y_format: str = ",.0f",
+) -> alt.Chart:
     """Bars of ``y`` in groups by ``x``, one bar per value of ``pair`` side by side, in the frame's order.
 
     A zero line marks where a change turns from a fall into a rise.
     """
     pairs = list(dict.fromkeys(frame[pair]))
     groups = list(dict.fromkeys(frame[x]))
-    bars = alt.Chart(frame).mark_bar().encode(
-        # Category labels break at each ", " so that long ones stack instead of overlapping.
-        x=alt.X(f"{x}:N", title=None, sort=groups,
-                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6)),
-        xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-        color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
-        tooltip=[alt.Tooltip(f"{x}:N", title="Comparison"), alt.Tooltip(f"{pair}:N", title="Series"),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            # Category labels break at each ", " so that long ones stack instead of overlapping.
+            x=alt.X(
+                f"{x}:N",
+                title=None,
+                sort=groups,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr="split(datum.label, ', ')", labelPadding=6),
+            ),
+            xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
+            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
+            color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
+            tooltip=[
+                alt.Tooltip(f"{x}:N", title="Comparison"),
+                alt.Tooltip(f"{pair}:N", title="Series"),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+        )
     )
     zero = alt.Chart(pd.DataFrame({y: [0.0]})).mark_rule(color="#222").encode(y=alt.Y(f"{y}:Q", title=y_title))
-    return alt.layer(bars, zero, title=_wrapped_title(finding, source), description=description).properties(
-        width=WIDTH)
+    return alt.layer(bars, zero, title=_wrapped_title(finding, source), description=description).properties(width=WIDTH)
 
 
 #: How a figure's status is shown in charts: legend label and point shape.
-STATUS_LABELS = {"verbatim": "Published", "derived": "Derived from published figures",
-                 "positional": "Read by position from an unlabelled list"}
+STATUS_LABELS = {
+    "verbatim": "Published",
+    "derived": "Derived from published figures",
+    "positional": "Read by position from an unlabelled list",
+}
 STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "triangle-up"}
 
 
@@ -400,14 +497,28 @@ def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
     """Title and source wrapped to lines that fit the chart's width (long findings do not overflow)."""
     import textwrap
 
-    return alt.TitleParams(textwrap.wrap(finding, 66), subtitle=textwrap.wrap(f"Source: {source}", 92),
-                           subtitleFontStyle="italic")
+    return alt.TitleParams(
+        textwrap.wrap(finding, 66), subtitle=textwrap.wrap(f"Source: {source}", 92), subtitleFontStyle="italic"
+    )
 
 
-def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, status: str, finding: str,
-                      source: str, x_title: str, y_title: str, description: str,
-                      y_format: str = ",.0f", y_zero: bool = True, reference: float | None = None,
-                      reference_label: str = "") -> alt.LayerChart:
+def status_line_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    series: str,
+    status: str,
+    finding: str,
+    source: str,
+    x_title: str,
+    y_title: str,
+    description: str,
+    y_format: str = ",.0f",
+    y_zero: bool = True,
+    reference: float | None = None,
+    reference_label: str = "",
+) -> alt.LayerChart:
     """Like ``line_chart`` (a missing year breaks the line), but each point's shape shows its status.
 
     ``status`` names a column holding ``verbatim``, ``derived`` or ``positional`` per row; the legend
@@ -422,36 +533,67 @@ def status_line_chart(frame: pd.DataFrame, *, x: str, y: str, series: str, statu
     data = with_gaps(frame, x=x, series=series)
     data["value_status"] = data[status].map(STATUS_LABELS)
     present = [s for s in STATUS_LABELS if s in set(frame[status])]
-    shape = alt.Shape("value_status:N", title="Value",
-                      scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present],
-                                      range=[STATUS_SHAPES[s] for s in present]),
-                      legend=alt.Legend(labelLimit=320, direction="vertical"))
+    shape = alt.Shape(
+        "value_status:N",
+        title="Value",
+        scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
+        legend=alt.Legend(labelLimit=320, direction="vertical"),
+    )
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
     base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
         color=colour,
     )
-    points = base.mark_point(size=80, filled=True).transform_filter(f"isValid(datum['{y}'])").encode(
-        shape=shape,
-        tooltip=[alt.Tooltip(f"{series}:N", title="Series"), alt.Tooltip(f"{x}:O", title=x_title),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
-                 alt.Tooltip("value_status:N", title="Value")],
+    points = (
+        base.mark_point(size=80, filled=True)
+        .transform_filter(f"isValid(datum['{y}'])")
+        .encode(
+            shape=shape,
+            tooltip=[
+                alt.Tooltip(f"{series}:N", title="Series"),
+                alt.Tooltip(f"{x}:O", title=x_title),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+                alt.Tooltip("value_status:N", title="Value"),
+            ],
+        )
     )
     layers = [base.mark_line(), points]
     if reference is not None:
         line = alt.Chart(pd.DataFrame({y: [float(reference)], "note": [reference_label]})).encode(
-            y=alt.Y(f"{y}:Q", title=y_title))
-        layers = [line.mark_rule(color="#666", strokeDash=[4, 4]),
-                  line.mark_text(align="right", baseline="bottom", dx=-4, dy=-3, fontSize=11, color="#444").encode(
-                      x=alt.value("width"), text="note:N"), *layers]
+            y=alt.Y(f"{y}:Q", title=y_title)
+        )
+        layers = [
+            line.mark_rule(color="#666", strokeDash=[4, 4]),
+            line.mark_text(align="right", baseline="bottom", dx=-4, dy=-3, fontSize=11, color="#444").encode(
+                x=alt.value("width"), text="note:N"
+            ),
+            *layers,
+        ]
     return alt.layer(*layers).properties(width=WIDTH, description=description)
 
 
-def slider_line_chart(frame: pd.DataFrame, *, x: str, y: str, y_expr: str, param_name: str, param_label: str,
-                      param_min: float, param_max: float, param_step: float, param_value: float,
-                      y_domain: tuple[float, float], finding: str, source: str, x_title: str, y_title: str,
-                      description: str, x_format: str = ",.0f", y_format: str = ",.1f") -> alt.LayerChart:
+def slider_line_chart(
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    y_expr: str,
+    param_name: str,
+    param_label: str,
+    param_min: float,
+    param_max: float,
+    param_step: float,
+    param_value: float,
+    y_domain: tuple[float, float],
+    finding: str,
+    source: str,
+    x_title: str,
+    y_title: str,
+    description: str,
+    x_format: str = ",.0f",
+    y_format: str = ",.1f",
+) -> alt.LayerChart:
     """A line of ``y`` over ``x`` where ``y`` is computed in the browser from a slider-bound parameter.
 
     ``y_expr`` is a Vega expression in the frame's fields (``datum.<field>``) and ``param_name``. The
@@ -459,31 +601,59 @@ def slider_line_chart(frame: pd.DataFrame, *, x: str, y: str, y_expr: str, param
     the slider moves the line, not the axis. Works in static HTML with no kernel. The last point is
     labelled with its value.
     """
-    param = alt.param(name=param_name, value=param_value,
-                      bind=alt.binding_range(min=param_min, max=param_max, step=param_step, name=param_label))
+    param = alt.param(
+        name=param_name,
+        value=param_value,
+        bind=alt.binding_range(min=param_min, max=param_max, step=param_step, name=param_label),
+    )
     colour = PALETTE["Linköping"]
     x_last = float(frame[x].max())
-    base = alt.Chart(frame, title=_wrapped_title(finding, source), description=description).transform_calculate(
-        **{y: y_expr}).encode(
-        x=alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format),
-                scale=alt.Scale(domain=[float(frame[x].min()), x_last], nice=False)),
-        y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format),
-                scale=alt.Scale(domain=list(y_domain), nice=False)),
-        tooltip=[alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
-                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format)],
+    base = (
+        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        .transform_calculate(**{y: y_expr})
+        .encode(
+            x=alt.X(
+                f"{x}:Q",
+                title=x_title,
+                axis=alt.Axis(format=x_format),
+                scale=alt.Scale(domain=[float(frame[x].min()), x_last], nice=False),
+            ),
+            y=alt.Y(
+                f"{y}:Q",
+                title=y_title,
+                axis=alt.Axis(format=y_format),
+                scale=alt.Scale(domain=list(y_domain), nice=False),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", title=x_title, format=x_format),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+        )
     )
     line = base.mark_line(color=colour)
     last = base.transform_filter(f"datum['{x}'] == {x_last!r}")
     point = last.mark_point(color=colour, size=80, filled=True)
-    label = last.transform_calculate(label=f"format(datum['{y}'], '{y_format}')").mark_text(
-        align="right", dx=-8, dy=-12, fontSize=13, fontWeight="bold", color=colour).encode(text="label:N")
+    label = (
+        last.transform_calculate(label=f"format(datum['{y}'], '{y_format}')")
+        .mark_text(align="right", dx=-8, dy=-12, fontSize=13, fontWeight="bold", color=colour)
+        .encode(text="label:N")
+    )
     return alt.layer(line, point, label).add_params(param).properties(width=WIDTH, description=description)
 
 
 #: Rows of the timeline's event panel, by event kind (majorities are drawn as bands, not marks).
-TIMELINE_LANES = {"decision": "Decisions", "proposal": "Decisions", "programme": "Programmes",
-                  "start": "Starts and ends", "end": "Starts and ends", "law": "Starts and ends",
-                  "progress": "Reports", "report": "Reports", "consultation": "Reports", "study": "Reports"}
+TIMELINE_LANES = {
+    "decision": "Decisions",
+    "proposal": "Decisions",
+    "programme": "Programmes",
+    "start": "Starts and ends",
+    "end": "Starts and ends",
+    "law": "Starts and ends",
+    "progress": "Reports",
+    "report": "Reports",
+    "consultation": "Reports",
+    "study": "Reports",
+}
 TIMELINE_SHAPES = {"Decisions": "diamond", "Programmes": "square", "Starts and ends": "square", "Reports": "circle"}
 
 
@@ -504,16 +674,24 @@ def _number_alignment(marks: pd.DataFrame, domain: tuple[str, str]) -> list[str]
     for _, lane in positions.assign(mid_ts=pd.to_datetime(positions["mid"])).groupby("lane", sort=False):
         lane = lane.sort_values("mid_ts")
         previous = None
-        for index, when in zip(lane.index, lane["mid_ts"]):
+        for index, when in zip(lane.index, lane["mid_ts"], strict=False):
             if previous is not None and when - previous[1] < span * CLOSE_EVENTS and align[previous[0]] == "center":
                 align[previous[0]], align[index] = "right", "left"
             previous = (index, when)
     return align
 
 
-def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFrame, *,
-                   domain: tuple[str, str], finding: str, source: str, description: str,
-                   counts_title: str = "Households paid in a month") -> alt.VConcatChart:
+def timeline_chart(
+    events: pd.DataFrame,
+    bands: pd.DataFrame,
+    counts: pd.DataFrame,
+    *,
+    domain: tuple[str, str],
+    finding: str,
+    source: str,
+    description: str,
+    counts_title: str = "Households paid in a month",
+) -> alt.VConcatChart:
     """Events on a time axis above, with each political majority as a band; monthly counts below, on the same axis.
 
     ``events``: one row per event with ``number`` (the label drawn on the chart, explained in a table
@@ -532,68 +710,131 @@ def timeline_chart(events: pd.DataFrame, bands: pd.DataFrame, counts: pd.DataFra
     x_axis = alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True)
     majorities = list(dict.fromkeys(bands["majority"]))
     # A band that starts before the time axis is drawn from the axis's start (its tooltip keeps the whole period).
-    band_data = pd.DataFrame({
-        "majority": bands["majority"], "start": [max(_iso(v), domain[0]) for v in bands["start"]],
-        "end": [_iso(v) for v in bands["end"]],
-        "period": [f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
-                   for s, e, o in zip(bands["start"], bands["end"], bands["open_end"])]})
-    band_colour = alt.Color("majority:N", title="Governing parties (attested period)",
-                            scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[:len(majorities)]),
-                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360))
+    band_data = pd.DataFrame(
+        {
+            "majority": bands["majority"],
+            "start": [max(_iso(v), domain[0]) for v in bands["start"]],
+            "end": [_iso(v) for v in bands["end"]],
+            "period": [
+                f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
+                for s, e, o in zip(bands["start"], bands["end"], bands["open_end"], strict=False)
+            ],
+        }
+    )
+    band_colour = alt.Color(
+        "majority:N",
+        title="Governing parties (attested period)",
+        scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[: len(majorities)]),
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360),
+    )
 
     def band_layer() -> alt.Chart:
-        return alt.Chart(band_data).mark_rect(opacity=0.16).encode(
-            x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), x2="end:T", color=band_colour,
-            tooltip=[alt.Tooltip("majority:N", title="Governing parties"), alt.Tooltip("period:N", title="Period")])
+        return (
+            alt.Chart(band_data)
+            .mark_rect(opacity=0.16)
+            .encode(
+                x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None),
+                x2="end:T",
+                color=band_colour,
+                tooltip=[alt.Tooltip("majority:N", title="Governing parties"), alt.Tooltip("period:N", title="Period")],
+            )
+        )
 
     lanes = list(dict.fromkeys(TIMELINE_LANES[k] for k in TIMELINE_LANES))
-    marks = pd.DataFrame({
-        "number": events["number"].astype(str), "label": events["label"], "date": events["date"],
-        "lane": [TIMELINE_LANES[k] for k in events["kind"]], "start": [_iso(v) for v in events["start"]],
-        "end": [_iso(v) for v in events["end"]], "source_id": events["source_id"]})
+    marks = pd.DataFrame(
+        {
+            "number": events["number"].astype(str),
+            "label": events["label"],
+            "date": events["date"],
+            "lane": [TIMELINE_LANES[k] for k in events["kind"]],
+            "start": [_iso(v) for v in events["start"]],
+            "end": [_iso(v) for v in events["end"]],
+            "source_id": events["source_id"],
+        }
+    )
     # A year or a range is drawn as a bar over the whole span it may fall in; a day or a month as a mark.
     marks["is_range"] = list(events["date_precision"].isin(["year", "range"]))
-    marks["mid"] = [_iso(pd.Timestamp(s) + (pd.Timestamp(e) - pd.Timestamp(s)) / 2)
-                    for s, e in zip(events["start"], events["end"])]
-    y_lane = alt.Y("lane:N", title=None, sort=lanes, scale=alt.Scale(domain=lanes),
-                   axis=alt.Axis(labelLimit=140, ticks=False, domain=False))
-    tooltip = [alt.Tooltip("number:N", title="No."), alt.Tooltip("label:N", title="Event"),
-               alt.Tooltip("date:N", title="Date (as precise as the source)"),
-               alt.Tooltip("source_id:N", title="Source")]
-    base = alt.Chart(marks).encode(x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), y=y_lane,
-                                   tooltip=tooltip)
+    marks["mid"] = [
+        _iso(pd.Timestamp(s) + (pd.Timestamp(e) - pd.Timestamp(s)) / 2)
+        for s, e in zip(events["start"], events["end"], strict=False)
+    ]
+    y_lane = alt.Y(
+        "lane:N",
+        title=None,
+        sort=lanes,
+        scale=alt.Scale(domain=lanes),
+        axis=alt.Axis(labelLimit=140, ticks=False, domain=False),
+    )
+    tooltip = [
+        alt.Tooltip("number:N", title="No."),
+        alt.Tooltip("label:N", title="Event"),
+        alt.Tooltip("date:N", title="Date (as precise as the source)"),
+        alt.Tooltip("source_id:N", title="Source"),
+    ]
+    base = alt.Chart(marks).encode(
+        x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), y=y_lane, tooltip=tooltip
+    )
     ranges = base.transform_filter("datum.is_range").mark_bar(height=6, color="#222", opacity=0.55).encode(x2="end:T")
-    points = base.transform_filter("!datum.is_range").mark_point(filled=True, size=70, color="#222").encode(
-        shape=alt.Shape("lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[lane] for lane in lanes]),
-                        legend=None))
+    points = (
+        base.transform_filter("!datum.is_range")
+        .mark_point(filled=True, size=70, color="#222")
+        .encode(
+            shape=alt.Shape(
+                "lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[lane] for lane in lanes]), legend=None
+            )
+        )
+    )
     marks["align"] = _number_alignment(marks, domain)
-    numbers = [base.transform_filter(f"datum.align == '{align}'").mark_text(
-        dy=-11, dx=dx, align=align, fontSize=11, fontWeight="bold", color="#222").encode(
-        x=alt.X("mid:T", scale=x_scale, axis=x_axis, title=None), text="number:N")
-        for align, dx in (("center", 0), ("right", -1), ("left", 1)) if align in set(marks["align"])]
+    numbers = [
+        base.transform_filter(f"datum.align == '{align}'")
+        .mark_text(dy=-11, dx=dx, align=align, fontSize=11, fontWeight="bold", color="#222")
+        .encode(x=alt.X("mid:T", scale=x_scale, axis=x_axis, title=None), text="number:N")
+        for align, dx in (("center", 0), ("right", -1), ("left", 1))
+        if align in set(marks["align"])
+    ]
     top = alt.layer(band_layer(), ranges, points, *numbers).properties(width=WIDTH, height=150)
 
-    count_data = pd.DataFrame({
-        "when": [_iso(v) for v in counts["when"]], "households": counts["households"].astype(float),
-        "label": counts["label"], "value_status": counts["status"].map(STATUS_LABELS),
-        "source_id": counts["source_id"], "place": counts["place"]})
+    count_data = pd.DataFrame(
+        {
+            "when": [_iso(v) for v in counts["when"]],
+            "households": counts["households"].astype(float),
+            "label": counts["label"],
+            "value_status": counts["status"].map(STATUS_LABELS),
+            "source_id": counts["source_id"],
+            "place": counts["place"],
+        }
+    )
     present = [STATUS_LABELS[s] for s in STATUS_LABELS if s in set(counts["status"])]
     count_base = alt.Chart(count_data).encode(
         x=alt.X("when:T", scale=x_scale, axis=x_axis, title=None),
-        y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")))
+        y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
+    )
     count_points = count_base.mark_point(filled=True, size=80, color=PALETTE["Linköping"]).encode(
-        shape=alt.Shape("value_status:N", title="Value",
-                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
-                        scale=alt.Scale(domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS
-                                                               if STATUS_LABELS[s] in present])),
-        tooltip=[alt.Tooltip("label:N", title="Count"), alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
-                 alt.Tooltip("households:Q", title="Households", format=",.0f"),
-                 alt.Tooltip("value_status:N", title="Value"), alt.Tooltip("source_id:N", title="Source")])
-    count_labels = [count_base.transform_filter(f"datum.place == '{place}'").transform_calculate(
-        text="format(datum.households, ',.0f')").mark_text(
-        align=align, dx=dx, dy=dy, fontSize=11, color="#222").encode(text="text:N")
+        shape=alt.Shape(
+            "value_status:N",
+            title="Value",
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
+            scale=alt.Scale(
+                domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if STATUS_LABELS[s] in present]
+            ),
+        ),
+        tooltip=[
+            alt.Tooltip("label:N", title="Count"),
+            alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
+            alt.Tooltip("households:Q", title="Households", format=",.0f"),
+            alt.Tooltip("value_status:N", title="Value"),
+            alt.Tooltip("source_id:N", title="Source"),
+        ],
+    )
+    count_labels = [
+        count_base.transform_filter(f"datum.place == '{place}'")
+        .transform_calculate(text="format(datum.households, ',.0f')")
+        .mark_text(align=align, dx=dx, dy=dy, fontSize=11, color="#222")
+        .encode(text="text:N")
         # Above and to the right of the point; the lower of two counts on one date, below and to the left.
-        for place, align, dx, dy in (("above", "left", 7, -9), ("below", "right", -7, 11))]
+        for place, align, dx, dy in (("above", "left", 7, -9), ("below", "right", -7, 11))
+    ]
     bottom = alt.layer(band_layer(), count_points, *count_labels).properties(width=WIDTH, height=170)
-    return alt.vconcat(top, bottom, spacing=8, title=_wrapped_title(finding, source),
-                       description=description).resolve_scale(x="shared", color="shared", shape="independent")
+    return alt.vconcat(
+        top, bottom, spacing=8, title=_wrapped_title(finding, source), description=description
+    ).resolve_scale(x="shared", color="shared", shape="independent")

@@ -18,7 +18,6 @@ import os
 import sys
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
 from bistand import DATA_DIR, ROOT
 
@@ -27,22 +26,34 @@ URL_VARIABLE = "BOOK_URL"
 REPOSITORY_VARIABLE = "BOOK_REPOSITORY"
 LICENCES = ("CC-BY-4.0", "MIT")
 LICENCE_NOTE = "Text and data CC BY 4.0; code MIT"
-URL_UNSET = ("This build does not know the book's public address (the setting BOOK_URL is empty), "
-             "so no address is given: cite the address where you read the book.")
-REPOSITORY_UNSET = ("This build does not know the address of the source repository of the book (the setting "
-                    "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it.")
+URL_UNSET = (
+    "This build does not know the book's public address (the setting BOOK_URL is empty), "
+    "so no address is given: cite the address where you read the book."
+)
+REPOSITORY_UNSET = (
+    "This build does not know the address of the source repository of the book (the setting "
+    "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it."
+)
 #: The words a page wraps around the citation, in the page's language (the Swedish summary is in Swedish).
 PAGE_WORDS = {
-    "en": {"cite": "Cite this chapter", "how": "edition {edition}; APA, then BibTeX",
-           "url_unset": URL_UNSET,
-           "footer": "{authors}, {year}. Edition {edition}; data as of {data_date}. Text and data: {cc}; code: MIT.",
-           "repository": " Source: {link} (code, data, history, CHANGELOG.md).", "repository_link": "the repository"},
-    "sv": {"cite": "Citera kapitlet", "how": "utgåva {edition}; APA, sedan BibTeX",
-           "url_unset": "Den här versionen av boken känner inte till bokens webbadress (inställningen BOOK_URL är tom), "
-                        "så ingen adress anges: ange den adress där du läste boken.",
-           "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
-                     "kod: MIT.",
-           "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).", "repository_link": "arkivet"},
+    "en": {
+        "cite": "Cite this chapter",
+        "how": "edition {edition}; APA, then BibTeX",
+        "url_unset": URL_UNSET,
+        "footer": "{authors}, {year}. Edition {edition}; data as of {data_date}. Text and data: {cc}; code: MIT.",
+        "repository": " Source: {link} (code, data, history, CHANGELOG.md).",
+        "repository_link": "the repository",
+    },
+    "sv": {
+        "cite": "Citera kapitlet",
+        "how": "utgåva {edition}; APA, sedan BibTeX",
+        "url_unset": "Den här versionen av boken känner inte till bokens webbadress (inställningen BOOK_URL är tom), "
+        "så ingen adress anges: ange den adress där du läste boken.",
+        "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
+        "kod: MIT.",
+        "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).",
+        "repository_link": "arkivet",
+    },
 }
 
 
@@ -51,23 +62,31 @@ def page_words(language: str | None) -> dict[str, str]:
     return PAGE_WORDS.get(language or "en", PAGE_WORDS["en"])
 
 
-def footer_html(b: "Book", data_as_of: str, language: str | None = None) -> str:
+def footer_html(b: Book, data_as_of: str, language: str | None = None) -> str:
     """The footer paragraph: authors, year, edition, data date, licences and, when known, the repository."""
     import html
 
     words = page_words(language)
     cc = '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>'
-    repository = words["repository"].format(
-        link=f'<a href="{html.escape(b.repository)}">{words["repository_link"]}</a>') if b.repository else ""
-    return "<p>" + words["footer"].format(authors=b.authors, year=b.year, edition=b.edition, data_date=data_as_of,
-                                          cc=cc) + repository + "</p>"
+    repository = (
+        words["repository"].format(link=f'<a href="{html.escape(b.repository)}">{words["repository_link"]}</a>')
+        if b.repository
+        else ""
+    )
+    return (
+        "<p>"
+        + words["footer"].format(authors=b.authors, year=b.year, edition=b.edition, data_date=data_as_of, cc=cc)
+        + repository
+        + "</p>"
+    )
 
 
-ABSTRACT = ("An executable research publication on two Swedish municipal reforms of social assistance "
-            "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
-            "assistance unit. Every figure is traced to a named source, recomputed and checked.")
-KEYWORDS = ("social assistance", "ekonomiskt bistånd", "försörjningsstöd", "Linköping", "Strängnäs",
-            "Jupyter Book")
+ABSTRACT = (
+    "An executable research publication on two Swedish municipal reforms of social assistance "
+    "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
+    "assistance unit. Every figure is traced to a named source, recomputed and checked."
+)
+KEYWORDS = ("social assistance", "ekonomiskt bistånd", "försörjningsstöd", "Linköping", "Strängnäs", "Jupyter Book")
 
 
 @dataclass(frozen=True)
@@ -122,10 +141,15 @@ def book(use_environment: bool = True) -> Book:
         url = os.environ[URL_VARIABLE]
     if use_environment and os.environ.get(REPOSITORY_VARIABLE, "").strip():
         repository = os.environ[REPOSITORY_VARIABLE]
-    return Book(title=table["title"], authors=table["authors"], edition=project["project"]["version"],
-                date=table["date"], url=_normalise_url(url),
-                repository=_normalise_url(repository, REPOSITORY_VARIABLE, slash=False),
-                publisher=(table.get("publisher") or "").strip() or None)
+    return Book(
+        title=table["title"],
+        authors=table["authors"],
+        edition=project["project"]["version"],
+        date=table["date"],
+        url=_normalise_url(url),
+        repository=_normalise_url(repository, REPOSITORY_VARIABLE, slash=False),
+        publisher=(table.get("publisher") or "").strip() or None,
+    )
 
 
 def data_date() -> str:
@@ -137,7 +161,11 @@ def data_date() -> str:
         with open(path, encoding="utf-8", newline="") as handle:
             used |= {row["source_id"] for row in csv.DictReader(handle)}
     sources = load_table("sources")
-    dates = [str(d) for s, d in zip(sources["source_id"], sources["date"]) if s in used and isinstance(d, str) and d]
+    dates = [
+        str(d)
+        for s, d in zip(sources["source_id"], sources["date"], strict=False)
+        if s in used and isinstance(d, str) and d
+    ]
     return max(dates)
 
 
@@ -159,22 +187,40 @@ def _month(b: Book) -> str:
 
 def bibtex_book(b: Book) -> str:
     """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
-    return _bibtex("book", b.key, [
-        ("author", _protect(b.authors)), ("title", _protect(b.title)), ("publisher", _protect(b.publisher_name)),
-        ("year", b.year), ("month", _month(b)), ("edition", b.edition), ("url", b.url),
-        ("note", f"Executable research publication. {LICENCE_NOTE}"),
-    ])
+    return _bibtex(
+        "book",
+        b.key,
+        [
+            ("author", _protect(b.authors)),
+            ("title", _protect(b.title)),
+            ("publisher", _protect(b.publisher_name)),
+            ("year", b.year),
+            ("month", _month(b)),
+            ("edition", b.edition),
+            ("url", b.url),
+            ("note", f"Executable research publication. {LICENCE_NOTE}"),
+        ],
+    )
 
 
 def bibtex_chapter(b: Book, title: str, docname: str) -> str:
     """A BibTeX @incollection entry for one chapter (a titled part of a book: classic BibTeX prints its
     ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known."""
     slug = docname.rsplit("/", 1)[-1].replace("-", "_")
-    return _bibtex("incollection", f"{b.key}_{slug}", [
-        ("author", _protect(b.authors)), ("title", _protect(title)), ("booktitle", _protect(b.title)),
-        ("publisher", _protect(b.publisher_name)), ("year", b.year), ("month", _month(b)),
-        ("edition", b.edition), ("url", b.page_url(docname)),
-    ])
+    return _bibtex(
+        "incollection",
+        f"{b.key}_{slug}",
+        [
+            ("author", _protect(b.authors)),
+            ("title", _protect(title)),
+            ("booktitle", _protect(b.title)),
+            ("publisher", _protect(b.publisher_name)),
+            ("year", b.year),
+            ("month", _month(b)),
+            ("edition", b.edition),
+            ("url", b.page_url(docname)),
+        ],
+    )
 
 
 def apa_book(b: Book) -> str:
@@ -232,9 +278,12 @@ def _arguments(argv: list[str]):
     parser = argparse.ArgumentParser(
         prog="python -m bistand.publishing.citation",
         description="Write CITATION.cff from pyproject.toml [tool.bistand.book] (the file ignores the "
-                    f"environment's {URL_VARIABLE} and {REPOSITORY_VARIABLE}), or check or print the citation.")
+        f"environment's {URL_VARIABLE} and {REPOSITORY_VARIABLE}), or check or print the citation.",
+    )
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--check", action="store_true", help="only compare CITATION.cff with the metadata; write nothing")
+    group.add_argument(
+        "--check", action="store_true", help="only compare CITATION.cff with the metadata; write nothing"
+    )
     group.add_argument("--bibtex", action="store_true", help="print the book's BibTeX entry; write nothing")
     return parser.parse_args(argv)
 
@@ -245,7 +294,9 @@ def main(argv: list[str]) -> int:
     text = cff_text(book(use_environment=False))
     if args.check:
         if CFF_PATH.read_text(encoding="utf-8") != text:
-            print(f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.publishing.citation`")
+            print(
+                f"{CFF_PATH.name} differs from pyproject.toml [tool.bistand.book]: run `python -m bistand.publishing.citation`"
+            )
             return 1
         print(f"{CFF_PATH.name} agrees with pyproject.toml")
         return 0
@@ -257,8 +308,7 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-__all__ = ["Book", "book", "data_date", "bibtex_book", "bibtex_chapter", "apa_book", "apa_chapter",
-           "cff_text"]
+__all__ = ["Book", "book", "data_date", "bibtex_book", "bibtex_chapter", "apa_book", "apa_chapter", "cff_text"]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -18,9 +18,11 @@ import nbformat
 from bistand import DATA_DIR, ROOT
 
 EXPECTED = ROOT / "tests" / "edition_figures.json"
-ABOUT = ("The figures that pin this edition: each chapter's glued values (as its stored outputs show them) and each "
-         "derived figure of the data. Written by `make accept` after `make update` has listed the differences; "
-         "do not edit by hand.")
+ABOUT = (
+    "The figures that pin this edition: each chapter's glued values (as its stored outputs show them) and each "
+    "derived figure of the data. Written by `make accept` after `make update` has listed the differences; "
+    "do not edit by hand."
+)
 
 
 def glued_values(path: Path) -> dict[str, str]:
@@ -52,8 +54,10 @@ def derived_figures(data_dir: Path = DATA_DIR) -> dict[str, float]:
 def current(root: Path = ROOT, data_dir: Path = DATA_DIR) -> dict[str, dict]:
     """This checkout's figures: ``glued`` (chapter -> name -> text) and ``derived`` (figure id -> value)."""
     chapters = sorted((root / "chapters").glob("*.ipynb"))
-    return {"glued": {p.relative_to(root).as_posix(): glued_values(p) for p in chapters},
-            "derived": derived_figures(data_dir)}
+    return {
+        "glued": {p.relative_to(root).as_posix(): glued_values(p) for p in chapters},
+        "derived": derived_figures(data_dir),
+    }
 
 
 def read_expected(path: Path = EXPECTED) -> dict[str, dict]:
@@ -64,16 +68,21 @@ def read_expected(path: Path = EXPECTED) -> dict[str, dict]:
 
 
 def write_expected(figures: dict[str, dict], path: Path = EXPECTED) -> None:
-    data = {"about": ABOUT, "glued": {k: dict(sorted(v.items())) for k, v in sorted(figures["glued"].items())},
-            "derived": dict(sorted(figures["derived"].items()))}
+    data = {
+        "about": ABOUT,
+        "glued": {k: dict(sorted(v.items())) for k, v in sorted(figures["glued"].items())},
+        "derived": dict(sorted(figures["derived"].items())),
+    }
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def differences(expected: dict[str, dict], now: dict[str, dict]) -> list[str]:
     """One line per figure that moved, appeared or went: ``chapters/x.ipynb str_paid_2021: 26.7 -> 26.9``."""
     lines = []
-    pairs = [(chapter, expected["glued"].get(chapter, {}), now["glued"].get(chapter, {}))
-             for chapter in sorted(expected["glued"].keys() | now["glued"].keys())]
+    pairs = [
+        (chapter, expected["glued"].get(chapter, {}), now["glued"].get(chapter, {}))
+        for chapter in sorted(expected["glued"].keys() | now["glued"].keys())
+    ]
     pairs.append(("derived", expected["derived"], now["derived"]))
     for where, before, after in pairs:
         for name in sorted(before.keys() | after.keys()):
@@ -101,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     for line in moved:
         print(line)
     if moved:
-        print(f"{len(moved)} figure(s) differ from the accepted ones ({EXPECTED.relative_to(ROOT)}); if you meant "
-              "these changes, run `make accept` (and say what moved and why in CHANGELOG.md)")
+        print(
+            f"{len(moved)} figure(s) differ from the accepted ones ({EXPECTED.relative_to(ROOT)}); if you meant "
+            "these changes, run `make accept` (and say what moved and why in CHANGELOG.md)"
+        )
         return 1
     print("every figure is the accepted one")
     return 0

@@ -12,9 +12,20 @@ from bistand.data import formats
 
 #: The order in which the ledger lists claims: substantive conflicts first, then discrepancies a reading of the
 #: definitions may explain, unverifiable claims last.
-FINDING_ORDER = {finding.value: position for position, finding in enumerate(
-    [Finding.SUBSTANTIVE, Finding.MAY_EXPLAIN, Finding.DEFINITION, Finding.DEPENDS, Finding.INDEPENDENT, Finding.OWN_FIGURES,
-     Finding.NOT_VERIFIABLE])}
+FINDING_ORDER = {
+    finding.value: position
+    for position, finding in enumerate(
+        [
+            Finding.SUBSTANTIVE,
+            Finding.MAY_EXPLAIN,
+            Finding.DEFINITION,
+            Finding.DEPENDS,
+            Finding.INDEPENDENT,
+            Finding.OWN_FIGURES,
+            Finding.NOT_VERIFIABLE,
+        ]
+    )
+}
 
 
 def number(value: float, unit: str) -> str:
@@ -75,8 +86,11 @@ COLUMNS: dict[str, Callable[[pd.Series], str]] = {
 
 def in_ledger_order(claims: pd.DataFrame) -> pd.DataFrame:
     """Claims ordered by what they count as (FINDING_ORDER), then by source and id."""
-    return (claims.assign(order=claims["finding"].map(FINDING_ORDER))
-            .sort_values(["order", "source_id", "claim_id"], kind="stable").drop(columns="order"))
+    return (
+        claims.assign(order=claims["finding"].map(FINDING_ORDER))
+        .sort_values(["order", "source_id", "claim_id"], kind="stable")
+        .drop(columns="order")
+    )
 
 
 def ledger_html(rows: pd.DataFrame, columns: dict[str, Callable[[pd.Series], str]] | None = None) -> str:
@@ -87,8 +101,13 @@ def ledger_html(rows: pd.DataFrame, columns: dict[str, Callable[[pd.Series], str
     """
     columns = COLUMNS if columns is None else columns
     head = "".join(f"<th>{html.escape(name)}</th>" for name in columns)
-    body = "".join(f'<tr id="{html.escape(row["anchor"])}">'
-                   + "".join(f"<td>{html.escape(str(cell(row)))}</td>" for cell in columns.values()) + "</tr>"
-                   for _, row in rows.iterrows())
-    return (f'<div class="claims-ledger-wrap" style="overflow-x: auto"><table class="claims-ledger">'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    body = "".join(
+        f'<tr id="{html.escape(row["anchor"])}">'
+        + "".join(f"<td>{html.escape(str(cell(row)))}</td>" for cell in columns.values())
+        + "</tr>"
+        for _, row in rows.iterrows()
+    )
+    return (
+        f'<div class="claims-ledger-wrap" style="overflow-x: auto"><table class="claims-ledger">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )

@@ -20,9 +20,11 @@ from bistand import DATA_DIR, ROOT
 
 #: The record of the data each notebook's stored outputs were computed from (one file, not each notebook's metadata).
 RECORD = ROOT / "chapters" / "outputs-data.json"
-ABOUT = ("The sha256 of each data file (data/*.csv) that each notebook's stored outputs were computed from. Written "
-         "by `make notebooks` and `make update` (bistand.publishing.notebooks); `make book` refuses to build when the "
-         "data differ. Do not edit by hand.")
+ABOUT = (
+    "The sha256 of each data file (data/*.csv) that each notebook's stored outputs were computed from. Written "
+    "by `make notebooks` and `make update` (bistand.publishing.notebooks); `make book` refuses to build when the "
+    "data differ. Do not edit by hand."
+)
 
 
 def data_digests(data_dir: Path = DATA_DIR) -> dict[str, str]:
@@ -45,12 +47,13 @@ def read_record(record: Path = RECORD) -> dict[str, dict[str, str]]:
 
 
 def write_record(notebooks: dict[str, dict[str, str]], record: Path = RECORD) -> None:
-    record.write_text(json.dumps({"about": ABOUT, "notebooks": dict(sorted(notebooks.items()))}, indent=1,
-                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    record.write_text(
+        json.dumps({"about": ABOUT, "notebooks": dict(sorted(notebooks.items()))}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
 
 
-def record_outputs_data(paths: list[Path], data_dir: Path = DATA_DIR, record: Path = RECORD,
-                        root: Path = ROOT) -> None:
+def record_outputs_data(paths: list[Path], data_dir: Path = DATA_DIR, record: Path = RECORD, root: Path = ROOT) -> None:
     """Record that the stored outputs of ``paths`` were computed from the data as it is now."""
     notebooks = read_record(record)
     digests = data_digests(data_dir)
@@ -59,8 +62,9 @@ def record_outputs_data(paths: list[Path], data_dir: Path = DATA_DIR, record: Pa
     write_record(notebooks, record)
 
 
-def stale(paths: list[Path] | None = None, data_dir: Path = DATA_DIR, record: Path = RECORD,
-          root: Path = ROOT) -> list[str]:
+def stale(
+    paths: list[Path] | None = None, data_dir: Path = DATA_DIR, record: Path = RECORD, root: Path = ROOT
+) -> list[str]:
     """One line for each notebook whose stored outputs were computed from data other than the data now, naming
     the files that differ; empty if every notebook is current."""
     paths = paths or sorted((root / "chapters").glob("*.ipynb"))
@@ -74,7 +78,9 @@ def stale(paths: list[Path] | None = None, data_dir: Path = DATA_DIR, record: Pa
             continue
         changed = sorted(name for name in now.keys() | recorded.keys() if now.get(name) != recorded.get(name))
         if changed:
-            lines.append(f"{key}: its stored outputs were computed from other data ({', '.join(changed)} changed since)")
+            lines.append(
+                f"{key}: its stored outputs were computed from other data ({', '.join(changed)} changed since)"
+            )
     return lines
 
 
@@ -89,8 +95,14 @@ def execute_in_place(path: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="bistand-kernel-") as sockets:
         manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
         try:
-            NotebookClient(notebook, km=manager, timeout=300, kernel_name="python3", record_timing=False,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            NotebookClient(
+                notebook,
+                km=manager,
+                timeout=300,
+                kernel_name="python3",
+                record_timing=False,
+                resources={"metadata": {"path": str(path.parent)}},
+            ).execute()
         finally:  # a kernel manager passed in is the caller's to shut down
             if manager.has_kernel:
                 manager.shutdown_kernel(now=True)
@@ -106,8 +118,11 @@ def check(paths: list[Path] | None = None) -> int:
     for line in grouped(lines):
         print(line, file=sys.stderr)
     if lines:
-        print(f"{len(lines)} notebook(s) would show figures of other data: run `make update` (it validates the data, "
-              "records its sha256s and re-executes the notebooks), then `make book` again", file=sys.stderr)
+        print(
+            f"{len(lines)} notebook(s) would show figures of other data: run `make update` (it validates the data, "
+            "records its sha256s and re-executes the notebooks), then `make book` again",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import re
 import posixpath
+import re
 import shutil
 import sys
 import tempfile
@@ -56,15 +56,23 @@ def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en
     Swedish page)."""
     if language == "sv":
         if linked:
-            return (f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
-                    f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF-utgåva {edition}</a> (främst på engelska).</p>')
-        return (f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
-                "den här versionen: kör <code>make pdf</code> (som <code>make test</code> kör) för att göra den.</p>")
+            return (
+                f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
+                f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF-utgåva {edition}</a> (främst på engelska).</p>'
+            )
+        return (
+            f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
+            "den här versionen: kör <code>make pdf</code> (som <code>make test</code> kör) för att göra den.</p>"
+        )
     if linked:
-        return (f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
-                f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>')
-    return (f'<p class="pdf-edition pdf-missing">The PDF edition {edition} of these pages has not been printed '
-            "from this build: run <code>make pdf</code> (which <code>make test</code> runs) to make it.</p>")
+        return (
+            f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
+            f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>'
+        )
+    return (
+        f'<p class="pdf-edition pdf-missing">The PDF edition {edition} of these pages has not been printed '
+        "from this build: run <code>make pdf</code> (which <code>make test</code> runs) to make it.</p>"
+    )
 
 
 def html_hash(html_dir: Path = HTML_DIR) -> str:
@@ -73,7 +81,9 @@ def html_hash(html_dir: Path = HTML_DIR) -> str:
     for docname in chapter_docnames():
         page = html_dir / f"{docname}.html"
         if page.exists():
-            digest.update(docname.encode() + b"\0" + PDF_NOTE.sub("", page.read_text(encoding="utf-8")).encode() + b"\0")
+            digest.update(
+                docname.encode() + b"\0" + PDF_NOTE.sub("", page.read_text(encoding="utf-8")).encode() + b"\0"
+            )
     return "sha256:" + digest.hexdigest()
 
 
@@ -167,8 +177,18 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
     page = html_dir / f"{docname}.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.bd-article") or soup.select_one("main") or soup.body
-    for selector in ["script", "style", ".cell_input", "details.hide > summary", "a.headerlink", ".cite-this",
-                     "button", ".vega-spec", ".toggle-details__summary", ".toctree-wrapper"]:
+    for selector in [
+        "script",
+        "style",
+        ".cell_input",
+        "details.hide > summary",
+        "a.headerlink",
+        ".cite-this",
+        "button",
+        ".vega-spec",
+        ".toggle-details__summary",
+        ".toctree-wrapper",
+    ]:
         for element in article.select(selector):
             element.decompose()
     for details in article.select("details"):
@@ -213,22 +233,31 @@ def _is_wide(table) -> bool:
     rows = table.select("tr")
     columns = max((len(r.find_all(["th", "td"], recursive=False)) for r in rows), default=0)
     longest_token = max((len(t) for t in table.get_text(" ").split()), default=0)
-    return (columns >= WIDE_TABLE_COLUMNS or longest_token >= LONG_TOKEN
-            or bool(WIDE_TABLE_CLASSES & set(table.get("class") or [])))
+    return (
+        columns >= WIDE_TABLE_COLUMNS
+        or longest_token >= LONG_TOKEN
+        or bool(WIDE_TABLE_CLASSES & set(table.get("class") or []))
+    )
 
 
 def _records(soup, table):
     """A wide table as a list of records: the first column heads each record, short columns share a line,
     long ones (titles, locators, quotes, notes) get a line each; every cell is kept with its markup."""
     head_rows = table.select("thead tr")
-    header = [c.get_text(" ", strip=True) for c in head_rows[-1].find_all(["th", "td"], recursive=False)] if head_rows else []
+    header = (
+        [c.get_text(" ", strip=True) for c in head_rows[-1].find_all(["th", "td"], recursive=False)]
+        if head_rows
+        else []
+    )
     body_rows = [r for r in table.select("tr") if r.find_parent("thead") is None]
     if not header and body_rows:
         header = [c.get_text(" ", strip=True) for c in body_rows[0].find_all(["th", "td"], recursive=False)]
         body_rows = body_rows[1:]
     rows = [r.find_all(["th", "td"], recursive=False) for r in body_rows]
-    longest = [max((len(row[i].get_text(" ", strip=True)) for row in rows if i < len(row)), default=0)
-               for i in range(len(header))]
+    longest = [
+        max((len(row[i].get_text(" ", strip=True)) for row in rows if i < len(row)), default=0)
+        for i in range(len(header))
+    ]
     box = soup.new_tag("div", attrs={"class": "records", "role": "list"})
     caption = table.find("caption")
     if caption is not None:
@@ -337,7 +366,9 @@ def _running_heads(chapters: list[Chapter]) -> str:
 
     return "\n".join(
         f"@page {c.slug} {{ @top-center {{ content: {css_string(c.title)}; font: italic 9pt 'Liberation Sans', sans-serif; "
-        f"font-variant-ligatures: none; font-feature-settings: 'liga' 0, 'clig' 0; color: #444; }} }}\nsection#{c.slug} {{ page: {c.slug}; }}" for c in chapters)
+        f"font-variant-ligatures: none; font-feature-settings: 'liga' 0, 'clig' 0; color: #444; }} }}\nsection#{c.slug} {{ page: {c.slug}; }}"
+        for c in chapters
+    )
 
 
 def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None) -> str:
@@ -347,18 +378,24 @@ def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | Non
     where = f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>' if b.url else f"<p>{esc(URL_UNSET)}</p>"
     if b.repository:
         where += f'<p>Code, data and history: <a href="{esc(b.repository)}">{esc(b.repository)}</a></p>'
-    cover = (f'<section class="front cover"><h1>{esc(b.title)}</h1>'
-             f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
-             f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
-             "<p>Text and data: CC BY 4.0; code: MIT. Every figure in this book is computed from the data "
-             "in its repository; the HTML edition has the code, the data and the interactive charts.</p></div></section>")
+    cover = (
+        f'<section class="front cover"><h1>{esc(b.title)}</h1>'
+        f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
+        f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
+        "<p>Text and data: CC BY 4.0; code: MIT. Every figure in this book is computed from the data "
+        "in its repository; the HTML edition has the code, the data and the interactive charts.</p></div></section>"
+    )
     entries = "".join(
         f'<li><a href="#{c.slug}">{esc(c.title)}</a><span class="dots"></span>'
-        f'<a href="#{c.slug}">{pages.get(c.slug, "") if pages else "00"}</a></li>' for c in chapters)
+        f'<a href="#{c.slug}">{pages.get(c.slug, "") if pages else "00"}</a></li>'
+        for c in chapters
+    )
     toc = f'<section class="front"><nav class="toc"><h1>Contents</h1><ol>{entries}</ol></nav></section>'
     body = "".join(f'<section class="chapter" id="{c.slug}">{c.body}</section>' for c in chapters)
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(b.title)}</title>'
-            f"<style>{CSS}\n{_running_heads(chapters)}</style></head><body>{cover}{toc}{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(b.title)}</title>'
+        f"<style>{CSS}\n{_running_heads(chapters)}</style></head><body>{cover}{toc}{body}</body></html>"
+    )
 
 
 def _driver():
@@ -367,10 +404,19 @@ def _driver():
 
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 "--host-resolver-rules=MAP * ~NOTFOUND", "--allow-file-access-from-files",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-pdf-')}"]:
+    for flag in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--allow-file-access-from-files",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-pdf-')}",
+    ]:
         options.add_argument(flag)
     return webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
 
@@ -379,9 +425,16 @@ def print_pdf(driver, document: Path) -> bytes:
     """Print one local HTML file to PDF bytes (CSS page size and margin boxes, with an outline and tags)."""
     driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     driver.get(document.as_uri())
-    result = driver.execute_cdp_cmd("Page.printToPDF", {
-        "printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False,
-        "generateDocumentOutline": True, "generateTaggedPDF": True})
+    result = driver.execute_cdp_cmd(
+        "Page.printToPDF",
+        {
+            "printBackground": True,
+            "preferCSSPageSize": True,
+            "displayHeaderFooter": False,
+            "generateDocumentOutline": True,
+            "generateTaggedPDF": True,
+        },
+    )
     return base64.b64decode(result["data"])
 
 
@@ -426,17 +479,19 @@ def finish(pdf: bytes, b: Book) -> bytes:
             if action is not None and str(action.get("/URI", "")).startswith(UNKNOWN_SITE):
                 uri = "../" + str(action["/URI"]).removeprefix(UNKNOWN_SITE)
                 action.get_object()[NameObject("/URI")] = TextStringObject(uri)
-    writer.add_metadata({
-        "/Title": b.title,
-        "/Author": b.authors,
-        "/Subject": f"Edition {b.edition}, {b.date}. {ABSTRACT}",
-        "/Keywords": ", ".join(KEYWORDS),
-        "/Creator": "bistand.publishing.pdf (headless Chromium, Page.printToPDF)",
-        "/CreationDate": _pdf_date(b.date),
-        "/Edition": b.edition,
-        "/EditionDate": b.date,
-        **({"/URL": b.url} if b.url else {}),
-    })
+    writer.add_metadata(
+        {
+            "/Title": b.title,
+            "/Author": b.authors,
+            "/Subject": f"Edition {b.edition}, {b.date}. {ABSTRACT}",
+            "/Keywords": ", ".join(KEYWORDS),
+            "/Creator": "bistand.publishing.pdf (headless Chromium, Page.printToPDF)",
+            "/CreationDate": _pdf_date(b.date),
+            "/Edition": b.edition,
+            "/EditionDate": b.date,
+            **({"/URL": b.url} if b.url else {}),
+        }
+    )
     if "/Lang" not in writer._root_object:
         writer._root_object[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
@@ -482,8 +537,10 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
 
 def main() -> int:
     target = build()
-    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size / 1024:.0f} KiB) and copied it to "
-          f"_build/html/{SITE_PDF_FOLDER}/")
+    print(
+        f"wrote {target.relative_to(ROOT)} ({target.stat().st_size / 1024:.0f} KiB) and copied it to "
+        f"_build/html/{SITE_PDF_FOLDER}/"
+    )
     return 0
 
 

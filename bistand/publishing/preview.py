@@ -13,7 +13,6 @@ from pathlib import Path
 
 from bistand import ROOT
 
-
 #: The warnings a one-chapter build gives by design, silenced with Sphinx's own setting (``suppress_warnings``):
 #: links to the other chapters (``ref.doc``) and citations of the bibliography page (sphinxcontrib-bibtex's
 #: ``bibtex.key_not_found``), which are not in it. Any other warning still shows.
@@ -27,8 +26,9 @@ def preview_config(root: Path = ROOT) -> str:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     sphinx = config.setdefault("sphinx", {})
     # Jupyter Book reads the folders of local extensions from the configuration file's own folder.
-    sphinx["local_extensions"] = {name: str((root / folder).resolve())
-                                  for name, folder in (sphinx.get("local_extensions") or {}).items()}
+    sphinx["local_extensions"] = {
+        name: str((root / folder).resolve()) for name, folder in (sphinx.get("local_extensions") or {}).items()
+    }
     sphinx_config = sphinx.setdefault("config", {})
     sphinx_config["suppress_warnings"] = [*sphinx_config.get("suppress_warnings", []), *EXPECTED_IN_PREVIEW]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -44,8 +44,24 @@ def preview(chapter: str, root: Path = ROOT) -> Path:
     config = out / "_config.yml"
     config.write_text(preview_config(root), encoding="utf-8")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
-    subprocess.run([str(jupyter_book), "build", str(root), "--builder", "html", "--toc", str(toc), "--config",
-                    str(config), "--path-output", str(out), "--quiet"], check=True, cwd=root)
+    subprocess.run(
+        [
+            str(jupyter_book),
+            "build",
+            str(root),
+            "--builder",
+            "html",
+            "--toc",
+            str(toc),
+            "--config",
+            str(config),
+            "--path-output",
+            str(out),
+            "--quiet",
+        ],
+        check=True,
+        cwd=root,
+    )
     return out / "_build" / "html" / f"{name}.html"
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 from babel.numbers import parse_decimal
 
 from bistand.data import formats
-
 from bistand.publishing.prose import SWEDISH_SUFFIX
 
 LOCALE = formats.SWEDISH
 SUFFIX = SWEDISH_SUFFIX
-UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor",
-         "households": " hushåll"}
+UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor", "households": " hushåll"}
 
 
 def number(value: float, decimals: int = 0) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bistand import DATA_DIR, ROOT
+from bistand import DATA_DIR
 
 
 def changelog_line(path: str, digest: str) -> str:
@@ -42,8 +42,10 @@ def show_edition_differences() -> list[str]:
     for line in moved:
         print(f"  {line}")
     if moved:
-        print(f"{len(moved)} figure(s) moved. If you meant these changes, run `make accept` (it writes them into "
-              "tests/edition_figures.json), and say what moved and why in CHANGELOG.md.")
+        print(
+            f"{len(moved)} figure(s) moved. If you meant these changes, run `make accept` (it writes them into "
+            "tests/edition_figures.json), and say what moved and why in CHANGELOG.md."
+        )
     else:
         print("  none: every figure the chapters show is the accepted one")
     return moved
@@ -62,13 +64,17 @@ def run(notebooks: list[Path] | None = None, data_dir: Path = DATA_DIR) -> int:
     # Nothing is written while the data is invalid: derive rewrites figures_primary.csv, so everything but
     # the derived values themselves (which derive recomputes) and the hashes must validate first.
     _step("validate before writing anything")
-    problems = [p for p in validate.validate_data(data_dir, check_hashes=False)
-                if not p.message.startswith("derived value ")]
+    problems = [
+        p for p in validate.validate_data(data_dir, check_hashes=False) if not p.message.startswith("derived value ")
+    ]
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"make update stopped at validation: {len(problems)} problem(s); nothing was written. "
-              "Fix them and run it again", file=sys.stderr)
+        print(
+            f"make update stopped at validation: {len(problems)} problem(s); nothing was written. "
+            "Fix them and run it again",
+            file=sys.stderr,
+        )
         return 1
     _step("derive: recompute derived figures from their rules (python -m bistand.data.derive)")
     try:

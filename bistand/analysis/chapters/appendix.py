@@ -11,8 +11,19 @@ from bistand.data.load import Figures, load_table
 from bistand.data.vocabularies import EVENT_KINDS
 
 SOURCE_COLUMNS = ["source_id", "publisher", "title", "date_as_given", "url"]
-FIGURE_COLUMNS = ["figure_id", "municipality", "measure", "period", "value", "unit", "qualifier", "status",
-                  "source_id", "locator", "quote"]
+FIGURE_COLUMNS = [
+    "figure_id",
+    "municipality",
+    "measure",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "source_id",
+    "locator",
+    "quote",
+]
 EVENT_COLUMNS = ["event_id", "municipality", "date", "date_precision", "kind", "label", "source_id", "quote", "note"]
 MEASURE_COLUMNS = ["measure", "label", "unit", "kind"]
 
@@ -34,8 +45,9 @@ def primary_figures_table(figures: Figures) -> pd.DataFrame:
 
 def reference_figures_table(figures: Figures) -> pd.DataFrame:
     """The reference and context figures, by municipality, measure, period and source."""
-    return (figures.frame[~is_primary(figures)][FIGURE_COLUMNS]
-            .sort_values(["municipality", "measure", "period", "source_id"]))
+    return figures.frame[~is_primary(figures)][FIGURE_COLUMNS].sort_values(
+        ["municipality", "measure", "period", "source_id"]
+    )
 
 
 def events_table(events: pd.DataFrame) -> pd.DataFrame:
@@ -76,15 +88,27 @@ class DataCounts:
 
 def data_counts(figures: Figures, events: pd.DataFrame) -> DataCounts:
     frame, sources = figures.frame, load_table("sources")
-    return DataCounts(figures=len(frame), primary=int(is_primary(figures).sum()),
-                      derived=int((frame["status"] == "derived").sum()),
-                      positional=int((frame["status"] == "positional").sum()),
-                      events=len(events), sources=len(sources), undated_sources=int((sources["date"] == "").sum()))
+    return DataCounts(
+        figures=len(frame),
+        primary=int(is_primary(figures).sum()),
+        derived=int((frame["status"] == "derived").sum()),
+        positional=int((frame["status"] == "positional").sum()),
+        events=len(events),
+        sources=len(sources),
+        undated_sources=int((sources["date"] == "").sum()),
+    )
 
 
 def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[str, int]:
     """Every value the chapter glues, by glue name (``events`` defaults to the events table)."""
     counts = data_counts(figures, load_events() if events is None else events)
-    return {"dat_n_figures": counts.figures, "dat_n_primary": counts.primary, "dat_n_reference": counts.reference,
-            "dat_n_events": counts.events, "dat_n_derived": counts.derived, "dat_n_positional": counts.positional,
-            "dat_n_sources": counts.sources, "dat_n_undated": counts.undated_sources}
+    return {
+        "dat_n_figures": counts.figures,
+        "dat_n_primary": counts.primary,
+        "dat_n_reference": counts.reference,
+        "dat_n_events": counts.events,
+        "dat_n_derived": counts.derived,
+        "dat_n_positional": counts.positional,
+        "dat_n_sources": counts.sources,
+        "dat_n_undated": counts.undated_sources,
+    }

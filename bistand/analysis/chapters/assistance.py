@@ -77,10 +77,13 @@ def two_amounts(figures: Figures) -> TwoAmounts:
     """The two amounts for 2020; the gap and its share of the claimed saving come from
     :func:`bistand.analysis.summary.headline`, so the summary and this chapter cannot differ."""
     summary = headline(figures)
-    return TwoAmounts(own=figures.value("str_paid_2020_str2022web"),
-                      official=figures.value("str_paid_2020_rf_sod_2021"),
-                      gap=summary["sum_str_gap_2020"], gap_over_saving=summary["sum_str_gap_over_saving"],
-                      verdict=assess_claim("str_paid_2020_vs_official", figures).verdict.value)
+    return TwoAmounts(
+        own=figures.value("str_paid_2020_str2022web"),
+        official=figures.value("str_paid_2020_rf_sod_2021"),
+        gap=summary["sum_str_gap_2020"],
+        gap_over_saving=summary["sum_str_gap_over_saving"],
+        verdict=assess_claim("str_paid_2020_vs_official", figures).verdict.value,
+    )
 
 
 def two_amounts_frame(amounts: TwoAmounts) -> pd.DataFrame:

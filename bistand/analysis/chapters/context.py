@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.context import (LONGTERM_MONTHS, amount_per_household, peer_table, requirement_start,
-                                      stated_per_household, with_stated_per_household)
+from bistand.analysis.context import (
+    LONGTERM_MONTHS,
+    amount_per_household,
+    peer_table,
+    requirement_start,
+    stated_per_household,
+    with_stated_per_household,
+)
 from bistand.data.events import load_events
 from bistand.data.load import Figures, load_table
 
@@ -52,17 +58,19 @@ def law_dates(events: pd.DataFrame) -> LawDates:
     if latest["date_precision"] != "day":
         raise ValueError(f"the latest policy event {latest['event_id']} is dated {latest['date']!r}, not to the day")
     events = events.set_index("event_id")
-    return LawDates(bill=spelled_date(events.loc["se_prop_2015_16_136", "start"]),
-                    proposal_year=str(events.loc["se_ds_2024_29", "date"]),
-                    rights_institute=spelled_date(events.loc["se_mri_consultation", "start"]),
-                    new_act=spelled_date(events.loc["se_new_sol", "start"]),
-                    sfs_2021_in_force=spelled_date(events.loc["se_sfs_2021_159", "start"]),
-                    new_act_bill=spelled_date(events.loc["se_prop_2024_25_89", "start"]),
-                    inquiry_year=str(events.loc["se_sou_2025_15", "date"]),
-                    reform=spelled_date(events.loc["se_reform_2025", "start"]),
-                    referral=spelled_date(events.loc["se_lagradsremiss_2025", "start"]),
-                    policy_as_of=spelled_date(latest["start"]),
-                    requirement_start=spelled_date(pd.Timestamp(requirement_start(events.reset_index()))))
+    return LawDates(
+        bill=spelled_date(events.loc["se_prop_2015_16_136", "start"]),
+        proposal_year=str(events.loc["se_ds_2024_29", "date"]),
+        rights_institute=spelled_date(events.loc["se_mri_consultation", "start"]),
+        new_act=spelled_date(events.loc["se_new_sol", "start"]),
+        sfs_2021_in_force=spelled_date(events.loc["se_sfs_2021_159", "start"]),
+        new_act_bill=spelled_date(events.loc["se_prop_2024_25_89", "start"]),
+        inquiry_year=str(events.loc["se_sou_2025_15", "date"]),
+        reform=spelled_date(events.loc["se_reform_2025", "start"]),
+        referral=spelled_date(events.loc["se_lagradsremiss_2025", "start"]),
+        policy_as_of=spelled_date(latest["start"]),
+        requirement_start=spelled_date(pd.Timestamp(requirement_start(events.reset_index()))),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,8 +99,10 @@ class Peers:
 
 def peers(figures: Figures) -> Peers:
     """The two peer tables of Linköping's statistics page."""
-    return Peers(adults=peer_table(figures.frame, "adults_any_time_year_share", ADULTS_YEAR, "Linköping"),
-                 longterm=peer_table(figures.frame, "longterm_share_recipients", LONGTERM_YEAR, "Linköping"))
+    return Peers(
+        adults=peer_table(figures.frame, "adults_any_time_year_share", ADULTS_YEAR, "Linköping"),
+        longterm=peer_table(figures.frame, "longterm_share_recipients", LONGTERM_YEAR, "Linköping"),
+    )
 
 
 @dataclass(frozen=True)
@@ -123,8 +133,10 @@ def sodermanland(figures: Figures) -> Sodermanland:
     """The Södermanland table for 2020 with the amount per household Regionfakta's table prints; ValueError if one
     is missing or differs from the amount divided by the households by more than rounding
     (:func:`bistand.analysis.context.with_stated_per_household`)."""
-    table = with_stated_per_household(amount_per_household(figures.frame, SODERMANLAND_YEAR, SODERMANLAND),
-                                      stated_per_household(figures.frame, SODERMANLAND_YEAR, SODERMANLAND))
+    table = with_stated_per_household(
+        amount_per_household(figures.frame, SODERMANLAND_YEAR, SODERMANLAND),
+        stated_per_household(figures.frame, SODERMANLAND_YEAR, SODERMANLAND),
+    )
     names = load_table("municipalities").set_index("code").loc[SODERMANLAND, "name"]
     return Sodermanland(table=table, missing=sorted(set(names) - set(table["municipality"])))
 

@@ -15,10 +15,21 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.claims import assess_claim, round_half_up
-from bistand.analysis.metrics import (amount_per_household, annual_growth_rate, change, expected_at_national_rate,
-                                      implied_cost_per_household_per_month, in_constant_prices, nearest_years,
-                                      percent_change, saving_against_forecast, saving_against_national_rate,
-                                      saving_against_previous, series_in_constant_prices, value_of_household_change)
+from bistand.analysis.metrics import (
+    amount_per_household,
+    annual_growth_rate,
+    change,
+    expected_at_national_rate,
+    implied_cost_per_household_per_month,
+    in_constant_prices,
+    nearest_years,
+    percent_change,
+    saving_against_forecast,
+    saving_against_national_rate,
+    saving_against_previous,
+    series_in_constant_prices,
+    value_of_household_change,
+)
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 SWEDEN, STRANGNAS, LINKOPING = "0000", "0486", "0580"
@@ -50,8 +61,9 @@ def _not_published(frame: pd.DataFrame, years: tuple[int, int]) -> str:
     return ", ".join(f"{year} {status[year]}" for year in years if status[year] != "verbatim")
 
 
-def _change_row(where: str, start: int, end: int, paid: pd.DataFrame, households: pd.DataFrame,
-                cpi: dict[int, float]) -> dict[str, object]:
+def _change_row(
+    where: str, start: int, end: int, paid: pd.DataFrame, households: pd.DataFrame, cpi: dict[int, float]
+) -> dict[str, object]:
     """One row of :func:`payment_changes`: each change, or NaN with the reason in its note."""
     row: dict[str, object] = {"where": where, "start": start, "end": end}
     hh = households.set_index("year")["value"]
@@ -59,22 +71,28 @@ def _change_row(where: str, start: int, end: int, paid: pd.DataFrame, households
     if missing:
         row.update(households_change=math.nan, households_note="no count for " + " or ".join(map(str, missing)))
     else:
-        row.update(households_change=change(hh[start], hh[end]),
-                   households_note=_not_published(households, (start, end)))
+        row.update(
+            households_change=change(hh[start], hh[end]), households_note=_not_published(households, (start, end))
+        )
     amounts = paid.set_index("year")["value"]
     missing = [year for year in (start, end) if year not in amounts.index]
     if missing:
-        row.update(paid_change=math.nan, paid_note="no amount for " + " or ".join(map(str, missing)),
-                   paid_change_constant=math.nan, constant_note="not available")
+        row.update(
+            paid_change=math.nan,
+            paid_note="no amount for " + " or ".join(map(str, missing)),
+            paid_change_constant=math.nan,
+            constant_note="not available",
+        )
         return row
     row.update(paid_change=change(amounts[start], amounts[end]), paid_note=_not_published(paid, (start, end)))
     no_index = [year for year in (start, end) if year not in cpi]
     if no_index:
-        row.update(paid_change_constant=math.nan,
-                   constant_note=" or ".join(map(str, no_index)) + " cannot be deflated")
+        row.update(paid_change_constant=math.nan, constant_note=" or ".join(map(str, no_index)) + " cannot be deflated")
     else:
-        row.update(paid_change_constant=change(in_constant_prices(amounts[start], start, end, cpi), amounts[end]),
-                   constant_note=f"{end} prices")
+        row.update(
+            paid_change_constant=change(in_constant_prices(amounts[start], start, end, cpi), amounts[end]),
+            constant_note=f"{end} prices",
+        )
     return row
 
 
@@ -100,8 +118,20 @@ def payment_changes(figures: Figures) -> pd.DataFrame:
         _change_row("Sweden", 2020, 2021, se_paid, se_hh, cpi),
         _change_row("Sweden", 2022, 2024, se_paid, se_hh, cpi),
     ]
-    return pd.DataFrame(rows, columns=["where", "start", "end", "households_change", "households_note",
-                                       "paid_change", "paid_note", "paid_change_constant", "constant_note"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "where",
+            "start",
+            "end",
+            "households_change",
+            "households_note",
+            "paid_change",
+            "paid_note",
+            "paid_change_constant",
+            "constant_note",
+        ],
+    )
 
 
 # --- Linköping: current and constant prices --------------------------------------------------------------------
@@ -112,13 +142,13 @@ class LinkopingPayments:
     """Linköping's amounts paid (million SEK) in current prices and in ``last_year``'s prices, compared from
     ``first_year`` to ``last_year``."""
 
-    current: pd.DataFrame    # year, value, status (verbatim or derived)
-    constant: pd.DataFrame   # the same years and statuses, in last_year's prices
-    households: pd.Series    # households at any time in the year, by year
+    current: pd.DataFrame  # year, value, status (verbatim or derived)
+    constant: pd.DataFrame  # the same years and statuses, in last_year's prices
+    households: pd.Series  # households at any time in the year, by year
     first_year: int
     last_year: int
     sources: tuple[str, ...]  # of the two amounts compared, then of the price index
-    cpi_rise_pct: float      # prices, first_year -> last_year
+    cpi_rise_pct: float  # prices, first_year -> last_year
 
     @property
     def paid_first(self) -> float:
@@ -167,14 +197,20 @@ def linkoping_payments(figures: Figures) -> LinkopingPayments:
     """Linköping's amounts paid, every year the data has, in current and in LKP_LAST's prices."""
     cpi = price_index(figures)
     current = figures.annual_frame(LINKOPING, PAID)
-    constant_values = series_in_constant_prices(dict(zip(current["year"], current["value"])), LKP_LAST, cpi)
+    constant_values = series_in_constant_prices(
+        dict(zip(current["year"], current["value"], strict=False)), LKP_LAST, cpi
+    )
     constant = current.assign(value=[constant_values[year] for year in current["year"]])
     sources = dict.fromkeys(figures.annual_source(LINKOPING, PAID, year) for year in (LKP_FIRST, LKP_LAST))
-    return LinkopingPayments(current=current, constant=constant,
-                             households=figures.annual_series(LINKOPING, HOUSEHOLDS),
-                             first_year=LKP_FIRST, last_year=LKP_LAST,
-                             sources=(*sources, figures.annual_source(SWEDEN, CPI, LKP_LAST)),
-                             cpi_rise_pct=percent_change(cpi[LKP_FIRST], cpi[LKP_LAST]))
+    return LinkopingPayments(
+        current=current,
+        constant=constant,
+        households=figures.annual_series(LINKOPING, HOUSEHOLDS),
+        first_year=LKP_FIRST,
+        last_year=LKP_LAST,
+        sources=(*sources, figures.annual_source(SWEDEN, CPI, LKP_LAST)),
+        cpi_rise_pct=percent_change(cpi[LKP_FIRST], cpi[LKP_LAST]),
+    )
 
 
 # --- Strängnäs: a saving against what? -------------------------------------------------------------------------
@@ -189,17 +225,17 @@ AGAINST_FORECAST = "Against the forecast"
 class StrangnasSaving:
     """Strängnäs's saving in 2021 (million SEK): the stated one and the book's four yardsticks."""
 
-    paid_2020: float            # the article's own figures
+    paid_2020: float  # the article's own figures
     paid_2021: float
-    paid_2020_constant: float   # in 2021 prices
-    forecast: float             # what 2021 would cost without measures, "runt" (about)
+    paid_2020_constant: float  # in 2021 prices
+    forecast: float  # what 2021 would cost without measures, "runt" (about)
     forecast_qualifier: str
-    national_2020: float        # Sweden's amounts paid (Socialstyrelsen), thousand SEK
+    national_2020: float  # Sweden's amounts paid (Socialstyrelsen), thousand SEK
     national_2021: float
-    stated: float               # "kostnadsbesparing på 12 miljoner"
-    verdict: str                # the claims ledger's verdict on the stated saving
-    difference: float           # recomputed minus stated fall, million SEK
-    sources: tuple[str, ...]    # article, national 2020 and 2021, price index
+    stated: float  # "kostnadsbesparing på 12 miljoner"
+    verdict: str  # the claims ledger's verdict on the stated saving
+    difference: float  # recomputed minus stated fall, million SEK
+    sources: tuple[str, ...]  # article, national 2020 and 2021, price index
 
     @property
     def expected_at_national_rate(self) -> float:
@@ -216,8 +252,9 @@ class StrangnasSaving:
         return {
             AGAINST_PREVIOUS: saving_against_previous(self.paid_2020, self.paid_2021),
             AGAINST_PREVIOUS_CONSTANT: saving_against_previous(self.paid_2020_constant, self.paid_2021),
-            AGAINST_NATIONAL_RATE: saving_against_national_rate(self.paid_2020, self.paid_2021,
-                                                                self.national_2020, self.national_2021),
+            AGAINST_NATIONAL_RATE: saving_against_national_rate(
+                self.paid_2020, self.paid_2021, self.national_2020, self.national_2021
+            ),
             AGAINST_FORECAST: saving_against_forecast(self.forecast, self.paid_2021),
         }
 
@@ -233,9 +270,13 @@ class StrangnasSaving:
 
     def bars(self) -> pd.DataFrame:
         """The chart's bars: ``what``, ``million_sek``, ``recomputed`` (False for the stated saving), stated first."""
-        return pd.DataFrame({"what": ["Stated, in the article", *self.yardsticks],
-                             "million_sek": [self.stated, *self.yardsticks.values()],
-                             "recomputed": [False] + [True] * len(self.yardsticks)})
+        return pd.DataFrame(
+            {
+                "what": ["Stated, in the article", *self.yardsticks],
+                "million_sek": [self.stated, *self.yardsticks.values()],
+                "recomputed": [False] + [True] * len(self.yardsticks),
+            }
+        )
 
 
 def strangnas_saving(figures: Figures) -> StrangnasSaving:
@@ -246,13 +287,22 @@ def strangnas_saving(figures: Figures) -> StrangnasSaving:
     claim = assess_claim("str_saving_vs_previous_year", figures)
     forecast_id = "str_forecast_2021_str2022web"
     return StrangnasSaving(
-        paid_2020=float(paid[2020]), paid_2021=float(paid[2021]),
+        paid_2020=float(paid[2020]),
+        paid_2021=float(paid[2021]),
         paid_2020_constant=in_constant_prices(float(paid[2020]), 2020, 2021, cpi),
-        forecast=figures.value(forecast_id), forecast_qualifier=figures.row(forecast_id)["qualifier"],
-        national_2020=float(national[2020]), national_2021=float(national[2021]),
-        stated=-claim.stated, verdict=claim.verdict.value, difference=claim.difference,
-        sources=(STR_ARTICLE, *dict.fromkeys(figures.annual_source(SWEDEN, PAID, year) for year in (2020, 2021)),
-                 figures.annual_source(SWEDEN, CPI, 2021)))
+        forecast=figures.value(forecast_id),
+        forecast_qualifier=figures.row(forecast_id)["qualifier"],
+        national_2020=float(national[2020]),
+        national_2021=float(national[2021]),
+        stated=-claim.stated,
+        verdict=claim.verdict.value,
+        difference=claim.difference,
+        sources=(
+            STR_ARTICLE,
+            *dict.fromkeys(figures.annual_source(SWEDEN, PAID, year) for year in (2020, 2021)),
+            figures.annual_source(SWEDEN, CPI, 2021),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -261,10 +311,10 @@ class StrangnasForecast:
     Socialstyrelsen's), beside the nation's change that year and Strängnäs's earlier rise in Socialstyrelsen's
     statistics. A change in one source is never set against the other source's growth rate."""
 
-    growth_pct: float                 # forecast for 2021 against the article's 2020 amount
-    vs_official_2020_pct: float       # forecast for 2021 against Socialstyrelsen's 2020 amount
-    paid_socialstyrelsen: pd.Series   # Strängnäs's amounts paid in Socialstyrelsen's statistics (million SEK)
-    households: pd.Series             # Strängnäs's households at any time in the year
+    growth_pct: float  # forecast for 2021 against the article's 2020 amount
+    vs_official_2020_pct: float  # forecast for 2021 against Socialstyrelsen's 2020 amount
+    paid_socialstyrelsen: pd.Series  # Strängnäs's amounts paid in Socialstyrelsen's statistics (million SEK)
+    households: pd.Series  # Strängnäs's households at any time in the year
 
     @property
     def paid_2017_socialstyrelsen(self) -> float:
@@ -296,10 +346,12 @@ def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasFo
     """The forecast against the article's and against Socialstyrelsen's 2020 amount, and Strängnäs's rise before it
     in Socialstyrelsen's statistics."""
     official = figures.annual_series(STRANGNAS, PAID, sources=STR_SOCIALSTYRELSEN)
-    return StrangnasForecast(growth_pct=percent_change(saving.paid_2020, saving.forecast),
-                             vs_official_2020_pct=percent_change(float(official[2020]), saving.forecast),
-                             paid_socialstyrelsen=official,
-                             households=figures.annual_series(STRANGNAS, HOUSEHOLDS))
+    return StrangnasForecast(
+        growth_pct=percent_change(saving.paid_2020, saving.forecast),
+        vs_official_2020_pct=percent_change(float(official[2020]), saving.forecast),
+        paid_socialstyrelsen=official,
+        households=figures.annual_series(STRANGNAS, HOUSEHOLDS),
+    )
 
 
 # --- Linköping: the Alliance's statement --------------------------------------------------------------------
@@ -309,15 +361,15 @@ def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasFo
 class LinkopingStatement:
     """The Alliance's "2,5 mnkr i lägre kostnader per månad" for "nästan 300" fewer households; what it implies."""
 
-    monthly_change_sek: float    # negative: lower costs
-    households_change: float     # negative: fewer households ("nästan 300")
-    households_qualifier: str    # "almost"
+    monthly_change_sek: float  # negative: lower costs
+    households_change: float  # negative: fewer households ("nästan 300")
+    households_qualifier: str  # "almost"
     verdict_fewer_households: str
     verdict_monthly_saving: str
-    households_fall_2022_2023: float   # Linköping's annual count (lkp_stat)
-    paid_2023: float                   # million SEK
+    households_fall_2022_2023: float  # Linköping's annual count (lkp_stat)
+    paid_2023: float  # million SEK
     households_2023: float
-    places: float                      # in the labour-market programme
+    places: float  # in the labour-market programme
     national_per_household: pd.Series  # SEK a year, Socialstyrelsen
 
     @property
@@ -347,8 +399,10 @@ class LinkopingStatement:
     @property
     def illustration(self) -> float:
         """Million SEK: the 2022-2023 fall in the annual count at the statement's monthly cost for twelve months."""
-        return -value_of_household_change(-self.households_fall_2022_2023, self.cost_per_household_month,
-                                          MONTHS_IN_YEAR) / MILLION
+        return (
+            -value_of_household_change(-self.households_fall_2022_2023, self.cost_per_household_month, MONTHS_IN_YEAR)
+            / MILLION
+        )
 
     @property
     def paid_per_household_2023(self) -> float:
@@ -367,8 +421,10 @@ class LinkopingStatement:
 
     def above_national_pct(self) -> list[float]:
         """Percent by which the 2023 amount per household exceeds the national one in each of :attr:`national_years`."""
-        return [percent_change(self.national_per_household[year], self.paid_per_household_2023)
-                for year in self.national_years]
+        return [
+            percent_change(self.national_per_household[year], self.paid_per_household_2023)
+            for year in self.national_years
+        ]
 
 
 def linkoping_statement(figures: Figures) -> LinkopingStatement:
@@ -376,14 +432,16 @@ def linkoping_statement(figures: Figures) -> LinkopingStatement:
     fewer = "lkp_recv_chg_yoy_lkpalliance"
     return LinkopingStatement(
         monthly_change_sek=figures.value("lkp_cost_month_chg_lkpalliance") * MILLION,
-        households_change=figures.value(fewer), households_qualifier=figures.row(fewer)["qualifier"],
+        households_change=figures.value(fewer),
+        households_qualifier=figures.row(fewer)["qualifier"],
         verdict_fewer_households=assess_claim("lkp_almost_300_fewer", figures).verdict.value,
         verdict_monthly_saving=assess_claim("lkp_2_5_mkr_per_month", figures).verdict.value,
         households_fall_2022_2023=-figures.value("lkp_hh_chg_2022_2023_lkp_stat"),
         paid_2023=float(figures.annual_series(LINKOPING, PAID)[2023]),
         households_2023=float(figures.annual_series(LINKOPING, HOUSEHOLDS)[2023]),
         places=figures.value("lkp_places_lkp500"),
-        national_per_household=figures.annual_series(SWEDEN, PAID_PER_HOUSEHOLD, sources=SOCIALSTYRELSEN))
+        national_per_household=figures.annual_series(SWEDEN, PAID_PER_HOUSEHOLD, sources=SOCIALSTYRELSEN),
+    )
 
 
 # --- A what-if: the months paid ------------------------------------------------------------------------------
@@ -393,9 +451,9 @@ def linkoping_statement(figures: Figures) -> LinkopingStatement:
 class Sensitivity:
     """The illustration's value as the fewer households behind the statement and the months paid vary."""
 
-    households_fall: float       # Linköping's annual count, 2022 -> 2023
-    monthly_saving_sek: float    # the statement's lower cost a month
-    fewer_low: int               # the range of fewer households behind the statement
+    households_fall: float  # Linköping's annual count, 2022 -> 2023
+    monthly_saving_sek: float  # the statement's lower cost a month
+    fewer_low: int  # the range of fewer households behind the statement
     fewer_stated: int
     months: int = MONTHS_IN_YEAR  # the slider's top and default
 
@@ -408,8 +466,9 @@ class Sensitivity:
         """``fewer_households`` from :attr:`fewer_low` to :attr:`fewer_stated` and ``million_sek_per_year`` at
         :attr:`months` months (the chart's line with the slider at its default)."""
         fewer = list(range(self.fewer_low, self.fewer_stated + 1))
-        return pd.DataFrame({"fewer_households": fewer,
-                             "million_sek_per_year": [self.value(n, self.months) for n in fewer]})
+        return pd.DataFrame(
+            {"fewer_households": fewer, "million_sek_per_year": [self.value(n, self.months) for n in fewer]}
+        )
 
     @property
     def top(self) -> float:
@@ -429,9 +488,12 @@ class Sensitivity:
 
 def sensitivity(statement: LinkopingStatement) -> Sensitivity:
     """The what-if for Linköping's 2022-2023 fall, over FEWER_HOUSEHOLDS_LOW to the stated fewer households."""
-    return Sensitivity(households_fall=statement.households_fall_2022_2023,
-                       monthly_saving_sek=-statement.monthly_change_sek,
-                       fewer_low=FEWER_HOUSEHOLDS_LOW, fewer_stated=int(statement.fewer_households))
+    return Sensitivity(
+        households_fall=statement.households_fall_2022_2023,
+        monthly_saving_sek=-statement.monthly_change_sek,
+        fewer_low=FEWER_HOUSEHOLDS_LOW,
+        fewer_stated=int(statement.fewer_households),
+    )
 
 
 # --- Every value the chapter glues ---------------------------------------------------------------------------
@@ -510,8 +572,9 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_lkp_hh_2023": statement.households_2023,
         "cost_lkp_places": statement.places,
         "cost_se_perhh_years": " and ".join(str(year) for year in statement.national_years),
-        "cost_se_perhh_near": " and ".join(f"{statement.national_per_household[year]:,.0f}"
-                                           for year in statement.national_years),
+        "cost_se_perhh_near": " and ".join(
+            f"{statement.national_per_household[year]:,.0f}" for year in statement.national_years
+        ),
         "cost_lkp_perhh_above_pct": " and ".join(f"{pct:.0f}" for pct in statement.above_national_pct()),
         # The what-if.
         "cost_sens_ratio_n": sens.households_ratio,

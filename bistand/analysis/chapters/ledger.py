@@ -7,15 +7,34 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import (CHECK, CLAIM, UNSIZED_READING_LIMIT, Assessment, Finding, Verdict, assess_claim,
-                                     claim_by_id, claim_inputs, ledger, municipal_tallies, relative_gap, round_half_up,
-                                     tallies)
+from bistand.analysis.claims import (
+    CHECK,
+    CLAIM,
+    UNSIZED_READING_LIMIT,
+    Assessment,
+    Finding,
+    Verdict,
+    assess_claim,
+    claim_by_id,
+    claim_inputs,
+    ledger,
+    municipal_tallies,
+    relative_gap,
+    round_half_up,
+    tallies,
+)
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
-FINDING_KEYS = {Finding.INDEPENDENT: "independent", Finding.OWN_FIGURES: "own", Finding.DEPENDS: "depends",
-                Finding.SUBSTANTIVE: "substantive", Finding.MAY_EXPLAIN: "may_explain", Finding.DEFINITION: "definition",
-                Finding.NOT_VERIFIABLE: "unverifiable"}
+FINDING_KEYS = {
+    Finding.INDEPENDENT: "independent",
+    Finding.OWN_FIGURES: "own",
+    Finding.DEPENDS: "depends",
+    Finding.SUBSTANTIVE: "substantive",
+    Finding.MAY_EXPLAIN: "may_explain",
+    Finding.DEFINITION: "definition",
+    Finding.NOT_VERIFIABLE: "unverifiable",
+}
 
 
 @dataclass(frozen=True)
@@ -67,9 +86,10 @@ def start_gap_verdicts(book_ledger: ClaimsLedger) -> list[str]:
     start-of-2021 level: the verdicts the one gap between the two levels drives."""
     claims = book_ledger.claims
     out = []
-    for claim_id, verdict in zip(claims["claim_id"], claims["verdict"]):
-        if verdict in (Verdict.DISCREPANCY.value, Verdict.DEPENDS.value) and \
-                set(START_2021_LEVELS) & set(claim_inputs(claim_by_id(claim_id))):
+    for claim_id, verdict in zip(claims["claim_id"], claims["verdict"], strict=False):
+        if verdict in (Verdict.DISCREPANCY.value, Verdict.DEPENDS.value) and set(START_2021_LEVELS) & set(
+            claim_inputs(claim_by_id(claim_id))
+        ):
             out.append(claim_id)
     return out
 
@@ -89,8 +109,9 @@ def eight_percent(figures: Figures) -> EightPercent:
     """The claim ``lkp_8pct``, judged against the two levels (in the order of its results)."""
     eight = assess_claim("lkp_8pct", figures)
     (_, vs_october, _), (_, vs_february, _) = eight.results
-    return EightPercent(stated=-eight.stated, vs_start_2021_oct_release=-vs_october,
-                        vs_start_2021_feb_release=-vs_february)
+    return EightPercent(
+        stated=-eight.stated, vs_start_2021_oct_release=-vs_october, vs_start_2021_feb_release=-vs_february
+    )
 
 
 @dataclass(frozen=True)
@@ -109,11 +130,13 @@ class VerdictsThatMatter:
 
 
 def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
-    return VerdictsThatMatter(saving=assess_claim("str_saving_vs_previous_year", figures),
-                              longterm=assess_claim("str_longterm_fall_pct", figures),
-                              fewer_since_jan_2021=assess_claim("lkp_616_vs_start_of_2021", figures),
-                              str_paid_2020=assess_claim("str_paid_2020_vs_official", figures),
-                              eight=eight_percent(figures))
+    return VerdictsThatMatter(
+        saving=assess_claim("str_saving_vs_previous_year", figures),
+        longterm=assess_claim("str_longterm_fall_pct", figures),
+        fewer_since_jan_2021=assess_claim("lkp_616_vs_start_of_2021", figures),
+        str_paid_2020=assess_claim("str_paid_2020_vs_official", figures),
+        eight=eight_percent(figures),
+    )
 
 
 def glued_values(figures: Figures) -> dict[str, float | str]:
@@ -149,7 +172,9 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "clm_dec2021_article_fall_pct_stated": v.eight.stated,
         "clm_lt_jan": figures.value("str_lt_2021_01_str2022web"),
         "clm_lt_dec": figures.value("str_lt_2021_12_str2022web"),
-        "clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded": round_half_up(v.eight.vs_start_2021_feb_release, 0),
+        "clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded": round_half_up(
+            v.eight.vs_start_2021_feb_release, 0
+        ),
         "clm_low_span": figures.value("lkp_low_span_2024_01_lkp2024pr"),
         "clm_str_2020_own": v.str_paid_2020.stated,
         "str_paid_2020_socialstyrelsen": v.str_paid_2020.recomputed,

@@ -16,12 +16,16 @@ import pandas as pd
 from bistand.analysis import judgements
 from bistand.analysis.chapters.costs import linkoping_payments
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
-from bistand.analysis.metrics import (amount_per_household, change, implied_cost_per_household_per_month,
-                                      level_before, percent_change)
+from bistand.analysis.metrics import (
+    amount_per_household,
+    change,
+    implied_cost_per_household_per_month,
+    level_before,
+    percent_change,
+)
 from bistand.analysis.summary import headline, headline_words
 from bistand.analysis.tables import annual_overview
-from bistand.analysis.timeline import (bound_from_elapsed, majority_bands, monthly_counts, numbered_events,
-                                       share_reached)
+from bistand.analysis.timeline import bound_from_elapsed, majority_bands, monthly_counts, numbered_events, share_reached
 from bistand.data.events import load_events
 from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 
@@ -29,13 +33,33 @@ from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
 MUNICIPALITY = "0580"
 
 #: The texts about Linköping, in the order the chapter's list of sources shows them.
-SOURCES = ["lkp_lattlast", "kfl2016", "lkp500", "kd2018", "lkp2019utr", "lkp2020jun", "lkp2020sep", "lkpalliance",
-           "lkp2021pr", "corren2021", "sm2023", "lkp2024pr", "lkp2024web", "lkpposten", "lkp_stat"]
+SOURCES = [
+    "lkp_lattlast",
+    "kfl2016",
+    "lkp500",
+    "kd2018",
+    "lkp2019utr",
+    "lkp2020jun",
+    "lkp2020sep",
+    "lkpalliance",
+    "lkp2021pr",
+    "corren2021",
+    "sm2023",
+    "lkp2024pr",
+    "lkp2024web",
+    "lkpposten",
+    "lkp_stat",
+]
 
 #: The monthly counts of households paid that the dot chart shows, in the order it draws them
 #: (the 2024 web article only repeats the February 2024 release's January 2024 count, so it is left out).
-COUNT_POINTS = ["lkp_paid_2021_lkp2021pr", "lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_09_lkp2021pr",
-                "lkp_paid_2021_12_20_corren2021", "lkp_paid_2024_01_lkp2024pr"]
+COUNT_POINTS = [
+    "lkp_paid_2021_lkp2021pr",
+    "lkp_paid_2021_01_lkp2024pr",
+    "lkp_paid_2021_09_lkp2021pr",
+    "lkp_paid_2021_12_20_corren2021",
+    "lkp_paid_2024_01_lkp2024pr",
+]
 
 #: The last day the timeline's majority bands run to when a majority's end is not attested.
 TIMELINE_UNTIL = date(2024, 12, 31)
@@ -85,12 +109,18 @@ def programme(figures: Figures, events: pd.DataFrame | None = None) -> Programme
     turnaround = figures.value("lkp_turnaround_lkpalliance")
     start, end = alliance["start"].date(), alliance["end"].date()
     earliest, latest = bound_from_elapsed(start, end, turnaround)
-    return Programme(places=figures.value("lkp_places_lkp500"), far=figures.value("lkp_far_lkp500"),
-                     planned=figures.value("lkp_places_2019_2020_lkp2020jun"),
-                     made_2019=figures.value("lkp_places_made_2019_lkp2020jun"),
-                     left_2020=figures.value("lkp_places_left_2020_06_lkp2020jun"),
-                     turnaround_years=turnaround, alliance_start=start, alliance_end=end,
-                     earliest=earliest, latest=latest)
+    return Programme(
+        places=figures.value("lkp_places_lkp500"),
+        far=figures.value("lkp_far_lkp500"),
+        planned=figures.value("lkp_places_2019_2020_lkp2020jun"),
+        made_2019=figures.value("lkp_places_made_2019_lkp2020jun"),
+        left_2020=figures.value("lkp_places_left_2020_06_lkp2020jun"),
+        turnaround_years=turnaround,
+        alliance_start=start,
+        alliance_end=end,
+        earliest=earliest,
+        latest=latest,
+    )
 
 
 @dataclass(frozen=True)
@@ -158,8 +188,12 @@ def paid_in_a_month(figures: Figures) -> PaidInAMonth:
     if jan_2021 != level_before(jan_2024, change_2021_2024) or start_2021 != level_before(sep_2021, change_start_sep):
         raise ValueError("a derived start-of-2021 level does not follow from the stated count and change")
     return PaidInAMonth(
-        jan_2024=jan_2024, change_2021_2024=change_2021_2024, jan_2021_feb_release=jan_2021,
-        sep_2021=sep_2021, change_start_sep=change_start_sep, start_2021_oct_release=start_2021,
+        jan_2024=jan_2024,
+        change_2021_2024=change_2021_2024,
+        jan_2021_feb_release=jan_2021,
+        sep_2021=sep_2021,
+        change_start_sep=change_start_sep,
+        start_2021_oct_release=start_2021,
         dec_2021=figures.value("lkp_paid_2021_12_20_corren2021"),
         low_span=figures.value("lkp_low_span_2024_01_lkp2024pr"),
         almost_6=assess_claim("lkp_almost_6pct", figures),
@@ -167,17 +201,24 @@ def paid_in_a_month(figures: Figures) -> PaidInAMonth:
         eight_vs_jan_2021_feb_release=assess_claim("lkp_8pct_vs_february_2024", figures),
         over_200=assess_claim("lkp_over_200_in_2021", figures),
         longterm_change=figures.value("lkp_lt_chg_2023_01_2024_01_lkp2024pr"),
-        longterm_verdict=assess_claim("lkp_longterm_287", figures).verdict.value)
+        longterm_verdict=assess_claim("lkp_longterm_287", figures).verdict.value,
+    )
 
 
 def count_points(figures: Figures) -> pd.DataFrame:
     """One row per count the dot chart shows (``COUNT_POINTS``): figure id, ``when`` (first day of its period),
     households, status (verbatim or derived), source id and the figure's note ("" if none)."""
     rows = figures.frame.set_index("figure_id").loc[COUNT_POINTS]
-    return pd.DataFrame({"figure_id": COUNT_POINTS, "when": list(rows["period_start"]),
-                         "households": [float(v) for v in rows["value_in_measure_unit"]],
-                         "status": list(rows["status"]), "source_id": list(rows["source_id"]),
-                         "note": list(rows["note"])})
+    return pd.DataFrame(
+        {
+            "figure_id": COUNT_POINTS,
+            "when": list(rows["period_start"]),
+            "households": [float(v) for v in rows["value_in_measure_unit"]],
+            "status": list(rows["status"]),
+            "source_id": list(rows["source_id"]),
+            "note": list(rows["note"]),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -196,10 +237,12 @@ def timeline(figures: Figures, events: pd.DataFrame | None = None) -> Timeline:
     """The timeline's events, majority bands and monthly counts for Linköping."""
     events = load_events() if events is None else events
     own = events[events["municipality_code"] == MUNICIPALITY]
-    return Timeline(events=numbered_events(events, MUNICIPALITY),
-                    bands=majority_bands(events, MUNICIPALITY, until=TIMELINE_UNTIL),
-                    counts=monthly_counts(figures.frame, MUNICIPALITY),
-                    source_ids=sorted(set(own["source_id"])))
+    return Timeline(
+        events=numbered_events(events, MUNICIPALITY),
+        bands=majority_bands(events, MUNICIPALITY, until=TIMELINE_UNTIL),
+        counts=monthly_counts(figures.frame, MUNICIPALITY),
+        source_ids=sorted(set(own["source_id"])),
+    )
 
 
 @dataclass(frozen=True)
@@ -235,11 +278,17 @@ class Annual:
 
 def annual(figures: Figures) -> Annual:
     """Linköping's annual households and amounts, the overview table and the chart's frame."""
-    frame = (figures.annual_frame(MUNICIPALITY, "households_any_time_year").rename(columns={"value": "households"})
-             .assign(series="Linköping")[["year", "households", "series", "status"]])
-    return Annual(households=figures.annual_series(MUNICIPALITY, "households_any_time_year"),
-                  paid=figures.annual_series(MUNICIPALITY, "amount_paid_year"),
-                  overview=annual_overview(figures, MUNICIPALITY), frame=frame)
+    frame = (
+        figures.annual_frame(MUNICIPALITY, "households_any_time_year")
+        .rename(columns={"value": "households"})
+        .assign(series="Linköping")[["year", "households", "series", "status"]]
+    )
+    return Annual(
+        households=figures.annual_series(MUNICIPALITY, "households_any_time_year"),
+        paid=figures.annual_series(MUNICIPALITY, "amount_paid_year"),
+        overview=annual_overview(figures, MUNICIPALITY),
+        frame=frame,
+    )
 
 
 @dataclass(frozen=True)
@@ -261,9 +310,11 @@ class AllianceCost:
 
 def alliance_cost(figures: Figures) -> AllianceCost:
     """The Alliance's two stated changes (households a year apart, monthly cost) and the ledger's verdict on them."""
-    return AllianceCost(fewer=figures.value("lkp_recv_chg_yoy_lkpalliance"),
-                        monthly_sek=figures.value("lkp_cost_month_chg_lkpalliance") * 1e6,
-                        verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value)
+    return AllianceCost(
+        fewer=figures.value("lkp_recv_chg_yoy_lkpalliance"),
+        monthly_sek=figures.value("lkp_cost_month_chg_lkpalliance") * 1e6,
+        verdict=assess_claim("lkp_almost_300_fewer", figures).verdict.value,
+    )
 
 
 #: The council seats of Allians för Linköping after the election of 2018, and all the council's seats (Corren).

@@ -11,10 +11,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import assess_claim
-from bistand.analysis.metrics import (in_constant_prices, indexed_frame, percent_change, series_in_constant_prices,
-                                      share_of_fall_after, share_of_fall_at_national_rate)
 from bistand.analysis import judgements
+from bistand.analysis.claims import assess_claim
+from bistand.analysis.metrics import (
+    in_constant_prices,
+    indexed_frame,
+    percent_change,
+    series_in_constant_prices,
+    share_of_fall_after,
+    share_of_fall_at_national_rate,
+)
 from bistand.analysis.summary import comparison_levels, comparisons, headline, headline_words, timing_values
 from bistand.data.formats import join_words
 from bistand.data.load import SOCIALSTYRELSEN, Figures
@@ -34,9 +40,9 @@ TABLE_ORDER = ["str", "long", "short"]
 class NationalHouseholds:
     """Socialstyrelsen's count of households with assistance at any time in the year, Sweden (via Regionfakta)."""
 
-    frame: pd.DataFrame          # year, value, status
-    skr_2018: float              # SKR's rounded 2018 figure, as a newspaper quotes it
-    skr_2018_verdict: str        # the claims ledger's verdict on it
+    frame: pd.DataFrame  # year, value, status
+    skr_2018: float  # SKR's rounded 2018 figure, as a newspaper quotes it
+    skr_2018_verdict: str  # the claims ledger's verdict on it
 
     @property
     def series(self) -> pd.Series:
@@ -78,21 +84,32 @@ class NationalHouseholds:
 
 def national_households(figures: Figures) -> NationalHouseholds:
     """Sweden's annual household count and SKR's 2018 figure beside it."""
-    return NationalHouseholds(figures.annual_frame("0000", HOUSEHOLDS, SOCIALSTYRELSEN),
-                              figures.value("se_hh_2018_bt_skr_2018"),
-                              assess_claim("se_206000_households_2018", figures).verdict.value)
+    return NationalHouseholds(
+        figures.annual_frame("0000", HOUSEHOLDS, SOCIALSTYRELSEN),
+        figures.value("se_hh_2018_bt_skr_2018"),
+        assess_claim("se_206000_households_2018", figures).verdict.value,
+    )
 
 
-def _with_constant_prices(frame: pd.DataFrame, real: dict[int, float], base_year: int,
-                          scale: float = 1.0) -> pd.DataFrame:
+def _with_constant_prices(
+    frame: pd.DataFrame, real: dict[int, float], base_year: int, scale: float = 1.0
+) -> pd.DataFrame:
     """A frame in current prices and its values in constant prices stacked, as series "Current prices" and
     "Constant BASE prices", each value divided by ``scale`` and keeping its status."""
     status = frame.set_index("year")["status"]
-    return pd.concat([
-        frame.assign(value=frame["value"] / scale, series="Current prices"),
-        pd.DataFrame({"year": list(real), "value": [v / scale for v in real.values()],
-                      "status": [status.at[y] for y in real], "series": f"Constant {base_year} prices"}),
-    ])
+    return pd.concat(
+        [
+            frame.assign(value=frame["value"] / scale, series="Current prices"),
+            pd.DataFrame(
+                {
+                    "year": list(real),
+                    "value": [v / scale for v in real.values()],
+                    "status": [status.at[y] for y in real],
+                    "series": f"Constant {base_year} prices",
+                }
+            ),
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -100,9 +117,9 @@ class NationalAmounts:
     """The amounts Sweden paid (million SEK, annual tables only) and paid per inhabitant (SEK), in current prices
     and in constant prices of the last year with a price index."""
 
-    paid: pd.DataFrame           # year, value (million SEK), status
+    paid: pd.DataFrame  # year, value (million SEK), status
     per_inhabitant: pd.DataFrame  # year, value (SEK), status
-    cpi: dict[int, float]        # consumer price index, annual means
+    cpi: dict[int, float]  # consumer price index, annual means
 
     @property
     def base_year(self) -> int:
@@ -154,9 +171,11 @@ class NationalAmounts:
 
 def national_amounts(figures: Figures) -> NationalAmounts:
     """Sweden's amounts paid and per inhabitant from Socialstyrelsen, with the consumer price index."""
-    return NationalAmounts(figures.annual_frame("0000", "amount_paid_year", SOCIALSTYRELSEN),
-                           figures.annual_frame("0000", "amount_paid_per_inhabitant_year", SOCIALSTYRELSEN),
-                           figures.annual_series("0000", "cpi_annual_mean").to_dict())
+    return NationalAmounts(
+        figures.annual_frame("0000", "amount_paid_year", SOCIALSTYRELSEN),
+        figures.annual_frame("0000", "amount_paid_per_inhabitant_year", SOCIALSTYRELSEN),
+        figures.annual_series("0000", "cpi_annual_mean").to_dict(),
+    )
 
 
 @dataclass(frozen=True)
@@ -166,9 +185,9 @@ class BesideNation:
 
     municipality: str
     base_year: int
-    levels: pd.DataFrame         # the municipality's year, value, status
-    own: pd.DataFrame            # its index (year, value, status, series)
-    national: pd.DataFrame       # the nation's index over the same span
+    levels: pd.DataFrame  # the municipality's year, value, status
+    own: pd.DataFrame  # its index (year, value, status, series)
+    national: pd.DataFrame  # the nation's index over the same span
 
     @property
     def own_index(self) -> pd.Series:
@@ -198,8 +217,13 @@ def beside_nation(figures: Figures, municipality_code: str, municipality: str, b
     levels = figures.annual_frame(municipality_code, HOUSEHOLDS)
     nation = figures.annual_frame("0000", HOUSEHOLDS, SOCIALSTYRELSEN)
     span = range(int(levels["year"].min()), int(levels["year"].max()) + 1)
-    return BesideNation(municipality, base_year, levels, indexed_frame(levels, base_year, municipality),
-                        indexed_frame(nation, base_year, RIKET, span))
+    return BesideNation(
+        municipality,
+        base_year,
+        levels,
+        indexed_frame(levels, base_year, municipality),
+        indexed_frame(nation, base_year, RIKET, span),
+    )
 
 
 def strangnas(figures: Figures) -> BesideNation:
@@ -218,16 +242,22 @@ def strangnas_share_in_constant_prices(figures: Figures) -> float:
     cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
     levels = comparison_levels(figures)["str"]
     y0, y1 = levels.years
-    return share_of_fall_at_national_rate(in_constant_prices(levels.own_before, y0, y1, cpi), levels.own_after,
-                                          in_constant_prices(levels.national_before, y0, y1, cpi),
-                                          levels.national_after)
+    return share_of_fall_at_national_rate(
+        in_constant_prices(levels.own_before, y0, y1, cpi),
+        levels.own_after,
+        in_constant_prices(levels.national_before, y0, y1, cpi),
+        levels.national_after,
+    )
 
 
 #: The summary's name of each comparison's share of the fall at the national rate (:func:`headline`).
 SHARE_NAMES = {"str": "sum_str_share_national", "long": "sum_lkp_long_share", "short": "sum_lkp_short_share"}
 #: How each comparison of the table is named: key -> (municipality, measure).
-TABLE_ROWS = {"str": ("Strängnäs", "million SEK paid"), "long": ("Linköping", "households"),
-              "short": ("Linköping", "households")}
+TABLE_ROWS = {
+    "str": ("Strängnäs", "million SEK paid"),
+    "long": ("Linköping", "households"),
+    "short": ("Linköping", "households"),
+}
 
 
 def at_national_rate_table(figures: Figures) -> pd.DataFrame:
@@ -247,13 +277,23 @@ def at_national_rate_table(figures: Figures) -> pd.DataFrame:
     for key in TABLE_ORDER:
         level, (y0, y1) = levels[key], levels[key].years
         municipality, measure = TABLE_ROWS[key]
-        rows.append({"key": key, "municipality": municipality, "measure": measure, "year_before": y0,
-                     "year_after": y1, "before": level.own_before, "after": level.own_after,
-                     "national_change_pct": changes[key].national, "expected": level.expected_after,
-                     "share": values[SHARE_NAMES[key]],
-                     "before_derived": own_status[key][y0] == "derived",
-                     "after_derived": own_status[key][y1] == "derived",
-                     "national_positional": "positional" in {national_status[key][y0], national_status[key][y1]}})
+        rows.append(
+            {
+                "key": key,
+                "municipality": municipality,
+                "measure": measure,
+                "year_before": y0,
+                "year_after": y1,
+                "before": level.own_before,
+                "after": level.own_after,
+                "national_change_pct": changes[key].national,
+                "expected": level.expected_after,
+                "share": values[SHARE_NAMES[key]],
+                "before_derived": own_status[key][y0] == "derived",
+                "after_derived": own_status[key][y1] == "derived",
+                "national_positional": "positional" in {national_status[key][y0], national_status[key][y1]},
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -374,8 +414,15 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     # The words that weigh these comparisons, each from its rule (bistand.analysis.judgements), and the timing of the
     # nation's fall against the year of Linköping's programme.
     words = headline_words(figures)
-    for name in ("lkp_long_vs_nation", "lkp_short_vs_nation", "lkp_long_end_position", "lkp_short_end_position",
-                 "str_vs_nation", "str_hh_vs_nation_2017_2020", "nat_long_share_after_programme"):
+    for name in (
+        "lkp_long_vs_nation",
+        "lkp_short_vs_nation",
+        "lkp_long_end_position",
+        "lkp_short_end_position",
+        "str_vs_nation",
+        "str_hh_vs_nation_2017_2020",
+        "nat_long_share_after_programme",
+    ):
         out[f"nat_{name.removeprefix('nat_')}"] = words[f"sum_{name}"].en
     out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_before - s.own_after, s.fall_at_national_rate).en
     timing = timing_values(figures)

@@ -44,9 +44,12 @@ def money(figures: Figures) -> Money:
     paid_2021 = figures.value("str_paid_2021_str2022web")
     forecast_2021 = figures.value("str_forecast_2021_str2022web")
     return Money(
-        paid_2020=paid_2020, paid_2021=paid_2021, forecast_2021=forecast_2021,
+        paid_2020=paid_2020,
+        paid_2021=paid_2021,
+        forecast_2021=forecast_2021,
         stated_saving=-figures.value("str_saving_2020_2021_str2022web"),
-        fall=-change(paid_2020, paid_2021), fall_pct=-percent_change(paid_2020, paid_2021),
+        fall=-change(paid_2020, paid_2021),
+        fall_pct=-percent_change(paid_2020, paid_2021),
         below_forecast=saving_against_forecast(forecast_2021, paid_2021),
         saving_verdict=assess_claim("str_saving_vs_previous_year", figures).verdict.value,
     )
@@ -54,9 +57,13 @@ def money(figures: Figures) -> Money:
 
 def amounts_frame(money: Money) -> pd.DataFrame:
     """The bar chart's data: ``item`` (paid_2020, paid_2021, forecast_2021), ``million_sek`` and ``forecast``."""
-    return pd.DataFrame({"item": ["paid_2020", "paid_2021", "forecast_2021"],
-                         "million_sek": [money.paid_2020, money.paid_2021, money.forecast_2021],
-                         "forecast": [False, False, True]})
+    return pd.DataFrame(
+        {
+            "item": ["paid_2020", "paid_2021", "forecast_2021"],
+            "million_sek": [money.paid_2020, money.paid_2021, money.forecast_2021],
+            "forecast": [False, False, True],
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -76,9 +83,14 @@ def long_term(figures: Figures) -> LongTerm:
     january = figures.value("str_lt_2021_01_str2022web")
     december = figures.value("str_lt_2021_12_str2022web")
     check = assess_claim("str_longterm_fall_pct", figures)
-    return LongTerm(january=january, december=december, fall=-change(january, december),
-                    fall_pct=-percent_change(january, december), stated_pct=-check.stated,
-                    verdict=check.verdict.value)
+    return LongTerm(
+        january=january,
+        december=december,
+        fall=-change(january, december),
+        fall_pct=-percent_change(january, december),
+        stated_pct=-check.stated,
+        verdict=check.verdict.value,
+    )
 
 
 @dataclass(frozen=True)
@@ -118,10 +130,13 @@ def official(figures: Figures) -> Official:
 
 def paid_by_source_frame(official: Official) -> pd.DataFrame:
     """The line chart's data: ``year``, ``million_sek`` and ``source`` (``official``, then ``own``)."""
-    return pd.concat([
-        pd.DataFrame({"year": official.paid.index, "million_sek": official.paid.values, "source": "official"}),
-        pd.DataFrame({"year": official.own_paid.index, "million_sek": official.own_paid.values, "source": "own"}),
-    ], ignore_index=True)
+    return pd.concat(
+        [
+            pd.DataFrame({"year": official.paid.index, "million_sek": official.paid.values, "source": "official"}),
+            pd.DataFrame({"year": official.own_paid.index, "million_sek": official.own_paid.values, "source": "own"}),
+        ],
+        ignore_index=True,
+    )
 
 
 def glued_values(figures: Figures) -> dict[str, float | str]:

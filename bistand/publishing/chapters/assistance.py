@@ -20,25 +20,30 @@ def two_amounts_chart(amounts: TwoAmounts) -> alt.Chart:
     frame = two_amounts_frame(amounts)
     data = pd.DataFrame({"what": frame["source"].map(SOURCE_LABELS), "million_sek": frame["million_sek"]})
     return charts.bar_chart(
-        data, x="what", y="million_sek",
+        data,
+        x="what",
+        y="million_sek",
         finding=f"Two amounts for one year: Strängnäs paid {amounts.own:.1f} or {amounts.official:.1f} "
-                "million SEK in 2020",
+        "million SEK in 2020",
         source=source_label("str2022web", "rf_sod_2021"),
-        x_title="", y_title="Million SEK paid in 2020 (current prices)",
+        x_title="",
+        y_title="Million SEK paid in 2020 (current prices)",
         description=f"Bar chart of ekonomiskt bistånd paid by Strängnäs in 2020 by two sources: {amounts.own:.1f} "
-                    f"million SEK in the municipality's own article and {amounts.official:.1f} million SEK in "
-                    f"Socialstyrelsen's statistics, a difference of {amounts.gap:.1f} million SEK.",
+        f"million SEK in the municipality's own article and {amounts.official:.1f} million SEK in "
+        f"Socialstyrelsen's statistics, a difference of {amounts.gap:.1f} million SEK.",
     )
 
 
 def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
     """The measures as the chapter shows them: label, unit in words (``UNIT_LABELS``), description, figures."""
-    return pd.DataFrame({
-        "Measure": measures["label"],
-        "Unit": [UNIT_LABELS[unit] for unit in measures["unit"]],
-        "What it counts": measures["description"],
-        "Figures": measures["figures"],
-    })
+    return pd.DataFrame(
+        {
+            "Measure": measures["label"],
+            "Unit": [UNIT_LABELS[unit] for unit in measures["unit"]],
+            "What it counts": measures["description"],
+            "Figures": measures["figures"],
+        }
+    )
 
 
 def measures_table_html(measures: pd.DataFrame) -> HTML:

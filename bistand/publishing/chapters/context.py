@@ -13,54 +13,70 @@ from bistand.publishing import charts
 
 def studies_table() -> pd.DataFrame:
     """The studies of mandatory activation, one row per study: design, finding, what it can identify, source."""
-    return pd.DataFrame({
-        "Study": [s.authors for s in STUDIES],
-        "Design": [s.design for s in STUDIES],
-        "Finding": [s.finding for s in STUDIES],
-        "What the design can identify": [s.identifies for s in STUDIES],
-        "Source (key)": [s.source_id for s in STUDIES],
-    }).set_index("Study")
+    return pd.DataFrame(
+        {
+            "Study": [s.authors for s in STUDIES],
+            "Design": [s.design for s in STUDIES],
+            "Finding": [s.finding for s in STUDIES],
+            "What the design can identify": [s.identifies for s in STUDIES],
+            "Source (key)": [s.source_id for s in STUDIES],
+        }
+    ).set_index("Study")
 
 
 def adults_chart(peers: Peers) -> alt.Chart:
     """Bars of the share of adults with assistance in each named large municipality, highest first."""
     adults, linkoping = peers.adults, peers.linkoping_adults
     return charts.bar_chart(
-        adults.assign(share=adults["value"]), x="municipality", y="share",
+        adults.assign(share=adults["value"]),
+        x="municipality",
+        y="share",
         finding=f"{ADULTS_YEAR}: {linkoping['value']:.1f} % of Linköping's adults had assistance, "
-                f"rank {linkoping['rank']} of {len(adults)}",
+        f"rank {linkoping['rank']} of {len(adults)}",
         source=source_label("lkp_stat") + " (Linköping i siffror)",
-        x_title="Municipality", y_title="Adults with assistance during the year (%)",
+        x_title="Municipality",
+        y_title="Adults with assistance during the year (%)",
         description=f"Bar chart of the share of adults (18 or older) with ekonomiskt bistånd at some time in "
-                    f"{ADULTS_YEAR}: "
-                    + ", ".join(f"{m} {v:.1f} percent" for m, v in zip(adults["municipality"], adults["value"])) + ".",
+        f"{ADULTS_YEAR}: "
+        + ", ".join(f"{m} {v:.1f} percent" for m, v in zip(adults["municipality"], adults["value"], strict=False))
+        + ".",
     )
 
 
 def longterm_table(peers: Peers) -> pd.DataFrame:
     """The long-term shares as a display table, highest first, one decimal."""
     longterm = peers.longterm
-    return pd.DataFrame({
-        "Municipality": longterm["municipality"], "Code": longterm["code"],
-        f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)": longterm["value"].map("{:.1f}".format),
-        "Source (key)": longterm["source_id"],
-    }).set_index("Municipality")
+    return pd.DataFrame(
+        {
+            "Municipality": longterm["municipality"],
+            "Code": longterm["code"],
+            f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)": longterm["value"].map("{:.1f}".format),
+            "Source (key)": longterm["source_id"],
+        }
+    ).set_index("Municipality")
 
 
 def sodermanland_chart(sodermanland: Sodermanland) -> alt.Chart:
     """Bars of the amount paid per household (thousand SEK) in each Södermanland municipality, highest first."""
     table, strangnas = sodermanland.table, sodermanland.strangnas
     return charts.bar_chart(
-        table.assign(thousand=table["per_household"] / 1000), x="municipality", y="thousand",
-        finding=(f"{SODERMANLAND_YEAR}: Strängnäs paid {strangnas['per_household'] / 1000:,.1f} thousand SEK per "
-                 f"household, rank {sodermanland.strangnas_rank} of {len(table)}"),
+        table.assign(thousand=table["per_household"] / 1000),
+        x="municipality",
+        y="thousand",
+        finding=(
+            f"{SODERMANLAND_YEAR}: Strängnäs paid {strangnas['per_household'] / 1000:,.1f} thousand SEK per "
+            f"household, rank {sodermanland.strangnas_rank} of {len(table)}"
+        ),
         source=source_label("rf_sod_2021") + "; per household as the table states it",
-        x_title="Municipality", y_title=f"Amount paid per household, {SODERMANLAND_YEAR} (thousand SEK)",
+        x_title="Municipality",
+        y_title=f"Amount paid per household, {SODERMANLAND_YEAR} (thousand SEK)",
         description=f"Bar chart of ekonomiskt bistånd paid per household with assistance in {SODERMANLAND_YEAR}, "
-                    "as Regionfakta's table states it: "
-                    + ", ".join(f"{m} {v / 1000:,.1f} thousand SEK"
-                                for m, v in zip(table["municipality"], table["per_household"]))
-                    + f". No figure for {', '.join(sodermanland.missing)}.",
+        "as Regionfakta's table states it: "
+        + ", ".join(
+            f"{m} {v / 1000:,.1f} thousand SEK"
+            for m, v in zip(table["municipality"], table["per_household"], strict=False)
+        )
+        + f". No figure for {', '.join(sodermanland.missing)}.",
     )
 
 
@@ -71,7 +87,9 @@ def kolada_kpis_table() -> pd.DataFrame:
 
 def kolada_groups_table() -> pd.DataFrame:
     """Kolada's comparison groups, members with their official codes where the sources give them."""
-    return pd.DataFrame([
-        {"Group": name, "For": focus, "Members": ", ".join(f"{m} ({c})" if c else m for m, c in members)}
-        for name, focus, members in KOLADA_GROUPS
-    ]).set_index("Group")
+    return pd.DataFrame(
+        [
+            {"Group": name, "For": focus, "Members": ", ".join(f"{m} ({c})" if c else m for m, c in members)}
+            for name, focus, members in KOLADA_GROUPS
+        ]
+    ).set_index("Group")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from IPython.display import HTML
-
 import pandas as pd
+from IPython.display import HTML
 
 from bistand.analysis import judgements
 from bistand.analysis.chapters.ledger import ClaimsLedger

@@ -13,64 +13,93 @@ from bistand.data.sources import source_label
 from bistand.publishing import charts
 
 #: How the dot chart names each source in its legend.
-SOURCE_NAMES = {"lkp2024pr": "Linköpings kommun, release of 21 Feb 2024",
-                "lkp2021pr": "Linköpings kommun, release of 14 Oct 2021",
-                "corren2021": "Corren, 20 Dec 2021"}
+SOURCE_NAMES = {
+    "lkp2024pr": "Linköpings kommun, release of 21 Feb 2024",
+    "lkp2021pr": "Linköpings kommun, release of 14 Oct 2021",
+    "corren2021": "Corren, 20 Dec 2021",
+}
 
 #: Per count of the dot chart: the period as its label gives it, where the label goes, and a sideways nudge
 #: in pixels (the two start-of-2021 points side by side).
-POINT_STYLES = {"lkp_paid_2021_lkp2021pr": ("Start of 2021", "above-right", -7),
-                "lkp_paid_2021_01_lkp2024pr": ("Jan 2021", "below-right", 7),
-                "lkp_paid_2021_09_lkp2021pr": ("Sep 2021", "right", 0),
-                "lkp_paid_2021_12_20_corren2021": ("20 Dec 2021", "below", 0),
-                "lkp_paid_2024_01_lkp2024pr": ("Jan 2024", "above", 0)}
+POINT_STYLES = {
+    "lkp_paid_2021_lkp2021pr": ("Start of 2021", "above-right", -7),
+    "lkp_paid_2021_01_lkp2024pr": ("Jan 2021", "below-right", 7),
+    "lkp_paid_2021_09_lkp2021pr": ("Sep 2021", "right", 0),
+    "lkp_paid_2021_12_20_corren2021": ("20 Dec 2021", "below", 0),
+    "lkp_paid_2024_01_lkp2024pr": ("Jan 2024", "above", 0),
+}
 
 #: Text placement for each label position of the dot chart.
-PLACES = {"above": dict(dy=-12, baseline="bottom"), "below": dict(dy=12, baseline="top"),
-          "right": dict(dx=10, align="left"), "above-right": dict(dx=6, dy=-10, align="left", baseline="bottom"),
-          "below-right": dict(dx=12, dy=10, align="left", baseline="top")}
+PLACES = {
+    "above": dict(dy=-12, baseline="bottom"),
+    "below": dict(dy=12, baseline="top"),
+    "right": dict(dx=10, align="left"),
+    "above-right": dict(dx=6, dy=-10, align="left", baseline="bottom"),
+    "below-right": dict(dx=12, dy=10, align="left", baseline="top"),
+}
 
 #: Columns of the table of numbered events, from the columns of ``timeline.numbered_events``.
-EVENT_COLUMNS = {"date": "Date (as precise as the source)", "date_precision": "Precision", "kind": "Kind",
-                 "label": "Event", "source_id": "Source"}
+EVENT_COLUMNS = {
+    "date": "Date (as precise as the source)",
+    "date_precision": "Precision",
+    "kind": "Kind",
+    "label": "Event",
+    "source_id": "Source",
+}
 
 
 def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     """The list of sources as the chapter shows it: key, publisher, title, date as given, role."""
-    return pd.DataFrame({
-        "Key": sources.index,
-        "Publisher": sources["publisher"],
-        "Title": sources["title"],
-        "Date, as the source gives it": sources["date_as_given"],
-        "Role": sources["role"],
-    }).set_index("Key")
+    return pd.DataFrame(
+        {
+            "Key": sources.index,
+            "Publisher": sources["publisher"],
+            "Title": sources["title"],
+            "Date, as the source gives it": sources["date_as_given"],
+            "Role": sources["role"],
+        }
+    ).set_index("Key")
 
 
 def start_levels_table(paid: PaidInAMonth) -> pd.DataFrame:
     """The two derived levels for the start of 2021, what each is derived from, and the December 2021 fall against each."""
-    return pd.DataFrame({
-        "Level at the start of 2021": [f"{paid.jan_2021_feb_release:,.0f}", f"{paid.start_2021_oct_release:,.0f}"],
-        "Derived from": [
-            f"{paid.jan_2024:,.0f} in January 2024 + {-paid.change_2021_2024:,.0f} fewer since January 2021",
-            f"{paid.sep_2021:,.0f} in September 2021 + {-paid.change_start_sep:,.0f} fewer since the start of the year"],
-        "Source": [f"{source_label(s)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
-        f"The December 2021 fall to {paid.dec_2021:,.0f} against it":
-            [f"{-paid.eight_vs_jan_2021_feb_release.recomputed:.1f} percent",
-             f"{-paid.eight_vs_start_2021_oct_release.recomputed:.1f} percent"],
-    }, index=["January 2021 (as the 2024 release puts it)", "Start of 2021 (as the 2021 release puts it)"])
+    return pd.DataFrame(
+        {
+            "Level at the start of 2021": [f"{paid.jan_2021_feb_release:,.0f}", f"{paid.start_2021_oct_release:,.0f}"],
+            "Derived from": [
+                f"{paid.jan_2024:,.0f} in January 2024 + {-paid.change_2021_2024:,.0f} fewer since January 2021",
+                f"{paid.sep_2021:,.0f} in September 2021 + {-paid.change_start_sep:,.0f} fewer since the start of the year",
+            ],
+            "Source": [f"{source_label(s)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
+            f"The December 2021 fall to {paid.dec_2021:,.0f} against it": [
+                f"{-paid.eight_vs_jan_2021_feb_release.recomputed:.1f} percent",
+                f"{-paid.eight_vs_start_2021_oct_release.recomputed:.1f} percent",
+            ],
+        },
+        index=["January 2021 (as the 2024 release puts it)", "Start of 2021 (as the 2021 release puts it)"],
+    )
 
 
 def count_points_frame(points: pd.DataFrame) -> pd.DataFrame:
     """The dot chart's data: each count with its label, label position, nudge, source name and status as words."""
     styles = [POINT_STYLES[f] for f in points["figure_id"]]
-    frame = pd.DataFrame({
-        "figure_id": points["figure_id"], "when": [f"{w:%Y-%m-%d}" for w in points["when"]],
-        "period": [s[0] for s in styles], "place": [s[1] for s in styles], "nudge": [s[2] for s in styles],
-        "households": points["households"], "status": points["status"].map(charts.STATUS_LABELS),
-        "source": points["source_id"].map(SOURCE_NAMES),
-        "how": [note or "As published" for note in points["note"]]})
-    frame["label"] = [f"{p}: {v:,.0f}" + ("" if s == "verbatim" else " (derived)")
-                      for p, v, s in zip(frame["period"], frame["households"], points["status"])]
+    frame = pd.DataFrame(
+        {
+            "figure_id": points["figure_id"],
+            "when": [f"{w:%Y-%m-%d}" for w in points["when"]],
+            "period": [s[0] for s in styles],
+            "place": [s[1] for s in styles],
+            "nudge": [s[2] for s in styles],
+            "households": points["households"],
+            "status": points["status"].map(charts.STATUS_LABELS),
+            "source": points["source_id"].map(SOURCE_NAMES),
+            "how": [note or "As published" for note in points["note"]],
+        }
+    )
+    frame["label"] = [
+        f"{p}: {v:,.0f}" + ("" if s == "verbatim" else " (derived)")
+        for p, v, s in zip(frame["period"], frame["households"], points["status"], strict=False)
+    ]
     return frame
 
 
@@ -80,41 +109,76 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
     names = list(SOURCE_NAMES.values())
     low, high = data["households"].min(), data["households"].max()
     base = alt.Chart(data).encode(
-        x=alt.X("when:T", title="Month of the count (points are not a monthly series)",
-                scale=alt.Scale(domain=["2020-09-01", "2024-06-01"]), axis=alt.Axis(format="%Y", tickCount="year")),
-        y=alt.Y("households:Q", title="Households paid in the month", axis=alt.Axis(format=",.0f"),
-                scale=alt.Scale(domain=[100 * (low // 100) - 200, 100 * (high // 100) + 200])),
+        x=alt.X(
+            "when:T",
+            title="Month of the count (points are not a monthly series)",
+            scale=alt.Scale(domain=["2020-09-01", "2024-06-01"]),
+            axis=alt.Axis(format="%Y", tickCount="year"),
+        ),
+        y=alt.Y(
+            "households:Q",
+            title="Households paid in the month",
+            axis=alt.Axis(format=",.0f"),
+            scale=alt.Scale(domain=[100 * (low // 100) - 200, 100 * (high // 100) + 200]),
+        ),
     )
     dot = base.encode(
-        color=alt.Color("source:N", title="Source", scale=alt.Scale(
-            domain=names, range=[charts.PALETTE["Linköping"], *charts.EXTRA_COLOURS[:len(names) - 1]]),
-            legend=alt.Legend(direction="vertical", labelLimit=360)),
-        shape=alt.Shape("status:N", title="Value", scale=alt.Scale(
-            domain=[charts.STATUS_LABELS[s] for s in ("verbatim", "derived")],
-            range=[charts.STATUS_SHAPES[s] for s in ("verbatim", "derived")]),
-            legend=alt.Legend(direction="vertical", labelLimit=360)),
-        tooltip=[alt.Tooltip("period:N", title="Month"), alt.Tooltip("households:Q", title="Households", format=",.0f"),
-                 alt.Tooltip("source:N", title="Source"), alt.Tooltip("status:N", title="Value"),
-                 alt.Tooltip("how:N", title="Note")],
+        color=alt.Color(
+            "source:N",
+            title="Source",
+            scale=alt.Scale(domain=names, range=[charts.PALETTE["Linköping"], *charts.EXTRA_COLOURS[: len(names) - 1]]),
+            legend=alt.Legend(direction="vertical", labelLimit=360),
+        ),
+        shape=alt.Shape(
+            "status:N",
+            title="Value",
+            scale=alt.Scale(
+                domain=[charts.STATUS_LABELS[s] for s in ("verbatim", "derived")],
+                range=[charts.STATUS_SHAPES[s] for s in ("verbatim", "derived")],
+            ),
+            legend=alt.Legend(direction="vertical", labelLimit=360),
+        ),
+        tooltip=[
+            alt.Tooltip("period:N", title="Month"),
+            alt.Tooltip("households:Q", title="Households", format=",.0f"),
+            alt.Tooltip("source:N", title="Source"),
+            alt.Tooltip("status:N", title="Value"),
+            alt.Tooltip("how:N", title="Note"),
+        ],
     )
-    dots = [dot.transform_filter(alt.datum.nudge == n).mark_point(size=110, filled=True, opacity=1, xOffset=n)
-            for n in sorted(set(data["nudge"]))]
-    labels = [base.transform_filter(alt.datum.place == place).mark_text(fontSize=12, color="#222", **style)
-              .encode(text="label:N") for place, style in PLACES.items()]
-    finding = (f"Households paid in a month in Linköping: {paid.jan_2024:,.0f} in January 2024, "
-               f"{paid.jan_2021_feb_release - paid.jan_2024:,.0f} or "
-               f"{paid.start_2021_oct_release - paid.jan_2024:,.0f} fewer than at the start "
-               f"of 2021, depending on which release gives the start")
+    dots = [
+        dot.transform_filter(alt.datum.nudge == n).mark_point(size=110, filled=True, opacity=1, xOffset=n)
+        for n in sorted(set(data["nudge"]))
+    ]
+    labels = [
+        base.transform_filter(alt.datum.place == place)
+        .mark_text(fontSize=12, color="#222", **style)
+        .encode(text="label:N")
+        for place, style in PLACES.items()
+    ]
+    finding = (
+        f"Households paid in a month in Linköping: {paid.jan_2024:,.0f} in January 2024, "
+        f"{paid.jan_2021_feb_release - paid.jan_2024:,.0f} or "
+        f"{paid.start_2021_oct_release - paid.jan_2024:,.0f} fewer than at the start "
+        f"of 2021, depending on which release gives the start"
+    )
     return alt.layer(*dots, *labels).properties(
-        width=charts.WIDTH, height=320,
-        title=alt.TitleParams(textwrap.wrap(finding, 66), subtitle=textwrap.wrap(
-            "Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
-            "sources are not joined; the axis does not start at zero.", 92), subtitleFontStyle="italic"),
+        width=charts.WIDTH,
+        height=320,
+        title=alt.TitleParams(
+            textwrap.wrap(finding, 66),
+            subtitle=textwrap.wrap(
+                "Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
+                "sources are not joined; the axis does not start at zero.",
+                92,
+            ),
+            subtitleFontStyle="italic",
+        ),
         description=f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
-                    f"{paid.start_2021_oct_release:,.0f} at the start of 2021 (derived from the October 2021 release) "
-                    f"and {paid.jan_2021_feb_release:,.0f} in January 2021 (derived from the February 2024 release), "
-                    f"{paid.sep_2021:,.0f} in September 2021, {paid.dec_2021:,.0f} on 20 December 2021 and "
-                    f"{paid.jan_2024:,.0f} in January 2024. The points are not joined, because they are not a series.",
+        f"{paid.start_2021_oct_release:,.0f} at the start of 2021 (derived from the October 2021 release) "
+        f"and {paid.jan_2021_feb_release:,.0f} in January 2021 (derived from the February 2024 release), "
+        f"{paid.sep_2021:,.0f} in September 2021, {paid.dec_2021:,.0f} on 20 December 2021 and "
+        f"{paid.jan_2024:,.0f} in January 2024. The points are not joined, because they are not a series.",
     )
 
 
@@ -124,23 +188,37 @@ def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
     bands, counts = tl.bands, tl.counts
-    finding = (f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {share_feb:.0f}–"
-               f"{share_oct:.0f} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
-               "2021, when IAF's director was still incoming")
+    finding = (
+        f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {share_feb:.0f}–"
+        f"{share_oct:.0f} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
+        "2021, when IAF's director was still incoming"
+    )
     return charts.timeline_chart(
-        tl.events, bands, counts, domain=("2016-01-01", "2024-12-31"), finding=finding,
+        tl.events,
+        bands,
+        counts,
+        domain=("2016-01-01", "2024-12-31"),
+        finding=finding,
         # A label ending in "n.d." already has its full stop: "n.d. Counts", not "n.d.. Counts".
-        source="Events: " + source_label(*tl.source_ids).removesuffix(".")
-               + ". Counts: " + source_label("lkp2021pr", "corren2021", "lkp2024pr") + ". Numbers refer to the table below.",
-        description=(f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
-                     "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
-                     "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
-                     "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
-                     "Shaded bands, the parties that governed: "
-                     + "; ".join(f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
-                                 for b in bands.itertuples())
-                     + ". Bottom panel, same time axis: households paid in a month, points not joined: "
-                     + ", ".join(f"{v:,.0f} ({label})" for v, label in zip(counts["households"], counts["label"])) + "."),
+        source="Events: "
+        + source_label(*tl.source_ids).removesuffix(".")
+        + ". Counts: "
+        + source_label("lkp2021pr", "corren2021", "lkp2024pr")
+        + ". Numbers refer to the table below.",
+        description=(
+            f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
+            "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
+            "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
+            "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
+            "Shaded bands, the parties that governed: "
+            + "; ".join(
+                f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
+                for b in bands.itertuples()
+            )
+            + ". Bottom panel, same time axis: households paid in a month, points not joined: "
+            + ", ".join(f"{v:,.0f} ({label})" for v, label in zip(counts["households"], counts["label"], strict=False))
+            + "."
+        ),
     )
 
 
@@ -150,8 +228,7 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     ``events`` is the frame the chart is drawn from (``timeline.numbered_events``); each row keeps its own
     number, so row n of the table is the event the chart labels n.
     """
-    return (events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS)
-            .rename_axis("No."))
+    return events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
 
 
 def annual_chart(annual: Annual) -> alt.LayerChart:
@@ -159,12 +236,20 @@ def annual_chart(annual: Annual) -> alt.LayerChart:
     hh = annual.households
     first, last = annual.gap
     return charts.status_line_chart(
-        annual.frame, x="year", y="households", series="series", status="status",
+        annual.frame,
+        x="year",
+        y="households",
+        series="series",
+        status="status",
         finding=f"Linköping: {hh[2023]:,.0f} households had assistance at some time in 2023, "
-                f"{annual.fall_2014_2023:,.0f} fewer than in 2014; nothing is known for {first}–{last}",
-        source=source_label("lkpposten") + " (2014; 2013 derived); " + source_label("lkp_stat") + " (2023; 2022 derived)",
-        x_title="Year", y_title="Households with assistance at any time in the year",
+        f"{annual.fall_2014_2023:,.0f} fewer than in 2014; nothing is known for {first}–{last}",
+        source=source_label("lkpposten")
+        + " (2014; 2013 derived); "
+        + source_label("lkp_stat")
+        + " (2023; 2022 derived)",
+        x_title="Year",
+        y_title="Households with assistance at any time in the year",
         description=f"Line chart of households in Linköping that received ekonomiskt bistånd at any time in the year: "
-                    f"{hh[2013]:,.0f} in 2013 (derived), {hh[2014]:,.0f} in 2014, {hh[2022]:,.0f} in 2022 (derived) "
-                    f"and {hh[2023]:,.0f} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
+        f"{hh[2013]:,.0f} in 2013 (derived), {hh[2014]:,.0f} in 2014, {hh[2022]:,.0f} in 2022 (derived) "
+        f"and {hh[2023]:,.0f} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
     )

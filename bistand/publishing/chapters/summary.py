@@ -8,8 +8,15 @@ from datetime import date
 import altair as alt
 from babel.dates import format_date
 
-from bistand.analysis.summary import (Comparison, comparison_frame, headline, headline_words, percent_decimals,
-                                      requirement_dates, timing_values)
+from bistand.analysis.summary import (
+    Comparison,
+    comparison_frame,
+    headline,
+    headline_words,
+    percent_decimals,
+    requirement_dates,
+    timing_values,
+)
 from bistand.data.load import Figures
 from bistand.data.sources import source_label
 from bistand.publishing import charts
@@ -18,45 +25,85 @@ from bistand.publishing.prose import SWEDISH_SUFFIX, glue, words_in
 from bistand.publishing.swedish import with_unit
 
 #: The sources of the comparisons: the municipalities' own figures and Socialstyrelsen's national series.
-COMPARISON_SOURCES = ("lkpposten", "lkp_stat", "str2022web", "rf_sod_2018", "rf_sod_2021", "rf_alv_2022",
-                      "rf_got_2023", "rf_got_2024")
+COMPARISON_SOURCES = (
+    "lkpposten",
+    "lkp_stat",
+    "str2022web",
+    "rf_sod_2018",
+    "rf_sod_2021",
+    "rf_alv_2022",
+    "rf_got_2023",
+    "rf_got_2024",
+)
 
 #: Each summary figure with its Swedish unit word and the decimals the English summary shows it with.
 SWEDISH_FORMS: dict[str, tuple[str, int]] = {
-    "sum_lkp_places": ("", 0), "sum_lkp_2024": ("households", 0), "sum_lkp_fewer": ("", 0),
-    "sum_lkp_2021": ("", 0), "sum_lkp_2021_october": ("", 0),
+    "sum_lkp_places": ("", 0),
+    "sum_lkp_2024": ("households", 0),
+    "sum_lkp_fewer": ("", 0),
+    "sum_lkp_2021": ("", 0),
+    "sum_lkp_2021_october": ("", 0),
     "sum_lkp_done_by_dec_2021_from_oct2021_level": ("", 0),
     "sum_lkp_share_by_dec_2021_from_oct2021_level": ("percent", 0),
     "sum_lkp_done_by_dec_2021_from_feb2024_level": ("", 0),
     "sum_lkp_share_by_dec_2021_from_feb2024_level": ("percent", 0),
     "sum_lkp_monthly_fall_from_oct2021_level_pct": ("percent", 1),
-    "sum_lkp_long_fall_pct": ("percent", 1), "sum_lkp_long_nat_fall_pct": ("percent", 1),
-    "sum_lkp_long_share": ("percent", 0), "sum_lkp_long_distance": ("households", 0),
-    "sum_lkp_short_fall_pct": ("percent", 1), "sum_lkp_short_nat_fall_pct": ("percent", 1),
-    "sum_lkp_short_share": ("percent", 0), "sum_lkp_short_distance": ("households", 0),
-    "sum_str_paid_2020": ("million_sek", 1), "sum_str_paid_2021": ("million_sek", 1),
-    "sum_str_paid_fall_pct": ("percent", 1), "sum_str_nat_paid_fall_pct": ("percent", 1),
-    "sum_str_share_national": ("percent", 0), "sum_str_hh_rise_2017_2020_pct": ("percent", 0),
-    "sum_nat_hh_fall_2017_2020_pct": ("percent", 1), "sum_str_paid_2020_socialstyrelsen": ("million_sek", 1),
-    "sum_str_gap_2020": ("million_sek", 1), "sum_str_gap_over_saving": ("percent", 0),
+    "sum_lkp_long_fall_pct": ("percent", 1),
+    "sum_lkp_long_nat_fall_pct": ("percent", 1),
+    "sum_lkp_long_share": ("percent", 0),
+    "sum_lkp_long_distance": ("households", 0),
+    "sum_lkp_short_fall_pct": ("percent", 1),
+    "sum_lkp_short_nat_fall_pct": ("percent", 1),
+    "sum_lkp_short_share": ("percent", 0),
+    "sum_lkp_short_distance": ("households", 0),
+    "sum_str_paid_2020": ("million_sek", 1),
+    "sum_str_paid_2021": ("million_sek", 1),
+    "sum_str_paid_fall_pct": ("percent", 1),
+    "sum_str_nat_paid_fall_pct": ("percent", 1),
+    "sum_str_share_national": ("percent", 0),
+    "sum_str_hh_rise_2017_2020_pct": ("percent", 0),
+    "sum_nat_hh_fall_2017_2020_pct": ("percent", 1),
+    "sum_str_paid_2020_socialstyrelsen": ("million_sek", 1),
+    "sum_str_gap_2020": ("million_sek", 1),
+    "sum_str_gap_over_saving": ("percent", 0),
     "sum_str_stated_saving": ("million_sek", 0),
-    "sum_claims": ("", 0), "sum_independent": ("", 0), "sum_own": ("", 0), "sum_depends": ("", 0),
-    "sum_substantive": ("", 0), "sum_definition": ("", 0), "sum_unverifiable": ("", 0),
-    "sum_checks_consistent": ("", 0), "sum_checks": ("", 0), "sum_independent_municipal": ("", 0),
-    "sum_may_explain": ("", 0), "sum_claims_municipal": ("", 0), "sum_claims_not_municipal": ("", 0),
-    "sum_municipal_checkable": ("", 0), "sum_municipal_checkable_independently": ("", 0),
+    "sum_claims": ("", 0),
+    "sum_independent": ("", 0),
+    "sum_own": ("", 0),
+    "sum_depends": ("", 0),
+    "sum_substantive": ("", 0),
+    "sum_definition": ("", 0),
+    "sum_unverifiable": ("", 0),
+    "sum_checks_consistent": ("", 0),
+    "sum_checks": ("", 0),
+    "sum_independent_municipal": ("", 0),
+    "sum_may_explain": ("", 0),
+    "sum_claims_municipal": ("", 0),
+    "sum_claims_not_municipal": ("", 0),
+    "sum_municipal_checkable": ("", 0),
+    "sum_municipal_checkable_independently": ("", 0),
     "sum_municipal_unverifiable": ("", 0),
-    "sum_lkp_monthly_fall_2021_2024_pct": ("percent", 1), "sum_nat_annual_fall_2021_2024_pct": ("percent", 1),
-    "sum_lkp_paid_2014": ("million_sek", 1), "sum_lkp_paid_2023": ("million_sek", 1),
-    "sum_lkp_paid_rise": ("million_sek", 1), "sum_lkp_paid_rise_pct": ("percent", 1),
-    "sum_lkp_paid_2014_in_2023_prices": ("million_sek", 1), "sum_lkp_paid_real_fall": ("million_sek", 1),
-    "sum_lkp_paid_real_fall_pct": ("percent", 1), "sum_nat_perinh_real_fall_pct": ("percent", 1),
-    "sum_lkp_target": ("percent", 0), "sum_lkp_adult_share_2023": ("percent", 1),
+    "sum_lkp_monthly_fall_2021_2024_pct": ("percent", 1),
+    "sum_nat_annual_fall_2021_2024_pct": ("percent", 1),
+    "sum_lkp_paid_2014": ("million_sek", 1),
+    "sum_lkp_paid_2023": ("million_sek", 1),
+    "sum_lkp_paid_rise": ("million_sek", 1),
+    "sum_lkp_paid_rise_pct": ("percent", 1),
+    "sum_lkp_paid_2014_in_2023_prices": ("million_sek", 1),
+    "sum_lkp_paid_real_fall": ("million_sek", 1),
+    "sum_lkp_paid_real_fall_pct": ("percent", 1),
+    "sum_nat_perinh_real_fall_pct": ("percent", 1),
+    "sum_lkp_target": ("percent", 0),
+    "sum_lkp_adult_share_2023": ("percent", 1),
     "sum_lkp_adults_without_2023": ("percent", 1),
-    "sum_str_forecast": ("million_sek", 1), "sum_str_forecast_above_own_2020_pct": ("percent", 1),
-    "sum_str_forecast_below_official_2020_pct": ("percent", 1), "sum_lkp_start_2021_gap": ("households", 0),
-    "sum_long_steps": ("", 0), "sum_long_steps_after_programme": ("", 0),
-    "sum_nat_long_pct_after_programme": ("percent", 0), "sum_unsized_reading_limit_pct": ("percent", 0),
+    "sum_str_forecast": ("million_sek", 1),
+    "sum_str_forecast_above_own_2020_pct": ("percent", 1),
+    "sum_str_forecast_below_official_2020_pct": ("percent", 1),
+    "sum_lkp_start_2021_gap": ("households", 0),
+    "sum_long_steps": ("", 0),
+    "sum_long_steps_after_programme": ("", 0),
+    "sum_nat_long_pct_after_programme": ("percent", 0),
+    "sum_unsized_reading_limit_pct": ("percent", 0),
 }
 
 #: Summary values that are years: glued in Swedish as they are (a year has no thousands space).
@@ -87,36 +134,50 @@ def requirement_values() -> dict[str, str]:
 def edition_values_sv() -> dict[str, str]:
     """:func:`edition_values` for the Swedish summary (``_sv`` names), the dates written in Swedish."""
     values = edition_values()
-    return {"sum_edition_sv": values["sum_edition"], "sum_edition_date_sv": swedish_date(values["sum_edition_date"]),
-            "sum_data_as_of_sv": swedish_date(values["sum_data_as_of"])}
+    return {
+        "sum_edition_sv": values["sum_edition"],
+        "sum_edition_date_sv": swedish_date(values["sum_edition_date"]),
+        "sum_data_as_of_sv": swedish_date(values["sum_data_as_of"]),
+    }
 
 
 def comparison_description(pairs: list[Comparison]) -> str:
     """The chart's text for screen readers and print: each pair's two changes in percent."""
     return "Bar chart in three pairs. " + " ".join(
-        f"{c.label}: the municipality {c.own:+.1f} percent, Sweden {c.national:+.1f} percent." for c in pairs)
+        f"{c.label}: the municipality {c.own:+.1f} percent, Sweden {c.national:+.1f} percent." for c in pairs
+    )
 
 
 #: The chart's title: what each bar is (the Strängnäs pair sets the municipality's own figures against
 #: Socialstyrelsen's national series, two publishers).
-COMPARISON_FINDING = ("Linköping's yearly count of households and Strängnäs's own payments, each beside the "
-                      "nation's change in Socialstyrelsen's figures for the same years")
+COMPARISON_FINDING = (
+    "Linköping's yearly count of households and Strängnäs's own payments, each beside the "
+    "nation's change in Socialstyrelsen's figures for the same years"
+)
 
 
 def comparison_chart(pairs: list[Comparison]) -> alt.Chart:
     """Each municipality's change beside the nation's over the same years (:data:`COMPARISON_FINDING`)."""
     return charts.paired_bar_chart(
-        comparison_frame(pairs), x="comparison", y="percent", pair="series",
+        comparison_frame(pairs),
+        x="comparison",
+        y="percent",
+        pair="series",
         finding=COMPARISON_FINDING,
-        source=source_label(*COMPARISON_SOURCES), y_title="Change, percent", y_format=".0f",
-        description=comparison_description(pairs))
+        source=source_label(*COMPARISON_SOURCES),
+        y_title="Change, percent",
+        y_format=".0f",
+        description=comparison_description(pairs),
+    )
 
 
 def swedish_numbers(values: Mapping[str, float], decimals: Mapping[str, int]) -> dict[str, str]:
     """The Swedish form of each summary figure of :data:`SWEDISH_FORMS` (a percent change with the decimals the
     precision rule gives it in ``decimals``) and of each year of :data:`SWEDISH_YEARS`, by English name."""
-    out = {name: with_unit(values[name], unit, decimals.get(name, places))
-           for name, (unit, places) in SWEDISH_FORMS.items()}
+    out = {
+        name: with_unit(values[name], unit, decimals.get(name, places))
+        for name, (unit, places) in SWEDISH_FORMS.items()
+    }
     out.update({name: str(int(values[name])) for name in SWEDISH_YEARS})
     return out
 
