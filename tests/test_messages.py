@@ -95,7 +95,7 @@ def test_each_form_of_a_name_is_found(cell, expected):
     assert _name_for_code(DATA_DIR, cell) == expected
 
 
-UNITS = "households, persons, places, percent, years, index_1980_100, sek, sek_thousand, sek_million, sek_billion"
+UNITS = "households, persons, places, seats, percent, years, year, index_1980_100, sek, sek_thousand, sek_million, sek_billion"
 
 
 @pytest.mark.parametrize("cell, nearest", [("SEK million", "sek_million"), ("housholds", "households")])
