@@ -146,15 +146,23 @@ def _protect(text: str) -> str:
     return "{" + text.replace("&", r"\&").replace("%", r"\%") + "}"
 
 
+#: Fields written bare, not braced: the month is one of BibTeX's month macros (``nov``), which every style
+#: prints as the month's name ("November"); a braced ``{11}`` is printed as it stands ("11 2026").
+BARE_FIELDS = {"month"}
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    body = ",\n".join(f"  {name} = {value}" if name in BARE_FIELDS else f"  {name} = {{{value}}}"
+                      for name, value in fields if value)
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
 # Fields every style reads alike: classic BibTeX (plain.bst), BibLaTeX and pybtex's styles. No ``date``
 # (BibLaTeX only; with ``year`` beside it Biber warns), ``year`` and ``month`` instead.
 def _month(b: Book) -> str:
-    return str(int(b.date[5:7])) if len(b.date) >= 7 else ""
+    """The month macro of the book's date (``nov``), or '' when the date has no month."""
+    return MONTH_MACROS[int(b.date[5:7]) - 1] if len(b.date) >= 7 else ""
 
 
 def bibtex_book(b: Book) -> str:
