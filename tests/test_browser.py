@@ -315,3 +315,44 @@ def test_costs_slider_at_phone_width(driver, served):
         assert slider.get_attribute("value") == slider.get_attribute("min")
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+#: A query in English text and one in Swedish words, and a page each must find (the search index, in a browser).
+SEARCHES = [("Heltidsaktivering", "chapters/linkoping.html"), ("biståndshushåll", "chapters/sammanfattning.html")]
+RESULTS_JS = "return [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'));"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+@pytest.mark.parametrize("query, page", SEARCHES, ids=["english", "swedish"])
+def test_search_finds_the_pages_that_use_a_word(driver, served, viewport, query, page):
+    """The search page returns the pages using the word, with no console error (searchtools.js needs doctools.js
+    to have run first: a deferred doctools.js left every query without results)."""
+    from urllib.parse import quote
+
+    driver.get_log("browser")
+    driver.get(served.base + "search.html?q=" + quote(query))
+    found = _wait(lambda: driver.execute_script(RESULTS_JS) if "Search finished" in driver.find_element(
+        "id", "search-results").text else None, 15)
+    errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+    assert found and any(href.split("?")[0].split("#")[0] == page for href in found), found
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+def test_search_has_a_visible_way_in_and_no_empty_header(driver, served, viewport):
+    """A reader sees a search control at either width; clicking it opens the search field, and a query typed
+    there leads to the search page's results. No empty band sits above the page (the theme's header, whose
+    only item was a search field the book hid)."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(served.base + "chapters/costs.html")
+    header = driver.execute_script("const h = document.querySelector('#pst-header');"
+                                   "return h ? h.getBoundingClientRect().height : 0;")
+    assert header == 0, f"an empty header {header} px high above the page"
+    controls = [b for b in driver.find_elements("css selector", ".search-button__button") if b.is_displayed()]
+    assert controls, f"no visible search control at {viewport} px"
+    controls[0].click()
+    field = _wait(lambda: next((f for f in driver.find_elements("css selector", "input[name=q]") if f.is_displayed()), None))
+    assert field, "the search control opened no search field"
+    field.send_keys("Heltidsaktivering", Keys.ENTER)
+    assert _wait(lambda: "search.html" in driver.current_url and driver.execute_script(RESULTS_JS), 15), driver.current_url

@@ -46,7 +46,7 @@ def test_scripts_are_deferred_once_and_unused_extension_assets_dropped():
     sheets = [_CascadingStyleSheet("_static/pygments.css"), _CascadingStyleSheet("_static/sphinx-design.min.css")]
     kept, css = page_assets(scripts, sheets, '<p class="x">no extension markup</p>')
     assert [(s.filename, s.attributes) for s in kept] == [
-        ("_static/documentation_options.js", {}), ("_static/doctools.js", {"defer": "defer"}),
+        ("_static/documentation_options.js", {}), ("_static/doctools.js", {}),
         (None, {"body": "let x = 1;"}), ("_static/t.js", {"async": "async"})]
     assert [c.filename for c in css] == ["_static/pygments.css"]
     _, css = page_assets([], sheets, '<div class="sd-card">')
