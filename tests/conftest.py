@@ -53,7 +53,8 @@ def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
 #: The layers, assigned here by test module (so a test file need not say): ``browser`` (headless Chromium on the
 #: built book), ``built`` (reads _build/html or the PDF, runs cffconvert from .venv-cff, or builds a copy of the
 #: book); every other test is ``unit`` (the package and the data alone, nothing built; ``make check``).
-LAYER_OF_MODULE = {"test_browser": "browser", "test_accessibility": "browser", "test_pdf": "built", "test_links": "built", "test_ledger_export": "built"}
+LAYER_OF_MODULE = {"test_browser": "browser", "test_accessibility": "browser", "test_pdf": "built", "test_links": "built", "test_ledger_export": "built",
+                   "test_downloads": "built"}
 #: Tests of otherwise unit modules that read the build, by module and name (without parameters).
 BUILT_TESTS = {
     "test_no_broken_values": {"test_no_broken_value_on_a_built_page", "test_the_pages_were_built",

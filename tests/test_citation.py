@@ -307,5 +307,5 @@ def test_every_chart_page_links_the_csv_it_draws_from():
     chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
     assert len(chart_pages) >= 4
     for page in chart_pages:
-        assert re.search(r'href="\.\./_downloads/[0-9a-f]+/figures_(primary|reference)\.csv"',
+        assert re.search(r'href="\.\./_downloads/data/figures_(primary|reference)\.csv"',
                          page.read_text(encoding="utf-8")), page.name
