@@ -8,7 +8,7 @@
 - Ship the Vega libraries from the book's own files: the bundle is written at build time by the
   pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
   and ``vegaEmbed``. Pages that hold a chart get only the small loader ``vega-charts.js``, which
-  fetches the bundle when a chart nears the screen or is touched.
+  fetches the bundle when a chart nears the screen or is touched, and the charts' dark-mode stylesheet.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ DEPENDENCIES = sorted([*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "da
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
+DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publishing.charts.dark_stylesheet)
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -51,10 +52,15 @@ def _write_vega(app) -> None:
     header = "/* Vega, Vega-Lite and Vega-Embed, bundled by vl-convert-python " + vl_convert.__version__ + " */\n"
     if not (bundle.exists() and _first_line(bundle) == header):
         bundle.write_text(header + "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
-    loader = target / LOADER
-    source = (Path(__file__).parent / LOADER).read_text(encoding="utf-8")
-    if not loader.exists() or loader.read_text(encoding="utf-8") != source:
-        loader.write_text(source, encoding="utf-8")
+    import json
+
+    from bistand.publishing.charts import DARK_BACKGROUND, DARK_COLOURS, dark_stylesheet
+
+    dark = json.dumps({"colours": DARK_COLOURS, "background": DARK_BACKGROUND}, sort_keys=True)
+    source = (Path(__file__).parent / LOADER).read_text(encoding="utf-8").replace("/*BOOK_DARK_COLOURS*/{}", dark, 1)
+    for path, text in ((target / LOADER, source), (target / DARK_CSS, dark_stylesheet())):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> None:
@@ -67,6 +73,7 @@ def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -
     """Only the small loader: it fetches the Vega bundle itself when a chart nears the screen or is touched."""
     if "vega-chart" in context.get("body", ""):
         app.add_js_file(f"{VEGA_DIR}/{LOADER}", loading_method="defer")
+        app.add_css_file(f"{VEGA_DIR}/{DARK_CSS}")
 
 
 def edition() -> str:

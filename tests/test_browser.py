@@ -356,3 +356,86 @@ def test_search_has_a_visible_way_in_and_no_empty_header(driver, served, viewpor
     assert field, "the search control opened no search field"
     field.send_keys("Heltidsaktivering", Keys.ENTER)
     assert _wait(lambda: "search.html" in driver.current_url and driver.execute_script(RESULTS_JS), 15), driver.current_url
+
+
+#: The luminance of an element's computed colour (or background), 0 (black) to 1 (white), read in the page.
+LUMINANCE_JS = """
+const toLinear = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+window.bookLuminance = (value) => {
+  const probe = document.createElement('span');
+  probe.style.color = value;
+  document.body.appendChild(probe);
+  const [r, g, b, a] = getComputedStyle(probe).color.match(/[\\d.]+/g).map(Number);
+  probe.remove();
+  if (a === 0) return null;  // transparent
+  return 0.2126 * toLinear(r) + 0.7152 * toLinear(g) + 0.0722 * toLinear(b);
+};"""
+DARK_PAGE_JS = LUMINANCE_JS + """
+const lum = window.bookLuminance, out = {theme: document.documentElement.dataset.theme, charts: [], boxes: []};
+out.page = lum(getComputedStyle(document.body).backgroundColor);
+for (const fig of document.querySelectorAll('figure.vega-chart')) {
+  const live = fig.classList.contains('is-live');
+  const shown = [...fig.querySelectorAll('.vega-variant')].find(v => v.getClientRects().length);
+  const svg = live ? fig.querySelector('.vega-live svg') : shown && shown.querySelector('svg');
+  const texts = [...svg.querySelectorAll('text')].map(t => lum(getComputedStyle(t).fill));
+  const rect = svg.querySelector(':scope > rect');
+  out.charts.push({id: fig.id, live: live, scheme: fig.dataset.scheme || null, darkest_text: Math.min(...texts),
+                   background: rect ? lum(getComputedStyle(rect).fill) : null});
+}
+for (const box of document.querySelectorAll('.cell_output .text_html')) {
+  if (box.querySelector('figure.vega-chart, table.claims-ledger, table.data-table'))
+    out.boxes.push([lum(getComputedStyle(box).backgroundColor), lum(getComputedStyle(box).color)]);
+}
+return out;"""
+
+
+def _emulate_scheme(driver, scheme: str) -> None:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+@pytest.mark.parametrize("page", ["chapters/strangnas.html", "chapters/ledger.html"])
+def test_a_dark_device_gets_dark_pages_with_dark_charts_and_cards(driver, served, viewport, page):
+    """A device that prefers dark opens the book dark; the charts (the build-time SVGs, then the live charts) are
+    drawn with light text on no white box, and the book's outputs (charts, ledger cards) sit on the dark page,
+    not on the theme's light box for outputs."""
+    _emulate_scheme(driver, "dark")
+    try:
+        driver.get(served.base + page)
+        static = driver.execute_script(DARK_PAGE_JS)
+        assert static["theme"] == "dark" and static["page"] < 0.05, static
+        assert static["boxes"] and all(bg is None or bg < 0.05 for bg, _ in static["boxes"]), static["boxes"]
+        assert all(colour > 0.4 for _, colour in static["boxes"]), static["boxes"]
+        for chart in static["charts"]:
+            assert not chart["live"] and chart["darkest_text"] > 0.4, chart
+            assert chart["background"] is None or chart["background"] < 0.05, chart
+        if static["charts"]:
+            show_every_chart(driver, 20)
+            live = driver.execute_script(DARK_PAGE_JS)["charts"]
+            assert all(c["live"] and c["scheme"] == "dark" and c["darkest_text"] > 0.4 for c in live), live
+            driver.execute_script("document.documentElement.dataset.theme = 'light';")  # the reader switches
+            assert _wait(lambda: all(c["live"] and c["scheme"] == "light" and c["darkest_text"] < 0.05
+                                     for c in driver.execute_script(DARK_PAGE_JS)["charts"]), 20)
+    finally:
+        _emulate_scheme(driver, "light")
+
+
+def test_a_light_device_gets_light_pages(driver, served):
+    _emulate_scheme(driver, "light")
+    driver.get(served.base + "chapters/strangnas.html")
+    assert driver.execute_script("return document.documentElement.dataset.theme") == "light"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+def test_the_pdf_is_one_tap_from_the_header(driver, served, viewport):
+    """The header's download menu opens and offers the book's PDF edition, which the site serves."""
+    from urllib.request import urlopen
+
+    driver.get(served.base + "chapters/costs.html")
+    menu = next(b for b in driver.find_elements("css selector", ".dropdown-download-buttons > button") if b.is_displayed())
+    menu.click()
+    entry = _wait(lambda: next((a for a in driver.find_elements("css selector", "a.btn-download-book-pdf-button")
+                                if a.is_displayed()), None))
+    assert entry and "PDF edition" in entry.text and "MB" in entry.text, entry and entry.text
+    with urlopen(entry.get_attribute("href")) as response:
+        assert response.read(5) == b"%PDF-"
