@@ -439,3 +439,14 @@ def test_the_pdf_is_one_tap_from_the_header(driver, served, viewport):
     assert entry and "PDF edition" in entry.text and "MB" in entry.text, entry and entry.text
     with urlopen(entry.get_attribute("href")) as response:
         assert response.read(5) == b"%PDF-"
+
+
+def test_each_page_title_names_the_book_once(driver, served):
+    """The landing page (titled as the book) is titled by the book's title alone; a chapter by its title, then the book's."""
+    from bistand.publishing.citation import book
+
+    title = book().title
+    driver.get(served.base + "chapters/index.html")
+    assert driver.title == title
+    driver.get(served.base + "chapters/costs.html")
+    assert driver.title == f"Cost effects \u2014 {title}"
