@@ -1,7 +1,7 @@
 """Local Sphinx extension of the book.
 
-- Rebuild a notebook page when a data file or the ``bistand`` package changes, not only when the
-  notebook itself does (Sphinx tracks only the page's own file by default).
+- Rebuild a page when a data file or the ``bistand`` package changes, not only when the page's own
+  file does (Sphinx tracks only that by default): notebooks show its figures, every page its citation.
 - Citation (bistand.publishing.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
   every chapter, the ``{book-citation}`` directive of the cite page, an author–year reference list
   with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
@@ -31,9 +31,10 @@ DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publis
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
-    if str(app.env.doc2path(docname)).endswith(".ipynb"):
-        for path in DEPENDENCIES:
-            app.env.note_dependency(str(path))
+    """Every page depends on the data and the package: a notebook's figures, and every page's cite box, footer and
+    the cite page's directive come from them (the Markdown pages too)."""
+    for path in DEPENDENCIES:
+        app.env.note_dependency(str(path))
 
 
 def _first_line(path: Path) -> str:

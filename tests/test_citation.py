@@ -309,3 +309,11 @@ def test_every_chart_page_links_the_csv_it_draws_from():
     for page in chart_pages:
         assert re.search(r'href="\.\./_downloads/data/figures_(primary|reference)\.csv"',
                          page.read_text(encoding="utf-8")), page.name
+
+
+def test_a_copy_without_an_address_says_so_in_a_readers_words():
+    """No build setting is named to the reader (the README explains BOOK_URL and BOOK_REPOSITORY)."""
+    from bistand.publishing.citation import PAGE_WORDS, REPOSITORY_UNSET
+
+    for text in (URL_UNSET, REPOSITORY_UNSET, PAGE_WORDS["sv"]["url_unset"]):
+        assert "BOOK_" not in text and "setting" not in text and "inställning" not in text, text

@@ -27,10 +27,11 @@ URL_VARIABLE = "BOOK_URL"
 REPOSITORY_VARIABLE = "BOOK_REPOSITORY"
 LICENCES = ("CC-BY-4.0", "MIT")
 LICENCE_NOTE = "Text and data CC BY 4.0; code MIT"
-URL_UNSET = ("This build does not know the book's public address (the setting BOOK_URL is empty), "
-             "so no address is given: cite the address where you read the book.")
-REPOSITORY_UNSET = ("This build does not know the address of the source repository of the book (the setting "
-                    "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it.")
+#: What a reader is told when this copy has no address (BOOK_URL unset) or no repository address (BOOK_REPOSITORY
+#: unset): in a reader's words, not the build's settings (the README explains those).
+URL_UNSET = "This copy of the book does not give its web address: cite the address where you read it, if you read it online."
+REPOSITORY_UNSET = ("This copy of the book does not give the address of its source repository, which holds the code, "
+                    "the data, CHANGELOG.md and CITATION.cff named here.")
 #: The words a page wraps around the citation, in the page's language (the Swedish summary is in Swedish).
 PAGE_WORDS = {
     "en": {"cite": "Cite this chapter", "how": "edition {edition}; APA, then BibTeX",
@@ -38,8 +39,8 @@ PAGE_WORDS = {
            "footer": "{authors}, {year}. Edition {edition}; data as of {data_date}. Text and data: {cc}; code: MIT.",
            "repository": " Source: {link} (code, data, history, CHANGELOG.md).", "repository_link": "the repository"},
     "sv": {"cite": "Citera kapitlet", "how": "utgåva {edition}; APA, sedan BibTeX",
-           "url_unset": "Den här versionen av boken känner inte till bokens webbadress (inställningen BOOK_URL är tom), "
-                        "så ingen adress anges: ange den adress där du läste boken.",
+           "url_unset": "Den här kopian av boken anger inte sin webbadress: ange adressen där du läste den, om du läste "
+                        "den på nätet.",
            "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
                      "kod: MIT.",
            "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).", "repository_link": "arkivet"},
