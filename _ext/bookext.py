@@ -1,14 +1,14 @@
 """Local Sphinx extension of the book.
 
-- Rebuild a notebook page when a data file or the ``bistand`` package changes, not only when the
-  notebook itself does (Sphinx tracks only the page's own file by default).
+- Rebuild a page when a data file or the ``bistand`` package changes, not only when the page's own
+  file does (Sphinx tracks only that by default): notebooks show its figures, every page its citation.
 - Citation (bistand.publishing.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
   every chapter, the ``{book-citation}`` directive of the cite page, an author–year reference list
   with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
 - Ship the Vega libraries from the book's own files: the bundle is written at build time by the
   pinned vl-convert-python package, wrapped so it defines no globals but ``vega``, ``vegaLite``
   and ``vegaEmbed``. Pages that hold a chart get only the small loader ``vega-charts.js``, which
-  fetches the bundle when a chart nears the screen or is touched.
+  fetches the bundle when a chart nears the screen or is touched, and the charts' dark-mode stylesheet.
 """
 
 from __future__ import annotations
@@ -28,12 +28,14 @@ DEPENDENCIES = sorted(
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
 LOADER = "vega-charts.js"
+DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publishing.charts.dark_stylesheet)
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
-    if str(app.env.doc2path(docname)).endswith(".ipynb"):
-        for path in DEPENDENCIES:
-            app.env.note_dependency(str(path))
+    """Every page depends on the data and the package: a notebook's figures, and every page's cite box, footer and
+    the cite page's directive come from them (the Markdown pages too)."""
+    for path in DEPENDENCIES:
+        app.env.note_dependency(str(path))
 
 
 def _first_line(path: Path) -> str:
@@ -52,10 +54,15 @@ def _write_vega(app) -> None:
     header = "/* Vega, Vega-Lite and Vega-Embed, bundled by vl-convert-python " + vl_convert.__version__ + " */\n"
     if not (bundle.exists() and _first_line(bundle) == header):
         bundle.write_text(header + "(function () {\n" + vl_convert.javascript_bundle() + "\n})();\n", encoding="utf-8")
-    loader = target / LOADER
-    source = (Path(__file__).parent / LOADER).read_text(encoding="utf-8")
-    if not loader.exists() or loader.read_text(encoding="utf-8") != source:
-        loader.write_text(source, encoding="utf-8")
+    import json
+
+    from bistand.publishing.charts import DARK_BACKGROUND, DARK_COLOURS, dark_stylesheet
+
+    dark = json.dumps({"colours": DARK_COLOURS, "background": DARK_BACKGROUND}, sort_keys=True)
+    source = (Path(__file__).parent / LOADER).read_text(encoding="utf-8").replace("/*BOOK_DARK_COLOURS*/{}", dark, 1)
+    for path, text in ((target / LOADER, source), (target / DARK_CSS, dark_stylesheet())):
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def _drop_unused_thebe_script(app, pagename, templatename, context, doctree) -> None:
@@ -70,6 +77,7 @@ def _add_scripts_to_chart_pages(app, pagename, templatename, context, doctree) -
     """Only the small loader: it fetches the Vega bundle itself when a chart nears the screen or is touched."""
     if "vega-chart" in context.get("body", ""):
         app.add_js_file(f"{VEGA_DIR}/{LOADER}", loading_method="defer")
+        app.add_css_file(f"{VEGA_DIR}/{DARK_CSS}")
 
 
 def edition() -> str:
@@ -78,6 +86,51 @@ def edition() -> str:
 
 
 LEDGER_DIR = "_downloads/ledger"
+#: The data package as a reader downloads it: datapackage.json and its CSV files side by side in one folder of
+#: the site, and the same folder as one ZIP file, so ``frictionless validate datapackage.json`` passes on either.
+DATA_DOWNLOAD_DIR = "_downloads/data"
+APPENDIX_DOC = "chapters/appendix"
+
+
+def data_archive_name() -> str:
+    return f"bistand-data-{edition()}.zip"
+
+
+def data_package_files() -> list[Path]:
+    """datapackage.json and the files it names (its resources' local paths), in the descriptor's order."""
+    import json
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    paths = [resource["path"] for resource in descriptor["resources"]]
+    return [ROOT / "data" / "datapackage.json", *(ROOT / "data" / path for path in paths)]
+
+
+def write_data_download(outdir: Path) -> Path:
+    """Copy the data package into ``outdir``/_downloads/data/ and write it as one ZIP beside it (fixed
+    timestamps, so the same data gives the same archive); return the archive."""
+    import zipfile
+
+    folder = outdir / DATA_DOWNLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    files = data_package_files()
+    for path in files:
+        target = folder / path.name
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            target.write_bytes(path.read_bytes())
+    archive = outdir / "_downloads" / data_archive_name()
+    inner = archive.name.removesuffix(".zip")
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+        for path in files:
+            info = zipfile.ZipInfo(f"{inner}/{path.name}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes())
+    return archive
+
+
+def _data_download(app) -> None:
+    if app.builder.format == "html":
+        write_data_download(Path(app.outdir))
 
 
 def _footer(app, config) -> None:
@@ -115,6 +168,38 @@ def _pdf_link(docname: str) -> nodes.paragraph:
     _build/html/pdf/. What it says is set over all pages when the build finishes (``_link_or_explain``):
     a link if a PDF of this edition was printed from these pages, else how to make one."""
     return nodes.paragraph("", f"PDF edition {edition()}: see `make pdf`.", classes=["pdf-edition"])
+
+
+def _landing_pdf_link(app, doctree, docname: str) -> None:
+    """The landing page names the PDF edition on its first screen, after its first paragraph (the edition line)."""
+    if docname != app.config.root_doc:
+        return
+    first = next(iter(doctree.findall(nodes.paragraph)), None)
+    if first is not None:
+        first.parent.insert(first.parent.index(first) + 1, _pdf_link(docname))
+
+
+def _pdf_in_download_menu(app, pagename, templatename, context, doctree) -> None:
+    """The header's download menu offers the book's PDF edition in place of sphinx-book-theme's ".pdf" (which
+    prints the one page shown). Its entry is set with the page's other PDF links when the build finishes
+    (bistand.publishing.pdf.pdf_menu_item): the PDF with its size, or that it was not printed from these pages."""
+    from bistand.publishing.pdf import SITE_PDF_FOLDER, pdf_name
+
+    for group in context.get("header_buttons") or []:
+        if group.get("label") != "download-buttons":
+            continue
+        group["buttons"] = [
+            button for button in group.get("buttons", []) if button.get("label") != "download-pdf-button"
+        ]
+        group["buttons"].append(
+            {
+                "type": "link",
+                "url": context["pathto"](f"{SITE_PDF_FOLDER}/{pdf_name(edition())}", 1),
+                "text": f"PDF edition {edition()}",
+                "icon": "fas fa-file-pdf",
+                "label": "download-book-pdf-button",
+            }
+        )
 
 
 def _link_or_explain(app, exception) -> None:
@@ -313,6 +398,55 @@ def _ledger_files(app) -> None:
     )
 
 
+def _downloads_from_the_data_folder(app, doctree, docname: str) -> None:
+    """A chapter's download links to files of the data package lead to the one data folder of the site (where
+    datapackage.json finds its CSVs), not to Sphinx's hashed folders (one per file); and the appendix offers the
+    whole package as one ZIP, with its size, after its first paragraph."""
+    from sphinx import addnodes
+
+    root = _relative_root(docname)
+    names = {path.name for path in data_package_files()}
+    for node in list(doctree.findall(addnodes.download_reference)):
+        target = Path(str(node.get("reftarget", "")))
+        if target.name in names and target.parent.name == "data":
+            link = nodes.reference(
+                "",
+                "",
+                *node.children,
+                refuri=f"{root}{DATA_DOWNLOAD_DIR}/{target.name}",
+                classes=["download", "data-download"],
+            )
+            node.replace_self(link)
+    if docname != APPENDIX_DOC:
+        return
+    archive = Path(app.outdir) / "_downloads" / data_archive_name()
+    from bistand.publishing.pdf import file_size
+
+    size = f", {file_size(archive.stat().st_size)}" if archive.exists() else ""
+    para = nodes.paragraph(
+        "",
+        "",
+        nodes.Text("Download the data package: "),
+        nodes.reference(
+            "", data_archive_name(), refuri=f"{root}_downloads/{data_archive_name()}", classes=["data-archive"]
+        ),
+        nodes.Text(
+            f" (ZIP{size}): datapackage.json and its {len(names) - 1} CSV files side by "
+            "side, as in the repository's data folder, so that "
+        ),
+        nodes.literal("", "frictionless validate datapackage.json"),
+        nodes.Text(" checks them after unpacking. The same files one by one are in the site's "),
+        nodes.reference("", "data folder", refuri=f"{root}{DATA_DOWNLOAD_DIR}/datapackage.json"),
+        nodes.Text("."),
+        classes=["data-package-download"],
+    )
+    first = next(iter(doctree.findall(nodes.paragraph)), None)
+    if first is not None:
+        first.parent.insert(first.parent.index(first) + 1, para)
+    else:
+        doctree += para
+
+
 def _ledger_downloads(app, doctree, docname: str) -> None:
     """Link the ledger's CSV and JSON from the ledger page, after its first paragraph."""
     if docname != LEDGER_DOC:
@@ -383,6 +517,10 @@ def setup(app):
     app.connect("config-inited", _footer)
     app.connect("doctree-resolved", _cite_this_chapter)
     app.connect("doctree-resolved", _ledger_downloads)
+    app.connect("doctree-resolved", _landing_pdf_link)
+    app.connect("doctree-resolved", _downloads_from_the_data_folder)
+    app.connect("builder-inited", _data_download)
+    app.connect("html-page-context", _pdf_in_download_menu, priority=510)  # after sphinx-book-theme's buttons (501)
     app.connect("builder-inited", _ledger_files)
     app.connect("html-page-context", _accessible_bibliography)
     app.connect("html-page-context", _ledger_json_ld)

@@ -8,7 +8,8 @@ stylesheets are copied as they are.
   merged into the first (the names go into its empty corner cells), and an empty corner cell gets a header
   for screen readers. Code-cell toggles are named by the text they show. This edits the page's own body.
 - Scripts: every script Sphinx and the extensions add is loaded with ``defer`` (their order kept),
-  except ``documentation_options.js``, which inline settings extend; scripts and stylesheets of
+  except ``documentation_options.js``, which inline settings extend, and ``doctools.js``, which defines
+  ``_ready`` for the scripts the search page links after it without ``defer`` (``searchtools.js``); scripts and stylesheets of
   extensions a page does not use (sphinx-thebe, sphinx-design) are left out of it. This changes
   the lists in the page's template context (``html-page-context``), not a file.
 - The theme's Font Awesome script (1.5 MB) and its search scripts on every page are not linked:
@@ -16,6 +17,9 @@ stylesheets are copied as they are.
   the theme's stylesheet with its webfont; search-as-you-type is off, the search box opens the
   search page, which keeps its scripts).
 - Code colours: the theme's accessible Pygments styles in light and dark mode (``html_theme_options``).
+- No empty header band: pydata-sphinx-theme 0.17 puts its search field into a top header unless
+  ``navbar_persistent`` is set (sphinx-book-theme's own empty default is not read); the book sets it empty,
+  so the header is not drawn. Search stays in the sidebar and the article header's search button.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ import re
 from bs4 import BeautifulSoup
 
 TABLE = re.compile(r"<table\b", re.IGNORECASE)
-KEEP_BLOCKING = ("documentation_options.js",)
+#: Scripts left blocking: what inline settings extend, and what scripts the theme links undeferred need
+#: (the search page's ``searchtools.js`` calls doctools.js's ``_ready`` as it runs).
+KEEP_BLOCKING = ("documentation_options.js", "doctools.js")
 #: Scripts and stylesheets of extensions the book does not use (Thebe is off; no sphinx-design
 #: components), left out of a page unless its markup uses them.
 UNUSED_ASSETS = {
@@ -152,7 +158,7 @@ def _assets(app, pagename, templatename, context, doctree) -> None:
 
 def _theme_options(app, config) -> None:
     options = dict(config.html_theme_options or {})
-    for key, value in PYGMENTS.items():
+    for key, value in {**PYGMENTS, "navbar_persistent": []}.items():
         options.setdefault(key, value)
     config.html_theme_options = options
 

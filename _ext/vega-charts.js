@@ -1,8 +1,12 @@
 /* The book's charts: each shows its build-time SVG at once; Vega is loaded only when a chart comes near
  * the screen or is touched, and then draws the live chart at exactly the static picture's size, with
- * the same wrapped titles and legend layout (spec.usermeta.book holds them per width), so nothing moves. */
+ * the same wrapped titles and legend layout (spec.usermeta.book holds them per width), so nothing moves.
+ * In dark mode the live chart is drawn with Vega's dark theme and the book's dark colours (each colour of
+ * the spec mapped as bistand.publishing.charts.DARK_COLOURS says; the build writes the map in below), and
+ * drawn again when the reader switches the colour mode. */
 (function () {
   "use strict";
+  var DARK = /*BOOK_DARK_COLOURS*/{};
   var here = document.currentScript && document.currentScript.src;
   var bundleUrl = here ? here.replace(/[^/]*$/, "vega-bundle.js") : null;
   var loading = null;
@@ -30,10 +34,30 @@
     return all[all.length - 1];
   }
 
+  function dark() { return document.documentElement.dataset.theme === "dark"; }
+
+  /* The spec with each of its colours (a JSON string value) in its dark counterpart, on no background. */
+  function darkSpec(text) {
+    var mapped = text.replace(/"(#[0-9a-fA-F]{3,6}|white|black)"/g, function (whole, colour) {
+      var dark = DARK.colours[colour.toLowerCase()];
+      return dark ? JSON.stringify(dark) : whole;
+    });
+    var spec = JSON.parse(mapped);
+    spec.background = "transparent";
+    return spec;
+  }
+
   function liveSpec(figure, variant) {
-    var spec = JSON.parse(figure.querySelector("script.vega-spec").textContent);
+    var text = figure.querySelector("script.vega-spec").textContent;
+    var spec = dark() && DARK.colours ? darkSpec(text) : JSON.parse(text);
     var changes = spec.usermeta.book[variant.dataset.width];
     Object.keys(changes).forEach(function (key) { if (key !== "aspect") { spec[key] = changes[key]; } });
+    if (dark() && DARK.colours) {
+      /* A legend symbol not coloured by the legend's own field (a shape legend) is drawn in a base colour, black. */
+      spec.config = spec.config || {};
+      spec.config.legend = Object.assign({ symbolBaseFillColor: DARK.colours.black, symbolBaseStrokeColor: DARK.colours.black },
+                                         spec.config.legend);
+    }
     /* A concatenated chart is drawn at its variant's own size and scaled to the box by CSS, like the picture. */
     if (spec.vconcat) { return spec; }
     var box = variant.getBoundingClientRect();
@@ -51,7 +75,10 @@
       var target = document.createElement("div");
       target.className = "vega-live";
       figure.insertBefore(target, figure.querySelector("script.vega-spec"));
-      return window.vegaEmbed(target, liveSpec(figure, variant), { actions: false, renderer: "svg" })
+      var options = { actions: false, renderer: "svg" };
+      if (dark()) { options.theme = "dark"; }
+      figure.dataset.scheme = dark() ? "dark" : "light";
+      return window.vegaEmbed(target, liveSpec(figure, variant), options)
         .then(function (result) {
           var inputs = figure.querySelectorAll(".vega-static-bindings input");
           inputs.forEach(function (input) { result.view.signal(input.name, Number(input.value)); });
@@ -113,6 +140,15 @@
         });
       });
       figures.forEach(function (figure) { resized.observe(figure); });
+    }
+    /* The reader switches the colour mode (the theme sets data-theme on <html>): live charts are drawn again. */
+    if ("MutationObserver" in window) {
+      new MutationObserver(function () {
+        var scheme = dark() ? "dark" : "light";
+        figures.forEach(function (figure) {
+          if (figure.dataset.state === "live" && figure.dataset.scheme !== scheme) { redraw(figure); }
+        });
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }
     window.bookCharts = { load: goLive, loaded: function () { return Boolean(window.vegaEmbed); } };
   }

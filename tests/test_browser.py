@@ -364,3 +364,165 @@ def test_costs_slider_at_phone_width(driver, served):
         assert slider.get_attribute("value") == slider.get_attribute("min")
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+#: A query in English text and one in Swedish words, and a page each must find (the search index, in a browser).
+SEARCHES = [("Heltidsaktivering", "chapters/linkoping.html"), ("biståndshushåll", "chapters/sammanfattning.html")]
+RESULTS_JS = "return [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'));"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+@pytest.mark.parametrize("query, page", SEARCHES, ids=["english", "swedish"])
+def test_search_finds_the_pages_that_use_a_word(driver, served, viewport, query, page):
+    """The search page returns the pages using the word, with no console error (searchtools.js needs doctools.js
+    to have run first: a deferred doctools.js left every query without results)."""
+    from urllib.parse import quote
+
+    driver.get_log("browser")
+    driver.get(served.base + "search.html?q=" + quote(query))
+    found = _wait(
+        lambda: (
+            driver.execute_script(RESULTS_JS)
+            if "Search finished" in driver.find_element("id", "search-results").text
+            else None
+        ),
+        15,
+    )
+    errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+    assert found and any(href.split("?")[0].split("#")[0] == page for href in found), found
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+def test_search_has_a_visible_way_in_and_no_empty_header(driver, served, viewport):
+    """A reader sees a search control at either width; clicking it opens the search field, and a query typed
+    there leads to the search page's results. No empty band sits above the page (the theme's header, whose
+    only item was a search field the book hid)."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(served.base + "chapters/costs.html")
+    header = driver.execute_script(
+        "const h = document.querySelector('#pst-header');return h ? h.getBoundingClientRect().height : 0;"
+    )
+    assert header == 0, f"an empty header {header} px high above the page"
+    controls = [b for b in driver.find_elements("css selector", ".search-button__button") if b.is_displayed()]
+    assert controls, f"no visible search control at {viewport} px"
+    controls[0].click()
+    field = _wait(
+        lambda: next((f for f in driver.find_elements("css selector", "input[name=q]") if f.is_displayed()), None)
+    )
+    assert field, "the search control opened no search field"
+    field.send_keys("Heltidsaktivering", Keys.ENTER)
+    assert _wait(lambda: "search.html" in driver.current_url and driver.execute_script(RESULTS_JS), 15), (
+        driver.current_url
+    )
+
+
+#: The luminance of an element's computed colour (or background), 0 (black) to 1 (white), read in the page.
+LUMINANCE_JS = """
+const toLinear = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+window.bookLuminance = (value) => {
+  const probe = document.createElement('span');
+  probe.style.color = value;
+  document.body.appendChild(probe);
+  const [r, g, b, a] = getComputedStyle(probe).color.match(/[\\d.]+/g).map(Number);
+  probe.remove();
+  if (a === 0) return null;  // transparent
+  return 0.2126 * toLinear(r) + 0.7152 * toLinear(g) + 0.0722 * toLinear(b);
+};"""
+DARK_PAGE_JS = (
+    LUMINANCE_JS
+    + """
+const lum = window.bookLuminance, out = {theme: document.documentElement.dataset.theme, charts: [], boxes: []};
+out.page = lum(getComputedStyle(document.body).backgroundColor);
+for (const fig of document.querySelectorAll('figure.vega-chart')) {
+  const live = fig.classList.contains('is-live');
+  const shown = [...fig.querySelectorAll('.vega-variant')].find(v => v.getClientRects().length);
+  const svg = live ? fig.querySelector('.vega-live svg') : shown && shown.querySelector('svg');
+  const texts = [...svg.querySelectorAll('text')].map(t => lum(getComputedStyle(t).fill));
+  const rect = svg.querySelector(':scope > rect');
+  out.charts.push({id: fig.id, live: live, scheme: fig.dataset.scheme || null, darkest_text: Math.min(...texts),
+                   background: rect ? lum(getComputedStyle(rect).fill) : null});
+}
+for (const box of document.querySelectorAll('.cell_output .text_html')) {
+  if (box.querySelector('figure.vega-chart, table.claims-ledger, table.data-table'))
+    out.boxes.push([lum(getComputedStyle(box).backgroundColor), lum(getComputedStyle(box).color)]);
+}
+return out;"""
+)
+
+
+def _emulate_scheme(driver, scheme: str) -> None:
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+    )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+@pytest.mark.parametrize("page", ["chapters/strangnas.html", "chapters/ledger.html"])
+def test_a_dark_device_gets_dark_pages_with_dark_charts_and_cards(driver, served, viewport, page):
+    """A device that prefers dark opens the book dark; the charts (the build-time SVGs, then the live charts) are
+    drawn with light text on no white box, and the book's outputs (charts, ledger cards) sit on the dark page,
+    not on the theme's light box for outputs."""
+    _emulate_scheme(driver, "dark")
+    try:
+        driver.get(served.base + page)
+        static = driver.execute_script(DARK_PAGE_JS)
+        assert static["theme"] == "dark" and static["page"] < 0.05, static
+        assert static["boxes"] and all(bg is None or bg < 0.05 for bg, _ in static["boxes"]), static["boxes"]
+        assert all(colour > 0.4 for _, colour in static["boxes"]), static["boxes"]
+        for chart in static["charts"]:
+            assert not chart["live"] and chart["darkest_text"] > 0.4, chart
+            assert chart["background"] is None or chart["background"] < 0.05, chart
+        if static["charts"]:
+            show_every_chart(driver, 20)
+            live = driver.execute_script(DARK_PAGE_JS)["charts"]
+            assert all(c["live"] and c["scheme"] == "dark" and c["darkest_text"] > 0.4 for c in live), live
+            driver.execute_script("document.documentElement.dataset.theme = 'light';")  # the reader switches
+            assert _wait(
+                lambda: all(
+                    c["live"] and c["scheme"] == "light" and c["darkest_text"] < 0.05
+                    for c in driver.execute_script(DARK_PAGE_JS)["charts"]
+                ),
+                20,
+            )
+    finally:
+        _emulate_scheme(driver, "light")
+
+
+def test_a_light_device_gets_light_pages(driver, served):
+    _emulate_scheme(driver, "light")
+    driver.get(served.base + "chapters/strangnas.html")
+    assert driver.execute_script("return document.documentElement.dataset.theme") == "light"
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])
+def test_the_pdf_is_one_tap_from_the_header(driver, served, viewport):
+    """The header's download menu opens and offers the book's PDF edition, which the site serves."""
+    from urllib.request import urlopen
+
+    driver.get(served.base + "chapters/costs.html")
+    menu = next(
+        b for b in driver.find_elements("css selector", ".dropdown-download-buttons > button") if b.is_displayed()
+    )
+    menu.click()
+    entry = _wait(
+        lambda: next(
+            (a for a in driver.find_elements("css selector", "a.btn-download-book-pdf-button") if a.is_displayed()),
+            None,
+        )
+    )
+    assert entry and "PDF edition" in entry.text and "MB" in entry.text, entry and entry.text
+    with urlopen(entry.get_attribute("href")) as response:
+        assert response.read(5) == b"%PDF-"
+
+
+def test_each_page_title_names_the_book_once(driver, served):
+    """The landing page (titled as the book) is titled by the book's title alone; a chapter by its title, then the book's."""
+    from bistand.publishing.citation import book
+
+    title = book().title
+    driver.get(served.base + "chapters/index.html")
+    assert driver.title == title
+    driver.get(served.base + "chapters/costs.html")
+    assert driver.title == f"Cost effects \u2014 {title}"

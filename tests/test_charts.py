@@ -219,3 +219,50 @@ def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     narrow_svg = re.search(r'data-width="288".*?</svg>', html, re.S)[0]
     assert "…" not in narrow_svg
     assert "of 21 Feb 2024" in narrow_svg and "of 14 Oct 2021" in narrow_svg
+
+
+def _luminance(colour: str) -> float:
+    colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour).lstrip("#")
+    if len(colour) == 3:
+        colour = "".join(c * 2 for c in colour)
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_every_chart_colour_has_a_dark_counterpart_that_reads_on_the_dark_page():
+    """Series colours (graphics: 3:1) and text (4.5:1) against pydata-sphinx-theme's dark background, and every
+    colour the book draws in (palette, extra colours, the theme's text and lines) is mapped."""
+    from bistand.publishing.charts import DARK_BACKGROUND, DARK_COLOURS, EXTRA_COLOURS, PALETTE, book_theme
+
+    config = book_theme()["config"]
+    drawn = {
+        *PALETTE.values(),
+        *EXTRA_COLOURS,
+        config["title"]["subtitleColor"],
+        *(config["axis"][key] for key in ("titleColor", "labelColor", "gridColor", "domainColor")),
+    }
+    assert drawn <= set(DARK_COLOURS), drawn - set(DARK_COLOURS)
+    for light in {*PALETTE.values(), *EXTRA_COLOURS}:
+        assert _contrast(DARK_COLOURS[light], DARK_BACKGROUND) >= 3, light
+    for text in ("#222", "#000", "black", "#444"):
+        assert _contrast(DARK_COLOURS[text], DARK_BACKGROUND) >= 4.5, text
+    assert _contrast(PALETTE["Linköping"], DARK_BACKGROUND) < 3  # the light colour would not do
+
+
+def test_the_dark_stylesheet_redraws_each_colour_and_drops_the_white_box():
+    from bistand.publishing.charts import DARK_COLOURS, dark_stylesheet
+
+    css = dark_stylesheet()
+    scope = 'html[data-theme="dark"] figure.vega-chart .vega-variant svg'
+    assert f"{scope} > rect:first-child {{ fill: transparent; }}" in css
+    assert f'{scope} [stroke="#1b5e8c" i] {{ stroke: {DARK_COLOURS["#1b5e8c"]}; }}' in css
+    assert css.count("\n") == 1 + 1 + 2 * len(DARK_COLOURS)

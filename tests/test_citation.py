@@ -232,9 +232,13 @@ def test_the_chapter_bibtex_entry_formats_in_pybtex_plain_style(known):
     text = formatted[0].text.render_as("text")
     assert "Linköping: IAF and Heltidsaktivering" in text and b.title in text and "Bistånd book contributors" in text
     assert (b.page_url("chapters/linkoping") in text) if known else ("http" not in text)
+    # The month is BibTeX's macro (month = nov), which the style prints as its name, not "11 2026".
+    assert "  month = nov,\n" in entry_text and entry.fields["month"] == "November"
+    assert "November 2026" in text and " 11 2026" not in text
     # the book's own entry too
     book_data = parse_string(bibtex_book(b), "bibtex")
-    assert list(style.format_entries(book_data.entries.values()))
+    book_text = list(style.format_entries(book_data.entries.values()))[0].text.render_as("text")
+    assert "November 2026" in book_text and "11 2026" not in book_text
 
 
 def test_citation_cff_with_the_addresses_known_has_url_and_repository_code(tmp_path):
@@ -344,5 +348,13 @@ def test_every_chart_page_links_the_csv_it_draws_from(built_html):
     assert len(chart_pages) >= 4
     for page in chart_pages:
         assert re.search(
-            r'href="\.\./_downloads/[0-9a-f]+/figures_(primary|reference)\.csv"', page.read_text(encoding="utf-8")
+            r'href="\.\./_downloads/data/figures_(primary|reference)\.csv"', page.read_text(encoding="utf-8")
         ), page.name
+
+
+def test_a_copy_without_an_address_says_so_in_a_readers_words():
+    """No build setting is named to the reader (the README explains BOOK_URL and BOOK_REPOSITORY)."""
+    from bistand.publishing.citation import PAGE_WORDS, REPOSITORY_UNSET
+
+    for text in (URL_UNSET, REPOSITORY_UNSET, PAGE_WORDS["sv"]["url_unset"]):
+        assert "BOOK_" not in text and "setting" not in text and "inställning" not in text, text

@@ -51,7 +51,7 @@ def test_scripts_are_deferred_once_and_unused_extension_assets_dropped():
     kept, css = page_assets(scripts, sheets, '<p class="x">no extension markup</p>')
     assert [(s.filename, s.attributes) for s in kept] == [
         ("_static/documentation_options.js", {}),
-        ("_static/doctools.js", {"defer": "defer"}),
+        ("_static/doctools.js", {}),
         (None, {"body": "let x = 1;"}),
         ("_static/t.js", {"async": "async"}),
     ]

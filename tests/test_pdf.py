@@ -162,6 +162,27 @@ def test_each_html_page_links_the_pdf(docname):
     assert f'href="../pdf/{pdf_name(book().edition)}"' in (HTML / f"{docname}.html").read_text(encoding="utf-8")
 
 
+def test_the_pdf_is_in_the_header_menu_and_on_the_landing_pages_first_screen_with_its_size():
+    """Every page's download menu offers the book's PDF (not the theme's print of one page), with its size; the
+    landing page names it right after the edition line, before "In brief"."""
+    from bistand.publishing.pdf import file_size
+
+    name = pdf_name(book().edition)
+    size = file_size((PDF_DIR / name).stat().st_size)
+    for page in sorted((HTML / "chapters").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        entry = re.search(
+            r'<a class="btn btn-sm btn-download-book-pdf-button dropdown-item" href="([^"]+)">(.*?)</a>', text, re.S
+        )
+        assert entry, page.name
+        shown = size.replace(".", ",") if '<html lang="sv"' in text else size
+        assert entry[1] == f"../pdf/{name}" and f"({shown})" in entry[2]
+        assert "window.print()" not in text, page.name
+    landing = (HTML / "chapters" / "index.html").read_text(encoding="utf-8")
+    note = landing.index('<p class="pdf-edition">')
+    assert note < landing.index("In brief.") and f"PDF, {size}" in landing[note : note + 300]
+
+
 # --- A PDF a reviewer prints and cites (issue 18) ---
 
 
@@ -298,18 +319,89 @@ def _uris(reader) -> list[str]:
     ]
 
 
-def test_links_to_the_sites_files_are_absolute_when_the_address_is_known():
-    """With BOOK_URL set (the Pages build) no link is relative; without it, every relative link reaches a file
-    the site publishes beside the PDF (../FILE from _build/html/pdf/)."""
+def test_no_link_of_the_pdf_is_relative():
+    """The PDF works away from the site: with BOOK_URL set (the Pages build) links to the site's files are absolute;
+    without it they are printed as text, each data file by its path in the repository."""
     uris = _uris(_pdf())
     relative = [u for u in uris if not re.match(r"[a-z]+:", u)]
+    assert not relative, relative[:5]
+    text = " ".join(_pages())
     if book().url:
-        assert not relative, relative[:5]
         assert any(u.startswith(book().url) for u in uris)
     else:
-        assert relative
-        for uri in relative:
-            assert uri.startswith("../") and (HTML / "pdf" / uri.split("#")[0]).resolve().exists(), uri
+        for path in ("data/figures_primary.csv", "data/figures_reference.csv", "data/datapackage.json"):
+            assert path in text, path
+        assert "_downloads" not in text
+
+
+def test_without_an_address_site_files_are_printed_as_repository_paths():
+    """The print document, the book's address unknown: no link to a file of the site; the file's name is printed
+    as its path in the repository, and the ledger's downloads lead to the ledger chapter inside the PDF."""
+    from bs4 import BeautifulSoup
+
+    from bistand.publishing.citation import Book
+    from bistand.publishing.pdf import print_document, read_chapter, repository_path
+
+    unknown = Book(**{**book(use_environment=False).__dict__, "url": None})
+    docnames = chapter_docnames()
+    slugs = {d: slug_of(d) for d in docnames}
+    document = print_document([read_chapter(d, slugs, unknown) for d in docnames], unknown, None)
+    hrefs = re.findall(r'<a [^>]*href="([^"]*)"', document)
+    assert not [h for h in hrefs if not (h.startswith("#") or re.match(r"(https?|mailto):", h))]
+    assert not [h for h in hrefs if "_downloads" in h or "_sources" in h]
+    soup = BeautifulSoup(document, "html.parser")
+    appendix = soup.select_one(f"#{slug_of('chapters/appendix')}")
+    printed = {code.get_text() for code in appendix.select("code")}
+    assert {"data/figures_primary.csv", "data/events.csv", "data/datapackage.json"} <= printed
+    assert repository_path("_downloads/8f65cd7ca723338efcea028b470d762e/events.csv") == "data/events.csv"
+    assert repository_path("_downloads/data/sources.csv") == "data/sources.csv"
+    assert repository_path("_sources/chapters/costs.ipynb") == "chapters/costs.ipynb"
+    assert repository_path("_downloads/bistand-data-0.1.0.zip") == "data/"
+    assert repository_path("_downloads/ledger/claims_ledger.csv") is None
+    assert repository_path("_downloads/data/no_such_file.csv") is None
+
+
+def test_the_cover_stands_alone():
+    """Title, authors, edition and date, licence and how to cite, in a reader's words (no build settings)."""
+    b = book()
+    cover = _pages()[0]
+    assert b.authors in cover and "CC BY 4.0" in cover and "MIT" in cover and "How to cite:" in cover
+    assert "setting" not in cover and "BOOK_URL" not in cover and "build" not in cover
+    assert ("Read online: " + b.url in cover) if b.url else ("does not give a web address" in cover)
+
+
+def test_the_bookmarks_read_like_the_headings():
+    """Each bookmark is a heading of the book as it reads, spaces kept where the printed heading wrapped."""
+    from bs4 import BeautifulSoup
+
+    headings = {_normal(book().title), "Contents"}
+    for docname in chapter_docnames():
+        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        for heading in soup.select("article.bd-article :is(h1, h2, h3, h4)"):
+            for link in heading.select("a.headerlink"):
+                link.decompose()
+            headings.add(_normal(heading.get_text()))
+
+    def titles(items):
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else [_normal(item.title)]
+
+    found = list(titles(_pdf().outline))
+    assert len(found) > 60
+    assert [t for t in found if t not in headings] == []
+
+
+def test_bookmark_titles_get_back_the_spaces_lost_where_a_heading_wrapped():
+    from bistand.publishing.pdf import outline_titles
+
+    headings = ["Fewer households on social assistance? Linköping", "Contents", "A what-if: an interactive sensitivity"]
+    printed = [
+        "Fewer households on socialassistance? Linköping",
+        "Contents",
+        "A what-if: aninteractivesensitivity",
+        "Other",
+    ]
+    assert outline_titles(printed, headings) == [*headings, "Other"]
 
 
 def test_the_print_document_has_no_relative_link_when_the_address_is_known():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -99,3 +101,30 @@ def test_ledger_html_has_a_row_per_claim_with_its_anchor(figures):
     assert html.count("<th>") == len(COLUMNS)
     fewer = ledger_html(claims.head(1), {"Verdict": verdict_text})
     assert fewer.count("<th>") == 1 and fewer.count("<td>") == 1
+
+
+def test_data_table_prints_numbers_as_the_data_has_them_and_addresses_as_links():
+    """A float column holding counts and amounts prints 2087 and 26.7, not 2087.0 or 986.00; an address is a link."""
+    frame = pd.DataFrame(
+        {
+            "value": [2087.0, 26.7, -220.0, float("nan")],
+            "year": [2024, 2021, 2021, 2020],
+            "url": ["https://example.org/a?b=1&c=2", "", None, "see https://x.se"],
+        }
+    )
+    html = data_table_html(frame)
+    cells = re.findall(r"<td>(.*?)</td>", html)
+    assert cells[0::3] == ["2087", "26.7", "-220", ""]
+    assert cells[1::3] == ["2024", "2021", "2021", "2020"]
+    assert (
+        cells[2]
+        == '<a class="reference external" href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a>'
+    )
+    assert cells[5] == cells[8] == "" and cells[11] == "see https://x.se"  # an address inside other words stays text
+
+
+def test_a_recomputed_count_prints_without_trailing_zeros():
+    from bistand.analysis.claims import recomputed_text
+
+    assert recomputed_text(-220.0, "households") == "-220" and recomputed_text(2727.0, "households") == "2,727"
+    assert recomputed_text(-8.0699, "percent") == "-8.07" and recomputed_text(26.7, "sek_million") == "26.70"

@@ -778,6 +778,12 @@ def finding(claim: Claim, result: Assessment, independent: bool, figures: Figure
     return Finding.INDEPENDENT if independent else Finding.OWN_FIGURES
 
 
+def recomputed_text(value: float, unit: str) -> str:
+    """A recomputed value as the ledger prints it: two decimals, but a count without trailing zeros
+    ("-220", "2,727"; "-8.07" percent, "26.70" MSEK)."""
+    return number(value, 2, trim=unit not in ("percent", "sek_million"))
+
+
 def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
     """One row per claim or internal check: who said it (every text that says it), when, the words,
     the stated and recomputed values, the verdict (against each level, where there are several),
@@ -824,7 +830,11 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
                 "recomputed": result.recomputed,
                 "verdict": result.verdict.value,
                 "verdicts": verdicts,
-                "recomputed_each": "; ".join(f"{r:.2f} {label}" for label, r, _ in result.results if r is not None),
+                "recomputed_each": "; ".join(
+                    f"{recomputed_text(r, row['measure_unit'])} {label}"
+                    for label, r, _ in result.results
+                    if r is not None
+                ),
                 "difference": result.difference,
                 "how": render(claim.method, figures),
                 "would_verify": render(claim.verify_with, figures),

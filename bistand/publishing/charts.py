@@ -22,6 +22,29 @@ EXTRA_COLOURS = ["#2e7d32", "#6a3d9a", "#4d4d4d", "#8c564b"]
 FONT = "Helvetica, Arial, sans-serif"
 WIDTH = 520
 
+#: Dark mode: the page's background (pydata-sphinx-theme's dark ``--pst-color-background``) and, for each colour a
+#: chart is drawn in (the series colours, the theme's text, grid and axis colours, Vega's default black text and
+#: the white fill of hollow marks), the colour it takes on that background. The build-time SVGs take them by CSS
+#: (``dark_stylesheet``), the live charts by Vega's dark theme and this map (``_ext/vega-charts.js``).
+DARK_BACKGROUND = "#14181e"
+DARK_COLOURS = {
+    "#1b5e8c": "#6cb4ee",
+    "#b3541e": "#f0965a",
+    "#4d4d4d": "#b8b8b8",
+    "#2e7d32": "#7bc47f",
+    "#6a3d9a": "#b99be0",
+    "#8c564b": "#d19a8f",  # series
+    "#222": "#e3e6ea",
+    "#000": "#e3e6ea",
+    "black": "#e3e6ea",
+    "#444": "#c3c8ce",  # text
+    "#e6e6e6": "#39414b",
+    "#888": "#8c949e",
+    "#666": "#9aa2ab",  # grid, axis lines, ticks
+    "#ffffff": DARK_BACKGROUND,
+    "white": DARK_BACKGROUND,  # hollow marks
+}
+
 
 def book_theme() -> dict:
     """Altair config shared by every chart in the book."""
@@ -51,6 +74,17 @@ def book_theme() -> dict:
             "point": {"size": 60, "filled": True},
         }
     }
+
+
+def dark_stylesheet() -> str:
+    """CSS that redraws the build-time SVGs in dark mode: each colour of ``DARK_COLOURS`` (as a fill or a stroke
+    attribute, as Vega writes them) takes its dark counterpart, and the white background rect goes."""
+    scope = 'html[data-theme="dark"] figure.vega-chart .vega-variant svg'
+    rules = [f"{scope} > rect:first-child {{ fill: transparent; }}"]
+    for light, dark in DARK_COLOURS.items():
+        for attribute in ("fill", "stroke"):
+            rules.append(f'{scope} [{attribute}="{light}" i] {{ {attribute}: {dark}; }}')
+    return "/* Written by bistand.publishing.charts.dark_stylesheet at build time. */\n" + "\n".join(rules) + "\n"
 
 
 #: Widths (px, the whole chart) at which each chart is drawn at build time. A page shows the widest that

@@ -26,13 +26,14 @@ URL_VARIABLE = "BOOK_URL"
 REPOSITORY_VARIABLE = "BOOK_REPOSITORY"
 LICENCES = ("CC-BY-4.0", "MIT")
 LICENCE_NOTE = "Text and data CC BY 4.0; code MIT"
+#: What a reader is told when this copy has no address (BOOK_URL unset) or no repository address (BOOK_REPOSITORY
+#: unset): in a reader's words, not the build's settings (the README explains those).
 URL_UNSET = (
-    "This build does not know the book's public address (the setting BOOK_URL is empty), "
-    "so no address is given: cite the address where you read the book."
+    "This copy of the book does not give its web address: cite the address where you read it, if you read it online."
 )
 REPOSITORY_UNSET = (
-    "This build does not know the address of the source repository of the book (the setting "
-    "BOOK_REPOSITORY is empty); the CHANGELOG.md and CITATION.cff named here are in it."
+    "This copy of the book does not give the address of its source repository, which holds the code, "
+    "the data, CHANGELOG.md and CITATION.cff named here."
 )
 #: The words a page wraps around the citation, in the page's language (the Swedish summary is in Swedish).
 PAGE_WORDS = {
@@ -47,8 +48,8 @@ PAGE_WORDS = {
     "sv": {
         "cite": "Citera kapitlet",
         "how": "utgåva {edition}; APA, sedan BibTeX",
-        "url_unset": "Den här versionen av boken känner inte till bokens webbadress (inställningen BOOK_URL är tom), "
-        "så ingen adress anges: ange den adress där du läste boken.",
+        "url_unset": "Den här kopian av boken anger inte sin webbadress: ange adressen där du läste den, om du läste "
+        "den på nätet.",
         "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
         "kod: MIT.",
         "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).",
@@ -174,15 +175,24 @@ def _protect(text: str) -> str:
     return "{" + text.replace("&", r"\&").replace("%", r"\%") + "}"
 
 
+#: Fields written bare, not braced: the month is one of BibTeX's month macros (``nov``), which every style
+#: prints as the month's name ("November"); a braced ``{11}`` is printed as it stands ("11 2026").
+BARE_FIELDS = {"month"}
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    body = ",\n".join(
+        f"  {name} = {value}" if name in BARE_FIELDS else f"  {name} = {{{value}}}" for name, value in fields if value
+    )
     return f"@{kind}{{{key},\n{body}\n}}"
 
 
 # Fields every style reads alike: classic BibTeX (plain.bst), BibLaTeX and pybtex's styles. No ``date``
 # (BibLaTeX only; with ``year`` beside it Biber warns), ``year`` and ``month`` instead.
 def _month(b: Book) -> str:
-    return str(int(b.date[5:7])) if len(b.date) >= 7 else ""
+    """The month macro of the book's date (``nov``), or '' when the date has no month."""
+    return MONTH_MACROS[int(b.date[5:7]) - 1] if len(b.date) >= 7 else ""
 
 
 def bibtex_book(b: Book) -> str:

@@ -5,7 +5,8 @@ title, edition, date and how to cite (from bistand.publishing.citation), a table
 then each chapter on its own named page, so that CSS margin boxes carry its title as a running head
 and the page number in the foot. Code cells are dropped (their outputs stay), charts are the static
 SVGs drawn at build time, links between chapters become links inside the PDF, and links to files
-of the site point at the published site (or, when its address is unknown, at the PDF's place in it).
+of the site point at the published site; when its address is unknown, such a link is printed as text with the
+file's path in the source repository (``data/figures_primary.csv``), so that no link of the PDF is relative.
 Chromium prints it through the DevTools protocol (Page.printToPDF) twice: the first print tells
 on which page each chapter begins, the second carries those numbers in the table of contents.
 
@@ -27,14 +28,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bistand import DATA_DIR, ROOT
-from bistand.publishing.citation import URL_UNSET, Book, apa_book, book
+from bistand.publishing.citation import Book, apa_book, book
 
 HTML_DIR = ROOT / "_build" / "html"
 PDF_DIR = ROOT / "_build" / "pdf"
 SITE_PDF_FOLDER = "pdf"  # where the HTML links it: _build/html/pdf/
-# Chromium makes every link absolute. When the site's address is unknown, links to the site's files are
-# printed against this placeholder and then made relative to the PDF's place in the site (../FILE).
-UNKNOWN_SITE = "https://site.invalid/"
+#: Files of the site that are files of the repository: Sphinx's download folders (hashed or the data folder) hold
+#: copies of data/ files, _sources/ the chapters' sources, and the data package's ZIP is the data/ folder.
+SITE_FILE = re.compile(
+    r"^_downloads/(?:[0-9a-f]{32}|data)/(?P<data>[^/]+)$|^_sources/(?P<source>.+)$"
+    r"|^_downloads/bistand-data-[^/]+\.zip$"
+)
+LEDGER_FILES = re.compile(r"^_downloads/ledger/claims_ledger\.(csv|json)$")
 
 
 def pdf_name(edition: str) -> str:
@@ -46,19 +51,28 @@ def stamp_name(edition: str) -> str:
     return f"bistand-book-{edition}.json"
 
 
-# The paragraph on every page that links the PDF (or says how to make it). bookext writes it; the PDF
-# build and every HTML build (build-finished) set what it says, over all pages at once.
+# The paragraph on every page that links the PDF (or says how to make it), and the PDF's entry in the header's
+# download menu. bookext writes both; the PDF build and every HTML build (build-finished) set what they say,
+# over all pages at once.
 PDF_NOTE = re.compile(r'<p class="pdf-edition[^"]*"[^>]*>.*?</p>', re.S)
+PDF_MENU = re.compile(r"<a\b[^>]*\bbtn-download-book-pdf-button\b[^>]*>.*?</a>", re.S)
 
 
-def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en") -> str:
-    """The paragraph: a link to the PDF of this edition and these pages, or how to make one (in Swedish on a
-    Swedish page)."""
+def file_size(size: int, language: str = "en") -> str:
+    """A file's size as a reader reads it: '2.1 MB', '640 kB' (decimal units; Swedish '2,1 MB')."""
+    text = f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
+    return text.replace(".", ",") if language == "sv" else text
+
+
+def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+    """The paragraph: a link to the PDF of this edition and these pages, with its size, or how to make one (in
+    Swedish on a Swedish page)."""
+    href = f"{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}"
     if language == "sv":
         if linked:
             return (
                 f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
-                f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF-utgåva {edition}</a> (främst på engelska).</p>'
+                f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}, främst på engelska).</p>'
             )
         return (
             f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
@@ -67,7 +81,7 @@ def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en
     if linked:
         return (
             f'<p class="pdf-edition">The whole book as one file: <a class="reference external pdf-link" '
-            f'href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">PDF edition {edition}</a>.</p>'
+            f'href="{href}">PDF edition {edition}</a> ({_size_words(size, language)}).</p>'
         )
     return (
         f'<p class="pdf-edition pdf-missing">The PDF edition {edition} of these pages has not been printed '
@@ -75,15 +89,47 @@ def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en
     )
 
 
+def _size_words(size: int | None, language: str) -> str:
+    return "PDF" + (f", {file_size(size, language)}" if size else "")
+
+
+MENU_ICON = '<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>'
+
+
+def pdf_menu_item(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+    """The header download menu's entry for the whole book: the PDF of this edition with its size, or (not printed
+    from these pages) a disabled entry saying so."""
+    classes = "btn btn-sm btn-download-book-pdf-button dropdown-item"
+    sv = language == "sv"
+    if linked:
+        text = (
+            (
+                f"PDF-utgåva {edition}, hela boken ({file_size(size, language)})"
+                if sv
+                else f"PDF edition {edition}, whole book ({file_size(size, language)})"
+            )
+            if size
+            else (f"PDF-utgåva {edition}" if sv else f"PDF edition {edition}")
+        )
+        return (
+            f'<a class="{classes}" href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">{MENU_ICON}'
+            f'<span class="btn__text-container">{text}</span></a>'
+        )
+    text = "PDF-utgåvan är inte utskriven (make pdf)" if sv else "PDF edition not printed (make pdf)"
+    return (
+        f'<a class="{classes} disabled" aria-disabled="true">{MENU_ICON}'
+        f'<span class="btn__text-container">{text}</span></a>'
+    )
+
+
 def html_hash(html_dir: Path = HTML_DIR) -> str:
-    """sha256 of the built pages the PDF prints, without the paragraph that links the PDF."""
+    """sha256 of the built pages the PDF prints, without the paragraph and the menu entry that link the PDF."""
     digest = hashlib.sha256()
     for docname in chapter_docnames():
         page = html_dir / f"{docname}.html"
         if page.exists():
-            digest.update(
-                docname.encode() + b"\0" + PDF_NOTE.sub("", page.read_text(encoding="utf-8")).encode() + b"\0"
-            )
+            text = PDF_MENU.sub("", PDF_NOTE.sub("", page.read_text(encoding="utf-8")))
+            digest.update(docname.encode() + b"\0" + text.encode() + b"\0")
     return "sha256:" + digest.hexdigest()
 
 
@@ -115,13 +161,15 @@ def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_
     if not linked:
         for stale in (pdf, stamp):
             stale.unlink(missing_ok=True)
+    size = pdf.stat().st_size if linked else None
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if 'class="pdf-edition' not in text:
+        if 'class="pdf-edition' not in text and "btn-download-book-pdf-button" not in text:
             continue
         root = "../" * (len(page.relative_to(html_dir).parts) - 1)
         language = "sv" if '<html lang="sv"' in text else "en"
-        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language), text)  # noqa: B023 - called here
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language, size), text)  # noqa: B023 - called here
+        new = PDF_MENU.sub(lambda _: pdf_menu_item(root, edition, linked, language, size), new)  # noqa: B023 - called here
         if new != text:
             page.write_text(new, encoding="utf-8")
     return linked
@@ -152,8 +200,21 @@ def slug_of(docname: str) -> str:
     return "ch-" + docname.rsplit("/", 1)[-1]
 
 
-def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> str:
-    """An href of a page in the HTML site, as it must read inside the PDF."""
+def repository_path(target: str) -> str | None:
+    """The path in the source repository of a file of the site ('_downloads/…/events.csv' -> 'data/events.csv'),
+    or None when the file is not one of the repository's."""
+    match = SITE_FILE.match(target)
+    if match is None:
+        return None
+    if not (match["data"] or match["source"]):
+        return "data/"
+    path = f"data/{match['data']}" if match["data"] else match["source"]
+    return path if (ROOT / path).is_file() else None
+
+
+def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> str | None:
+    """An href of a page in the HTML site, as it must read inside the PDF: an anchor inside it, an absolute
+    address, or None (a file of the site whose address is unknown: printed as text, see ``_unlink``)."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
         return href
@@ -165,8 +226,30 @@ def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> st
         return f"#{slugs[page]}--{parts.fragment}" if parts.fragment else f"#{slugs[page]}"
     if target == "index.html":
         return f"#{slugs[next(iter(slugs))]}"
+    if not b.url and LEDGER_FILES.match(target) and LEDGER_DOC in slugs:
+        return f"#{slugs[LEDGER_DOC]}"  # the ledger's data: printed in its chapter
     fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return (b.url or UNKNOWN_SITE) + target + fragment
+    return b.url + target + fragment if b.url else None
+
+
+LEDGER_DOC = "chapters/ledger"
+
+
+def _unlink(soup, element, target: str) -> None:
+    """A link to a file of the site whose address is unknown: its text stays, followed by the file's path in the
+    repository (or, for a file the repository does not hold, the path in the site), printed, not linked."""
+    path = repository_path(target)
+    note = soup.new_tag("span", attrs={"class": "repository-path"})
+    note.append(" (repository: " if path else " (site: ")
+    code = soup.new_tag("code")
+    code.string = path or target
+    note.append(code)
+    note.append(")")
+    if element.get_text(strip=True) == (path or target).rsplit("/", 1)[-1] and path:
+        element.replace_with(code)  # the name alone: the path says it all
+        return
+    element.insert_after(note)
+    element.unwrap()
 
 
 def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR) -> Chapter:
@@ -184,6 +267,7 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
         "details.hide > summary",
         "a.headerlink",
         ".cite-this",
+        "p.pdf-edition",
         "button",
         ".vega-spec",
         ".toggle-details__summary",
@@ -202,7 +286,15 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
     for element in article.find_all(id=True):
         element["id"] = f"{slug}--{element['id']}"
     for element in article.find_all("a", href=True):
-        element["href"] = _rewrite_link(element["href"], docname, slugs, b)
+        href = _rewrite_link(element["href"], docname, slugs, b)
+        if href is None:
+            _unlink(
+                soup,
+                element,
+                posixpath.normpath(posixpath.join(posixpath.dirname(docname), urlsplit(element["href"]).path)),
+            )
+        else:
+            element["href"] = href
     for element in article.find_all("img", src=True):
         src = element["src"]
         if not urlsplit(src).scheme:
@@ -371,20 +463,57 @@ def _running_heads(chapters: list[Chapter]) -> str:
     )
 
 
+COVER_NO_ADDRESS = (
+    "This copy does not give a web address for the book. Cite it by its title, edition and date "
+    "as above, and add the address where you found it, if you read it online."
+)
+COVER_NO_REPOSITORY = (
+    "The code and the data are in the book's source repository; where this PDF names a file "
+    "(such as data/figures_primary.csv), that is its path there."
+)
+
+
+def cover_html(b: Book) -> str:
+    """The cover: title, authors, edition and date, licence, how to cite, where to read the book and its data,
+    in a reader's words."""
+    esc = html.escape
+    when = esc(long_date(b.date))
+    where = (
+        f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>'
+        if b.url
+        else f'<p class="no-address">{esc(COVER_NO_ADDRESS)}</p>'
+    )
+    where += (
+        f'<p>Code, data and the history of every change: <a href="{esc(b.repository)}">{esc(b.repository)}</a>; '
+        "where this PDF names a file (such as data/figures_primary.csv), that is its path there.</p>"
+        if b.repository
+        else f"<p>{esc(COVER_NO_REPOSITORY)}</p>"
+    )
+    return (
+        f'<section class="front cover"><h1>{esc(b.title)}</h1>'
+        f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)} ({when})</p>'
+        f'<div class="cite"><p><strong>How to cite:</strong> {esc(apa_book(b))}</p>{where}'
+        "<p><strong>Licence:</strong> the text and the data are licensed under Creative Commons Attribution 4.0 "
+        '(CC BY 4.0, <a href="https://creativecommons.org/licenses/by/4.0/">'
+        "https://creativecommons.org/licenses/by/4.0/</a>): you may share and adapt them if you credit the book "
+        "as above. The code is under the MIT licence.</p>"
+        "<p>Every figure in this book is computed from the data in its repository; the HTML edition has the "
+        "code, the data and the interactive charts.</p></div></section>"
+    )
+
+
+def long_date(iso: str) -> str:
+    """An ISO date as words: '2026-11-22' -> '22 November 2026'."""
+    from datetime import date
+
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B} {day.year}"
+
+
 def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None) -> str:
     """The whole print document; ``pages`` maps a chapter's slug to its first page (None: first pass)."""
     esc = html.escape
-    how = esc(apa_book(b))
-    where = f'<p>Read online: <a href="{esc(b.url)}">{esc(b.url)}</a></p>' if b.url else f"<p>{esc(URL_UNSET)}</p>"
-    if b.repository:
-        where += f'<p>Code, data and history: <a href="{esc(b.repository)}">{esc(b.repository)}</a></p>'
-    cover = (
-        f'<section class="front cover"><h1>{esc(b.title)}</h1>'
-        f'<p class="edition">{esc(b.authors)}<br>Edition {esc(b.edition)}, {esc(b.date)}</p>'
-        f'<div class="cite"><p><strong>How to cite:</strong> {how}</p>{where}'
-        "<p>Text and data: CC BY 4.0; code: MIT. Every figure in this book is computed from the data "
-        "in its repository; the HTML edition has the code, the data and the interactive charts.</p></div></section>"
-    )
+    cover = cover_html(b)
     entries = "".join(
         f'<li><a href="#{c.slug}">{esc(c.title)}</a><span class="dots"></span>'
         f'<a href="#{c.slug}">{pages.get(c.slug, "") if pages else "00"}</a></li>'
@@ -461,10 +590,38 @@ def _pdf_date(iso: str) -> str:
     return "D:" + iso.replace("-", "") + "000000Z"
 
 
-def finish(pdf: bytes, b: Book) -> bytes:
+def outline_titles(outline_titles_as_printed: list[str], headings: list[str]) -> list[str]:
+    """The bookmarks' titles as the headings read. Chromium builds the outline from the laid-out text and
+    drops the space where a heading wrapped ('socialassistance?'): each title is replaced by the heading that
+    reads the same without spaces (in order; a title with no such heading stays)."""
+
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+
+    result, start = [], 0
+    for title in outline_titles_as_printed:
+        for index in range(start, len(headings)):
+            if key(headings[index]) == key(title):
+                result.append(headings[index])
+                start = index + 1
+                break
+        else:
+            result.append(title)
+    return result
+
+
+def document_headings(document: str) -> list[str]:
+    """The text of each heading of the print document, in order, with its spaces."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(document, "html.parser")
+    return [re.sub(r"\s+", " ", h.get_text()).strip() for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+
+
+def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
     """The printed PDF with the book's metadata (Title, Author, Subject, Keywords, the edition and its date,
-    the language) and, when the site's address is unknown, links printed against UNKNOWN_SITE made relative
-    to the PDF's folder in the site (``../``). The tags, outline and named destinations are kept."""
+    the language) and its bookmarks titled as the ``headings`` of the print document read. The tags,
+    outline and named destinations are kept."""
     import io
 
     from pypdf import PdfReader, PdfWriter
@@ -473,12 +630,11 @@ def finish(pdf: bytes, b: Book) -> bytes:
     from bistand.publishing.citation import ABSTRACT, KEYWORDS
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    for page in writer.pages:
-        for annotation in page.get("/Annots", []) or []:
-            action = annotation.get_object().get("/A")
-            if action is not None and str(action.get("/URI", "")).startswith(UNKNOWN_SITE):
-                uri = "../" + str(action["/URI"]).removeprefix(UNKNOWN_SITE)
-                action.get_object()[NameObject("/URI")] = TextStringObject(uri)
+    if headings:
+        items = _outline_items(writer._root_object.get("/Outlines"))
+        titles = outline_titles([str(item.get("/Title", "")) for item in items], headings)
+        for item, title in zip(items, titles, strict=False):
+            item[NameObject("/Title")] = TextStringObject(title)
     writer.add_metadata(
         {
             "/Title": b.title,
@@ -497,6 +653,22 @@ def finish(pdf: bytes, b: Book) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _outline_items(root) -> list:
+    """Every item of a PDF outline (its dictionaries), depth first, in reading order."""
+    items, stack = [], []
+    node = root.get_object().get("/First") if root is not None else None
+    while node is not None or stack:
+        if node is None:
+            node = stack.pop()
+            continue
+        item = node.get_object()
+        items.append(item)
+        if item.get("/Next") is not None:
+            stack.append(item["/Next"])
+        node = item.get("/First")
+    return items
 
 
 def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
@@ -525,7 +697,7 @@ def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
     target = out_dir / pdf_name(b.edition)
     if _stamp(b.edition, html_dir) != stamp:
         raise RuntimeError(f"{html_dir} changed while the PDF was printed from it: run `make pdf` again")
-    target.write_bytes(finish(pdf, b))
+    target.write_bytes(finish(pdf, b, document_headings(document.read_text(encoding="utf-8"))))
     (out_dir / stamp_name(b.edition)).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
     site = html_dir / SITE_PDF_FOLDER
     site.mkdir(exist_ok=True)
