@@ -10,14 +10,13 @@ from urllib.request import urlopen
 
 from conftest import ROOT
 
-HTML = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "_ext"))
 
 
-def _archive() -> Path:
+def _archive(html: Path) -> Path:
     from bookext import data_archive_name
 
-    return HTML / "_downloads" / data_archive_name()
+    return html / "_downloads" / data_archive_name()
 
 
 def _validate(descriptor: Path):
@@ -29,24 +28,25 @@ def _validate(descriptor: Path):
     ][:5]
 
 
-def test_the_downloaded_data_package_validates(served, tmp_path):
+def test_the_downloaded_data_package_validates(served, built_html, tmp_path):
     """The ZIP the appendix links, fetched from the served site and unpacked: frictionless finds datapackage.json
     and its CSV files side by side and reports it valid."""
     from bookext import data_package_files
 
-    with urlopen(served.base + f"_downloads/{_archive().name}") as response:
+    archive = _archive(built_html)
+    with urlopen(served.base + f"_downloads/{archive.name}") as response:
         (tmp_path / "data.zip").write_bytes(response.read())
     with zipfile.ZipFile(tmp_path / "data.zip") as bundle:
         bundle.extractall(tmp_path / "unpacked")
-    folder = tmp_path / "unpacked" / _archive().name.removesuffix(".zip")
+    folder = tmp_path / "unpacked" / archive.name.removesuffix(".zip")
     assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in data_package_files())
     assert _validate(folder / "datapackage.json") == (True, [])
 
 
-def test_the_sites_data_folder_validates_and_a_broken_copy_does_not(tmp_path):
+def test_the_sites_data_folder_validates_and_a_broken_copy_does_not(built_html, tmp_path):
     """The site's data folder (where every chapter's data links lead) validates; the same check fails when a CSV is
     missing beside the descriptor, as it did with each file in its own hashed folder."""
-    folder = HTML / "_downloads" / "data"
+    folder = built_html / "_downloads" / "data"
     assert _validate(folder / "datapackage.json") == (True, [])
     for path in folder.iterdir():
         if path.name != "events.csv":
@@ -55,9 +55,9 @@ def test_the_sites_data_folder_validates_and_a_broken_copy_does_not(tmp_path):
     assert not valid and errors
 
 
-def test_every_link_to_a_data_file_leads_to_the_data_folder():
+def test_every_link_to_a_data_file_leads_to_the_data_folder(built_html):
     """No page links a data file in a hashed download folder of its own; each data link reaches a file."""
-    pages = sorted((HTML / "chapters").glob("*.html"))
+    pages = sorted((built_html / "chapters").glob("*.html"))
     linked = set()
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -66,6 +66,6 @@ def test_every_link_to_a_data_file_leads_to_the_data_folder():
             assert (page.parent / href).resolve().is_file(), href
             linked.add(href.rsplit("/", 1)[-1])
     assert {"datapackage.json", "figures_primary.csv", "events.csv"} <= linked
-    appendix = (HTML / "chapters" / "appendix.html").read_text(encoding="utf-8")
-    assert f'href="../_downloads/{_archive().name}"' in appendix
+    appendix = (built_html / "chapters" / "appendix.html").read_text(encoding="utf-8")
+    assert f'href="../_downloads/{_archive(built_html).name}"' in appendix
     assert "frictionless validate datapackage.json" in re.sub(r"<[^>]+>", "", appendix)
