@@ -24,6 +24,7 @@ import math
 
 import pytest
 
+from bistand.analysis import findings
 from bistand.analysis.chapters import costs
 from bistand.publishing.chapters import costs as cost_charts
 
@@ -107,7 +108,7 @@ def test_payment_changes_table_in_words(figures):
 
 
 def test_linkoping_payments_as_worked_out_by_hand(figures, glued):
-    lkp = costs.linkoping_payments(figures)
+    lkp = findings.linkoping_payments(figures)
     assert lkp.current.to_dict("list") == {
         "year": [2013, 2014, 2023],
         "value": [233.22, 232.8, 285.6],
@@ -130,7 +131,7 @@ def test_linkoping_payments_as_worked_out_by_hand(figures, glued):
 
 
 def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
-    spec = cost_charts.linkoping_payments_chart(costs.linkoping_payments(figures)).to_dict()
+    spec = cost_charts.linkoping_payments_chart(findings.linkoping_payments(figures)).to_dict()
     rows = next(iter(spec["datasets"].values()))
     drawn = {(r["series"], r["year"]): r["value"] for r in rows if r["value"] is not None}
     assert drawn == pytest.approx(
@@ -160,7 +161,7 @@ def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
 
 
 def test_strangnas_yardsticks_as_worked_out_by_hand(figures, glued):
-    saving = costs.strangnas_saving(figures)
+    saving = findings.strangnas_saving(figures)
     # Against 2020: 38.1 - 26.7 = 11.4. In 2021 prices: 38.9246 - 26.7 = 12.2246.
     # At the national rate: 38.1 x 11 656 186 / 11 955 560 = 38.1 x 0.974959 = 37.1460; 37.1460 - 26.7 = 10.4460.
     # Against the forecast: 44.7 - 26.7 = 18.0.
@@ -197,7 +198,7 @@ def test_strangnas_yardsticks_as_worked_out_by_hand(figures, glued):
 
 
 def test_savings_chart_draws_the_stated_saving_and_four_yardsticks(figures):
-    saving = costs.strangnas_saving(figures)
+    saving = findings.strangnas_saving(figures)
     spec = cost_charts.savings_chart(saving).to_dict()
     rows = next(iter(spec["datasets"].values()))
     # Each bar: stated 12 (outline); 38.1 - 26.7 = 11.4; 38.9246 - 26.7 = 12.2246; 37.1460 - 26.7 = 10.4460;
@@ -353,7 +354,7 @@ def test_the_chapter_text_refers_only_to_glued_names(glued):
 
 
 def test_forecast_direction_words():
-    from bistand.analysis.chapters.costs import StrangnasForecast
+    from bistand.analysis.findings import StrangnasForecast
 
     assert [StrangnasForecast.direction(p) for p in (-0.1, 0.0, 0.1)] == ["lower", "no different", "higher"]
 

@@ -311,7 +311,7 @@ def test_share_of_fall_after():
 
 
 def test_comparison_levels_are_those_of_the_summarys_comparisons(figures):
-    from bistand.analysis.summary import comparison_levels, comparisons
+    from bistand.analysis.findings import comparison_levels, comparisons
 
     levels = comparison_levels(figures)
     assert list(levels) == [c.key for c in comparisons(figures)] == ["long", "short", "str"]

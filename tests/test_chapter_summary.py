@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bistand.analysis.summary import comparison_frame, comparisons, headline
+from bistand.analysis.findings import comparisons
+from bistand.analysis.summary import comparison_frame, headline
 from bistand.publishing.chapters import summary as show
 
 NBSP = "\u00a0"

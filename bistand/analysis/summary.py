@@ -6,14 +6,12 @@ English one: a test sets each Swedish figure beside its English counterpart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
 import pandas as pd
 
 from bistand.analysis import judgements
-from bistand.analysis.chapters.costs import linkoping_payments, strangnas_forecast, strangnas_saving
 from bistand.analysis.claims import (
     CHECK,
     CLAIM,
@@ -26,56 +24,22 @@ from bistand.analysis.claims import (
     tallies,
 )
 from bistand.analysis.context import REQUIREMENT_REFERRAL, requirement_start
-from bistand.analysis.judgements import Words, figure_input
-from bistand.analysis.metrics import (
-    annual_growth_rate,
-    expected_at_national_rate,
-    in_constant_prices,
-    percent_change,
-    share_of_fall_at_national_rate,
+from bistand.analysis.findings import (
+    LINKOPING_PERIODS,
+    Comparison,
+    comparison_levels,
+    linkoping_monthly,
+    national_timing,
+    spending_beside_nation,
+    strangnas_2020_amounts,
+    strangnas_forecast,
+    strangnas_households_before,
+    strangnas_saving,
 )
+from bistand.analysis.judgements import Words, figure_input
 from bistand.analysis.timeline import share_reached
 from bistand.data.events import load_events
-from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
-
-#: The two comparisons of Linköping's annual household count with the nation's: key -> (from, to).
-LINKOPING_PERIODS = {"long": (2014, 2023), "short": (2022, 2023)}
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A municipality's change beside the nation's over the same years (percent); ``label`` says what each
-    side counts and whose figures they are."""
-
-    key: str
-    label: str
-    own: float
-    national: float
-
-
-def comparisons(figures: Figures) -> list[Comparison]:
-    """Every comparison with the national trend the summary reports, in the order it reports them."""
-    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
-    lkp = figures.annual_series("0580", "households_any_time_year")
-    out = [
-        Comparison(
-            key,
-            f"Linköping, households, {y0}–{y1}",
-            percent_change(lkp[y0], lkp[y1]),
-            percent_change(national[y0], national[y1]),
-        )
-        for key, (y0, y1) in LINKOPING_PERIODS.items()
-    ]
-    out.append(
-        Comparison(
-            "str",
-            "Strängnäs, amount paid, its own figures, 2020–2021",
-            percent_change(figures.value("str_paid_2020_str2022web"), figures.value("str_paid_2021_str2022web")),
-            percent_change(national_paid[2020], national_paid[2021]),
-        )
-    )
-    return out
+from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 
 def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
@@ -87,68 +51,6 @@ def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
             for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]
         ]
     )
-
-
-@dataclass(frozen=True)
-class ComparisonLevels:
-    """The levels behind one of :func:`comparisons` (same key): the municipality's and the nation's, before and after."""
-
-    key: str
-    years: tuple[int, int]
-    own_before: float
-    own_after: float
-    national_before: float
-    national_after: float
-    figure_ids: tuple[str, str, str, str] = ("", "", "", "")
-    """The ids of the four figures: the municipality's before and after, the nation's before and after."""
-
-    @property
-    def national_ratio(self) -> float:
-        """The nation's level after over its level before."""
-        return self.national_after / self.national_before
-
-    @property
-    def expected_after(self) -> float:
-        """The municipality's level after, had it changed at the national rate."""
-        return expected_at_national_rate(self.own_before, self.national_before, self.national_after)
-
-    @property
-    def fall_at_national_rate(self) -> float:
-        """The municipality's fall, had it changed at the national rate (its level before less the expected level)."""
-        return self.own_before - self.expected_after
-
-
-def comparison_levels(figures: Figures) -> dict[str, ComparisonLevels]:
-    """The levels :func:`comparisons` and :func:`headline` compare, by key in the same order (``long``, ``short``,
-    ``str``): Linköping's annual households and Strängnäs's own amounts paid (million SEK), each beside the nation's."""
-    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
-    lkp = figures.annual_series("0580", "households_any_time_year")
-    national_id = partial(figures.annual_id, "0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    national_paid_id = partial(figures.annual_id, "0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
-    lkp_id = partial(figures.annual_id, "0580", "households_any_time_year")
-    out = {
-        key: ComparisonLevels(
-            key,
-            (y0, y1),
-            lkp[y0],
-            lkp[y1],
-            national[y0],
-            national[y1],
-            (lkp_id(y0), lkp_id(y1), national_id(y0), national_id(y1)),
-        )
-        for key, (y0, y1) in LINKOPING_PERIODS.items()
-    }
-    out["str"] = ComparisonLevels(
-        "str",
-        (2020, 2021),
-        figures.value("str_paid_2020_str2022web"),
-        figures.value("str_paid_2021_str2022web"),
-        national_paid[2020],
-        national_paid[2021],
-        ("str_paid_2020_str2022web", "str_paid_2021_str2022web", national_paid_id(2020), national_paid_id(2021)),
-    )
-    return out
 
 
 def _pairs(figures: Figures, *pairs: tuple[str, str]) -> int:
@@ -222,19 +124,6 @@ def requirement_dates() -> dict[str, date]:
     return {"sum_requirement_referral": referral.date(), "sum_requirement_start": requirement_start(events)}
 
 
-def programme_year(figures: Figures | None = None) -> int:
-    """The year Linköping adopted its 500-place programme (the date of its release, ``lkp500``)."""
-    sources = load_table("sources").set_index("source_id")
-    return int(str(sources.at["lkp500", "date"])[:4])
-
-
-def national_timing(figures: Figures) -> judgements.Timing:
-    """How the nation's fall in households over Linköping's long comparison divides at the programme's year."""
-    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    first, last = LINKOPING_PERIODS["long"]
-    return judgements.timing(national.to_dict(), first, last, programme_year(figures))
-
-
 #: What each finding of a checkable claim says, as a predicate after a tally: (English singular, English plural,
 #: Swedish), in the order the summaries list them.
 BREAKDOWN_PHRASES: dict[Finding, tuple[str, str, str]] = {
@@ -299,21 +188,15 @@ def headline_words(figures: Figures | None = None) -> dict[str, Words]:
     under the name with ``_sv``)."""
     figures = figures or Figures()
     h = headline(figures)
+    levels = comparison_levels(figures)
     out: dict[str, Words] = {}
     for key in LINKOPING_PERIODS:
-        out[f"sum_lkp_{key}_vs_nation"] = judgements.compare_falls(
-            h[f"sum_lkp_{key}_fall_pct"], h[f"sum_lkp_{key}_nat_fall_pct"]
-        )
-    levels = comparison_levels(figures)
+        out[f"sum_lkp_{key}_vs_nation"] = levels[key].vs_nation
     for key in LINKOPING_PERIODS:
-        out[f"sum_lkp_{key}_end_position"] = judgements.position(levels[key].own_after, levels[key].expected_after)
-    out["sum_lkp_paid_real_vs_nation"] = judgements.compare_falls(
-        h["sum_lkp_paid_real_fall_pct"], h["sum_nat_perinh_real_fall_pct"]
-    )
-    out["sum_str_vs_nation"] = judgements.compare_falls(h["sum_str_paid_fall_pct"], h["sum_str_nat_paid_fall_pct"])
-    out["sum_str_hh_vs_nation_2017_2020"] = judgements.compare_falls(
-        -h["sum_str_hh_rise_2017_2020_pct"], h["sum_nat_hh_fall_2017_2020_pct"]
-    )
+        out[f"sum_lkp_{key}_end_position"] = levels[key].end_position
+    out["sum_lkp_paid_real_vs_nation"] = spending_beside_nation(figures).vs_nation
+    out["sum_str_vs_nation"] = levels["str"].vs_nation
+    out["sum_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation
     timing = national_timing(figures)
     out["sum_nat_long_share_after_programme"] = timing.share_words
     out["sum_nat_long_timing"] = timing.words
@@ -345,31 +228,26 @@ def timing_values(figures: Figures) -> dict[str, float]:
 def headline(figures: Figures | None = None) -> dict[str, float]:
     """The summary's figures by glue name (``sum_...``): levels, changes, national comparisons, ledger tallies."""
     figures = figures or Figures()
-    national = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    national_paid = figures.annual_series("0000", "amount_paid_year", sources=SOCIALSTYRELSEN)
     out: dict[str, float] = {}
 
     out["sum_lkp_places"] = figures.value("lkp_places_lkp500")
-    # Linköping's own headline: households paid in one month (a monthly count; no national comparison).
-    out["sum_lkp_2024"] = figures.value("lkp_paid_2024_01_lkp2024pr")
-    out["sum_lkp_fewer"] = -figures.value("lkp_paid_chg_2021_01_2024_01_lkp2024pr")
-    out["sum_lkp_2021"] = figures.value("lkp_paid_2021_01_lkp2024pr")
-    out["sum_lkp_2021_october"] = figures.value("lkp_paid_2021_lkp2021pr")
-    out["sum_lkp_start_2021_gap"] = out["sum_lkp_2021_october"] - out["sum_lkp_2021"]
-    # Its monthly fall January 2021 -> January 2024 in percent, beside the nation's annual fall 2021 -> 2024
-    # (households at any time in the year): two measures, each labelled as what it is.
-    out["sum_lkp_monthly_fall_2021_2024_pct"] = 100 * out["sum_lkp_fewer"] / out["sum_lkp_2021"]
-    # The same fall from the start-of-2021 level the October 2021 release implies (a different starting point).
-    out["sum_lkp_monthly_fall_from_oct2021_level_pct"] = -percent_change(
-        out["sum_lkp_2021_october"], out["sum_lkp_2024"]
-    )
-    out["sum_nat_annual_fall_2021_2024_pct"] = -percent_change(national[2021], national[2024])
+    # Linköping's own headline: households paid in one month (a monthly count), its fall in percent from both
+    # start-of-2021 levels, beside the nation's annual fall 2021 -> 2024: two measures, each labelled as what it is.
+    monthly = linkoping_monthly(figures)
+    out["sum_lkp_2024"] = monthly.jan_2024
+    out["sum_lkp_fewer"] = monthly.fewer
+    out["sum_lkp_2021"] = monthly.jan_2021
+    out["sum_lkp_2021_october"] = monthly.start_2021_oct_release
+    out["sum_lkp_start_2021_gap"] = monthly.start_gap
+    out["sum_lkp_monthly_fall_2021_2024_pct"] = monthly.fall_pct
+    out["sum_lkp_monthly_fall_from_oct2021_level_pct"] = monthly.fall_from_oct_release_pct
+    out["sum_nat_annual_fall_2021_2024_pct"] = monthly.national_fall_pct
 
     # How much of that fall had happened by 20 December 2021, before IAF ran, from both start-of-2021 levels:
     # the one derived from the October 2021 release and the one derived from the February 2024 release.
     dec_2021 = figures.value("lkp_paid_2021_12_20_corren2021")
-    for level, start in [("oct2021_level", out["sum_lkp_2021_october"]), ("feb2024_level", out["sum_lkp_2021"])]:
-        done, share = share_reached(start, dec_2021, out["sum_lkp_2024"])
+    for level, start in [("oct2021_level", monthly.start_2021_oct_release), ("feb2024_level", monthly.jan_2021)]:
+        done, share = share_reached(start, dec_2021, monthly.jan_2024)
         out[f"sum_lkp_done_by_dec_2021_from_{level}"] = done
         out[f"sum_lkp_share_by_dec_2021_from_{level}"] = share
 
@@ -377,17 +255,16 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     levels = comparison_levels(figures)
     for key in LINKOPING_PERIODS:
         c = levels[key]
-        out[f"sum_lkp_{key}_fall_pct"] = -percent_change(c.own_before, c.own_after)
-        out[f"sum_lkp_{key}_nat_fall_pct"] = -percent_change(c.national_before, c.national_after)
-        out[f"sum_lkp_{key}_share"] = share_of_fall_at_national_rate(
-            c.own_before, c.own_after, c.national_before, c.national_after
-        )
+        out[f"sum_lkp_{key}_fall_pct"] = c.own_fall_pct
+        out[f"sum_lkp_{key}_nat_fall_pct"] = c.national_fall_pct
+        out[f"sum_lkp_{key}_share"] = c.share
         # How far Linköping ended from the level a change at the national rate gives (above or below: a word).
-        out[f"sum_lkp_{key}_distance"] = abs(c.own_after - c.expected_after)
+        out[f"sum_lkp_{key}_distance"] = c.distance
 
     # Linköping's spending 2014 -> 2023: amounts paid (million SEK) in current prices and in 2023 prices (CPI),
-    # as the costs chapter computes them.
-    spend = linkoping_payments(figures)
+    # and the nation's amount per inhabitant over the same years and prices beside it (a different measure).
+    beside = spending_beside_nation(figures)
+    spend = beside.linkoping
     out["sum_lkp_paid_2014"] = spend.paid_first
     out["sum_lkp_paid_2023"] = spend.paid_last
     out["sum_lkp_paid_rise"] = spend.rise_current
@@ -395,14 +272,7 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_lkp_paid_2014_in_2023_prices"] = spend.paid_first_constant
     out["sum_lkp_paid_real_fall"] = spend.fall_constant
     out["sum_lkp_paid_real_fall_pct"] = spend.fall_constant_pct
-    # The nation's amount per inhabitant over the same years and in the same prices: a different measure (per
-    # inhabitant, where Linköping's is a total), set beside Linköping's.
-    per_inhabitant = figures.annual_series("0000", "amount_paid_per_inhabitant_year", sources=SOCIALSTYRELSEN)
-    cpi = figures.annual_series("0000", "cpi_annual_mean").to_dict()
-    first, last = spend.first_year, spend.last_year
-    out["sum_nat_perinh_real_fall_pct"] = -percent_change(
-        in_constant_prices(per_inhabitant[first], first, last, cpi), per_inhabitant[last]
-    )
+    out["sum_nat_perinh_real_fall_pct"] = beside.national_per_inhabitant_real_fall_pct
 
     # The goal of 96 percent of adults in other support than assistance by 2025, beside the share of adults (18 or
     # older) with assistance at any time in 2023 that the municipality's statistics page gives.
@@ -411,34 +281,26 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_lkp_adults_without_2023"] = 100 - out["sum_lkp_adult_share_2023"]
 
     # Strängnäs: its own amounts 2020 -> 2021 against the national rate; its 2017-2020 rise; the 2020 conflict.
-    paid_2020 = figures.value("str_paid_2020_str2022web")
-    paid_2021 = figures.value("str_paid_2021_str2022web")
-    official_2020 = figures.value("str_paid_2020_rf_sod_2021")
-    stated_saving = -figures.value("str_saving_2020_2021_str2022web")
-    out["sum_str_paid_2020"] = paid_2020
-    out["sum_str_paid_2021"] = paid_2021
-    out["sum_str_paid_fall_pct"] = -percent_change(paid_2020, paid_2021)
-    out["sum_str_nat_paid_fall_pct"] = -percent_change(national_paid[2020], national_paid[2021])
-    out["sum_str_share_national"] = share_of_fall_at_national_rate(
-        paid_2020, paid_2021, national_paid[2020], national_paid[2021]
-    )
-    out["sum_str_stated_saving"] = stated_saving
-    out["sum_str_fall"] = paid_2020 - paid_2021
-    out["sum_str_paid_2020_socialstyrelsen"] = official_2020
-    out["sum_str_gap_2020"] = official_2020 - paid_2020
-    out["sum_str_gap_over_saving"] = 100 * (official_2020 - paid_2020) / stated_saving
-    str_hh = figures.annual_series("0486", "households_any_time_year")
-    str_official = figures.annual_series(
-        "0486", "amount_paid_year", sources=["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"]
-    )
-    out["sum_str_hh_rise_2017_2020_pct"] = percent_change(str_hh[2017], str_hh[2020])
-    out["sum_str_paid_rise_2017_2020_pa"] = annual_growth_rate(str_official[2017], str_official[2020], 3)
-    out["sum_nat_hh_fall_2017_2020_pct"] = -percent_change(national[2017], national[2020])
-    out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
-    # The forecast for 2021 without measures against each 2020 amount, each in its own source (as the costs
-    # chapter computes it).
+    s = levels["str"]
+    amounts_2020 = strangnas_2020_amounts(figures)
+    out["sum_str_paid_2020"] = s.own_before
+    out["sum_str_paid_2021"] = s.own_after
+    out["sum_str_paid_fall_pct"] = s.own_fall_pct
+    out["sum_str_nat_paid_fall_pct"] = s.national_fall_pct
+    out["sum_str_share_national"] = s.share
+    out["sum_str_stated_saving"] = amounts_2020.stated_saving
+    out["sum_str_fall"] = s.own_fall
+    out["sum_str_paid_2020_socialstyrelsen"] = amounts_2020.official
+    out["sum_str_gap_2020"] = amounts_2020.gap
+    out["sum_str_gap_over_saving"] = amounts_2020.gap_over_saving
+    before = strangnas_households_before(figures)
     saving = strangnas_saving(figures)
     forecast = strangnas_forecast(saving, figures)
+    out["sum_str_hh_rise_2017_2020_pct"] = -before.own_fall_pct
+    out["sum_str_paid_rise_2017_2020_pa"] = forecast.rise_per_year_pct
+    out["sum_nat_hh_fall_2017_2020_pct"] = before.national_fall_pct
+    out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
+    # The forecast for 2021 without measures against each 2020 amount, each in its own source.
     out["sum_str_forecast"] = saving.forecast
     out["sum_str_forecast_above_own_2020_pct"] = forecast.growth_pct
     out["sum_str_forecast_below_official_2020_pct"] = -forecast.vs_official_2020_pct

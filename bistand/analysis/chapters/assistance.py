@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.claims import assess_claim
-from bistand.analysis.summary import headline
+from bistand.analysis.findings import strangnas_2020_amounts
 from bistand.data.load import Figures, load_table
 
 
@@ -62,9 +62,9 @@ class TwoAmounts:
     own: float
     official: float
     gap: float
-    """Official minus own (as the summary computes it)."""
+    """Official minus own (:class:`bistand.analysis.findings.Strangnas2020Amounts`)."""
     gap_over_saving: float
-    """The gap in percent of the saving the article claims (as the summary computes it)."""
+    """The gap in percent of the saving the article claims (the same)."""
     verdict: str
 
     @property
@@ -74,14 +74,14 @@ class TwoAmounts:
 
 
 def two_amounts(figures: Figures) -> TwoAmounts:
-    """The two amounts for 2020; the gap and its share of the claimed saving come from
-    :func:`bistand.analysis.summary.headline`, so the summary and this chapter cannot differ."""
-    summary = headline(figures)
+    """The two amounts for 2020, the gap and its share of the claimed saving, from
+    :func:`bistand.analysis.findings.strangnas_2020_amounts`, which the summaries read too, so they cannot differ."""
+    shared = strangnas_2020_amounts(figures)
     return TwoAmounts(
-        own=figures.value("str_paid_2020_str2022web"),
-        official=figures.value("str_paid_2020_rf_sod_2021"),
-        gap=summary["sum_str_gap_2020"],
-        gap_over_saving=summary["sum_str_gap_over_saving"],
+        own=shared.own,
+        official=shared.official,
+        gap=shared.gap,
+        gap_over_saving=shared.gap_over_saving,
         verdict=assess_claim("str_paid_2020_vs_official", figures).verdict.value,
     )
 

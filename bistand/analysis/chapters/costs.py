@@ -1,9 +1,10 @@
 """Chapter "Cost effects" (chapters/costs.ipynb): what the figures say in money, in current and constant prices.
 
 Sections, in the chapter's order: the changes the data allows (:func:`payment_changes`), Linköping's amounts
-in current and constant prices (:func:`linkoping_payments`), Strängnäs's saving against four yardsticks
-(:func:`strangnas_saving`) and what its forecast implies (:func:`strangnas_forecast`), the Alliance's cost
-statement for Linköping (:func:`linkoping_statement`) and the interactive what-if built on it
+in current and constant prices, Strängnäs's saving against four yardsticks and what its forecast implies (shared
+with other pages, so computed in :mod:`bistand.analysis.findings`: :func:`~bistand.analysis.findings.linkoping_payments`,
+:func:`~bistand.analysis.findings.strangnas_saving`, :func:`~bistand.analysis.findings.strangnas_forecast`), the
+Alliance's cost statement for Linköping (:func:`linkoping_statement`) and the interactive what-if built on it
 (:func:`sensitivity`). :func:`glued_values` returns every value the chapter glues.
 """
 
@@ -15,41 +16,40 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis.claims import assess_claim, round_half_up
+from bistand.analysis.findings import (
+    AGAINST_FORECAST,
+    AGAINST_NATIONAL_RATE,
+    AGAINST_PREVIOUS,
+    AGAINST_PREVIOUS_CONSTANT,
+    HOUSEHOLDS,
+    LINKOPING,
+    LKP_FIRST,
+    LKP_LAST,
+    PAID,
+    STR_ARTICLE,
+    STRANGNAS,
+    SWEDEN,
+    linkoping_payments,
+    price_index,
+    strangnas_forecast,
+    strangnas_saving,
+)
 from bistand.analysis.metrics import (
     amount_per_household,
-    annual_growth_rate,
     change,
-    expected_at_national_rate,
     implied_cost_per_household_per_month,
     in_constant_prices,
     nearest_years,
     percent_change,
-    saving_against_forecast,
-    saving_against_national_rate,
-    saving_against_previous,
-    series_in_constant_prices,
     value_of_household_change,
 )
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
-SWEDEN, STRANGNAS, LINKOPING = "0000", "0486", "0580"
-PAID, HOUSEHOLDS, PAID_PER_HOUSEHOLD = "amount_paid_year", "households_any_time_year", "amount_paid_per_household_year"
-CPI = "cpi_annual_mean"
-#: Strängnäs's own figures: the municipality's article (amounts paid in 2020 and 2021, the forecast for 2021).
-STR_ARTICLE = "str2022web"
-#: Socialstyrelsen's statistics for Strängnäs (via Regionfakta), 2017 to 2020.
-STR_SOCIALSTYRELSEN = ["rf_sod_2018", "rf_sod_2020", "rf_sod_2021"]
-#: Linköping's amounts are compared from the first published year to the last.
-LKP_FIRST, LKP_LAST = 2014, 2023
+PAID_PER_HOUSEHOLD = "amount_paid_per_household_year"
 #: The lower end the book considers for the Alliance's "nästan 300" fewer households.
 FEWER_HOUSEHOLDS_LOW = 250
 MONTHS_IN_YEAR = 12
 MILLION = 1e6
-
-
-def price_index(figures: Figures) -> dict[int, float]:
-    """Statistics Sweden's consumer price index (KPI, annual means) by year."""
-    return figures.annual_series(SWEDEN, CPI).to_dict()
 
 
 # --- The changes the data allows -----------------------------------------------------------------------------
@@ -131,226 +131,6 @@ def payment_changes(figures: Figures) -> pd.DataFrame:
             "paid_change_constant",
             "constant_note",
         ],
-    )
-
-
-# --- Linköping: current and constant prices --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkopingPayments:
-    """Linköping's amounts paid (million SEK) in current prices and in ``last_year``'s prices, compared from
-    ``first_year`` to ``last_year``."""
-
-    current: pd.DataFrame  # year, value, status (verbatim or derived)
-    constant: pd.DataFrame  # the same years and statuses, in last_year's prices
-    households: pd.Series  # households at any time in the year, by year
-    first_year: int
-    last_year: int
-    sources: tuple[str, ...]  # of the two amounts compared, then of the price index
-    cpi_rise_pct: float  # prices, first_year -> last_year
-
-    @property
-    def paid_first(self) -> float:
-        return self._value(self.current, self.first_year)
-
-    @property
-    def paid_last(self) -> float:
-        return self._value(self.current, self.last_year)
-
-    @property
-    def paid_first_constant(self) -> float:
-        """The first year's amount in the last year's prices."""
-        return self._value(self.constant, self.first_year)
-
-    @property
-    def rise_current(self) -> float:
-        return change(self.paid_first, self.paid_last)
-
-    @property
-    def rise_current_pct(self) -> float:
-        return percent_change(self.paid_first, self.paid_last)
-
-    @property
-    def fall_constant(self) -> float:
-        """How much less was paid in the last year than in the first, in the last year's prices."""
-        return saving_against_previous(self.paid_first_constant, self.paid_last)
-
-    @property
-    def fall_constant_pct(self) -> float:
-        return -percent_change(self.paid_first_constant, self.paid_last)
-
-    @property
-    def households_fall(self) -> float:
-        return float(self.households[self.first_year] - self.households[self.last_year])
-
-    @property
-    def households_fall_pct(self) -> float:
-        return -percent_change(float(self.households[self.first_year]), float(self.households[self.last_year]))
-
-    @staticmethod
-    def _value(frame: pd.DataFrame, year: int) -> float:
-        return float(frame.loc[frame["year"] == year, "value"].iloc[0])
-
-
-def linkoping_payments(figures: Figures) -> LinkopingPayments:
-    """Linköping's amounts paid, every year the data has, in current and in LKP_LAST's prices."""
-    cpi = price_index(figures)
-    current = figures.annual_frame(LINKOPING, PAID)
-    constant_values = series_in_constant_prices(
-        dict(zip(current["year"], current["value"], strict=False)), LKP_LAST, cpi
-    )
-    constant = current.assign(value=[constant_values[year] for year in current["year"]])
-    sources = dict.fromkeys(figures.annual_source(LINKOPING, PAID, year) for year in (LKP_FIRST, LKP_LAST))
-    return LinkopingPayments(
-        current=current,
-        constant=constant,
-        households=figures.annual_series(LINKOPING, HOUSEHOLDS),
-        first_year=LKP_FIRST,
-        last_year=LKP_LAST,
-        sources=(*sources, figures.annual_source(SWEDEN, CPI, LKP_LAST)),
-        cpi_rise_pct=percent_change(cpi[LKP_FIRST], cpi[LKP_LAST]),
-    )
-
-
-# --- Strängnäs: a saving against what? -------------------------------------------------------------------------
-
-AGAINST_PREVIOUS = "Against 2020"
-AGAINST_PREVIOUS_CONSTANT = "Against 2020, in 2021 prices"
-AGAINST_NATIONAL_RATE = "Against 2020, at the national rate"
-AGAINST_FORECAST = "Against the forecast"
-
-
-@dataclass(frozen=True)
-class StrangnasSaving:
-    """Strängnäs's saving in 2021 (million SEK): the stated one and the book's four yardsticks."""
-
-    paid_2020: float  # the article's own figures
-    paid_2021: float
-    paid_2020_constant: float  # in 2021 prices
-    forecast: float  # what 2021 would cost without measures, "runt" (about)
-    forecast_qualifier: str
-    national_2020: float  # Sweden's amounts paid (Socialstyrelsen), thousand SEK
-    national_2021: float
-    stated: float  # "kostnadsbesparing på 12 miljoner"
-    verdict: str  # the claims ledger's verdict on the stated saving
-    difference: float  # recomputed minus stated fall, million SEK
-    sources: tuple[str, ...]  # article, national 2020 and 2021, price index
-
-    @property
-    def expected_at_national_rate(self) -> float:
-        """The 2020 amount moved at the national rate of change to 2021."""
-        return expected_at_national_rate(self.paid_2020, self.national_2020, self.national_2021)
-
-    @property
-    def national_change_pct(self) -> float:
-        return percent_change(self.national_2020, self.national_2021)
-
-    @property
-    def yardsticks(self) -> dict[str, float]:
-        """The saving against each yardstick, in the chapter's order (positive: less paid than the yardstick)."""
-        return {
-            AGAINST_PREVIOUS: saving_against_previous(self.paid_2020, self.paid_2021),
-            AGAINST_PREVIOUS_CONSTANT: saving_against_previous(self.paid_2020_constant, self.paid_2021),
-            AGAINST_NATIONAL_RATE: saving_against_national_rate(
-                self.paid_2020, self.paid_2021, self.national_2020, self.national_2021
-            ),
-            AGAINST_FORECAST: saving_against_forecast(self.forecast, self.paid_2021),
-        }
-
-    @property
-    def low(self) -> str:
-        """The yardstick giving the smallest saving."""
-        return min(self.yardsticks, key=self.yardsticks.get)
-
-    @property
-    def high(self) -> str:
-        """The yardstick giving the largest saving."""
-        return max(self.yardsticks, key=self.yardsticks.get)
-
-    def bars(self) -> pd.DataFrame:
-        """The chart's bars: ``what``, ``million_sek``, ``recomputed`` (False for the stated saving), stated first."""
-        return pd.DataFrame(
-            {
-                "what": ["Stated, in the article", *self.yardsticks],
-                "million_sek": [self.stated, *self.yardsticks.values()],
-                "recomputed": [False] + [True] * len(self.yardsticks),
-            }
-        )
-
-
-def strangnas_saving(figures: Figures) -> StrangnasSaving:
-    """Strängnäs's 2021 saving: its own 2020 and 2021 amounts, the forecast, the national amounts, the claim."""
-    cpi = price_index(figures)
-    paid = figures.annual_series(STRANGNAS, PAID, sources=[STR_ARTICLE])
-    national = figures.annual_series(SWEDEN, PAID, sources=SOCIALSTYRELSEN)
-    claim = assess_claim("str_saving_vs_previous_year", figures)
-    forecast_id = "str_forecast_2021_str2022web"
-    return StrangnasSaving(
-        paid_2020=float(paid[2020]),
-        paid_2021=float(paid[2021]),
-        paid_2020_constant=in_constant_prices(float(paid[2020]), 2020, 2021, cpi),
-        forecast=figures.value(forecast_id),
-        forecast_qualifier=figures.row(forecast_id)["qualifier"],
-        national_2020=float(national[2020]),
-        national_2021=float(national[2021]),
-        stated=-claim.stated,
-        verdict=claim.verdict.value,
-        difference=claim.difference,
-        sources=(
-            STR_ARTICLE,
-            *dict.fromkeys(figures.annual_source(SWEDEN, PAID, year) for year in (2020, 2021)),
-            figures.annual_source(SWEDEN, CPI, 2021),
-        ),
-    )
-
-
-@dataclass(frozen=True)
-class StrangnasForecast:
-    """What the forecast for 2021 implies against each 2020 amount, each from its own source (the article's and
-    Socialstyrelsen's), beside the nation's change that year and Strängnäs's earlier rise in Socialstyrelsen's
-    statistics. A change in one source is never set against the other source's growth rate."""
-
-    growth_pct: float  # forecast for 2021 against the article's 2020 amount
-    vs_official_2020_pct: float  # forecast for 2021 against Socialstyrelsen's 2020 amount
-    paid_socialstyrelsen: pd.Series  # Strängnäs's amounts paid in Socialstyrelsen's statistics (million SEK)
-    households: pd.Series  # Strängnäs's households at any time in the year
-
-    @property
-    def paid_2017_socialstyrelsen(self) -> float:
-        return float(self.paid_socialstyrelsen[2017])
-
-    @property
-    def paid_2020_socialstyrelsen(self) -> float:
-        return float(self.paid_socialstyrelsen[2020])
-
-    @property
-    def rise_2017_2020_pct(self) -> float:
-        return percent_change(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen)
-
-    @property
-    def rise_per_year_pct(self) -> float:
-        return annual_growth_rate(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen, 3)
-
-    @property
-    def households_rise_2017_2020_pct(self) -> float:
-        return percent_change(float(self.households[2017]), float(self.households[2020]))
-
-    @staticmethod
-    def direction(pct: float) -> str:
-        """'higher', 'lower' or 'no different': how the forecast stands against a 2020 amount (prose glues it)."""
-        return "higher" if pct > 0 else "lower" if pct < 0 else "no different"
-
-
-def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasForecast:
-    """The forecast against the article's and against Socialstyrelsen's 2020 amount, and Strängnäs's rise before it
-    in Socialstyrelsen's statistics."""
-    official = figures.annual_series(STRANGNAS, PAID, sources=STR_SOCIALSTYRELSEN)
-    return StrangnasForecast(
-        growth_pct=percent_change(saving.paid_2020, saving.forecast),
-        vs_official_2020_pct=percent_change(float(official[2020]), saving.forecast),
-        paid_socialstyrelsen=official,
-        households=figures.annual_series(STRANGNAS, HOUSEHOLDS),
     )
 
 

@@ -14,8 +14,8 @@ from datetime import date
 import pandas as pd
 
 from bistand.analysis import judgements
-from bistand.analysis.chapters.costs import linkoping_payments
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
+from bistand.analysis.findings import spending_beside_nation
 from bistand.analysis.metrics import (
     amount_per_household,
     change,
@@ -23,7 +23,6 @@ from bistand.analysis.metrics import (
     level_before,
     percent_change,
 )
-from bistand.analysis.summary import headline, headline_words
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import bound_from_elapsed, majority_bands, monthly_counts, numbered_events, share_reached
 from bistand.data.events import load_events
@@ -381,8 +380,8 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     years = annual(figures)
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
-    spend = linkoping_payments(figures)  # the costs chapter's comparison, 2014 -> 2023, computed once
-    summary_values, summary_words = headline(figures), headline_words(figures)
+    beside = spending_beside_nation(figures)  # shared with the costs chapter and the summaries, computed once
+    spend = beside.linkoping
     target = figures.value("lkp_target_2025_lkp2024web")
     seats = alliance_seats(figures)
     fall_dec_oct, share_dec_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
@@ -468,9 +467,9 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_paid_2014_in_2023_prices": spend.paid_first_constant,
         "lkp_paid_fall_2014_2023_constant": spend.fall_constant,
         "lkp_paid_fall_2014_2023_constant_pct": spend.fall_constant_pct,
-        # Beside it, the nation's amount per inhabitant over the same years and prices (the summary's comparison).
-        "lkp_nat_perinh_real_fall_2014_2023_pct": summary_values["sum_nat_perinh_real_fall_pct"],
-        "lkp_paid_real_vs_nation": summary_words["sum_lkp_paid_real_vs_nation"].en,
+        # Beside it, the nation's amount per inhabitant over the same years and prices (as the summaries show it).
+        "lkp_nat_perinh_real_fall_2014_2023_pct": beside.national_per_inhabitant_real_fall_pct,
+        "lkp_paid_real_vs_nation": beside.vs_nation.en,
         "lkp_gap_first": str(years.gap[0]),
         "lkp_gap_last": str(years.gap[1]),
         "lkp_pop_share_2021": figures.value(POPULATION_SHARE_2021),

@@ -1,8 +1,8 @@
 """The chapter "Against the national trend": Sweden's households and amounts paid, each municipality indexed
 beside the nation, and each municipality's fall beside a change at the national rate (a share it equals, not a cause).
 
-The comparisons with the national rate (percent changes, shares, gaps) are the summary's
-(:mod:`bistand.analysis.summary`), so the chapter and the summary cannot disagree.
+The comparisons with the national rate (percent changes, shares, gaps, the words that weigh them) are the shared
+findings the summaries read too (:mod:`bistand.analysis.findings`), so the chapter and the summaries cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,6 +13,14 @@ import pandas as pd
 
 from bistand.analysis import judgements
 from bistand.analysis.claims import assess_claim
+from bistand.analysis.findings import (
+    comparison_levels,
+    comparisons,
+    linkoping_monthly,
+    national_timing,
+    strangnas_2020_amounts,
+    strangnas_households_before,
+)
 from bistand.analysis.metrics import (
     in_constant_prices,
     indexed_frame,
@@ -21,7 +29,6 @@ from bistand.analysis.metrics import (
     share_of_fall_after,
     share_of_fall_at_national_rate,
 )
-from bistand.analysis.summary import comparison_levels, comparisons, headline, headline_words, timing_values
 from bistand.data.formats import join_words
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
@@ -32,7 +39,7 @@ TURN = 2020
 #: Base years of the indexed comparisons: Strängnäs's first official count; Linköping's first published,
 #: not derived, count.
 STR_BASE, LKP_BASE = 2017, 2014
-#: The comparisons of the table, in its order (keys of :func:`bistand.analysis.summary.comparisons`).
+#: The comparisons of the table, in its order (keys of :func:`bistand.analysis.findings.comparisons`).
 TABLE_ORDER = ["str", "long", "short"]
 
 
@@ -250,8 +257,6 @@ def strangnas_share_in_constant_prices(figures: Figures) -> float:
     )
 
 
-#: The summary's name of each comparison's share of the fall at the national rate (:func:`headline`).
-SHARE_NAMES = {"str": "sum_str_share_national", "long": "sum_lkp_long_share", "short": "sum_lkp_short_share"}
 #: How each comparison of the table is named: key -> (municipality, measure).
 TABLE_ROWS = {
     "str": ("Strängnäs", "million SEK paid"),
@@ -263,14 +268,16 @@ TABLE_ROWS = {
 def at_national_rate_table(figures: Figures) -> pd.DataFrame:
     """One row per comparison, in :data:`TABLE_ORDER`: the municipality's levels before and after, the nation's
     change (percent), the municipality's expected level at the national rate and the share of its fall that rate
-    makes up (the summary's), and whether a level is derived or the nation's change ends in a value read by position."""
+    makes up (the shared findings'), and whether a level is derived or the nation's change ends in a value read by position."""
     changes = {c.key: c for c in comparisons(figures)}
-    values = headline(figures)
     levels = comparison_levels(figures)
     lkp = figures.annual_frame("0580", HOUSEHOLDS).set_index("year")["status"]
     nation = figures.annual_frame("0000", HOUSEHOLDS, SOCIALSTYRELSEN).set_index("year")["status"]
     paid = figures.annual_frame("0000", "amount_paid_year", SOCIALSTYRELSEN).set_index("year")["status"]
-    strangnas_paid = {2020: "str_paid_2020_str2022web", 2021: "str_paid_2021_str2022web"}  # as the summary reads them
+    strangnas_paid = {
+        2020: "str_paid_2020_str2022web",
+        2021: "str_paid_2021_str2022web",
+    }  # as comparison_levels reads them
     own_status = {"str": {y: figures.row(i)["status"] for y, i in strangnas_paid.items()}, "long": lkp, "short": lkp}
     national_status = {"str": paid, "long": nation, "short": nation}
     rows = []
@@ -288,7 +295,7 @@ def at_national_rate_table(figures: Figures) -> pd.DataFrame:
                 "after": level.own_after,
                 "national_change_pct": changes[key].national,
                 "expected": level.expected_after,
-                "share": values[SHARE_NAMES[key]],
+                "share": level.share,
                 "before_derived": own_status[key][y0] == "derived",
                 "after_derived": own_status[key][y1] == "derived",
                 "national_positional": "positional" in {national_status[key][y0], national_status[key][y1]},
@@ -363,23 +370,22 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         out[f"nat_lkp_idx_{year}"] = lk.own_index[year]
         out[f"nat_se_idx_{year}_b2014"] = lk.national_index[year]
 
-    # At the national rate: the summary's comparisons, shares and gaps, and the levels behind them.
-    values = headline(figures)
+    # At the national rate: the shared comparisons, shares and gaps (the summaries show them too), and their levels.
     changes = {c.key: c for c in comparisons(figures)}
     levels = comparison_levels(figures)
     s = levels["str"]
-    out["nat_str_paid_2020"] = values["sum_str_paid_2020"]
-    out["nat_str_paid_2021"] = values["sum_str_paid_2021"]
-    out["nat_str_fall"] = values["sum_str_fall"]
+    out["nat_str_paid_2020"] = s.own_before
+    out["nat_str_paid_2021"] = s.own_after
+    out["nat_str_fall"] = s.own_fall
     out["nat_se_paid_2020_tsek"] = s.national_before * 1000
     out["nat_se_paid_2021_tsek"] = s.national_after * 1000
     out["nat_se_paid_ratio_2020_2021"] = s.national_ratio
     out["nat_se_paid_chg_2020_2021_pct"] = changes["str"].national
     out["nat_str_expected_2021"] = s.expected_after
     out["nat_str_fall_at_national"] = s.fall_at_national_rate
-    out["nat_str_share"] = values[SHARE_NAMES["str"]]
+    out["nat_str_share"] = s.share
     out["nat_str_share_real"] = strangnas_share_in_constant_prices(figures)
-    out["str_paid_2020_socialstyrelsen"] = values["sum_str_paid_2020_socialstyrelsen"]
+    out["str_paid_2020_socialstyrelsen"] = strangnas_2020_amounts(figures).official
 
     long, short = levels["long"], levels["short"]
     out["nat_lkp_hh_2014"] = long.own_before
@@ -395,38 +401,35 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_hh_chg_2022_2023_pct"] = changes["short"].national
     out["nat_lkp_long_expected"] = long.expected_after
     out["nat_lkp_long_fall_at_national"] = long.fall_at_national_rate
-    out["nat_lkp_long_share"] = values[SHARE_NAMES["long"]]
-    out["nat_lkp_long_distance"] = values["sum_lkp_long_distance"]
+    out["nat_lkp_long_share"] = long.share
+    out["nat_lkp_long_distance"] = long.distance
     out["nat_lkp_short_expected"] = short.expected_after
     out["nat_lkp_short_fall_at_national"] = short.fall_at_national_rate
-    out["nat_lkp_short_share"] = values[SHARE_NAMES["short"]]
-    out["nat_lkp_short_distance"] = values["sum_lkp_short_distance"]
+    out["nat_lkp_short_share"] = short.share
+    out["nat_lkp_short_distance"] = short.distance
 
     # Linköping's monthly headline beside the national annual count, each in its own measure (no share computed).
-    out["nat_lkp_paid_2024_01"] = values["sum_lkp_2024"]
-    out["nat_lkp_paid_fall_2021_2024"] = values["sum_lkp_fewer"]
-    out["nat_lkp_paid_2021_01"] = values["sum_lkp_2021"]
-    out["nat_lkp_paid_start_2021_oct_release"] = values["sum_lkp_2021_october"]
-    out["nat_lkp_paid_fall_2021_2024_pct"] = values["sum_lkp_monthly_fall_2021_2024_pct"]
-    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = values["sum_lkp_monthly_fall_from_oct2021_level_pct"]
-    out["nat_hh_fall_2021_2024_pct"] = values["sum_nat_annual_fall_2021_2024_pct"]
+    monthly = linkoping_monthly(figures)
+    out["nat_lkp_paid_2024_01"] = monthly.jan_2024
+    out["nat_lkp_paid_fall_2021_2024"] = monthly.fewer
+    out["nat_lkp_paid_2021_01"] = monthly.jan_2021
+    out["nat_lkp_paid_start_2021_oct_release"] = monthly.start_2021_oct_release
+    out["nat_lkp_paid_fall_2021_2024_pct"] = monthly.fall_pct
+    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = monthly.fall_from_oct_release_pct
+    out["nat_hh_fall_2021_2024_pct"] = monthly.national_fall_pct
 
     # The words that weigh these comparisons, each from its rule (bistand.analysis.judgements), and the timing of the
     # nation's fall against the year of Linköping's programme.
-    words = headline_words(figures)
-    for name in (
-        "lkp_long_vs_nation",
-        "lkp_short_vs_nation",
-        "lkp_long_end_position",
-        "lkp_short_end_position",
-        "str_vs_nation",
-        "str_hh_vs_nation_2017_2020",
-        "nat_long_share_after_programme",
-    ):
-        out[f"nat_{name.removeprefix('nat_')}"] = words[f"sum_{name}"].en
+    for key in ("long", "short"):
+        out[f"nat_lkp_{key}_vs_nation"] = levels[key].vs_nation.en
+    for key in ("long", "short"):
+        out[f"nat_lkp_{key}_end_position"] = levels[key].end_position.en
+    out["nat_str_vs_nation"] = s.vs_nation.en
+    out["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation.en
+    timing = national_timing(figures)
+    out["nat_long_share_after_programme"] = timing.share_words.en
     out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_before - s.own_after, s.fall_at_national_rate).en
-    timing = timing_values(figures)
-    out["nat_programme_year"] = timing["sum_programme_year"]
-    out["nat_long_steps_after_programme"] = timing["sum_long_steps_after_programme"]
-    out["nat_long_steps"] = timing["sum_long_steps"]
+    out["nat_programme_year"] = timing.cut
+    out["nat_long_steps_after_programme"] = timing.steps_after
+    out["nat_long_steps"] = timing.steps
     return out

@@ -7,7 +7,8 @@ import math
 import altair as alt
 import pandas as pd
 
-from bistand.analysis.chapters.costs import LinkopingPayments, Sensitivity, StrangnasSaving
+from bistand.analysis.chapters.costs import Sensitivity
+from bistand.analysis.findings import LinkopingPayments, StrangnasSaving
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 

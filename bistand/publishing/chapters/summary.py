@@ -8,8 +8,8 @@ from datetime import date
 import altair as alt
 from babel.dates import format_date
 
+from bistand.analysis.findings import Comparison
 from bistand.analysis.summary import (
-    Comparison,
     comparison_frame,
     headline,
     headline_words,
