@@ -1,4 +1,5 @@
-"""The package's layers import downward only (data <- analysis <- publishing), and no module imports itself in a circle."""
+"""The package's layers import downward only (data <- analysis <- publishing), no module imports itself in a circle,
+and the analysis layer's chapter modules are leaves: what two pages share lives in ``bistand.analysis.findings``."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def bistand_imports(path: Path) -> set[str]:
-    """The bistand modules a file imports, at any depth of the file (function-level imports count too)."""
+def bistand_imports(path: Path, root: Path = PACKAGE.parent) -> set[str]:
+    """The bistand modules a file imports, at any depth of the file (function-level imports count too); ``root`` is
+    the folder holding the ``bistand`` package whose files tell a module from a name inside one."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -29,8 +31,8 @@ def bistand_imports(path: Path) -> set[str]:
                 candidate = f"{node.module}.{alias.name}"
                 found.add(
                     candidate
-                    if (PACKAGE.parent / (candidate.replace(".", "/") + ".py")).exists()
-                    or (PACKAGE.parent / candidate.replace(".", "/")).is_dir()
+                    if (root / (candidate.replace(".", "/") + ".py")).exists()
+                    or (root / candidate.replace(".", "/")).is_dir()
                     else node.module
                 )
     return found
@@ -92,6 +94,59 @@ def test_the_checks_catch_an_upward_import_and_a_circle():
     graph = {"bistand.data.a": {"bistand.analysis.b"}, "bistand.analysis.b": {"bistand.data.a"}}
     assert upward_imports(graph) == ["bistand.data.a (layer 0) imports bistand.analysis.b (layer 1)"]
     assert cycles(graph) == [["bistand.analysis.b", "bistand.data.a", "bistand.analysis.b"]]
+
+
+CHAPTERS = "bistand.analysis.chapters."
+SUMMARY = "bistand.analysis.summary"
+
+
+def chapter_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Each import by which a chapter module of the analysis layer reads another chapter module or the summary, or the
+    summary reads a chapter module: what two pages share belongs in a module both read (``findings``)."""
+    return sorted(
+        f"{module} imports {target}"
+        for module, targets in graph.items()
+        for target in targets
+        if target != module
+        and (
+            (module.startswith(CHAPTERS) and (target.startswith(CHAPTERS) or target == SUMMARY))
+            or (module == SUMMARY and (target.startswith(CHAPTERS) or target == CHAPTERS.rstrip(".")))
+        )
+    )
+
+
+def test_chapter_modules_are_leaves_and_the_summary_reads_none():
+    assert chapter_imports(import_graph()) == []
+
+
+def test_the_leaf_check_catches_a_chapter_reading_another_chapter_or_the_summary():
+    graph = {
+        "bistand.analysis.summary": {"bistand.analysis.chapters.costs", "bistand.analysis.findings"},
+        "bistand.analysis.chapters.linkoping": {"bistand.analysis.chapters.costs", "bistand.analysis.findings"},
+        "bistand.analysis.chapters.national": {"bistand.analysis.summary", "bistand.analysis.metrics"},
+        "bistand.analysis.chapters.costs": {"bistand.analysis.findings", "bistand.data.load"},
+        "bistand.publishing.chapters.costs": {"bistand.analysis.chapters.costs"},
+    }
+    assert chapter_imports(graph) == [
+        "bistand.analysis.chapters.linkoping imports bistand.analysis.chapters.costs",
+        "bistand.analysis.chapters.national imports bistand.analysis.summary",
+        "bistand.analysis.summary imports bistand.analysis.chapters.costs",
+    ]
+
+
+def test_the_import_walk_sees_a_chapter_importing_another(tmp_path):
+    """On files: ``from bistand.analysis.chapters import costs`` inside a function counts as an import of the module."""
+    chapters = tmp_path / "bistand" / "analysis" / "chapters"
+    chapters.mkdir(parents=True)
+    for name in ("__init__", "costs"):
+        (chapters / f"{name}.py").write_text("", encoding="utf-8")
+    (chapters / "linkoping.py").write_text(
+        "def f():\n    from bistand.analysis.chapters import costs\n    return costs\n", encoding="utf-8"
+    )
+    found = bistand_imports(chapters / "linkoping.py", root=tmp_path)
+    assert found == {"bistand.analysis.chapters.costs"}
+    graph = {"bistand.analysis.chapters.linkoping": found}
+    assert chapter_imports(graph) == ["bistand.analysis.chapters.linkoping imports bistand.analysis.chapters.costs"]
 
 
 @pytest.mark.parametrize("module", sorted(import_graph()))
