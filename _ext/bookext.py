@@ -323,13 +323,11 @@ LEDGER_DOC = "chapters/ledger"
 
 
 def ledger_claims():
-    """The ledger's source claims (rows of bistand.analysis.claims.ledger(); rows with kind != 'claim' are internal checks)."""
-    from bistand.analysis.claims import ledger
+    """The ledger's source claims as the ledger page's stored claims table holds them, the rows the page shows
+    (bistand.publishing.chapters.ledger.stored_claims): the downloads and the JSON-LD are never computed afresh."""
+    from bistand.publishing.chapters.ledger import stored_claims
 
-    table = ledger()
-    if "kind" in table.columns:
-        table = table[table["kind"] == "claim"]
-    return table.reset_index(drop=True)
+    return stored_claims()
 
 
 def claim_anchor(claim_id: str) -> str:

@@ -1,16 +1,26 @@
 """The claims ledger chapter: its tallies, the verdicts it discusses, and its two tables, against values worked out
 by hand from data/figures_*.csv. How one ledger row becomes HTML (anchor, cells, escaping) is tested in
-tests/test_tables.py; the downloads and ClaimReview JSON-LD in tests/test_ledger_export.py."""
+tests/test_tables.py; the downloads and ClaimReview JSON-LD, and their agreement with the page's table claim by claim,
+in tests/test_ledger_export.py."""
 
 from __future__ import annotations
 
+import json
 import re
 
+import nbformat
+import pandas as pd
 import pytest
 
 from bistand.analysis.chapters import ledger
-from bistand.publishing.chapters.ledger import checks_table_html, claims_table_html
-from bistand.publishing.ledger_view import COLUMNS
+from bistand.publishing.chapters.ledger import (
+    CLAIMS_MIME,
+    LEDGER_NOTEBOOK,
+    checks_table_html,
+    claims_table_html,
+    stored_claims,
+)
+from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html
 
 
 @pytest.fixture(scope="module")
@@ -127,3 +137,62 @@ def test_checks_table_has_no_counts_as_column(book_ledger):
     ]
     assert all(cells[3] == "consistent after rounding" for _, cells in rows)
     assert all(cell.strip() for _, cells in rows for cell in cells)
+
+
+# --- One computation, stored once: the claims table's output carries the rows it shows ---------------------------
+
+
+def test_the_claims_table_output_holds_the_html_and_the_same_claims_as_records(book_ledger):
+    table = claims_table_html(book_ledger)
+    bundle = table._repr_mimebundle_()
+    stored = bundle[CLAIMS_MIME]
+    assert stored["columns"] == list(book_ledger.claims.columns)
+    assert len(stored["claims"]) == 35
+    restored = pd.DataFrame.from_records(stored["claims"], columns=stored["columns"])
+    pd.testing.assert_frame_equal(restored, book_ledger.claims.reset_index(drop=True))
+    saving = next(r for r in stored["claims"] if r["claim_id"] == "str_saving_vs_previous_year")
+    assert saving["stated"] == -12.0 and saving["independent"] is False and saving["verdict"] == "discrepancy"
+    longterm = next(r for r in stored["claims"] if r["claim_id"] == "str_longterm_fall_pct")
+    assert longterm["difference"] is None  # NaN is stored as null, not as a JSON NaN
+    json.dumps(stored, allow_nan=False)  # valid JSON, as nbformat writes it
+    assert [anchor for anchor, _ in rows_of(table.data)] == list(in_ledger_order(restored)["anchor"])
+
+
+def _notebook(path, *bundles):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("display_data", data=b)]) for b in bundles
+    ]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_stored_claims_reads_the_one_claims_table_output_and_refuses_none_or_two(tmp_path):
+    records = {
+        "columns": ["claim_id", "stated", "kind"],
+        "claims": [{"kind": "claim", "stated": None, "claim_id": "a"}],
+    }
+    one = _notebook(tmp_path / "one.ipynb", {"text/plain": "t"}, {"text/html": "<table/>", CLAIMS_MIME: records})
+    frame = stored_claims(one)
+    assert list(frame.columns) == ["claim_id", "stated", "kind"] and frame.at[0, "claim_id"] == "a"
+    assert pd.isna(frame.at[0, "stated"])
+    with pytest.raises(ValueError, match=r"none\.ipynb: 0 stored claims tables .* execute the notebook"):
+        stored_claims(_notebook(tmp_path / "none.ipynb", {"text/html": "<table/>"}))
+    with pytest.raises(ValueError, match="2 stored claims tables"):
+        stored_claims(_notebook(tmp_path / "two.ipynb", {CLAIMS_MIME: records}, {CLAIMS_MIME: records}))
+
+
+def test_the_stored_claims_are_the_ledgers_claims_and_the_stored_page_table_shows_them(book_ledger):
+    """The ledger chapter as stored: its claims table's records are the ledger's claims now (no internal check among
+    them), and the HTML stored beside them is those records' table (what the build renders and writes downloads from)."""
+    stored = stored_claims()
+    pd.testing.assert_frame_equal(stored, book_ledger.claims.reset_index(drop=True))
+    assert set(stored["kind"]) == {"claim"}
+    outputs = [
+        output["data"]
+        for cell in nbformat.read(LEDGER_NOTEBOOK, as_version=4).cells
+        for output in cell.get("outputs", [])
+        if CLAIMS_MIME in output.get("data", {})
+    ]
+    html = "".join(outputs[0]["text/html"])
+    assert html == ledger_html(in_ledger_order(stored))

@@ -1,10 +1,21 @@
-"""The ledger chapter's two tables: the claims in ledger order, and the internal checks without "Counts as"."""
+"""The ledger chapter's two tables: the claims in ledger order, and the internal checks without "Counts as".
+
+The claims table is the one computation the ledger leaves the book from: its cell's stored output holds the HTML
+table the page shows and, beside it in the same output, the rows that table shows as records (:data:`CLAIMS_MIME`).
+The build writes the ledger's CSV and JSON downloads and its schema.org ClaimReview JSON-LD from those stored records
+(:func:`stored_claims`, read by ``_ext/bookext.py``), never from a fresh computation, so after a data edit the page and
+the downloads change together, when ``make update`` re-executes the notebook, or neither does.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import nbformat
 import pandas as pd
 from IPython.display import HTML
 
+from bistand import ROOT
 from bistand.analysis import judgements
 from bistand.analysis.chapters.ledger import ClaimsLedger
 from bistand.analysis.claims import FINDING_RULES
@@ -13,11 +24,66 @@ from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html
 
 #: The checks table's columns: a check counts as nothing but a check, so "Counts as" is left out.
 CHECK_COLUMNS = {name: cell for name, cell in COLUMNS.items() if name != "Counts as"}
+#: The mime type under which the claims table's output carries its rows as records (MyST-NB renders only the HTML).
+CLAIMS_MIME = "application/vnd.bistand.claims-ledger+json"
+#: The ledger chapter, whose stored output holds the claims table.
+LEDGER_NOTEBOOK = ROOT / "chapters" / "ledger.ipynb"
 
 
-def claims_table_html(book_ledger: ClaimsLedger) -> HTML:
-    """The claims, substantive discrepancies first and unverifiable ones last, one row each with its anchor."""
-    return HTML(ledger_html(in_ledger_order(book_ledger.claims)))
+class ClaimsTable(HTML):
+    """The claims table as the page shows it (``text/html``: substantive discrepancies first, unverifiable ones last,
+    one row each with its anchor) and the same claims as records in the ledger's order (:data:`CLAIMS_MIME`: the
+    columns and the rows, missing values as null), both in one display output."""
+
+    def __init__(self, claims: pd.DataFrame) -> None:
+        self.claims = claims.reset_index(drop=True)
+        super().__init__(ledger_html(in_ledger_order(self.claims)))
+
+    def records(self) -> dict[str, list]:
+        """The claims as ``{"columns": [...], "claims": [{column: value}, ...]}``: Python's own types, so every
+        number is stored to the last digit (JSON writes a float's shortest exact form); a missing value is null."""
+        rows = self.claims.astype(object).where(self.claims.notna(), None).to_dict("records")
+        return {"columns": list(self.claims.columns), "claims": rows}
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, dict[str, list]]:
+        # IPython adds text/html (``_repr_html_``) and text/plain to this bundle.
+        return {CLAIMS_MIME: self.records()}
+
+
+class ClaimsRecords:
+    """MyST-NB's mime render plugin (entry point ``myst_nb.mime_renderers``) for :data:`CLAIMS_MIME`: the records are
+    for the build's downloads, so the page renders nothing of them (it shows the HTML beside them), and MyST-NB does
+    not warn of an unknown mime type. Any other mime type is left to MyST-NB (``None``)."""
+
+    mime_priority_overrides: tuple[tuple[str, str, int | None], ...] = ()
+
+    @staticmethod
+    def handle_mime(renderer: object, data: object, inline: bool) -> list | None:
+        """No nodes for the claims' records; ``None`` (not handled here) for anything else."""
+        return [] if getattr(data, "mime_type", None) == CLAIMS_MIME else None
+
+
+def claims_table_html(book_ledger: ClaimsLedger) -> ClaimsTable:
+    """The claims table of the ledger page, with its rows as records beside the HTML (:class:`ClaimsTable`)."""
+    return ClaimsTable(book_ledger.claims)
+
+
+def stored_claims(notebook: Path = LEDGER_NOTEBOOK) -> pd.DataFrame:
+    """The claims as the ledger chapter's stored claims table holds them (its :data:`CLAIMS_MIME` output), in the
+    ledger's order: the rows the page's table shows, as the notebook's last execution computed them."""
+    found = [
+        output["data"][CLAIMS_MIME]
+        for cell in nbformat.read(notebook, as_version=4).cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if CLAIMS_MIME in output.get("data", {})
+    ]
+    if len(found) != 1:
+        raise ValueError(
+            f"{notebook}: {len(found)} stored claims tables ({CLAIMS_MIME} outputs), expected 1; "
+            "execute the notebook (make notebooks)"
+        )
+    return pd.DataFrame.from_records(found[0]["claims"], columns=found[0]["columns"])
 
 
 def checks_table_html(book_ledger: ClaimsLedger) -> HTML:
