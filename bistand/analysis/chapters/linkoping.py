@@ -15,7 +15,7 @@ import pandas as pd
 
 from bistand.analysis import judgements
 from bistand.analysis.claims import Assessment, assess_claim, round_half_up
-from bistand.analysis.findings import spending_beside_nation
+from bistand.analysis.findings import comparison_levels, spending_beside_nation
 from bistand.analysis.metrics import (
     amount_per_household,
     change,
@@ -26,7 +26,7 @@ from bistand.analysis.metrics import (
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import bound_from_elapsed, majority_bands, monthly_counts, numbered_events, share_reached
 from bistand.data.events import load_events
-from bistand.data.load import SOCIALSTYRELSEN, Figures, load_table
+from bistand.data.load import Figures, load_table
 
 #: Linköping's official municipality code.
 MUNICIPALITY = "0580"
@@ -362,12 +362,6 @@ def shares_in_words(*percents: float) -> str:
     return words[0] if len(words) == 1 else f"between {words[0]} and {words[-1]}"
 
 
-def national_fall_2022_2023_pct(figures: Figures) -> float:
-    """Sweden's fall in households with assistance at any time in the year, 2022 to 2023, in percent (Socialstyrelsen)."""
-    sweden = figures.annual_series("0000", "households_any_time_year", sources=SOCIALSTYRELSEN)
-    return -percent_change(sweden[2022], sweden[2023])
-
-
 def glued_values(figures: Figures) -> dict[str, float | int | str]:
     """Every value the chapter glues, name -> number or text, each computed once under one name."""
     table = sources()
@@ -381,6 +375,9 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
     hh, amount = years.households, years.paid
     cost = alliance_cost(figures)
     beside = spending_beside_nation(figures)  # shared with the costs chapter and the summaries, computed once
+    nation = comparison_levels(
+        figures
+    )  # Linköping's households beside the nation's, as the national chapter shows them
     spend = beside.linkoping
     target = figures.value("lkp_target_2025_lkp2024web")
     seats = alliance_seats(figures)
@@ -456,9 +453,9 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_hh_2022": hh[2022],
         "lkp_hh_2023": hh[2023],
         "lkp_hh_fall_2022_2023": years.fall_2022_2023,
-        "lkp_hh_fall_2022_2023_pct": -percent_change(hh[2022], hh[2023]),
+        "lkp_hh_fall_2022_2023_pct": nation["short"].own_fall_pct,
         "lkp_hh_fall_2014_2023": years.fall_2014_2023,
-        "lkp_hh_fall_2014_2023_pct": -percent_change(hh[2014], hh[2023]),
+        "lkp_hh_fall_2014_2023_pct": nation["long"].own_fall_pct,
         "lkp_paid_2013": amount[2013],
         "lkp_paid_2014": amount[2014],
         "lkp_paid_2023": amount[2023],
@@ -488,6 +485,6 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_per_hh_month_2023": years.per_household_year_2023 / 12,
         "lkp_per_hh_year_2023": years.per_household_year_2023,
         # What the figures can and cannot show
-        "lkp_se_fall_2022_2023_pct": national_fall_2022_2023_pct(figures),
+        "lkp_se_fall_2022_2023_pct": nation["short"].national_fall_pct,
         "lkp_se_2023_status": figures.row("se_hh_2023_rf_got_2024")["status"],
     }

@@ -391,7 +391,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_lkp_hh_2014"] = long.own_before
     out["nat_lkp_hh_2022"] = short.own_before
     out["nat_lkp_hh_2023"] = long.own_after
-    out["nat_lkp_fall_2014_2023"] = long.own_before - long.own_after
+    out["nat_lkp_fall_2014_2023"] = long.own_fall
     out["nat_lkp_chg_2014_2023_pct"] = changes["long"].own
     out["nat_lkp_chg_2022_2023_pct"] = changes["short"].own
     out["nat_hh_2014"] = long.national_before
@@ -428,7 +428,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation.en
     timing = national_timing(figures)
     out["nat_long_share_after_programme"] = timing.share_words.en
-    out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_before - s.own_after, s.fall_at_national_rate).en
+    out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_fall, s.fall_at_national_rate).en
     out["nat_programme_year"] = timing.cut
     out["nat_long_steps_after_programme"] = timing.steps_after
     out["nat_long_steps"] = timing.steps
