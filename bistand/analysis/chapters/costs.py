@@ -31,6 +31,7 @@ from bistand.analysis.findings import (
     SWEDEN,
     linkoping_payments,
     price_index,
+    strangnas_2020_amounts,
     strangnas_forecast,
     strangnas_saving,
 )
@@ -327,7 +328,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_str_forecast_vs_own_2020_pct": abs(forecast.growth_pct),
         "cost_se_paid_chg_2020_2021": saving.national_change_pct,
         "cost_str_paid_2017_socialstyrelsen": forecast.paid_2017_socialstyrelsen,
-        "str_paid_2020_socialstyrelsen": forecast.paid_2020_socialstyrelsen,
+        "str_paid_2020_socialstyrelsen": strangnas_2020_amounts(figures).official,  # shared: one source for every page
         "cost_str_socialstyrelsen_rise_2017_2020": forecast.rise_2017_2020_pct,
         "cost_str_socialstyrelsen_rise_pa": forecast.rise_per_year_pct,
         "cost_str_hh_rise_2017_2020": forecast.households_rise_2017_2020_pct,

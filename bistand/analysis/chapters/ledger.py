@@ -23,6 +23,7 @@ from bistand.analysis.claims import (
     round_half_up,
     tallies,
 )
+from bistand.analysis.findings import strangnas_2020_amounts
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
@@ -177,6 +178,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         ),
         "clm_low_span": figures.value("lkp_low_span_2024_01_lkp2024pr"),
         "clm_str_2020_own": v.str_paid_2020.stated,
-        "str_paid_2020_socialstyrelsen": v.str_paid_2020.recomputed,
+        "str_paid_2020_socialstyrelsen": strangnas_2020_amounts(figures).official,  # shared: one source for every page
         "clm_str_2020_gap": v.str_paid_2020.difference,
     }

@@ -8,6 +8,7 @@ import pandas as pd
 
 from bistand.analysis import judgements
 from bistand.analysis.claims import assess_claim, round_half_up
+from bistand.analysis.findings import strangnas_2020_amounts
 from bistand.analysis.metrics import annual_growth_rate, change, percent_change, saving_against_forecast
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
@@ -160,7 +161,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "str_lt_stated_pct": lt.stated_pct,
         "str_lt_verdict": lt.verdict,
         "str_official_2017": o.paid[2017],
-        "str_paid_2020_socialstyrelsen": o.paid[2020],
+        "str_paid_2020_socialstyrelsen": strangnas_2020_amounts(figures).official,  # shared: one source for every page
         "str_official_gap_2020": o.gap_2020,
         "str_official_gap_part_of_saving": judgements.part_of(abs(o.gap_2020), m.stated_saving).en,
         "str_official_years": ", ".join(str(year) for year in o.years),
