@@ -358,3 +358,23 @@ def test_a_copy_without_an_address_says_so_in_a_readers_words():
 
     for text in (URL_UNSET, REPOSITORY_UNSET, PAGE_WORDS["sv"]["url_unset"]):
         assert "BOOK_" not in text and "setting" not in text and "inställning" not in text, text
+
+
+def test_the_books_bibtex_escapes_text_keeps_the_address_verbatim_and_the_month_a_macro():
+    """A title's '&' and '%' are escaped for LaTeX, the address is not (BibTeX reads it verbatim), and the month is
+    BibTeX's bare macro, which every style prints as the month's name (a braced 'nov' would print as 'nov')."""
+    from pybtex.database import parse_string
+
+    b = Book("Costs & 50% savings", "G", "1.0.0", "2026-11-22", "https://example.org/a_b/?x=1&y=2")
+    text = bibtex_book(b)
+    assert "  month = nov,\n" in text
+    entry = parse_string(text, "bibtex").entries["bistand_book_1_0_0"]
+    assert entry.fields["title"] == r"{Costs \& 50\% savings}"
+    assert entry.fields["month"] == "November"
+    assert entry.fields["url"] == "https://example.org/a_b/?x=1&y=2"
+    chapter = parse_string(bibtex_chapter(b, "Costs & more", "chapters/costs"), "bibtex").entries
+    assert list(chapter) == ["bistand_book_1_0_0_costs"]
+    assert chapter["bistand_book_1_0_0_costs"].type == "incollection"
+    assert chapter["bistand_book_1_0_0_costs"].fields["title"] == r"{Costs \& more}"
+    assert chapter["bistand_book_1_0_0_costs"].fields["booktitle"] == r"{Costs \& 50\% savings}"
+    assert chapter["bistand_book_1_0_0_costs"].fields["url"] == "https://example.org/a_b/?x=1&y=2chapters/costs.html"
