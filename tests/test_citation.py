@@ -377,4 +377,6 @@ def test_the_books_bibtex_escapes_text_keeps_the_address_verbatim_and_the_month_
     assert chapter["bistand_book_1_0_0_costs"].type == "incollection"
     assert chapter["bistand_book_1_0_0_costs"].fields["title"] == r"{Costs \& more}"
     assert chapter["bistand_book_1_0_0_costs"].fields["booktitle"] == r"{Costs \& 50\% savings}"
+    # one writer for the book and references.bib: '_' is escaped in the book's titles too, as in the sources'
+    assert r"title = {{T\_x}}" in bibtex_book(Book("T_x", "G", "1.0.0", "2026-11-22", None))
     assert chapter["bistand_book_1_0_0_costs"].fields["url"] == "https://example.org/a_b/?x=1&y=2chapters/costs.html"

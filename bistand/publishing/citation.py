@@ -19,7 +19,10 @@ import sys
 import tomllib
 from dataclasses import dataclass
 
+from pybtex.database import Entry, Person
+
 from bistand import DATA_DIR, ROOT
+from bistand.publishing.bibliography import MONTH_MACROS, bibtex
 
 CFF_PATH = ROOT / "CITATION.cff"
 URL_VARIABLE = "BOOK_URL"
@@ -170,24 +173,6 @@ def data_date() -> str:
     return max(dates)
 
 
-def _protect(text: str) -> str:
-    """BibTeX braces so that a style keeps the capitals (and escapes for LaTeX's specials)."""
-    return "{" + text.replace("&", r"\&").replace("%", r"\%") + "}"
-
-
-#: Fields written bare, not braced: the month is one of BibTeX's month macros (``nov``), which every style
-#: prints as the month's name ("November"); a braced ``{11}`` is printed as it stands ("11 2026").
-BARE_FIELDS = {"month"}
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
-    body = ",\n".join(
-        f"  {name} = {value}" if name in BARE_FIELDS else f"  {name} = {{{value}}}" for name, value in fields if value
-    )
-    return f"@{kind}{{{key},\n{body}\n}}"
-
-
 # Fields every style reads alike: classic BibTeX (plain.bst), BibLaTeX and pybtex's styles. No ``date``
 # (BibLaTeX only; with ``year`` beside it Biber warns), ``year`` and ``month`` instead.
 def _month(b: Book) -> str:
@@ -195,42 +180,41 @@ def _month(b: Book) -> str:
     return MONTH_MACROS[int(b.date[5:7]) - 1] if len(b.date) >= 7 else ""
 
 
+def _entry(kind: str, b: Book, fields: dict[str, str | None]) -> Entry:
+    """A pybtex entry by the book's authors (one group, braced); empty fields left out. Title-like fields are
+    braced by the caller so that styles keep their capitals (proper nouns)."""
+    kept = {name: value for name, value in fields.items() if value}
+    return Entry(kind, fields=kept, persons={"author": [Person("{" + b.authors + "}")]})
+
+
 def bibtex_book(b: Book) -> str:
     """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
-    return _bibtex(
-        "book",
-        b.key,
-        [
-            ("author", _protect(b.authors)),
-            ("title", _protect(b.title)),
-            ("publisher", _protect(b.publisher_name)),
-            ("year", b.year),
-            ("month", _month(b)),
-            ("edition", b.edition),
-            ("url", b.url),
-            ("note", f"Executable research publication. {LICENCE_NOTE}"),
-        ],
-    )
+    fields = {
+        "title": "{" + b.title + "}",
+        "publisher": "{" + b.publisher_name + "}",
+        "year": b.year,
+        "month": _month(b),
+        "edition": b.edition,
+        "url": b.url,
+        "note": f"Executable research publication. {LICENCE_NOTE}",
+    }
+    return bibtex(b.key, _entry("book", b, fields))
 
 
 def bibtex_chapter(b: Book, title: str, docname: str) -> str:
     """A BibTeX @incollection entry for one chapter (a titled part of a book: classic BibTeX prints its
     ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known."""
     slug = docname.rsplit("/", 1)[-1].replace("-", "_")
-    return _bibtex(
-        "incollection",
-        f"{b.key}_{slug}",
-        [
-            ("author", _protect(b.authors)),
-            ("title", _protect(title)),
-            ("booktitle", _protect(b.title)),
-            ("publisher", _protect(b.publisher_name)),
-            ("year", b.year),
-            ("month", _month(b)),
-            ("edition", b.edition),
-            ("url", b.page_url(docname)),
-        ],
-    )
+    fields = {
+        "title": "{" + title + "}",
+        "booktitle": "{" + b.title + "}",
+        "publisher": "{" + b.publisher_name + "}",
+        "year": b.year,
+        "month": _month(b),
+        "edition": b.edition,
+        "url": b.page_url(docname),
+    }
+    return bibtex(f"{b.key}_{slug}", _entry("incollection", b, fields))
 
 
 def apa_book(b: Book) -> str:
