@@ -380,3 +380,64 @@ def test_the_books_bibtex_escapes_text_keeps_the_address_verbatim_and_the_month_
     # one writer for the book and references.bib: '_' is escaped in the book's titles too, as in the sources'
     assert r"title = {{T\_x}}" in bibtex_book(Book("T_x", "G", "1.0.0", "2026-11-22", None))
     assert chapter["bistand_book_1_0_0_costs"].fields["url"] == "https://example.org/a_b/?x=1&y=2chapters/costs.html"
+
+
+def _expected_cff(b: Book) -> dict:
+    """CITATION.cff's content for ``b``, worked out from the metadata by hand (dates and the edition as strings)."""
+    licences = ["CC-BY-4.0", "MIT"]
+    notes = "Executable research publication. Text and data CC BY 4.0; code MIT"
+    addresses = {"url": b.url, "repository-code": b.repository}
+    addresses = {k: v for k, v in addresses.items() if v}
+    return {
+        "cff-version": "1.2.0",
+        "message": "If you use this book, its data or its code, please cite the book as below.",
+        "type": "software",
+        "title": b.title,
+        "abstract": (
+            "An executable research publication on two Swedish municipal reforms of social assistance "
+            "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
+            "assistance unit. Every figure is traced to a named source, recomputed and checked."
+        ),
+        "authors": [{"name": b.authors}],
+        "version": b.edition,
+        "date-released": b.date,
+        **addresses,
+        "license": licences,
+        "keywords": [
+            "social assistance",
+            "ekonomiskt bistånd",
+            "försörjningsstöd",
+            "Linköping",
+            "Strängnäs",
+            "Jupyter Book",
+        ],
+        "preferred-citation": {
+            "type": "book",
+            "title": b.title,
+            "authors": [{"name": b.authors}],
+            "edition": b.edition,
+            "year": int(b.year),
+            "date-published": b.date,
+            **addresses,
+            "publisher": {"name": b.publisher_name},
+            "license": licences,
+            "notes": notes,
+        },
+    }
+
+
+@pytest.mark.parametrize("known", [False, True], ids=["as-committed", "addresses-known"])
+def test_citation_cff_holds_the_metadata_in_order_with_dates_and_edition_as_text(known):
+    import yaml
+
+    b = _known_book() if known else book(use_environment=False)
+    text = cff_text(b)
+    assert text.startswith("# Generated from pyproject.toml [tool.bistand.book]")
+    cff = yaml.safe_load(text)
+    assert cff == _expected_cff(b)
+    assert list(cff) == list(_expected_cff(b)) and list(cff["preferred-citation"]) == list(
+        _expected_cff(b)["preferred-citation"]
+    )
+    # an edition YAML would read as a number, and a title with YAML's own characters, stay text
+    odd = Book('1.10: "quoted" # not a comment', "A: B", "1.10", "2026-11-22", None)
+    assert yaml.safe_load(cff_text(odd)) == _expected_cff(odd)
