@@ -52,10 +52,13 @@ def test_an_invalid_citation_cff_is_rejected(cffconvert, tmp_path):
 
 
 def test_edition_is_the_same_everywhere():
-    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     b = book(use_environment=False)
     assert b.edition == VERSION
-    assert f'version: "{VERSION}"' in cff and f'date-released: "{b.date}"' in cff
+    assert (cff["version"], cff["date-released"]) == (VERSION, b.date)
+    assert (cff["preferred-citation"]["edition"], cff["preferred-citation"]["date-published"]) == (VERSION, b.date)
     assert f"## Edition {VERSION} ({b.date})" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 

@@ -228,42 +228,45 @@ def apa_chapter(b: Book, title: str, docname: str) -> str:
     return f"{b.authors}. ({b.year}). {title}. In {b.title} (Edition {b.edition}).{' ' + url if url else ''}"
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+CFF_HEADER = "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
+
+
+def cff_data(b: Book) -> dict:
+    """CITATION.cff's content for this metadata: the repository, and the book as its preferred citation."""
+    addresses = {name: value for name, value in (("url", b.url), ("repository-code", b.repository)) if value}
+    return {
+        "cff-version": "1.2.0",
+        "message": "If you use this book, its data or its code, please cite the book as below.",
+        "type": "software",
+        "title": b.title,
+        "abstract": ABSTRACT,
+        "authors": [{"name": b.authors}],
+        "version": b.edition,
+        "date-released": b.date,
+        **addresses,
+        "license": list(LICENCES),
+        "keywords": list(KEYWORDS),
+        "preferred-citation": {
+            "type": "book",
+            "title": b.title,
+            "authors": [{"name": b.authors}],
+            "edition": b.edition,
+            "year": int(b.year),
+            "date-published": b.date,
+            **addresses,
+            "publisher": {"name": b.publisher_name},
+            "license": list(LICENCES),
+            "notes": f"Executable research publication. {LICENCE_NOTE}",
+        },
+    }
 
 
 def cff_text(b: Book) -> str:
-    """The whole CITATION.cff for this metadata: the repository, and the book as its preferred citation."""
-    licences = "".join(f"\n  - {name}" for name in LICENCES)
-    keywords = "".join(f"\n  - {_quote(word)}" for word in KEYWORDS)
-    url = f"url: {_quote(b.url)}\n" if b.url else ""
-    url += f"repository-code: {_quote(b.repository)}\n" if b.repository else ""
-    return (
-        "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
-        "cff-version: 1.2.0\n"
-        'message: "If you use this book, its data or its code, please cite the book as below."\n'
-        "type: software\n"
-        f"title: {_quote(b.title)}\n"
-        f"abstract: {_quote(ABSTRACT)}\n"
-        f"authors:\n  - name: {_quote(b.authors)}\n"
-        f"version: {_quote(b.edition)}\n"
-        f"date-released: {_quote(b.date)}\n"
-        f"{url}"
-        f"license:{licences}\n"
-        f"keywords:{keywords}\n"
-        "preferred-citation:\n"
-        "  type: book\n"
-        f"  title: {_quote(b.title)}\n"
-        f"  authors:\n    - name: {_quote(b.authors)}\n"
-        f"  edition: {_quote(b.edition)}\n"
-        f"  year: {b.year}\n"
-        f"  date-published: {_quote(b.date)}\n"
-        + (f"  url: {_quote(b.url)}\n" if b.url else "")
-        + (f"  repository-code: {_quote(b.repository)}\n" if b.repository else "")
-        + f"  publisher:\n    name: {_quote(b.publisher_name)}\n"
-        + f"  license:{licences.replace(chr(10), chr(10) + '  ')}\n"
-        f"  notes: {_quote('Executable research publication. ' + LICENCE_NOTE)}\n"
-    )
+    """The whole CITATION.cff: its header comment, then ``cff_data`` as YAML (PyYAML quotes what YAML would
+    otherwise read as a date or a number, such as the release date or an edition "1.10")."""
+    import yaml
+
+    return CFF_HEADER + yaml.safe_dump(cff_data(b), sort_keys=False, allow_unicode=True, width=120)
 
 
 def _arguments(argv: list[str]):
@@ -302,7 +305,17 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-__all__ = ["Book", "book", "data_date", "bibtex_book", "bibtex_chapter", "apa_book", "apa_chapter", "cff_text"]
+__all__ = [
+    "Book",
+    "book",
+    "data_date",
+    "bibtex_book",
+    "bibtex_chapter",
+    "apa_book",
+    "apa_chapter",
+    "cff_data",
+    "cff_text",
+]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
