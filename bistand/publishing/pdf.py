@@ -631,7 +631,7 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     if headings:
-        items = _outline_items(writer._root_object.get("/Outlines"))
+        items = _outline_items(writer.root_object.get("/Outlines"))
         titles = outline_titles([str(item.get("/Title", "")) for item in items], headings)
         for item, title in zip(items, titles, strict=False):
             item[NameObject("/Title")] = TextStringObject(title)
@@ -648,8 +648,9 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
             **({"/URL": b.url} if b.url else {}),
         }
     )
-    if "/Lang" not in writer._root_object:
-        writer._root_object[NameObject("/Lang")] = TextStringObject("en")
+    catalogue = writer.root_object  # pypdf's public access to the document catalogue (no setter for /Lang)
+    if "/Lang" not in catalogue:
+        catalogue[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
