@@ -1,4 +1,5 @@
-"""The PDF edition's last step, bistand.publishing.pdf.finish, on a small PDF made here (unit: nothing built)."""
+"""Parts of the PDF edition that need nothing built (unit): the pages' order from _toc.yml, and the last step,
+bistand.publishing.pdf.finish, on a small PDF made here."""
 
 from __future__ import annotations
 
@@ -33,3 +34,23 @@ def test_finish_titles_the_bookmarks_as_the_headings_and_sets_the_language_and_m
     assert (reader.metadata.title, reader.metadata.author, reader.metadata["/Edition"]) == ("T", "G", "1.2.3")
     kept = PdfReader(io.BytesIO(finish(small_pdf("sv"), b)))
     assert kept.trailer["/Root"]["/Lang"] == "sv"
+
+
+def test_the_pdf_takes_the_pages_in_the_order_of_the_table_of_contents():
+    from bistand.publishing.pdf import chapter_docnames
+
+    assert chapter_docnames() == [
+        "chapters/index",
+        "chapters/sammanfattning",
+        "chapters/assistance",
+        "chapters/linkoping",
+        "chapters/strangnas",
+        "chapters/context",
+        "chapters/national",
+        "chapters/costs",
+        "chapters/ledger",
+        "chapters/limits",
+        "chapters/appendix",
+        "chapters/references",
+        "chapters/cite",
+    ]
