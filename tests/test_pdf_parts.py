@@ -54,3 +54,18 @@ def test_the_pdf_takes_the_pages_in_the_order_of_the_table_of_contents():
         "chapters/references",
         "chapters/cite",
     ]
+
+
+def test_parts_and_sections_come_in_reading_order(tmp_path):
+    """A table of contents with parts and a chapter's sections: each page, then its sections, part after part."""
+    from bistand.publishing.pdf import chapter_docnames
+
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: intro\nparts:\n"
+        "  - caption: One\n    chapters:\n      - file: a\n        sections:\n          - file: a1\n          - file: a2\n"
+        "      - file: b\n"
+        "  - caption: Two\n    chapters:\n      - file: c.md\n",
+        encoding="utf-8",
+    )
+    assert chapter_docnames(toc) == ["intro", "a", "a1", "a2", "b", "c"]
