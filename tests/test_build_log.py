@@ -54,3 +54,5 @@ def test_the_preview_table_of_contents_is_the_one_chapter_as_jupyter_book_reads_
         "chapters/strangnas",
         ["chapters/strangnas"],
     )
+    toc.write_text(preview_toc("chapters/a: b #1"), encoding="utf-8")  # YAML's own characters in a name stay text
+    assert parse_toc_yaml(toc).root.docname == "chapters/a: b #1"

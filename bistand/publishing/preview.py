@@ -35,8 +35,10 @@ def preview_config(root: Path = ROOT) -> str:
 
 
 def preview_toc(docname: str) -> str:
-    """A table of contents whose one page, the root, is ``docname`` (``chapters/strangnas``)."""
-    return f"format: jb-book\nroot: {docname}\n"
+    """A table of contents whose one page, the root, is ``docname`` (``chapters/strangnas``), written by PyYAML."""
+    import yaml
+
+    return yaml.safe_dump({"format": "jb-book", "root": docname}, sort_keys=False)
 
 
 def preview(chapter: str, root: Path = ROOT) -> Path:
