@@ -8,7 +8,8 @@ author has several texts in one year ("2024a", "2024b", in date order; "n.d.-a",
 order), from ``label_years`` here, so that the text's citations and the reference list agree and no two
 texts share a label. The full date, where known, is in ``date``; the address, where the source has one, in ``url``. Capitalised words after a
 title's first word are proper nouns (the titles are in Swedish sentence case) and are braced, so
-that no style lower-cases them.
+that no style lower-cases them. Each entry is pybtex's data model (``Entry``, ``Person``), written by ``bibtex``,
+the one BibTeX writer, which also writes the book's own entries (``bistand.publishing.citation``).
 """
 
 from __future__ import annotations
@@ -100,24 +101,16 @@ def source_entry(source: dict[str, str]) -> Entry:
     return Entry("misc", fields=fields, persons={"author": [Person("{" + source["publisher"] + "}")]})
 
 
-def bibtex_entry(source: dict[str, str]) -> str:
-    """One source's @misc entry as BibTeX."""
-    return bibtex(source["source_id"], source_entry(source)) + "\n"
-
-
 def bibliography_text() -> str:
     """The whole references.bib, one entry per row of sources.csv, in file order."""
-    import csv
-
-    with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
-        sources = list(csv.DictReader(handle))
     header = (
         "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
     )
-    return header + "\n".join(bibtex_entry(s) for s in sources)
+    return header + "\n".join(bibtex(s["source_id"], source_entry(s)) + "\n" for s in read_sources())
 
 
 def read_sources() -> list[dict[str, str]]:
+    """The rows of data/sources.csv, in file order."""
     import csv
 
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
