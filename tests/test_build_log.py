@@ -38,3 +38,21 @@ def test_a_notebook_runs_without_a_warning_and_its_outputs_are_stored(tmp_path, 
     assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"] == "42\n"
     captured = capfd.readouterr()
     assert "WARNING" not in captured.err + captured.out and "encryption" not in captured.err
+
+
+def test_the_preview_table_of_contents_is_the_one_chapter_as_jupyter_book_reads_it(tmp_path):
+    """jupyter-book's own reader of _toc.yml (sphinx-external-toc) finds the chapter as the root and no other page."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    from bistand.publishing.preview import preview_toc
+
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(preview_toc("chapters/strangnas"), encoding="utf-8")
+    site_map = parse_toc_yaml(toc)
+    assert (site_map.file_format, site_map.root.docname, list(site_map)) == (
+        "jb-book",
+        "chapters/strangnas",
+        ["chapters/strangnas"],
+    )
+    toc.write_text(preview_toc("chapters/a: b #1"), encoding="utf-8")  # YAML's own characters in a name stay text
+    assert parse_toc_yaml(toc).root.docname == "chapters/a: b #1"

@@ -52,10 +52,13 @@ def test_an_invalid_citation_cff_is_rejected(cffconvert, tmp_path):
 
 
 def test_edition_is_the_same_everywhere():
-    cff = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     b = book(use_environment=False)
     assert b.edition == VERSION
-    assert f'version: "{VERSION}"' in cff and f'date-released: "{b.date}"' in cff
+    assert (cff["version"], cff["date-released"]) == (VERSION, b.date)
+    assert (cff["preferred-citation"]["edition"], cff["preferred-citation"]["date-published"]) == (VERSION, b.date)
     assert f"## Edition {VERSION} ({b.date})" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
@@ -358,3 +361,86 @@ def test_a_copy_without_an_address_says_so_in_a_readers_words():
 
     for text in (URL_UNSET, REPOSITORY_UNSET, PAGE_WORDS["sv"]["url_unset"]):
         assert "BOOK_" not in text and "setting" not in text and "inställning" not in text, text
+
+
+def test_the_books_bibtex_escapes_text_keeps_the_address_verbatim_and_the_month_a_macro():
+    """A title's '&' and '%' are escaped for LaTeX, the address is not (BibTeX reads it verbatim), and the month is
+    BibTeX's bare macro, which every style prints as the month's name (a braced 'nov' would print as 'nov')."""
+    from pybtex.database import parse_string
+
+    b = Book("Costs & 50% savings", "G", "1.0.0", "2026-11-22", "https://example.org/a_b/?x=1&y=2")
+    text = bibtex_book(b)
+    assert "  month = nov,\n" in text
+    entry = parse_string(text, "bibtex").entries["bistand_book_1_0_0"]
+    assert entry.fields["title"] == r"{Costs \& 50\% savings}"
+    assert entry.fields["month"] == "November"
+    assert entry.fields["url"] == "https://example.org/a_b/?x=1&y=2"
+    chapter = parse_string(bibtex_chapter(b, "Costs & more", "chapters/costs"), "bibtex").entries
+    assert list(chapter) == ["bistand_book_1_0_0_costs"]
+    assert chapter["bistand_book_1_0_0_costs"].type == "incollection"
+    assert chapter["bistand_book_1_0_0_costs"].fields["title"] == r"{Costs \& more}"
+    assert chapter["bistand_book_1_0_0_costs"].fields["booktitle"] == r"{Costs \& 50\% savings}"
+    # one writer for the book and references.bib: '_' is escaped in the book's titles too, as in the sources'
+    assert r"title = {{T\_x}}" in bibtex_book(Book("T_x", "G", "1.0.0", "2026-11-22", None))
+    assert chapter["bistand_book_1_0_0_costs"].fields["url"] == "https://example.org/a_b/?x=1&y=2chapters/costs.html"
+
+
+def _expected_cff(b: Book) -> dict:
+    """CITATION.cff's content for ``b``, worked out from the metadata by hand (dates and the edition as strings)."""
+    licences = ["CC-BY-4.0", "MIT"]
+    notes = "Executable research publication. Text and data CC BY 4.0; code MIT"
+    addresses = {"url": b.url, "repository-code": b.repository}
+    addresses = {k: v for k, v in addresses.items() if v}
+    return {
+        "cff-version": "1.2.0",
+        "message": "If you use this book, its data or its code, please cite the book as below.",
+        "type": "software",
+        "title": b.title,
+        "abstract": (
+            "An executable research publication on two Swedish municipal reforms of social assistance "
+            "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
+            "assistance unit. Every figure is traced to a named source, recomputed and checked."
+        ),
+        "authors": [{"name": b.authors}],
+        "version": b.edition,
+        "date-released": b.date,
+        **addresses,
+        "license": licences,
+        "keywords": [
+            "social assistance",
+            "ekonomiskt bistånd",
+            "försörjningsstöd",
+            "Linköping",
+            "Strängnäs",
+            "Jupyter Book",
+        ],
+        "preferred-citation": {
+            "type": "book",
+            "title": b.title,
+            "authors": [{"name": b.authors}],
+            "edition": b.edition,
+            "year": int(b.year),
+            "date-published": b.date,
+            **addresses,
+            "publisher": {"name": b.publisher_name},
+            "license": licences,
+            "notes": notes,
+        },
+    }
+
+
+@pytest.mark.parametrize("known", [False, True], ids=["as-committed", "addresses-known"])
+def test_citation_cff_holds_the_metadata_in_order_with_dates_and_edition_as_text(known):
+    import yaml
+
+    b = _known_book() if known else book(use_environment=False)
+    text = cff_text(b)
+    assert text.startswith("# Generated from pyproject.toml [tool.bistand.book]")
+    cff = yaml.safe_load(text)
+    assert cff == _expected_cff(b)
+    assert list(cff) == list(_expected_cff(b)) and list(cff["preferred-citation"]) == list(
+        _expected_cff(b)["preferred-citation"]
+    )
+    # an edition YAML would read as a number, and a title with YAML's own characters, stay text
+    odd = Book('1.10: "quoted" # not a comment', "A: B", "1.10", "2026-11-22", None)
+    assert yaml.safe_load(cff_text(odd)) == _expected_cff(odd)

@@ -131,3 +131,25 @@ def test_the_reference_list_uses_no_deprecated_aria_role(built_html):
     assert 'role="doc-biblioentry"' not in page
     items = re.findall(r'<div class="citation" id="[^"]+" role="([^"]+)"', page)
     assert items and set(items) == {"listitem"}
+
+
+def test_the_bibliography_escapes_latex_specials_in_text_but_keeps_addresses_verbatim():
+    """'&', '%' and '_' in a text field are escaped for LaTeX; an address is read verbatim, so it is not."""
+    from pybtex.database import parse_file
+
+    entries = parse_file(str(ROOT / "references.bib"), "bibtex").entries
+    assert [str(p) for p in entries["lkp_pxweb"].persons["author"]] == [
+        "{Linköpings kommun (Analys \\& Utredning)}"
+    ]  # one group, its '&' escaped
+    assert entries["lkp2024pr"].fields["url"] == (
+        "https://via.tt.se/pressmeddelande/3419661/lagsta-antalet-hushall-med-ekonomiskt-bistand-pa-tio-ar"
+        "?lang=sv&publisherId=849190"
+    )
+    assert entries["sos_db"].fields["url"] == "https://sdb.socialstyrelsen.se/if_ekb/val.aspx"
+    assert entries["lkp2025dec"].fields["title"] == (
+        "Nytt lägsta rekord för antal hushåll som är beroende av försörjningsstöd i {Linköping}"
+    )
+    assert (entries["lkp2025dec"].fields["language"], entries["lkp2025dec"].fields["date"]) == (
+        "swedish",
+        "2025-12-15",
+    )

@@ -9,6 +9,7 @@ import nbformat
 import pytest
 
 from bistand.analysis.summary import headline
+from bistand.data.formats import SWEDISH, number
 from bistand.data.load import Figures
 from bistand.publishing import swedish
 from conftest import ROOT
@@ -29,7 +30,7 @@ NBSP = "\u00a0"
     ],
 )
 def test_number(value, decimals, expected):
-    assert swedish.number(value, decimals) == expected
+    assert number(value, decimals, SWEDISH) == expected
 
 
 def test_units():
@@ -58,7 +59,7 @@ def test_bad_input():
     with pytest.raises(ValueError, match="no Swedish number"):
         swedish.parse("procent")
     with pytest.raises(ValueError, match="decimals must be 0 or more"):
-        swedish.number(1, -1)
+        number(1, -1, SWEDISH)
     # An English-formatted figure is not read as Swedish.
     with pytest.raises(ValueError):
         swedish.parse("2,087.5")
@@ -185,6 +186,4 @@ def test_footer_in_each_language():
     ],
 )
 def test_one_formatter_for_english(value, decimals, trim, expected):
-    from bistand.data.formats import number
-
     assert number(value, decimals, trim=trim) == expected

@@ -12,7 +12,7 @@ from bistand.analysis.metrics import indexed_frame
 from bistand.analysis.tables import annual_overview
 from bistand.data.load import Figures
 from bistand.publishing.html_tables import data_table_html
-from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, number, values_text, verdict_text
+from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, value_text, values_text, verdict_text
 from bistand.publishing.prose import join_words
 
 
@@ -72,11 +72,13 @@ def test_data_table_is_escaped_without_index():
 
 
 def test_ledger_numbers_and_values():
-    assert number(8.0199, "percent") == "8.02 %"
-    assert number(26.7, "sek_million") == "26.70 MSEK"
-    assert number(616.0, "households") == "616" and number(2.5, "households") == "2.5"
-    assert number(float("nan"), "percent") == ""
-    assert number(2014.0, "year") == "2014"  # the December 2025 release's "lägsta rekord sedan 2014": a year, not 2,014
+    assert value_text(8.0199, "percent") == "8.02 %"
+    assert value_text(26.7, "sek_million") == "26.70 MSEK"
+    assert value_text(616.0, "households") == "616" and value_text(2.5, "households") == "2.5"
+    assert value_text(float("nan"), "percent") == ""
+    assert (
+        value_text(2014.0, "year") == "2014"
+    )  # the December 2025 release's "lägsta rekord sedan 2014": a year, not 2,014
     row = pd.Series(
         {
             "stated": -616.0,

@@ -8,15 +8,20 @@ author has several texts in one year ("2024a", "2024b", in date order; "n.d.-a",
 order), from ``label_years`` here, so that the text's citations and the reference list agree and no two
 texts share a label. The full date, where known, is in ``date``; the address, where the source has one, in ``url``. Capitalised words after a
 title's first word are proper nouns (the titles are in Swedish sentence case) and are braced, so
-that no style lower-cases them.
+that no style lower-cases them. Each entry is pybtex's data model (``Entry``, ``Person``), written by ``bibtex``,
+the one BibTeX writer, which also writes the book's own entries (``bistand.publishing.citation``).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import string
 import sys
 from collections import defaultdict
+
+import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
+from pybtex.database import Entry, Person
 
 from bistand import DATA_DIR, ROOT
 from bistand.data.sources import source_year
@@ -25,8 +30,35 @@ BIB_PATH = ROOT / "references.bib"
 LANGUAGES = {"sv": "swedish", "en": "english"}
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", r"\&").replace("%", r"\%").replace("_", r"\_")
+#: Fields BibTeX and BibLaTeX read verbatim (an address): written as they stand, never LaTeX-encoded.
+VERBATIM_FIELDS = frozenset({"url"})
+#: BibTeX's month macros: a ``month`` that is one of them is written bare (``month = nov``), which every style
+#: prints as the month's name; braced (``{nov}``) it would be printed as it stands.
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _latex(text: str) -> str:
+    """Text as LaTeX with pybtex's own codec (latexcodec): '&' -> '\\&', '%' -> '\\%', '_' -> '\\_'; non-ASCII
+    letters and braces kept."""
+    return codecs.encode(text, "ulatex+utf8")
+
+
+def bibtex(key: str, entry: Entry) -> str:
+    """One entry of pybtex's data model as BibTeX: persons first, then the fields in order, each braced.
+
+    The book's entries and references.bib are both written here. pybtex's own writer
+    (``BibliographyData.to_string("bibtex")``) is not used because it LaTeX-encodes every field, addresses too
+    ('&' in a query becomes '\\&', a broken link), and has no bare macros (its ``month = "nov"`` prints as "nov").
+    """
+    lines = [
+        f"  {role} = {{{_latex(' and '.join(str(p) for p in persons))}}}" for role, persons in entry.persons.items()
+    ]
+    for name, value in entry.fields.items():
+        if name == "month" and value in MONTH_MACROS:
+            lines.append(f"  {name} = {value}")
+        else:
+            lines.append(f"  {name} = {{{value if name in VERBATIM_FIELDS else _latex(value)}}}")
+    return f"@{entry.type}{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
 CAPITALISED_WORD = re.compile(r"(?<!^)(?<![\w{])([A-ZÅÄÖÉÜ][\w]*)")
@@ -53,42 +85,32 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
     return years
 
 
-def bibtex_entry(source: dict[str, str]) -> str:
-    """One @misc entry; the year is the source's own, as a number, or absent, never a guess."""
+def source_entry(source: dict[str, str]) -> Entry:
+    """One source as a pybtex @misc entry; the year is the source's own, as a number, or absent, never a guess."""
     year = source_year(source)
-    fields = [
-        ("author", "{" + _escape(source["publisher"]) + "}"),
-        ("title", protect_proper_nouns(_escape(source["title"]))),
-        *([("year", year)] if year.isdigit() else []),
-        ("howpublished", _escape(source["kind"].capitalize())),
-        (
-            "note",
-            _escape(f"Date as given: {source['date_as_given']}")
-            + (f". {_escape(source['note'])}" if source["note"] else ""),
-        ),
-        ("language", LANGUAGES[source["language"]]),
-    ]
-    if source["date"]:
-        fields.append(("date", source["date"]))
-    if source["url"]:
-        fields.append(("url", source["url"]))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{source['source_id']},\n{body}\n}}\n"
+    note = f"Date as given: {source['date_as_given']}" + (f". {source['note']}" if source["note"] else "")
+    fields = {
+        "title": protect_proper_nouns(source["title"]),
+        **({"year": year} if year.isdigit() else {}),
+        "howpublished": source["kind"].capitalize(),
+        "note": note,
+        "language": LANGUAGES[source["language"]],
+        **({"date": source["date"]} if source["date"] else {}),
+        **({"url": source["url"]} if source["url"] else {}),
+    }
+    return Entry("misc", fields=fields, persons={"author": [Person("{" + source["publisher"] + "}")]})
 
 
 def bibliography_text() -> str:
     """The whole references.bib, one entry per row of sources.csv, in file order."""
-    import csv
-
-    with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:
-        sources = list(csv.DictReader(handle))
     header = (
         "% Generated from data/sources.csv by `python -m bistand.publishing.bibliography`; do not edit by hand.\n\n"
     )
-    return header + "\n".join(bibtex_entry(s) for s in sources)
+    return header + "\n".join(bibtex(s["source_id"], source_entry(s)) + "\n" for s in read_sources())
 
 
 def read_sources() -> list[dict[str, str]]:
+    """The rows of data/sources.csv, in file order."""
     import csv
 
     with open(DATA_DIR / "sources.csv", encoding="utf-8", newline="") as handle:

@@ -19,7 +19,10 @@ import sys
 import tomllib
 from dataclasses import dataclass
 
+from pybtex.database import Entry, Person
+
 from bistand import DATA_DIR, ROOT
+from bistand.publishing.bibliography import MONTH_MACROS, bibtex
 
 CFF_PATH = ROOT / "CITATION.cff"
 URL_VARIABLE = "BOOK_URL"
@@ -170,24 +173,6 @@ def data_date() -> str:
     return max(dates)
 
 
-def _protect(text: str) -> str:
-    """BibTeX braces so that a style keeps the capitals (and escapes for LaTeX's specials)."""
-    return "{" + text.replace("&", r"\&").replace("%", r"\%") + "}"
-
-
-#: Fields written bare, not braced: the month is one of BibTeX's month macros (``nov``), which every style
-#: prints as the month's name ("November"); a braced ``{11}`` is printed as it stands ("11 2026").
-BARE_FIELDS = {"month"}
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _bibtex(kind: str, key: str, fields: list[tuple[str, str | None]]) -> str:
-    body = ",\n".join(
-        f"  {name} = {value}" if name in BARE_FIELDS else f"  {name} = {{{value}}}" for name, value in fields if value
-    )
-    return f"@{kind}{{{key},\n{body}\n}}"
-
-
 # Fields every style reads alike: classic BibTeX (plain.bst), BibLaTeX and pybtex's styles. No ``date``
 # (BibLaTeX only; with ``year`` beside it Biber warns), ``year`` and ``month`` instead.
 def _month(b: Book) -> str:
@@ -195,42 +180,41 @@ def _month(b: Book) -> str:
     return MONTH_MACROS[int(b.date[5:7]) - 1] if len(b.date) >= 7 else ""
 
 
+def _entry(kind: str, b: Book, fields: dict[str, str | None]) -> Entry:
+    """A pybtex entry by the book's authors (one group, braced); empty fields left out. Title-like fields are
+    braced by the caller so that styles keep their capitals (proper nouns)."""
+    kept = {name: value for name, value in fields.items() if value}
+    return Entry(kind, fields=kept, persons={"author": [Person("{" + b.authors + "}")]})
+
+
 def bibtex_book(b: Book) -> str:
     """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
-    return _bibtex(
-        "book",
-        b.key,
-        [
-            ("author", _protect(b.authors)),
-            ("title", _protect(b.title)),
-            ("publisher", _protect(b.publisher_name)),
-            ("year", b.year),
-            ("month", _month(b)),
-            ("edition", b.edition),
-            ("url", b.url),
-            ("note", f"Executable research publication. {LICENCE_NOTE}"),
-        ],
-    )
+    fields = {
+        "title": "{" + b.title + "}",
+        "publisher": "{" + b.publisher_name + "}",
+        "year": b.year,
+        "month": _month(b),
+        "edition": b.edition,
+        "url": b.url,
+        "note": f"Executable research publication. {LICENCE_NOTE}",
+    }
+    return bibtex(b.key, _entry("book", b, fields))
 
 
 def bibtex_chapter(b: Book, title: str, docname: str) -> str:
     """A BibTeX @incollection entry for one chapter (a titled part of a book: classic BibTeX prints its
     ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known."""
     slug = docname.rsplit("/", 1)[-1].replace("-", "_")
-    return _bibtex(
-        "incollection",
-        f"{b.key}_{slug}",
-        [
-            ("author", _protect(b.authors)),
-            ("title", _protect(title)),
-            ("booktitle", _protect(b.title)),
-            ("publisher", _protect(b.publisher_name)),
-            ("year", b.year),
-            ("month", _month(b)),
-            ("edition", b.edition),
-            ("url", b.page_url(docname)),
-        ],
-    )
+    fields = {
+        "title": "{" + title + "}",
+        "booktitle": "{" + b.title + "}",
+        "publisher": "{" + b.publisher_name + "}",
+        "year": b.year,
+        "month": _month(b),
+        "edition": b.edition,
+        "url": b.page_url(docname),
+    }
+    return bibtex(f"{b.key}_{slug}", _entry("incollection", b, fields))
 
 
 def apa_book(b: Book) -> str:
@@ -244,42 +228,45 @@ def apa_chapter(b: Book, title: str, docname: str) -> str:
     return f"{b.authors}. ({b.year}). {title}. In {b.title} (Edition {b.edition}).{' ' + url if url else ''}"
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+CFF_HEADER = "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
+
+
+def cff_data(b: Book) -> dict:
+    """CITATION.cff's content for this metadata: the repository, and the book as its preferred citation."""
+    addresses = {name: value for name, value in (("url", b.url), ("repository-code", b.repository)) if value}
+    return {
+        "cff-version": "1.2.0",
+        "message": "If you use this book, its data or its code, please cite the book as below.",
+        "type": "software",
+        "title": b.title,
+        "abstract": ABSTRACT,
+        "authors": [{"name": b.authors}],
+        "version": b.edition,
+        "date-released": b.date,
+        **addresses,
+        "license": list(LICENCES),
+        "keywords": list(KEYWORDS),
+        "preferred-citation": {
+            "type": "book",
+            "title": b.title,
+            "authors": [{"name": b.authors}],
+            "edition": b.edition,
+            "year": int(b.year),
+            "date-published": b.date,
+            **addresses,
+            "publisher": {"name": b.publisher_name},
+            "license": list(LICENCES),
+            "notes": f"Executable research publication. {LICENCE_NOTE}",
+        },
+    }
 
 
 def cff_text(b: Book) -> str:
-    """The whole CITATION.cff for this metadata: the repository, and the book as its preferred citation."""
-    licences = "".join(f"\n  - {name}" for name in LICENCES)
-    keywords = "".join(f"\n  - {_quote(word)}" for word in KEYWORDS)
-    url = f"url: {_quote(b.url)}\n" if b.url else ""
-    url += f"repository-code: {_quote(b.repository)}\n" if b.repository else ""
-    return (
-        "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"
-        "cff-version: 1.2.0\n"
-        'message: "If you use this book, its data or its code, please cite the book as below."\n'
-        "type: software\n"
-        f"title: {_quote(b.title)}\n"
-        f"abstract: {_quote(ABSTRACT)}\n"
-        f"authors:\n  - name: {_quote(b.authors)}\n"
-        f"version: {_quote(b.edition)}\n"
-        f"date-released: {_quote(b.date)}\n"
-        f"{url}"
-        f"license:{licences}\n"
-        f"keywords:{keywords}\n"
-        "preferred-citation:\n"
-        "  type: book\n"
-        f"  title: {_quote(b.title)}\n"
-        f"  authors:\n    - name: {_quote(b.authors)}\n"
-        f"  edition: {_quote(b.edition)}\n"
-        f"  year: {b.year}\n"
-        f"  date-published: {_quote(b.date)}\n"
-        + (f"  url: {_quote(b.url)}\n" if b.url else "")
-        + (f"  repository-code: {_quote(b.repository)}\n" if b.repository else "")
-        + f"  publisher:\n    name: {_quote(b.publisher_name)}\n"
-        + f"  license:{licences.replace(chr(10), chr(10) + '  ')}\n"
-        f"  notes: {_quote('Executable research publication. ' + LICENCE_NOTE)}\n"
-    )
+    """The whole CITATION.cff: its header comment, then ``cff_data`` as YAML (PyYAML quotes what YAML would
+    otherwise read as a date or a number, such as the release date or an edition "1.10")."""
+    import yaml
+
+    return CFF_HEADER + yaml.safe_dump(cff_data(b), sort_keys=False, allow_unicode=True, width=120)
 
 
 def _arguments(argv: list[str]):
@@ -318,7 +305,17 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-__all__ = ["Book", "book", "data_date", "bibtex_book", "bibtex_chapter", "apa_book", "apa_chapter", "cff_text"]
+__all__ = [
+    "Book",
+    "book",
+    "data_date",
+    "bibtex_book",
+    "bibtex_chapter",
+    "apa_book",
+    "apa_chapter",
+    "cff_data",
+    "cff_text",
+]
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -28,7 +28,7 @@ FINDING_ORDER = {
 }
 
 
-def number(value: float, unit: str) -> str:
+def value_text(value: float, unit: str) -> str:
     """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; a count without trailing zeros; a
     year as written, "2014")."""
     if pd.isna(value):
@@ -45,18 +45,18 @@ def number(value: float, unit: str) -> str:
 def verdict_text(row: pd.Series) -> str:
     """The verdict; a discrepancy with its size."""
     if row["verdict"] == Verdict.DISCREPANCY.value:
-        return f"{row['verdict']} ({number(row['difference'], row['unit'])})"
+        return f"{row['verdict']} ({value_text(row['difference'], row['unit'])})"
     return row["verdicts"]
 
 
 def values_text(row: pd.Series) -> str:
     """What the source states and what the book recomputes ("616 → 640"; each alternative if there are several)."""
-    stated = number(row["stated"], row["unit"])
+    stated = value_text(row["stated"], row["unit"])
     if row["recomputed_each"]:
         return f"{stated} → " + row["recomputed_each"]
     if pd.isna(row["recomputed"]):
         return stated
-    return f"{stated} → {number(row['recomputed'], row['unit'])}"
+    return f"{stated} → {value_text(row['recomputed'], row['unit'])}"
 
 
 def claim_text(row: pd.Series) -> str:

@@ -183,17 +183,19 @@ class Chapter:
     body: str
 
 
-def chapter_docnames() -> list[str]:
-    """The book's pages in reading order, from _toc.yml (root, then chapters)."""
-    import yaml
+def chapter_docnames(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """The book's pages in reading order, read from _toc.yml by jupyter-book's own reader (sphinx-external-toc):
+    the root, then each page followed by its own sections, in the order the table of contents gives them."""
+    from sphinx_external_toc.parsing import parse_toc_yaml
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    names = [toc["root"]]
-    for entry in toc.get("chapters", []):
-        names.append(entry["file"])
-    for part in toc.get("parts", []):
-        names += [entry["file"] for entry in part.get("chapters", [])]
-    return [n.removesuffix(".md").removesuffix(".ipynb") for n in names]
+    site_map = parse_toc_yaml(toc)
+
+    def reading_order(name: str) -> list[str]:
+        # the reader keeps a file's suffix where _toc.yml gives one ('c.md'); Sphinx's document name has none
+        docname = name.removesuffix(".md").removesuffix(".ipynb")
+        return [docname, *(page for child in site_map[name].child_files() for page in reading_order(child))]
+
+    return reading_order(site_map.root.docname)
 
 
 def slug_of(docname: str) -> str:
@@ -631,7 +633,7 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     if headings:
-        items = _outline_items(writer._root_object.get("/Outlines"))
+        items = _outline_items(writer.root_object.get("/Outlines"))
         titles = outline_titles([str(item.get("/Title", "")) for item in items], headings)
         for item, title in zip(items, titles, strict=False):
             item[NameObject("/Title")] = TextStringObject(title)
@@ -648,8 +650,9 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
             **({"/URL": b.url} if b.url else {}),
         }
     )
-    if "/Lang" not in writer._root_object:
-        writer._root_object[NameObject("/Lang")] = TextStringObject("en")
+    catalogue = writer.root_object  # pypdf's public access to the document catalogue (no setter for /Lang)
+    if "/Lang" not in catalogue:
+        catalogue[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -34,13 +34,20 @@ def preview_config(root: Path = ROOT) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
+def preview_toc(docname: str) -> str:
+    """A table of contents whose one page, the root, is ``docname`` (``chapters/strangnas``), written by PyYAML."""
+    import yaml
+
+    return yaml.safe_dump({"format": "jb-book", "root": docname}, sort_keys=False)
+
+
 def preview(chapter: str, root: Path = ROOT) -> Path:
     """Build ``chapter`` (e.g. ``chapters/strangnas.ipynb``) alone; return the path of its HTML page."""
     name = Path(chapter).with_suffix("").as_posix()
     out = root / "_build" / "preview" / Path(name).name
     out.mkdir(parents=True, exist_ok=True)
     toc = out / "_toc.yml"
-    toc.write_text(f"format: jb-book\nroot: {name}\n", encoding="utf-8")
+    toc.write_text(preview_toc(name), encoding="utf-8")
     config = out / "_config.yml"
     config.write_text(preview_config(root), encoding="utf-8")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"

@@ -1,7 +1,8 @@
 """Figures in Swedish number format, for the Swedish summary (Sammanfattning på svenska).
 
 Babel formats with the Swedish locale's own symbols: a comma for the decimal mark and a no-break
-space (U+00A0) between thousands, so "2 087" never breaks across a line. Each Swedish figure is glued
+space (U+00A0) between thousands, so "2 087" never breaks across a line; the one formatter is
+``bistand.data.formats.number`` with ``LOCALE``, as for English. Each Swedish figure is glued
 under ``<english name>_sv`` so that a test can set it beside the English figure it stands for.
 """
 
@@ -17,16 +18,11 @@ SUFFIX = SWEDISH_SUFFIX
 UNITS = {"": "", "percent": " procent", "million_sek": " miljoner kronor", "sek": " kronor", "households": " hushåll"}
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """``value`` rounded half up to ``decimals`` places, in Swedish format: 2087 -> "2 087", 22.8 -> "22,8"."""
-    return formats.number(value, decimals, formats.SWEDISH)
-
-
 def with_unit(value: float, unit: str = "", decimals: int = 0) -> str:
     """A figure with its Swedish unit word: (11.4, "million_sek", 1) -> "11,4 miljoner kronor"."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}; known: {', '.join(sorted(u for u in UNITS if u))}")
-    return number(value, decimals) + UNITS[unit].replace(" ", "\u00a0", 1)
+    return formats.number(value, decimals, LOCALE) + UNITS[unit].replace(" ", "\u00a0", 1)
 
 
 def parse(text: str) -> float:
