@@ -171,3 +171,47 @@ def test_the_length_and_glue_checks_can_fail(tmp_path):
     )
     assert code_lines(notebook) == 72
     assert glue_calls(notebook) == ["glue(", "glue_all("]
+
+
+# --- Every glued value is used (issue 25): a name glued and shown nowhere is a value nobody checks ------------------
+
+GLUE_USE = re.compile(r"\{glue(?::[a-z]+)?\}`(?:[\w/.-]+::)?([a-z0-9_]+)")
+
+
+def glued_names(notebook) -> set[str]:
+    """The names a notebook's stored outputs glue (myst-nb's scrapbook records)."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    return {
+        o["metadata"]["scrapbook"]["name"]
+        for c in cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if "scrapbook" in o.get("metadata", {})
+    }
+
+
+def used_names(text: str) -> set[str]:
+    """The glued names a page's prose shows ({glue:text}`name:format`, {glue}`name`, other pages' `doc::name`)."""
+    return set(GLUE_USE.findall(text))
+
+
+def test_every_glued_name_is_used_on_a_page():
+    used = set().union(*(used_names(markdown_of(page)) for page in PAGES))
+    unused = {page.name: sorted(glued_names(page) - used) for page in PAGES if page.suffix == ".ipynb"}
+    assert {name: names for name, names in unused.items() if names} == {}
+
+
+def test_the_unused_glue_check_can_fail(tmp_path):
+    notebook = nbformat.v4.new_notebook()
+    record = nbformat.v4.new_output(
+        "display_data", data={"text/plain": "1"}, metadata={"scrapbook": {"name": "x_shown"}}
+    )
+    unused = nbformat.v4.new_output(
+        "display_data", data={"text/plain": "2"}, metadata={"scrapbook": {"name": "x_nowhere"}}
+    )
+    cell = nbformat.v4.new_code_cell("glue_all(...)")
+    cell.outputs = [record, unused]
+    notebook.cells = [cell, nbformat.v4.new_markdown_cell("It is {glue:text}`x_shown:.0f` here.")]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(notebook, path)
+    assert glued_names(path) - used_names(markdown_of(path)) == {"x_nowhere"}

@@ -17,7 +17,6 @@ from bistand.analysis.claims import (
     CLAIM,
     UNSIZED_READING_LIMIT,
     Finding,
-    assess_claim,
     ledger,
     municipal,
     municipal_tallies,
@@ -289,7 +288,6 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     out["sum_str_nat_paid_fall_pct"] = s.national_fall_pct
     out["sum_str_share_national"] = s.share
     out["sum_str_stated_saving"] = amounts_2020.stated_saving
-    out["sum_str_fall"] = s.own_fall
     out["sum_str_paid_2020_socialstyrelsen"] = amounts_2020.official
     out["sum_str_gap_2020"] = amounts_2020.gap
     out["sum_str_gap_over_saving"] = amounts_2020.gap_over_saving
@@ -297,9 +295,7 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
     saving = strangnas_saving(figures)
     forecast = strangnas_forecast(saving, figures)
     out["sum_str_hh_rise_2017_2020_pct"] = -before.own_fall_pct
-    out["sum_str_paid_rise_2017_2020_pa"] = forecast.rise_per_year_pct
     out["sum_nat_hh_fall_2017_2020_pct"] = before.national_fall_pct
-    out["sum_str_lt_fall_pct"] = -assess_claim("str_longterm_fall_pct", figures).recomputed
     # The forecast for 2021 without measures against each 2020 amount, each in its own source.
     out["sum_str_forecast"] = saving.forecast
     out["sum_str_forecast_above_own_2020_pct"] = forecast.growth_pct
@@ -322,7 +318,6 @@ def headline(figures: Figures | None = None) -> dict[str, float]:
         out[f"sum_{key}"] = counts[CLAIM][finding.value]
     # The municipalities' own claims (published by a municipality) apart from newspapers' and national bodies'.
     by_whom = municipal_tallies(table)
-    out["sum_independent_municipal"] = by_whom["confirmed_independently"]
     out["sum_claims_municipal"] = by_whom["municipal"]
     out["sum_claims_not_municipal"] = by_whom["not_municipal"]
     out["sum_municipal_checkable"] = by_whom["checkable"]

@@ -167,8 +167,6 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_adults_min_name": p.adults.iloc[-1]["municipality"],
         "ctx_adults_min": p.adults.iloc[-1]["value"],
         "ctx_lkp_lt": p.linkoping_longterm["value"],
-        "ctx_lkp_lt_rank": int(p.linkoping_longterm["rank"]),
-        "ctx_n_lt": len(p.longterm),
         "ctx_lt_next_name": p.longterm_next["municipality"],
         "ctx_lt_next": p.longterm_next["value"],
         "ctx_lt_gap": p.linkoping_longterm["value"] - p.longterm_next["value"],

@@ -282,7 +282,6 @@ def sensitivity(statement: LinkopingStatement) -> Sensitivity:
 
 def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value chapters/costs.ipynb glues: name -> number or text."""
-    cpi = price_index(figures)
     lkp = linkoping_payments(figures)
     saving = strangnas_saving(figures)
     yardsticks = saving.yardsticks
@@ -292,7 +291,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     sweden = payment_changes(figures).set_index(["where", "start", "end"]).loc[("Sweden", 2020, 2021)]
     return {
         # Fewer households, less money (the table and Linköping's amounts).
-        "cost_cpi_rise_2020_2021_pct": percent_change(cpi[2020], cpi[2021]),
         "cost_cpi_rise_2014_2023_pct": lkp.cpi_rise_pct,
         "cost_lkp_paid_2014": lkp.paid_first,
         "cost_lkp_paid_2023": lkp.paid_last,
@@ -338,17 +336,14 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         # Linköping: the Alliance's statement, the plausibility check, the illustration.
         "cost_lkp_monthly_saving": statement.monthly_saving,
         "cost_lkp_fewer_stated": statement.fewer_households,
-        "cost_lkp_fewer_qualifier": statement.households_qualifier,
         "cost_lkp_cost_pm": statement.cost_per_household_month,
         "cost_lkp_low": FEWER_HOUSEHOLDS_LOW,
         "cost_lkp_cost_pm_low": statement.cost_per_household_month_low,
         "cost_lkp_annual_statement": statement.annual_saving,
-        "cost_lkp_verdict_fewer_households": statement.verdict_fewer_households,
         "cost_lkp_verdict_monthly_saving": statement.verdict_monthly_saving,
         "cost_lkp_hh_fall_2022_2023": statement.households_fall_2022_2023,
         "cost_lkp_illustration": statement.illustration,
         "cost_lkp_paid_per_hh_2023": statement.paid_per_household_2023,
-        "cost_lkp_paid_per_hh_month_2023": statement.paid_per_household_2023 / MONTHS_IN_YEAR,
         "cost_lkp_same_measure": statement.same_measure,
         "cost_lkp_hh_2023": statement.households_2023,
         "cost_lkp_places": statement.places,

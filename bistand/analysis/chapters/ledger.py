@@ -162,7 +162,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "clm_saving_recomputed": -v.saving.recomputed,
         "clm_saving_difference": v.saving.difference,
         "clm_lt_recomputed": -v.longterm.recomputed,
-        "clm_lt_stated": -v.longterm.stated,
         "clm_fewer_since_jan_2021_stated": -v.fewer_since_jan_2021.stated,
         "clm_fewer_since_jan_2021_recomputed": -v.fewer_since_jan_2021.recomputed,
         "clm_fewer_since_jan_2021_difference": -v.fewer_since_jan_2021.difference,
@@ -170,7 +169,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "clm_start_2021_feb": figures.value("lkp_paid_2021_01_lkp2024pr"),
         "clm_dec2021_article_fall_pct_vs_start_2021_oct_release": v.eight.vs_start_2021_oct_release,
         "clm_dec2021_article_fall_pct_vs_start_2021_feb_release": v.eight.vs_start_2021_feb_release,
-        "clm_dec2021_article_fall_pct_stated": v.eight.stated,
         "clm_lt_jan": figures.value("str_lt_2021_01_str2022web"),
         "clm_lt_dec": figures.value("str_lt_2021_12_str2022web"),
         "clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded": round_half_up(

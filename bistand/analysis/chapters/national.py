@@ -315,7 +315,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_hh_peak"] = hh[se.peak_year]
     out["nat_hh_peak_year"] = str(se.peak_year)
     out["nat_hh_fall_pct"] = se.fall_pct
-    out["nat_hh_fall_peak_pct"] = -percent_change(hh[se.peak_year], hh[se.last_year])
     for year in (2020, 2021, 2022, 2023, 2024):
         out[f"nat_hh_{year}"] = hh[year]
     out["nat_hh_fall_2020_2023_pct"] = -percent_change(hh[2020], hh[2023])
@@ -335,10 +334,9 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_cpi_first"] = str(min(am.cpi))
     out["nat_cpi_last"] = str(max(am.cpi))
     out["nat_base_year"] = str(am.base_year)
-    out["nat_not_deflated"] = join_words(am.not_deflated)
     for year in (2017, 2020, 2022, 2024):
         out[f"nat_paid_{year}_bn"] = paid[year] / 1000
-    for year in (2017, 2020, 2022):
+    for year in (2020, 2022):
         out[f"nat_paid_{year}_real_bn"] = paid_real[year] / 1000
     out["nat_paid_real_fall_2020_2022_pct"] = -percent_change(paid_real[2020], paid_real[2022])
     out["nat_paid_fall_2020_2022_pct"] = -percent_change(paid[2020], paid[2022])
@@ -347,7 +345,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_pi_2020"] = per_inh[2020]
     out["nat_pi_2023"] = per_inh[2023]
     out["nat_pi_first_real"] = per_inh_real[se.first_year]
-    out["nat_pi_2020_real"] = per_inh_real[2020]
     out["nat_pi_real_fall_pct"] = -percent_change(per_inh_real[se.first_year], per_inh_real[am.base_year])
     out["nat_pi_positional_years"] = join_words(am.positional_years)
     out["nat_other_2015_bn"] = figures.value("se_paid_2015_sos_stat") / 1000
@@ -356,8 +353,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
 
     # The municipalities indexed beside the nation.
     st, lk = strangnas(figures), linkoping(figures)
-    out["nat_str_years"] = join_words(st.years)
-    out["nat_lkp_years"] = join_words(lk.years)
     out["nat_lkp_stated_fall_2013_2014"] = -figures.value("lkp_hh_chg_2013_2014_lkpposten")
     out["nat_lkp_stated_fall_2022_2023"] = -figures.value("lkp_hh_chg_2022_2023_lkp_stat")
     str_levels = st.levels.set_index("year")["value"]

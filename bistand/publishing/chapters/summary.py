@@ -76,7 +76,6 @@ SWEDISH_FORMS: dict[str, tuple[str, int]] = {
     "sum_unverifiable": ("", 0),
     "sum_checks_consistent": ("", 0),
     "sum_checks": ("", 0),
-    "sum_independent_municipal": ("", 0),
     "sum_may_explain": ("", 0),
     "sum_claims_municipal": ("", 0),
     "sum_claims_not_municipal": ("", 0),
