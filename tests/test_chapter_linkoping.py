@@ -22,6 +22,7 @@ import math
 import pandas as pd
 import pytest
 
+from bistand.analysis import judgements
 from bistand.analysis.chapters import linkoping as lkp
 from bistand.publishing.chapters import linkoping as show
 
@@ -364,7 +365,7 @@ def test_timeline_source_line_has_one_full_stop_after_an_undated_source(timeline
 def test_shares_before_iaf_in_words(values):
     # 220 / 640 = 34.4 % and 196 / 616 = 31.8 %: both "about a third" by the share rule (29 to 40 percent)
     assert values["lkp_share_of_fall_by_dec_2021_words"] == "about a third"
-    assert lkp.shares_in_words(34.4, 41.0) == "between about a third and less than half"
+    assert judgements.shares(0.344, 0.41).en == "between about a third and less than half"
     # 500 places planned for 2019-2020, 61 left to make in June 2020: 439 / 500 = 87.8 %, "most"
     assert values["lkp_places_done_words"] == "most"
     # the book's primary sources: lkp2024pr, lkpalliance, lkp500, lkp2024web (Linköping) and str2022web

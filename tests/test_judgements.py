@@ -52,6 +52,16 @@ def test_share_refuses_what_is_not_a_share(p):
         j.share(p)
 
 
+def test_shares_measured_two_ways():
+    # Linköping's fall by 20 December 2021 from each start-of-2021 level: 220 / 640 and 196 / 616, both "about a third"
+    assert j.shares(220 / 640, 196 / 616).en == "about a third"
+    both = j.shares(0.344, 0.41)
+    assert (both.en, both.sv) == (
+        "between about a third and less than half",
+        "mellan ungefär en tredjedel och knappt hälften",
+    )
+
+
 def test_part_of_a_whole_and_more_than_the_whole():
     # Strängnäs: a gap of 48.3 - 38.1 = 10.2 million against a claimed saving of 12: 0.85, "most"
     assert j.part_of(10.2, 12).en == "most"

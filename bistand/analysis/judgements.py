@@ -71,6 +71,15 @@ def share(p: float) -> Words:
     return Words(en, sv, "share")
 
 
+def shares(*parts: float) -> Words:
+    """Several shares of one whole, measured in different ways, in one phrase: their common :func:`share` word, or
+    "between W1 and W2" when the rule gives the first and the last different words."""
+    words = list(dict.fromkeys(share(p) for p in parts))
+    if len(words) == 1:
+        return words[0]
+    return Words(f"between {words[0].en} and {words[-1].en}", f"mellan {words[0].sv} och {words[-1].sv}", "share")
+
+
 def part_of(part: float, whole: float) -> Words:
     """``part`` as a part of ``whole`` (both positive): :func:`share` of the ratio, or "more than the whole of" when
     the part exceeds the whole."""
@@ -384,10 +393,10 @@ def rules() -> pd.DataFrame:
                 "share",
                 "A part of a whole as a fraction word: 'none' at 0 and 'all' at 1; otherwise "
                 + "; ".join(f"'{word}' from {_pct(lower, en)}" for lower, word, _ in SHARE_BANDS)
-                + ", each up to the next.",
+                + ", each up to the next; one share measured two ways that get different words is 'between' them.",
                 "En del av en helhet som ett bråkord: ”ingen del” vid 0 och ”hela” vid 1; annars "
                 + "; ".join(f"”{word}” från {_pct(lower, sv)}" for lower, _, word in SHARE_BANDS)
-                + ", vart och ett upp till nästa.",
+                + ", vart och ett upp till nästa; en andel mätt på två sätt som får olika ord ligger ”mellan” dem.",
             ),
             (
                 "direction and position",

@@ -355,13 +355,6 @@ def alliance_seats(figures: Figures) -> Seats:
 ADULT_SHARE_2023 = "lkp_adult_share_2023_lkp_stat"
 
 
-def shares_in_words(*percents: float) -> str:
-    """Shares (percent) in one phrase by :func:`judgements.share`: their common word ("about a third"), or
-    "between W1 and W2" when the rule gives them different words."""
-    words = list(dict.fromkeys(judgements.share(p / 100).en for p in percents))
-    return words[0] if len(words) == 1 else f"between {words[0]} and {words[-1]}"
-
-
 def glued_values(figures: Figures) -> dict[str, float | int | str]:
     """Every value the chapter glues, name -> number or text, each computed once under one name."""
     table = sources()
@@ -442,7 +435,7 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_share_of_fall_by_dec_2021_from_start_2021_oct_release": share_dec_oct,
         "lkp_fall_to_dec_2021_from_jan_2021_feb_release": fall_dec_feb,
         "lkp_share_of_fall_by_dec_2021_from_jan_2021_feb_release": share_dec_feb,
-        "lkp_share_of_fall_by_dec_2021_words": shares_in_words(share_dec_oct, share_dec_feb),
+        "lkp_share_of_fall_by_dec_2021_words": judgements.shares(share_dec_oct / 100, share_dec_feb / 100).en,
         "lkp_dec2021_article_fewer_stated": -paid.over_200.stated,
         "lkp_dec2021_article_fewer_vs_start_2021_oct_release_verdict": over_200_oct.value,
         "lkp_dec2021_article_fewer_vs_jan_2021_feb_release_verdict": over_200_feb.value,
