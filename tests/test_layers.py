@@ -149,11 +149,6 @@ def test_the_import_walk_sees_a_chapter_importing_another(tmp_path):
     assert chapter_imports(graph) == ["bistand.analysis.chapters.linkoping imports bistand.analysis.chapters.costs"]
 
 
-@pytest.mark.parametrize("module", sorted(import_graph()))
-def test_each_module_imports(module):
-    __import__(module)
-
-
 # --- the test layers (tests/conftest.py): a unit test cannot reach a built artefact or another layer's tool ---
 
 
