@@ -146,13 +146,11 @@ def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
     # 2015 to 2022 are empty rows, so the lines break there.
     assert {r["year"] for r in rows if r["value"] is None} == set(range(2015, 2023))
     title = " ".join(spec["layer"][0]["title"]["text"])
-    assert title == ("Linköping paid 23 percent more in 2023 than in 2014, but 5 percent less in constant prices")
+    assert "23 percent more" in title and "5 percent less in constant prices" in title
     assert "Linköpings-Posten" in " ".join(spec["layer"][0]["title"]["subtitle"])
-    assert spec["description"] == (
-        "Line chart of ekonomiskt bistånd paid by Linköping in 2013, 2014, 2023, in current prices and in constant "
-        "2023 prices. Nothing is known for 2015 to 2022, so the lines break. The 2013 amount is derived from the 2014 "
-        "amount and a stated difference (a diamond)."
-    )
+    description = spec["description"]
+    assert "in 2013, 2014, 2023" in description and "2015 to 2022, so the lines break" in description
+    assert "The 2013 amount is derived" in description
 
 
 # --- Strängnäs: a saving against what? --------------------------------------------------------------------
@@ -211,10 +209,7 @@ def test_savings_chart_draws_the_stated_saving_and_four_yardsticks(figures):
     assert [r["million_sek"] for r in rows] == pytest.approx([12.0, 11.4, 12.2246, 10.4460, 18.0], abs=1e-4)
     assert [r["kind"] for r in rows] == ["Stated by the municipality (not recomputed)"] + ["Recomputed by the book"] * 4
     assert spec["encoding"]["fill"]["scale"]["range"] == ["#ffffff", "#b3541e"]  # the stated saving is an outline
-    assert (
-        " ".join(spec["title"]["text"])
-        == "Strängnäs's 2021 saving runs from 10.4 to 18.0 million SEK, depending on the yardstick"
-    )
+    assert "from 10.4 to 18.0 million SEK" in " ".join(spec["title"]["text"])
     for figure in (
         "the stated 12 million SEK",
         "11.4 million against 2020",
@@ -314,11 +309,8 @@ def test_sensitivity_chart_draws_the_frame_in_the_browser(figures):
     assert spec["layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 50]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [250.0, 300.0]
     assert "386 fewer households" in " ".join(spec["layer"][0]["title"]["text"])
-    assert spec["description"].endswith(
-        "for 250 to 300 fewer households behind that statement. A slider sets the "
-        "months each household would have been paid (1 to 12); at 12 months and "
-        "300 households the value is 38.6 million SEK a year."
-    )
+    assert "250 to 300 fewer households" in spec["description"] and "(1 to 12)" in spec["description"]
+    assert spec["description"].endswith("at 12 months and 300 households the value is 38.6 million SEK a year.")
 
 
 # --- The glue -------------------------------------------------------------------------------------------------
