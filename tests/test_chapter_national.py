@@ -89,6 +89,7 @@ def test_glued_values_worked_out_by_hand(figures):
         # 1 116 x 403.70 / 314.20 = 1 433.89 SEK; 1 - 986 / 1 433.89 = 31.236 %
         "nat_pi_first_real": 1433.89,
         "nat_pi_real_fall_pct": 31.236,
+        # stated by others: sos_stat "drygt 10,6 miljarder", skl_fakta "10,5 miljarder", bt_skr_2018 "11,2 miljarder"
         "nat_other_2015_bn": 10.6,
         "nat_other_2016_bn": 10.5,
         "nat_other_2018_bn": 11.2,

@@ -304,16 +304,6 @@ def test_claim_reviews_are_absolute_and_name_the_reviewer_when_the_address_is_kn
     assert all(r["url"].startswith("ledger.html#claim-") and "url" not in r["author"] for r in unknown)
 
 
-def test_changelog_records_the_current_data_files():
-    """A data file cannot change without a line in the changelog: its current sha256 must be listed there."""
-    import json
-
-    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
-    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        assert f"`{resource['path']}` {resource['hash']}" in changelog, resource["path"]
-
-
 def _chapter_text() -> str:
     import nbformat
 

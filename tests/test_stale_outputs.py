@@ -155,7 +155,3 @@ def test_a_file_put_into_sources_by_hand_is_recorded_where_it_is(sources_copy):
     (sources / "005_new.txt").write_text("Ny text.\n", encoding="utf-8")
     assert record_capture(sources / "005_new.txt", "str2022web", sources_dir=sources) == sources / "005_new.txt"
     assert manifest_problems(sources) == []
-
-
-def test_the_real_sources_match_their_manifest():
-    assert manifest_problems(ROOT / "sources") == []
