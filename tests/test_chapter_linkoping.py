@@ -280,14 +280,6 @@ def test_events_table_numbers_are_the_charts_numbers(timeline, paid):
     ]
 
 
-def test_annual_overview_table(figures):
-    table = lkp.annual(figures).overview
-    assert list(table.index) == [2013, 2014, 2022, 2023]
-    assert_filled(table)
-    # 285.6 million SEK / 3078 = 92,788 SEK
-    assert table.loc[2023, "Amount per household in the year (SEK)"] == "92,788"
-
-
 # ----------------------------------------------------------------------------------------------------
 # Charts
 
