@@ -122,11 +122,6 @@ def test_page_from_disk(driver, page):
     assert report.rendered == report.charts
 
 
-def test_chapters_with_charts_have_charts(driver, served):
-    report = check_page(driver, served.base + "chapters/strangnas.html")
-    assert report.charts >= 2 and report.rendered == report.charts
-
-
 #: The two drawers a phone reader opens: the toggle's class, the theme's dialog, the links it holds.
 DRAWERS = [
     ("primary", "pst-primary-sidebar-modal", "nav.bd-links a.reference.internal"),
