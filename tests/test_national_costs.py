@@ -6,10 +6,8 @@ import pandas as pd
 import pytest
 
 from bistand.analysis.metrics import (
-    expected_at_national_rate,
     implied_cost_per_household_per_month,
     series_in_constant_prices,
-    share_of_fall_at_national_rate,
     value_of_household_change,
 )
 from bistand.publishing import charts
@@ -40,20 +38,6 @@ def test_series_in_constant_prices_skips_years_without_an_index():
     assert result[2021] == pytest.approx(26.7)
     with pytest.raises(KeyError):
         series_in_constant_prices({2020: 1.0}, 2024, CPI)
-
-
-def test_shares_of_fall_at_national_rate_as_in_the_national_chapter():
-    # Strängnäs amounts 2020 -> 2021 against the national amount 11 955 560 -> 11 656 186 thousand SEK:
-    # national fall 299 374 / 11 955 560 = 2.50405 %; 38.1 x 0.0250405 = 0.95404; / 11.4 = 8.369 %.
-    assert expected_at_national_rate(38.1, 11_955_560, 11_656_186) == pytest.approx(37.14596, abs=1e-4)
-    assert share_of_fall_at_national_rate(38.1, 26.7, 11_955_560, 11_656_186) == pytest.approx(8.3688, abs=1e-3)
-    # Linköping households 2014 -> 2023 (4161 -> 3078) against 226 684 -> 145 740:
-    # 80 944 / 226 684 = 0.357078; x 4161 = 1485.80; / 1083 = 137.19 %.
-    assert share_of_fall_at_national_rate(4161, 3078, 226_684, 145_740) == pytest.approx(137.193, abs=1e-2)
-    # Linköping 2022 -> 2023 (3464 -> 3078) against 160 630 -> 145 740:
-    # 14 890 / 160 630 = 0.0926975; x 3464 = 321.10; / 386 = 83.19 %.
-    assert expected_at_national_rate(3464, 160_630, 145_740) == pytest.approx(3142.896, abs=1e-2)
-    assert share_of_fall_at_national_rate(3464, 3078, 160_630, 145_740) == pytest.approx(83.188, abs=1e-2)
 
 
 def _series_frame() -> pd.DataFrame:
