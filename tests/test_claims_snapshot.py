@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bistand.analysis.claims import CLAIMS, ledger
-from bistand.analysis.context import STUDIES
+from bistand.analysis.claims import ledger, load_claims
+from bistand.analysis.context import load_studies
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "claims.json"
 
@@ -43,7 +43,7 @@ def claims_now(figures) -> list[dict]:
             "readings": [[r.label, _value(r.recompute, figures), r.stated_in] for r in c.readings],
             "restates": list(c.restates),
         }
-        for c in CLAIMS
+        for c in load_claims()
     ]
 
 
@@ -52,7 +52,7 @@ def ledger_now(figures) -> list[dict]:
 
 
 def studies_now() -> list[list[str]]:
-    return [[s.source_id, s.authors, s.design, s.finding, s.identifies] for s in STUDIES]
+    return [[s.source_id, s.authors, s.design, s.finding, s.identifies] for s in load_studies()]
 
 
 @pytest.fixture(scope="module")
