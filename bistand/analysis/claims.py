@@ -20,6 +20,11 @@ statistical table (an amount divided by a count against the table's own per-hous
 Every text a claim carries (its summary, method and what would verify it) is a template: ``{figure_id}``
 is replaced by that figure's value as the data holds it (``{figure_id:abs}`` without its sign), so no
 text can show a number the data no longer holds.
+
+The claims are data: ``data/claims.csv`` (one row per claim, with the figure that states it, its source and
+locator), ``data/claim_levels.csv`` (further levels a claim is judged against) and ``data/claim_readings.csv``
+(readings of the definitions), described and validated with the rest of the data package. :func:`load_claims`
+reads them into :class:`Claim`; the arithmetic a row names (``recompute``) is :data:`RECOMPUTATIONS`, here.
 """
 
 from __future__ import annotations
