@@ -172,3 +172,9 @@ def test_the_loaders_read_the_tables_in_their_order(data_copy):
         "against {lkp_paid_2021_01_lkp2024pr} (February 2024 release)"
     ]
     assert [s.source_id for s in load_studies()] == ["dahlberg2008", "persson2014", "sbu351"]
+
+
+def test_a_recomputation_without_arithmetic_is_refused_by_name():
+    with pytest.raises(KeyError, match="no recomputation 'ratio'; known: value, change"):
+        claims._recompute("ratio", "a; b")
+    assert claims._recompute("", "") is None and claims._input_rounding("change", "a; b") is None

@@ -30,7 +30,7 @@ reads them into :class:`Claim`; the arithmetic a row names (``recompute``) is :d
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
@@ -41,6 +41,7 @@ import pandas as pd
 
 from bistand import DATA_DIR
 from bistand.analysis.metrics import change, in_constant_prices, percent_change
+from bistand.data.claim_tables import split_ids
 from bistand.data.formats import number
 from bistand.data.load import Figures, _fingerprint, load_table
 from bistand.data.sources import source_when
@@ -441,17 +442,23 @@ RECOMPUTATIONS: dict[str, Callable[..., float]] = {
 INPUT_ROUNDING: dict[str, Callable[..., float]] = {"per_household": _thousand_sek_rounding}
 
 
-def _bound(table: dict[str, Callable[..., float]], name: str, inputs: str) -> Callable[[Figures], float] | None:
-    """``table[name]`` applied to the figure ids of ``inputs`` ("a; b"), as a function of the figures; None for no
-    name (or one the table lacks)."""
-    if not name or name not in table:
+def _recompute(name: str, inputs: str) -> Callable[[Figures], float] | None:
+    """The recomputation ``name`` (:data:`RECOMPUTATIONS`) of the figure ids ``inputs`` ("a; b"), as a function of
+    the figures; None for no name. KeyError for a name the book has no arithmetic for."""
+    if not name:
         return None
-    function, ids = table[name], _ids(inputs)
+    if name not in RECOMPUTATIONS:
+        raise KeyError(f"no recomputation {name!r}; known: {', '.join(RECOMPUTATIONS)}")
+    function, ids = RECOMPUTATIONS[name], split_ids(inputs)
     return lambda figures: function(figures, *ids)
 
 
-def _ids(cell: str) -> tuple[str, ...]:
-    return tuple(i.strip() for i in cell.split(";") if i.strip())
+def _input_rounding(name: str, inputs: str) -> Callable[[Figures], float] | None:
+    """How far rounded inputs can move the recomputation ``name`` of ``inputs`` (:data:`INPUT_ROUNDING`), or None."""
+    if name not in INPUT_ROUNDING:
+        return None
+    function, ids = INPUT_ROUNDING[name], split_ids(inputs)
+    return lambda figures: function(figures, *ids)
 
 
 @lru_cache(maxsize=4)
@@ -468,26 +475,26 @@ def _claims(data_dir: Path, fingerprint: tuple) -> tuple[Claim, ...]:
             row["figure_id"],
             row["summary"],
             row["method"],
-            _bound(RECOMPUTATIONS, row["recompute"], row["recompute_from"]),
+            _recompute(row["recompute"], row["recompute_from"]),
             decimals=int(row["decimals"]),
             verify_with=row["verify_with"],
-            input_rounding=_bound(INPUT_ROUNDING, row["recompute"], row["recompute_from"]),
+            input_rounding=_input_rounding(row["recompute"], row["recompute_from"]),
             kind=row["kind"],
-            repeated_in=_ids(row["repeated_in"]),
+            repeated_in=tuple(split_ids(row["repeated_in"])),
             label=row["label"],
             alternatives=tuple(
-                Against(level["label"], _bound(RECOMPUTATIONS, level["recompute"], level["recompute_from"]))
+                Against(level["label"], _recompute(level["recompute"], level["recompute_from"]))
                 for level in levels.get(row["claim_id"], [])
             ),
             readings=tuple(
                 Reading(
                     reading["label"],
-                    _bound(RECOMPUTATIONS, reading["recompute"], reading["recompute_from"]),
+                    _recompute(reading["recompute"], reading["recompute_from"]),
                     stated_in=reading["stated_in"],
                 )
                 for reading in readings.get(row["claim_id"], [])
             ),
-            restates=_ids(row["restates"]),
+            restates=tuple(split_ids(row["restates"])),
         )
         for _, row in load_table("claims", data_dir).iterrows()
     )
@@ -532,7 +539,7 @@ def recomputed_text(value: float, unit: str) -> str:
     return number(value, 2, trim=unit not in ("percent", "sek_million"))
 
 
-def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
+def ledger(figures: Figures | None = None, claims: Sequence[Claim] | None = None) -> pd.DataFrame:
     """One row per claim or internal check: who said it (every text that says it), when, the words,
     the stated and recomputed values, the verdict (against each level, where there are several),
     whether the check is independent of the texts making the claim, and the row's finding. A source
