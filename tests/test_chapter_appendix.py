@@ -122,3 +122,23 @@ def test_measures_and_municipalities_tables():
     # municipalities.csv: 18 rows, Riket, Strängnäs and Linköping first
     assert len(municipalities) == 18 and municipalities["code"].tolist()[:3] == ["0000", "0486", "0580"]
     assert filled(municipalities, municipalities.columns)
+
+
+def test_the_appendix_offers_every_file_of_the_data_package_for_download():
+    import json
+    import re
+
+    from bistand import DATA_DIR
+
+    root = DATA_DIR.parent
+    text = "".join(
+        "".join(cell["source"])
+        for cell in json.loads((root / "chapters" / "appendix.ipynb").read_text(encoding="utf-8"))["cells"]
+        if cell["cell_type"] == "markdown"
+    )
+    offered = set(re.findall(r"\{download\}`[^`<]*<\.\./data/([^>]+)>`", text))
+    described = {
+        r["path"] for r in json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    }
+    assert described - offered == set()
+    assert {"claims.csv", "claim_levels.csv", "claim_readings.csv", "studies.csv", "datapackage.json"} <= offered

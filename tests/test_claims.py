@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from bistand.analysis.claims import CLAIMS, Verdict, assess, judge, ledger, round_half_up
+from bistand.analysis.claims import Verdict, assess, judge, ledger, load_claims, round_half_up
 from bistand.data.load import Figures
 
 
@@ -15,7 +15,7 @@ def figures():
 
 
 def verdict_of(claim_id, figures):
-    claim = next(c for c in CLAIMS if c.claim_id == claim_id)
+    claim = next(c for c in load_claims() if c.claim_id == claim_id)
     return assess(claim, figures)
 
 
@@ -106,7 +106,7 @@ def test_round_half_up():
 
 def test_ledger_has_one_row_per_claim_with_provenance():
     table = ledger()
-    assert len(table) == len(CLAIMS)
+    assert len(table) == len(load_claims())
     assert table["claim_id"].is_unique
     row = table.set_index("claim_id").loc["str_longterm_fall_pct"]
     assert row["publisher"] == "Strängnäs kommun"
@@ -134,7 +134,7 @@ def table(figures):
 
 
 def test_every_figure_is_claimed_once_so_a_repeat_is_one_claim_with_two_sources(table):
-    figure_ids = [f for claim in CLAIMS for f in claim.figure_ids]
+    figure_ids = [f for claim in load_claims() for f in claim.figure_ids]
     assert len(figure_ids) == len(set(figure_ids))
     row = table.set_index("claim_id").loc["lkp_616_vs_start_of_2021"]
     assert row["source_ids"] == "lkp2024pr; lkp2024web"
@@ -156,7 +156,7 @@ def test_two_tallies_count_each_row_once(table):
     assert set(counts) == {CLAIM, CHECK}
     assert sum(counts[CLAIM].values()) == (table["kind"] == CLAIM).sum()
     assert sum(counts[CHECK].values()) == (table["kind"] == CHECK).sum()
-    assert sum(counts[CLAIM].values()) + sum(counts[CHECK].values()) == len(table) == len(CLAIMS)
+    assert sum(counts[CLAIM].values()) + sum(counts[CHECK].values()) == len(table) == len(load_claims())
 
 
 def test_the_december_2025_release_is_one_claim_that_the_data_cannot_check(table):
@@ -194,7 +194,7 @@ def test_findings_of_the_hand_checked_claims(table):
 def test_texts_are_templates_with_no_typed_numbers():
     # Only years, a Kolada id and the definition of long-term may be typed; every figure is a {figure_id}.
     allowed = re.compile(r"\b(?:19|20)\d\d\b|N31816|10 months|9 months|\b\d{1,2} (?=December|January)")
-    for claim in CLAIMS:
+    for claim in load_claims():
         for text in (
             claim.summary,
             claim.method,
@@ -211,12 +211,12 @@ def test_a_changed_input_changes_every_text_that_names_it(figures):
     # In a copy of the data, move each figure a method names to a value nobody typed: every method text
     # that names the figure must show the new value and differ from before.
     before = ledger(figures).set_index("claim_id")
-    names = sorted({f for claim in CLAIMS for f in claim_inputs(claim)})
+    names = sorted({f for claim in load_claims() for f in claim_inputs(claim)})
     frame = figures.frame.copy()
     for name in names:
         frame.loc[name, "value_in_measure_unit"] = 987.5
     after = ledger(Figures(frame)).set_index("claim_id")
-    for claim in CLAIMS:
+    for claim in load_claims():
         named = template_figures(claim.method)
         if named:
             assert after.at[claim.claim_id, "how"] != before.at[claim.claim_id, "how"], claim.claim_id
@@ -356,7 +356,7 @@ def test_a_larger_gap_never_gets_a_milder_finding(figures):
 
 def test_a_claim_within_rounding_is_never_a_conflict(figures):
     # 35 % against (132 - 203) / 203 = -34.975 %: consistent after rounding, so no conflict whatever its readings
-    claim = next(c for c in CLAIMS if c.claim_id == "str_longterm_fall_pct")
+    claim = next(c for c in load_claims() if c.claim_id == "str_longterm_fall_pct")
     assert is_substantive(claim, assess(claim, figures), figures) is False
     with pytest.raises(ValueError, match="not a discrepancy"):
         discrepancy_finding(claim, assess(claim, figures), figures)

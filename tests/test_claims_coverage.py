@@ -2,7 +2,7 @@
 
 import pytest
 
-from bistand.analysis.claims import CLAIMS, Verdict, assess_claim, ledger
+from bistand.analysis.claims import Verdict, assess_claim, ledger, load_claims
 from bistand.data.load import Figures, load_table
 
 # Kinds of reference source whose figures are press figures: claims made in public, not statistics tables.
@@ -15,7 +15,7 @@ def figures():
 
 
 def claimed_figures() -> set[str]:
-    return {f for claim in CLAIMS for f in claim.figure_ids}
+    return {f for claim in load_claims() for f in claim.figure_ids}
 
 
 def test_every_verbatim_primary_figure_is_claimed(figures):
@@ -37,7 +37,7 @@ def test_every_verbatim_press_figure_in_the_reference_data_is_claimed(figures):
 
 
 def test_every_claim_points_at_a_stated_figure_not_a_derived_one(figures):
-    for claim in CLAIMS:
+    for claim in load_claims():
         assert figures.row(claim.figure_id)["status"] != "derived", claim.claim_id
 
 

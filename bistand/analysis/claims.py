@@ -20,21 +20,30 @@ statistical table (an amount divided by a count against the table's own per-hous
 Every text a claim carries (its summary, method and what would verify it) is a template: ``{figure_id}``
 is replaced by that figure's value as the data holds it (``{figure_id:abs}`` without its sign), so no
 text can show a number the data no longer holds.
+
+The claims are data: ``data/claims.csv`` (one row per claim, with the figure that states it, its source and
+locator), ``data/claim_levels.csv`` (further levels a claim is judged against) and ``data/claim_readings.csv``
+(readings of the definitions), described and validated with the rest of the data package. :func:`load_claims`
+reads them into :class:`Claim`; the arithmetic a row names (``recompute``) is :data:`RECOMPUTATIONS`, here.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
+from bistand import DATA_DIR
 from bistand.analysis.metrics import change, in_constant_prices, percent_change
+from bistand.data.claim_tables import split_ids
 from bistand.data.formats import number
-from bistand.data.load import Figures
+from bistand.data.load import Figures, _fingerprint, load_table
 from bistand.data.sources import source_when
 
 #: The two kinds of ledger row.
@@ -351,7 +360,7 @@ def assess(claim: Claim, figures: Figures) -> Assessment:
 
 def claim_by_id(claim_id: str) -> Claim:
     """The claim with this id; KeyError naming it if there is none."""
-    for claim in CLAIMS:
+    for claim in load_claims():
         if claim.claim_id == claim_id:
             return claim
     raise KeyError(f"no claim {claim_id!r}")
@@ -379,378 +388,124 @@ def anchor(claim_id: str) -> str:
     return "claim-" + claim_id.replace("_", "-")
 
 
-def _v(figure_id: str) -> Callable[[Figures], float]:
-    return lambda f: f.value(figure_id)
+# ---------------------------------------------------------------------------------------------
+# The claims, read from data/claims.csv, data/claim_levels.csv and data/claim_readings.csv
 
 
-def _change(before: str, after: str) -> Callable[[Figures], float]:
-    return lambda f: change(f.value(before), f.value(after))
+def _value(f: Figures, figure: str) -> float:
+    return f.value(figure)
 
 
-def _pct(before: str, after: str) -> Callable[[Figures], float]:
-    return lambda f: percent_change(f.value(before), f.value(after))
+def _change(f: Figures, before: str, after: str) -> float:
+    return change(f.value(before), f.value(after))
 
 
-def _change_in_later_prices(before: str, after: str, year_before: int, year_after: int) -> Callable[[Figures], float]:
-    """The change from ``before`` to ``after`` with ``before`` in ``year_after``'s prices (consumer price index)."""
-
-    def recompute(f: Figures) -> float:
-        cpi = f.annual_series("0000", "cpi_annual_mean")
-        return change(in_constant_prices(f.value(before), year_before, year_after, cpi), f.value(after))
-
-    return recompute
+def _percent_change(f: Figures, before: str, after: str) -> float:
+    return percent_change(f.value(before), f.value(after))
 
 
-def _per_household(code: str, year: int, source: str) -> Claim:
-    """The annual table's amount per household against its amount and household count.
+def _year(f: Figures, figure_id: str) -> int:
+    row = f.row(figure_id)
+    if row["period_kind"] != "year":
+        raise ValueError(f"{figure_id} is for {row['period']!r}, not a year: its prices cannot be named")
+    return int(row["period"])
 
-    The amount is stated in thousand SEK, so it may be off by 500 SEK, divided among the households.
-    """
-    prefix, place = {"0000": ("se", "Sweden"), "0486": ("str", "Strängnäs")}[code]
-    households, paid = f"{prefix}_hh_{year}_{source}", f"{prefix}_paid_{year}_{source}"
-    return Claim(
-        f"{prefix}_perhh_{year}",
-        f"{prefix}_perhh_{year}_{source}",
-        f"Amount paid per household, {place}, {year}: {{{prefix}_perhh_{year}_{source}}}",
-        f"amount paid ({{{paid}}}) / households ({{{households}}}); the table states the amount in thousand "
-        "SEK, so the result may move by up to half a thousand SEK divided by the households",
-        lambda f: f.value(paid) * 1e6 / f.value(households),
-        input_rounding=lambda f: 500 / f.value(households),
-        kind=CHECK,
+
+def _change_in_later_prices(f: Figures, before: str, after: str) -> float:
+    """The change from ``before`` to ``after`` with ``before`` in the prices of ``after``'s year (consumer price index;
+    each figure's year is its period)."""
+    cpi = f.annual_series("0000", "cpi_annual_mean")
+    return change(in_constant_prices(f.value(before), _year(f, before), _year(f, after), cpi), f.value(after))
+
+
+def _per_household(f: Figures, paid: str, households: str) -> float:
+    """An annual table's amount paid (million SEK) per household, in SEK."""
+    return f.value(paid) * 1e6 / f.value(households)
+
+
+def _thousand_sek_rounding(f: Figures, paid: str, households: str) -> float:
+    """How far :func:`_per_household` can move because the table states the amount in thousand SEK: up to 500 SEK,
+    divided among the households."""
+    return 500 / f.value(households)
+
+
+#: The arithmetic of each recomputation a claim, a level or a reading names (``recompute`` in the data; the names
+#: and the figures each takes are :data:`bistand.data.vocabularies.RECOMPUTATIONS`).
+RECOMPUTATIONS: dict[str, Callable[..., float]] = {
+    "value": _value,
+    "change": _change,
+    "percent_change": _percent_change,
+    "change_in_later_prices": _change_in_later_prices,
+    "per_household": _per_household,
+}
+#: How far rounded inputs can move a recomputation, where they can (see :func:`judge`).
+INPUT_ROUNDING: dict[str, Callable[..., float]] = {"per_household": _thousand_sek_rounding}
+
+
+def _recompute(name: str, inputs: str) -> Callable[[Figures], float] | None:
+    """The recomputation ``name`` (:data:`RECOMPUTATIONS`) of the figure ids ``inputs`` ("a; b"), as a function of
+    the figures; None for no name. KeyError for a name the book has no arithmetic for."""
+    if not name:
+        return None
+    if name not in RECOMPUTATIONS:
+        raise KeyError(f"no recomputation {name!r}; known: {', '.join(RECOMPUTATIONS)}")
+    function, ids = RECOMPUTATIONS[name], split_ids(inputs)
+    return lambda figures: function(figures, *ids)
+
+
+def _input_rounding(name: str, inputs: str) -> Callable[[Figures], float] | None:
+    """How far rounded inputs can move the recomputation ``name`` of ``inputs`` (:data:`INPUT_ROUNDING`), or None."""
+    if name not in INPUT_ROUNDING:
+        return None
+    function, ids = INPUT_ROUNDING[name], split_ids(inputs)
+    return lambda figures: function(figures, *ids)
+
+
+@lru_cache(maxsize=4)
+def _claims(data_dir: Path, fingerprint: tuple) -> tuple[Claim, ...]:
+    def by_claim(name: str, place: str) -> dict[str, list[pd.Series]]:
+        table = load_table(name, data_dir)
+        table = table.assign(_place=table[place].astype(int)).sort_values(["claim_id", "_place"], kind="stable")
+        return {claim_id: [row for _, row in rows.iterrows()] for claim_id, rows in table.groupby("claim_id")}
+
+    levels, readings = by_claim("claim_levels", "level"), by_claim("claim_readings", "reading")
+    return tuple(
+        Claim(
+            row["claim_id"],
+            row["figure_id"],
+            row["summary"],
+            row["method"],
+            _recompute(row["recompute"], row["recompute_from"]),
+            decimals=int(row["decimals"]),
+            verify_with=row["verify_with"],
+            input_rounding=_input_rounding(row["recompute"], row["recompute_from"]),
+            kind=row["kind"],
+            repeated_in=tuple(split_ids(row["repeated_in"])),
+            label=row["label"],
+            alternatives=tuple(
+                Against(level["label"], _recompute(level["recompute"], level["recompute_from"]))
+                for level in levels.get(row["claim_id"], [])
+            ),
+            readings=tuple(
+                Reading(
+                    reading["label"],
+                    _recompute(reading["recompute"], reading["recompute_from"]),
+                    stated_in=reading["stated_in"],
+                )
+                for reading in readings.get(row["claim_id"], [])
+            ),
+            restates=tuple(split_ids(row["restates"])),
+        )
+        for _, row in load_table("claims", data_dir).iterrows()
     )
 
 
-CLAIMS: list[Claim] = [
-    # Strängnäs, str2022web
-    Claim(
-        "str_saving_vs_previous_year",
-        "str_saving_2020_2021_str2022web",
-        "A saving of {str_saving_2020_2021_str2022web:abs} against the previous year",
-        "amount paid in 2021 ({str_paid_2021_str2022web}) less amount paid in 2020 ({str_paid_2020_str2022web}), "
-        "both as the article states them; the cost chapter discusses how the stated saving may have been rounded",
-        _change("str_paid_2020_str2022web", "str_paid_2021_str2022web"),
-        readings=(
-            Reading(
-                "the 2020 amount in 2021 prices, by the consumer price index ({se_cpi_2020_scb_kpi} in 2020, "
-                "{se_cpi_2021_scb_kpi} in 2021), as the cost chapter reads the saving",
-                _change_in_later_prices("str_paid_2020_str2022web", "str_paid_2021_str2022web", 2020, 2021),
-            ),
-            Reading(
-                "'kostnad' (cost) in the claim may count more or less than the amounts paid the article "
-                "states; the article does not say"
-            ),
-        ),
-    ),
-    Claim(
-        "str_longterm_fall_pct",
-        "str_lt_pct_2021_01_2021_12_str2022web",
-        "Long-term households fell by {str_lt_pct_2021_01_2021_12_str2022web:abs}, January to December 2021",
-        "percent change from {str_lt_2021_01_str2022web} (January 2021) to {str_lt_2021_12_str2022web} "
-        "(December 2021) long-term households, the article's own counts",
-        _pct("str_lt_2021_01_str2022web", "str_lt_2021_12_str2022web"),
-    ),
-    Claim(
-        "str_paid_2020_vs_official",
-        "str_paid_2020_str2022web",
-        "{str_paid_2020_str2022web} paid in 2020 (the municipality's figure)",
-        "Socialstyrelsen's 2020 amount for Strängnäs ({str_paid_2020_rf_sod_2021}); both say ekonomiskt bistånd "
-        "paid, and no source explains the gap",
-        _v("str_paid_2020_rf_sod_2021"),
-        decimals=1,
-        readings=(
-            Reading(
-                "the two may count different things (gross or net of repayments, or a different part of "
-                "ekonomiskt bistånd); no source says so, and the book cannot work out the size"
-            ),
-        ),
-    ),
-    Claim(
-        "str_paid_2021",
-        "str_paid_2021_str2022web",
-        "{str_paid_2021_str2022web} paid in 2021",
-        "no second figure for 2021",
-        verify_with="Socialstyrelsen's or Kolada's 2021 amount for Strängnäs",
-    ),
-    Claim(
-        "str_forecast_2021",
-        "str_forecast_2021_str2022web",
-        "A forecast of about {str_forecast_2021_str2022web} for 2021 without measures",
-        "a forecast of what did not happen cannot be recomputed",
-        verify_with="the forecast's own document and assumptions",
-    ),
-    Claim(
-        "str_longterm_jan",
-        "str_lt_2021_01_str2022web",
-        "{str_lt_2021_01_str2022web} long-term households in January 2021",
-        "no second count",
-        verify_with="monthly counts of long-term households (Socialstyrelsen, Kolada N31816 or the municipality's own)",
-    ),
-    Claim(
-        "str_longterm_dec",
-        "str_lt_2021_12_str2022web",
-        "{str_lt_2021_12_str2022web} long-term households in December 2021",
-        "no second count",
-        verify_with="monthly counts of long-term households for December 2021",
-    ),
-    Claim(
-        "str_shortterm_unchanged",
-        "str_st_chg_str2022web",
-        "Households with assistance for under 9 months unchanged",
-        "no counts of short-term households are shipped",
-        verify_with="counts of households by duration of assistance, with the period stated",
-    ),
-    # Linköping, lkp2024pr and lkp2024web
-    Claim(
-        "lkp_616_vs_start_of_2021",
-        "lkp_paid_chg_2021_01_2024_01_lkp2024pr",
-        "{lkp_paid_chg_2021_01_2024_01_lkp2024pr:abs} fewer households paid in January 2024 than in January 2021",
-        "{lkp_paid_2024_01_lkp2024pr} (January 2024) less {lkp_paid_2021_lkp2021pr}, the start-of-2021 level "
-        "implied by the October 2021 release ({lkp_paid_2021_09_lkp2021pr} in September plus "
-        "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs}); that release says 'the start of the year', not January, "
-        "so part of the gap may be a different month",
-        _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2024_01_lkp2024pr"),
-        repeated_in=("lkp_paid_chg_2021_01_2024_01_lkp2024web",),
-        readings=(
-            Reading(
-                "the October 2021 release's 'i början på året' (at the start of the year) may be a month "
-                "other than January 2021; no count for January 2021 from that release is in the data"
-            ),
-        ),
-    ),
-    Claim(
-        "lkp_2087",
-        "lkp_paid_2024_01_lkp2024pr",
-        "{lkp_paid_2024_01_lkp2024pr} households paid in January 2024",
-        "no second source independent of the municipality",
-        verify_with="Socialstyrelsen's monthly statistics on ekonomiskt bistånd for Linköping, January 2024",
-        repeated_in=("lkp_paid_2024_01_lkp2024web",),
-    ),
-    Claim(
-        "lkp_lowest_in_10_years",
-        "lkp_low_span_2024_01_lkp2024pr",
-        "January 2024 had the lowest number of households paid in at least {lkp_low_span_2024_01_lkp2024pr} years "
-        "(the July 2024 article: in {lkp_low_span_2024_01_lkp2024web} years)",
-        "needs monthly counts back to January 2014; the data has annual counts for 2014 and 2023 only, a different measure",
-        verify_with="monthly counts of households paid, January 2014 to December 2023 (Socialstyrelsen or Kolada)",
-        repeated_in=("lkp_low_span_2024_01_lkp2024web",),
-    ),
-    Claim(
-        "lkp_lowest_since_2014",
-        "lkp_low_since_2025_12_lkp2025dec",
-        "The number of households receiving försörjningsstöd reaches a new record low, the lowest since "
-        "{lkp_low_since_2025_12_lkp2025dec} (release of 15 December 2025)",
-        "known only from the release's title and lead, listed in the February 2024 release's capture; the month of "
-        "the count is not stated, and the data has no monthly counts back to 2014",
-        verify_with="the release itself, and monthly counts of households from 2014 to the month it means "
-        "(Socialstyrelsen's monthly statistics)",
-    ),
-    Claim(
-        "lkp_longterm_287",
-        "lkp_lt_chg_2023_01_2024_01_lkp2024pr",
-        "{lkp_lt_chg_2023_01_2024_01_lkp2024pr:abs} fewer long-term households in January 2024 than in January 2023",
-        "no counts of long-term households in Linköping are shipped; the release's next paragraph speaks of "
-        "individuals ('antalet individer') in need of long-term assistance, not households",
-        verify_with="long-term household counts for January 2023 and January 2024",
-    ),
-    Claim(
-        "lkp_target_96",
-        "lkp_target_2025_lkp2024web",
-        "Goal: {lkp_target_2025_lkp2024web} of adults in other support than assistance by 2025",
-        "a target for 2025; no outcome is shipped",
-        verify_with="the share of adults in Linköping without ekonomiskt bistånd in 2025",
-    ),
-    # Linköping, lkpalliance and lkp500
-    Claim(
-        "lkp_almost_300_fewer",
-        "lkp_recv_chg_yoy_lkpalliance",
-        "Almost {lkp_recv_chg_yoy_lkpalliance:abs} fewer households than a year earlier",
-        "the text is undated, so the two dates are unknown",
-        verify_with="the statement's date and monthly household counts a year apart",
-    ),
-    Claim(
-        "lkp_2_5_mkr_per_month",
-        "lkp_cost_month_chg_lkpalliance",
-        "{lkp_cost_month_chg_lkpalliance:abs} lower costs per month",
-        "undated; no monthly payments are shipped",
-        verify_with="monthly amounts paid a year apart, with the statement's date",
-    ),
-    Claim(
-        "lkp_after_3_5_years",
-        "lkp_turnaround_lkpalliance",
-        "The trend turned after {lkp_turnaround_lkpalliance} years",
-        "the starting point is not stated",
-        verify_with="the date the years are counted from",
-    ),
-    Claim(
-        "lkp_500_places",
-        "lkp_places_lkp500",
-        "{lkp_places_lkp500} places in the labour-market programme",
-        "a decision, not an outcome",
-        verify_with="the programme's decision document and follow-up reports",
-    ),
-    Claim(
-        "lkp_about_100_far",
-        "lkp_far_lkp500",
-        "About {lkp_far_lkp500} people long far from the labour market",
-        "no count of such people is shipped",
-        verify_with="the municipality's own count behind the decision",
-    ),
-    # Linköping, press figures in the reference data
-    Claim(
-        "lkp_8pct",
-        "lkp_paid_pct_2021_2021_12_20_corren2021",
-        "Households fell by {lkp_paid_pct_2021_2021_12_20_corren2021:abs} since the start of 2021 (December 2021)",
-        "percent change to {lkp_paid_2021_12_20_corren2021} from each start-of-2021 level the municipality's "
-        "releases imply: {lkp_paid_2021_lkp2021pr} (October 2021 release) and {lkp_paid_2021_01_lkp2024pr} "
-        "(February 2024 release, January 2021); the two releases cannot both describe the same start of 2021",
-        _pct("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"),
-        label="against {lkp_paid_2021_lkp2021pr} (October 2021 release)",
-        alternatives=(
-            Against(
-                "against {lkp_paid_2021_01_lkp2024pr} (February 2024 release)",
-                _pct("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_12_20_corren2021"),
-            ),
-        ),
-    ),
-    Claim(
-        "lkp_almost_6pct",
-        "lkp_paid_pct_2021_2021_09_lkp2021pr",
-        "A fall of almost {lkp_paid_pct_2021_2021_09_lkp2021pr:abs}, start of 2021 to September",
-        "percent change from {lkp_paid_2021_lkp2021pr} ({lkp_paid_2021_09_lkp2021pr} plus "
-        "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs}) to {lkp_paid_2021_09_lkp2021pr}, the release's own figures",
-        _pct("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_09_lkp2021pr"),
-    ),
-    Claim(
-        "lkp_2567_september",
-        "lkp_paid_2021_09_lkp2021pr",
-        "{lkp_paid_2021_09_lkp2021pr} households paid in September 2021",
-        "no second source",
-        verify_with="Socialstyrelsen's monthly statistics for Linköping, September 2021",
-    ),
-    Claim(
-        "lkp_160_fewer",
-        "lkp_paid_chg_2021_2021_09_lkp2021pr",
-        "{lkp_paid_chg_2021_2021_09_lkp2021pr:abs} fewer than at the start of the year",
-        "no independent start-of-year count",
-        verify_with="the count of households paid in January 2021 from a source independent of the release",
-    ),
-    Claim(
-        "lkp_2507_december",
-        "lkp_paid_2021_12_20_corren2021",
-        "{lkp_paid_2021_12_20_corren2021} households 'today' (20 December 2021)",
-        "no second source",
-        verify_with="the municipality's monthly count for the month meant",
-    ),
-    Claim(
-        "lkp_over_200_in_2021",
-        "lkp_paid_chg_2021_2021_12_20_corren2021",
-        "Households paid ('utbetalningarna') fell by more than {lkp_paid_chg_2021_2021_12_20_corren2021:abs} during "
-        "2021 (December 2021)",
-        "change to {lkp_paid_2021_12_20_corren2021} (20 December 2021) from each start-of-2021 level the "
-        "municipality's releases imply: {lkp_paid_2021_lkp2021pr} (October 2021 release) and "
-        "{lkp_paid_2021_01_lkp2024pr} (February 2024 release, January 2021)",
-        _change("lkp_paid_2021_lkp2021pr", "lkp_paid_2021_12_20_corren2021"),
-        decimals=-2,
-        label="against {lkp_paid_2021_lkp2021pr} (October 2021 release)",
-        alternatives=(
-            Against(
-                "against {lkp_paid_2021_01_lkp2024pr} (February 2024 release)",
-                _change("lkp_paid_2021_01_lkp2024pr", "lkp_paid_2021_12_20_corren2021"),
-            ),
-        ),
-    ),
-    Claim(
-        "lkp_386_fewer_2023",
-        "lkp_hh_chg_2022_2023_lkp_stat",
-        "{lkp_hh_chg_2022_2023_lkp_stat:abs} fewer households in 2023 than in 2022",
-        "the 2022 level in the data is derived from this very figure",
-        verify_with="Socialstyrelsen's 2022 annual count for Linköping",
-    ),
-    # Linköping, newspaper figures for 2014 in the reference data (lkpposten)
-    Claim(
-        "lkp_4161_households_2014",
-        "lkp_hh_2014_lkpposten",
-        "{lkp_hh_2014_lkpposten} households with assistance in 2014 (Linköpings-Posten)",
-        "no second count for 2014; the newspaper's figures leave out introduktionsersättning",
-        verify_with="Socialstyrelsen's 2014 annual household count for Linköping, on the same definition",
-    ),
-    Claim(
-        "lkp_232_8_mkr_2014",
-        "lkp_paid_2014_lkpposten",
-        "{lkp_paid_2014_lkpposten} paid in 2014 (Linköpings-Posten)",
-        "no second amount for 2014",
-        verify_with="Socialstyrelsen's 2014 amount paid for Linköping",
-    ),
-    Claim(
-        "lkp_93_fewer_2014",
-        "lkp_hh_chg_2013_2014_lkpposten",
-        "{lkp_hh_chg_2013_2014_lkpposten:abs} fewer households in 2014 than in 2013",
-        "the 2013 level in the data is derived from this very figure",
-        verify_with="Socialstyrelsen's 2013 and 2014 annual household counts for Linköping",
-    ),
-    Claim(
-        "lkp_0_42_mkr_less_2014",
-        "lkp_paid_chg_2013_2014_lkpposten",
-        "{lkp_paid_chg_2013_2014_lkpposten:abs} less paid in 2014 than in 2013",
-        "the 2013 amount in the data is derived from this very figure",
-        verify_with="Socialstyrelsen's 2013 and 2014 amounts paid for Linköping",
-    ),
-    # National figures in the reference data
-    # SKR's 206 000 is Socialstyrelsen's count rounded: it restates that count, so its check is not independent.
-    Claim(
-        "se_206000_households_2018",
-        "se_hh_2018_bt_skr_2018",
-        "{se_hh_2018_bt_skr_2018} households in 2018 (SKR, restating Socialstyrelsen's count)",
-        "Socialstyrelsen's 2018 count ({se_hh_2018_rf_got_2023}), rounded to thousands: SKR restates the official "
-        "count, so the two agree by construction and neither confirms the other",
-        _v("se_hh_2018_rf_got_2023"),
-        decimals=-3,
-        restates=("se_hh_2018_rf_got_2023",),
-    ),
-    Claim(
-        "se_11_2_billion_2018",
-        "se_paid_2018_bt_skr_2018",
-        "{se_paid_2018_bt_skr_2018} paid in 2018 (SKR)",
-        "no official 2018 amount is shipped",
-        verify_with="Socialstyrelsen's 2018 amount for Sweden",
-    ),
-    Claim(
-        "se_10_6_billion_2015",
-        "se_paid_2015_sos_stat",
-        "Just over {se_paid_2015_sos_stat} paid in 2015",
-        "no 2015 amount in the annual table",
-        verify_with="Socialstyrelsen's 2015 table",
-    ),
-    Claim(
-        "se_10_5_billion_2016",
-        "se_paid_2016_skl_fakta",
-        "{se_paid_2016_skl_fakta} paid in 2016 (SKL)",
-        "no 2016 amount in the annual table",
-        verify_with="Socialstyrelsen's 2016 table",
-    ),
-    Claim(
-        "se_longterm_share_2016",
-        "se_lt_share_2016_skl_fakta",
-        "{se_lt_share_2016_skl_fakta} of adult recipients had long-term assistance in 2016 (SKL)",
-        "no counts of long-term recipients are shipped",
-        verify_with="Socialstyrelsen's 2016 counts of adult recipients, all and long-term (10 months or more)",
-    ),
-    *[
-        _per_household("0000", year, source)
-        for year, source in [
-            (2017, "rf_sod_2018"),
-            (2019, "rf_sod_2020"),
-            (2020, "rf_sod_2021"),
-            (2021, "rf_alv_2022"),
-            (2022, "rf_got_2023"),
-            (2024, "rf_got_2024"),
-        ]
-    ],
-    *[
-        _per_household("0486", year, source)
-        for year, source in [(2017, "rf_sod_2018"), (2019, "rf_sod_2020"), (2020, "rf_sod_2021")]
-    ],
-]
+def load_claims(data_dir: Path = DATA_DIR) -> tuple[Claim, ...]:
+    """The claims of the ledger, in its order, from the data package (validated first): data/claims.csv, with each
+    claim's further levels (claim_levels.csv) and readings (claim_readings.csv) in their order, and each
+    ``recompute`` bound to its arithmetic (:data:`RECOMPUTATIONS`) and its figures."""
+    data_dir = Path(data_dir).resolve()
+    return _claims(data_dir, _fingerprint(data_dir))
 
 
 def _sources_of(figure_ids: tuple[str, ...], figures: Figures) -> list[str]:
@@ -784,7 +539,7 @@ def recomputed_text(value: float, unit: str) -> str:
     return number(value, 2, trim=unit not in ("percent", "sek_million"))
 
 
-def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) -> pd.DataFrame:
+def ledger(figures: Figures | None = None, claims: Sequence[Claim] | None = None) -> pd.DataFrame:
     """One row per claim or internal check: who said it (every text that says it), when, the words,
     the stated and recomputed values, the verdict (against each level, where there are several),
     whether the check is independent of the texts making the claim, and the row's finding. A source
@@ -795,7 +550,7 @@ def ledger(figures: Figures | None = None, claims: list[Claim] | None = None) ->
 
     sources = load_table("sources").set_index("source_id")
     rows = []
-    for claim in CLAIMS if claims is None else claims:
+    for claim in load_claims() if claims is None else claims:
         result = assess(claim, figures)
         row = figures.row(claim.figure_id)
         source_ids = _sources_of(claim.figure_ids, figures)

@@ -1,8 +1,8 @@
 """The national and research context: Kolada's key figures and comparison groups, the studies, and peer tables.
 
 The constants restate data/raw/context_timeline_policy_research.md (source ids in
-sources.csv); the functions read figures from the data package, so every number the context chapter
-prints comes from a data row or from these named lists.
+sources.csv); the studies are data (data/studies.csv, read by :func:`load_studies`); the functions read figures from
+the data package, so every number the context chapter prints comes from a data row or from these named lists.
 """
 
 from __future__ import annotations
@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
+
+from bistand import DATA_DIR
+from bistand.data.load import load_table
 
 #: Long-term assistance, as Kolada defines it: "Långvarigt bistånd avser 10-12 månader under året".
 LONGTERM_MONTHS = (10, 12)
@@ -95,40 +99,12 @@ class Study:
     identifies: str
 
 
-STUDIES = [
-    Study(
-        "dahlberg2008",
-        "Dahlberg, Johansson & Mörk (IFAU)",
-        "Difference-in-differences: Stockholm's city districts introduced mandatory activation at different times",
-        "Lower welfare participation and higher employment; no statistically significant effect on disposable "
-        "income; the effects appear largest for young people and people born in non-Western countries",
-        "The effect net of what happened city-wide at the same time, because districts that had not yet started "
-        "serve as the comparison",
-    ),
-    Study(
-        "persson2014",
-        "Persson & Vikman (Research in Labor Economics 39)",
-        "Entry and exit rates of welfare participation, the same Stockholm reform (peer-reviewed version of a "
-        "2010 working paper)",
-        "No overall average effect on entry to or exit from social assistance; lower entry for young people and "
-        "for unmarried people without children. (The 2010 working paper had reported a fall mainly through a "
-        "small rise in exits.)",
-        "Whether a fall comes from people leaving faster or from fewer people entering, which a count of "
-        "recipients on one day cannot tell apart",
-    ),
-    Study(
-        "sbu351",
-        "SBU, report 351 (systematic review)",
-        "Systematic review of controlled studies of active labour-market programmes for recipients of "
-        "försörjningsstöd for at least six months (its definition of long-term), with the certainty of each "
-        "finding graded",
-        "Training at workplaces, and extensive or long-term training, are more effective than usual interventions "
-        "or none (moderate certainty); work-supporting programmes inside regular municipal activities are more "
-        "effective than those outside them (moderate certainty); a lower caseload for case managers helps (low "
-        "certainty); classroom training may have no or a negligible effect (low certainty)",
-        "How certain the evidence across many studies is, and which kinds of programme it supports",
-    ),
-]
+def load_studies(data_dir: Path = DATA_DIR) -> list[Study]:
+    """The studies of mandatory activation, in the table's order, from data/studies.csv (validated first)."""
+    return [
+        Study(row.source_id, row.authors, row.design, row.finding, row.identifies)
+        for row in load_table("studies", data_dir).itertuples(index=False)
+    ]
 
 
 def peer_table(figures_frame: pd.DataFrame, measure: str, period: str, focus: str) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bistand import DATA_DIR
+from bistand.data.claim_tables import claim_table_problems
 from bistand.data.derive import RuleError, evaluate_rule, parse_rule
 from bistand.data.periods import PeriodError, parse_period
 from bistand.data.swedish_numbers import value_matches_words
@@ -644,7 +645,19 @@ def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], source
     problems += _quote_problems(data_dir, descriptor, readable, flagged, sources_dir)
     problems += _event_problems(data_dir, readable, flagged)
     problems += _source_problems(data_dir, readable, flagged)
+    problems += _claim_problems(data_dir, descriptor, readable, flagged, problems)
     return _one_per_cell([p for p in problems if (p.file, p.row) not in bad_rows or p in row_problems])
+
+
+def _claim_problems(
+    data_dir: Path, descriptor: dict, readable: set[str], flagged: set, found: list[Problem]
+) -> list[Problem]:
+    """The claims tables against the figures (bistand.data.claim_tables), once the figure files have no problem."""
+    figure_files = [r["path"] for r in descriptor["resources"] if r["name"].startswith(FIGURE_RESOURCES_PREFIX)]
+    if not set(figure_files) <= readable or any(p.file in figure_files for p in found):
+        return []
+    figures = {row.get("figure_id", ""): row for name in figure_files for _, row in _numbered_rows(data_dir / name)}
+    return [Problem(*problem) for problem in claim_table_problems(data_dir, figures, readable, flagged)]
 
 
 _ALL_COLUMNS = (

@@ -1,4 +1,5 @@
-"""Controlled vocabularies of the data package that are not tables of their own: event kinds and date precisions.
+"""Controlled vocabularies of the data package that are not tables of their own: event kinds, date precisions, the
+kinds of ledger row and the recomputations a claim can name.
 
 ``data/datapackage.json`` carries the same lists as ``enum`` constraints; a test checks that they agree.
 """
@@ -20,3 +21,20 @@ EVENT_KINDS: dict[str, str] = {
     "study": "a research publication",
 }
 PRECISIONS = ("day", "month", "year", "range")
+
+#: The kinds of row of the claims ledger (claims.csv's ``kind``).
+CLAIM_KINDS: dict[str, str] = {
+    "claim": "a numeric claim a source makes in public",
+    "internal check": "a check of a statistical table against its own columns",
+}
+
+#: How a claim, a further level or a reading is recomputed (``recompute`` in claims.csv, claim_levels.csv and
+#: claim_readings.csv): name -> the figures it takes, in order (``recompute_from``). The arithmetic is
+#: :data:`bistand.analysis.claims.RECOMPUTATIONS`; a test checks the two name the same recomputations.
+RECOMPUTATIONS: dict[str, tuple[str, ...]] = {
+    "value": ("the figure",),
+    "change": ("before", "after"),
+    "percent_change": ("before", "after"),
+    "change_in_later_prices": ("before", "after"),
+    "per_household": ("amount paid", "households"),
+}

@@ -6,20 +6,21 @@ import altair as alt
 import pandas as pd
 
 from bistand.analysis.chapters.context import ADULTS_YEAR, LONGTERM_YEAR, SODERMANLAND_YEAR, Peers, Sodermanland
-from bistand.analysis.context import KOLADA_GROUPS, KOLADA_KPIS, STUDIES
+from bistand.analysis.context import KOLADA_GROUPS, KOLADA_KPIS, load_studies
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 
 
 def studies_table() -> pd.DataFrame:
     """The studies of mandatory activation, one row per study: design, finding, what it can identify, source."""
+    studies = load_studies()
     return pd.DataFrame(
         {
-            "Study": [s.authors for s in STUDIES],
-            "Design": [s.design for s in STUDIES],
-            "Finding": [s.finding for s in STUDIES],
-            "What the design can identify": [s.identifies for s in STUDIES],
-            "Source (key)": [s.source_id for s in STUDIES],
+            "Study": [s.authors for s in studies],
+            "Design": [s.design for s in studies],
+            "Finding": [s.finding for s in studies],
+            "What the design can identify": [s.identifies for s in studies],
+            "Source (key)": [s.source_id for s in studies],
         }
     ).set_index("Study")
 
