@@ -296,7 +296,7 @@ BAD_YEARS = [
     ),
     ("sbu351", "2022", "year: year 2022 is not in date_as_given ('undated'): give only a year the source states"),
     ("str2022web", "2022", "year: year 2022 is for a source without a full date; date already gives 2022"),
-    ("ds2024", "24", 'year: \'24\' breaks the constraint "minimum" is "1900"'),
+    ("ds2024", "24", "year: '24' is less than the minimum, 1900"),
 ]
 
 
