@@ -108,6 +108,13 @@ def test_extra_column(data_copy):
     assert messages(data_copy) == ["data/municipalities.csv:1:population: unknown extra column 'population'"]
 
 
+def test_duplicated_column_names_the_label_that_repeats(data_copy):
+    path = data_copy / "municipalities.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("code,name,kind", "code,code,kind", 1), encoding="utf-8")
+    update_hashes(data_copy)
+    assert messages(data_copy) == ["data/municipalities.csv:1:name: column 'code' appears twice"]
+
+
 def test_missing_column(data_copy):
     path = data_copy / "municipalities.csv"
     lines = [",".join(line.split(",")[:2]) for line in path.read_text(encoding="utf-8").splitlines()]
