@@ -159,13 +159,13 @@ def _with_commas(text: str, separator: str) -> str:
 
 
 def _frictionless_problems(
-    data_dir: Path, descriptor: dict, readable: set[str], bad_rows: set[tuple[str, int]]
-) -> list[Problem]:
+    data_dir: Path, descriptor: dict, readable: set[str]
+) -> tuple[list[Problem], set[tuple[str, int]]]:
     """Types, constraints, headers and keys, checked by frictionless against the schemas.
 
     Each message is made from frictionless's structured errors (``error.type``, ``row_number``, ``field_name``,
-    ``cell``; for a broken constraint, which one from ``Field.read_cell``), never from its message text. Rows
-    with the wrong number of cells (``bad_rows``) are reported apart, once.
+    ``cell``; for a broken constraint, which one from ``Field.read_cell``), never from its message text. Returns
+    them and the rows with the wrong number of cells (each reported once, with its likely cause, and nothing else).
     """
     import frictionless
 
@@ -177,14 +177,13 @@ def _frictionless_problems(
         schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in names]
         resource["schema"] = schema
     package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
-    problems = []
+    problems, bad_rows = [], set()
     for task in package.validate().tasks:
         resource = package.get_resource(task.name)
         table = _Table(data_dir, Path(resource.path).name, resource.schema)
-        problems += table.problems(
-            [e for e in task.errors if (table.file, getattr(e, "row_number", 0)) not in bad_rows]
-        )
-    return problems
+        problems += table.problems(task.errors)
+        bad_rows |= {(table.file, row) for row in table.bad_rows}
+    return problems, bad_rows
 
 
 #: More rows than this with the same mistake in one column are reported in one line.
@@ -212,25 +211,35 @@ class _Table:
         self.data_dir, self.file, self.schema = data_dir, file, schema
         self.rows = dict(_numbered_rows(data_dir / file))
         self.middle_blank, self.trailing_blank = _blank_lines((data_dir / file).read_text(encoding="utf-8"))
+        self.bad_rows: set[int] = set()
 
     def problems(self, errors: list) -> list[Problem]:
         """One problem per cell at most (a broken pattern before the missing reference it causes); a missing or
-        extra column once, at the header; a repeated row once; codes that lost their zero in many rows, one line."""
+        extra column once, at the header; a row with the wrong number of cells once, and nothing else in it; a
+        repeated row once; codes that lost their zero in many rows, one line."""
         types = {error.type for error in errors}
         missing_columns = {error.field_name for error in errors if error.type == "missing-label"}
+        # A missing or extra column is reported once, at the header, not again in every row.
+        errors = [
+            e
+            for e in errors
+            if not (e.type == "extra-cell" and "extra-label" in types)
+            and not (e.type == "missing-cell" and "missing-label" in types)
+            and (e.type == "missing-label" or getattr(e, "field_name", None) not in missing_columns)
+        ]
+        self.bad_rows = {e.row_number for e in errors if e.type in ("extra-cell", "missing-cell")}
         problems, seen, lost_zeros = [], set(), {}
         for error in errors:
             row = getattr(error, "row_number", None)
-            if row in self.trailing_blank or (
-                error.type != "missing-label" and getattr(error, "field_name", None) in missing_columns
-            ):
+            if row in self.trailing_blank:
                 continue
-            if (error.type == "extra-cell" and "extra-label" in types) or (
-                error.type == "missing-cell" and "missing-label" in types
-            ):
-                continue  # a missing or extra column is reported once, at the header, not again in every row
             if row in self.middle_blank:
                 problems.append(Problem(self.file, row, "-", "row is empty"))
+                continue
+            if row in self.bad_rows:
+                if error.type in ("extra-cell", "missing-cell") and (row, "cells") not in seen:
+                    seen.add((row, "cells"))
+                    problems.append(self._row_length_problem(error))
                 continue
             column = self._column(error)
             if column != "-" and (row, column) in seen:
@@ -281,8 +290,6 @@ class _Table:
             "incorrect-label": lambda: f"column is named {error.label!r}, expected {column!r}",
             "duplicate-label": lambda: f"column {error.label!r} appears twice",
             "blank-label": lambda: "a column has no name",
-            "missing-cell": lambda: "row has too few cells",
-            "extra-cell": lambda: "row has more cells than the header",
             "blank-row": lambda: "row is empty",
         }
         if error.type == "extra-label":  # frictionless leaves its label empty; the header's labels name it
@@ -291,6 +298,35 @@ class _Table:
         if error.type in ("primary-key", "unique-error") and message.startswith("row "):
             column = "-"  # the whole row repeats another
         return Problem(self.file, row, column, message)
+
+    def _row_length_problem(self, error) -> Problem:
+        """A row with more or fewer cells than the header, with the likely cause: a cell missing, an unquoted
+        comma, or a decimal comma that split a number in two (named in its column)."""
+        cells, header = error.cells, self.schema.field_names
+        counts = f"row has {len(cells)} cells, the header {len(header)}"
+        if len(cells) < len(header):
+            return Problem(
+                self.file,
+                error.row_number,
+                "-",
+                f"{counts}: a cell is missing (every row needs a comma between each two columns, also around an "
+                "empty cell)",
+            )
+        numeric = {f.name for f in self.schema.fields if f.type in ("number", "integer")}
+        # The split cell: two digit runs that join into a decimal number, in a numeric column first.
+        for index in sorted(range(len(cells) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric, i)):
+            joined = f"{cells[index]},{cells[index + 1]}"
+            if DECIMAL_COMMA.fullmatch(joined.strip()):
+                return Problem(
+                    self.file,
+                    error.row_number,
+                    header[index] if index < len(header) else "-",
+                    f"{counts}; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
+                    f"separator: {joined.replace(',', '.')}",
+                )
+        return Problem(
+            self.file, error.row_number, "-", f"{counts}: an unquoted comma in a cell? put the cell in double quotes"
+        )
 
     def _type_message(self, error) -> str:
         field_type = self.schema.get_field(error.field_name).type
@@ -741,8 +777,8 @@ def _sources_dir(data_dir: Path) -> Path:
 
 
 def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], sources_dir: Path) -> list[Problem]:
-    row_problems, bad_rows = _row_length_problems(data_dir, descriptor, readable)
-    table_problems = _frictionless_problems(data_dir, descriptor, readable, bad_rows)
+    table_problems, bad_rows = _frictionless_problems(data_dir, descriptor, readable)
+    row_problems = [p for p in table_problems if (p.file, p.row) in bad_rows]  # one each, its cause
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
     flagged |= {(f, r, c) for f, r in bad_rows for c in _ALL_COLUMNS}
@@ -751,9 +787,7 @@ def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], source
     ]
     flagged |= {(p.file, p.row, c) for p in figure_problems for c in p.column.split(",")}
     # One message per cell: a value already wrong by another rule is not compared with its words too.
-    problems = (
-        row_problems + table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
-    )
+    problems = table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
     flagged |= {(p.file, p.row, c) for p in problems for c in p.column.split(",")}
     problems += _quote_problems(data_dir, descriptor, readable, flagged, sources_dir)
     problems += _event_problems(data_dir, readable, flagged)
@@ -793,66 +827,6 @@ def _one_per_cell(problems: list[Problem]) -> list[Problem]:
         seen.add(key)
         kept.append(problem)
     return kept
-
-
-def _row_length_problems(
-    data_dir: Path, descriptor: dict, readable: set[str]
-) -> tuple[list[Problem], set[tuple[str, int]]]:
-    """One message per row whose number of cells differs from the header's (with the likely cause), and those rows."""
-    problems, rows = [], set()
-    numeric = {
-        r["path"]: {f["name"] for f in r["schema"]["fields"] if f.get("type") in ("number", "integer")}
-        for r in descriptor["resources"]
-    }
-    for name in sorted(readable):
-        with open(data_dir / name, encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            for row in reader:
-                line = reader.line_num
-                if _is_blank(row) or len(row) == len(header):
-                    continue
-                rows.add((name, line))
-                if len(row) < len(header):
-                    problems.append(
-                        Problem(
-                            name,
-                            line,
-                            "-",
-                            f"row has {len(row)} cells, the header {len(header)}: "
-                            "a cell is missing (every row needs a comma between each two columns, "
-                            "also around an empty cell)",
-                        )
-                    )
-                    continue
-                column, hint = "-", ""
-                # The split cell: two digit runs that join into a decimal number, in a numeric column first.
-                order = sorted(
-                    range(len(row) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric.get(name, ()), i)
-                )
-                for index in order:
-                    joined = f"{row[index]},{row[index + 1]}"
-                    if (
-                        row[index].strip().lstrip("-").isdigit()
-                        and row[index + 1].strip().isdigit()
-                        and DECIMAL_COMMA.fullmatch(joined.strip())
-                    ):
-                        column = header[index] if index < len(header) else "-"
-                        hint = (
-                            f"; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
-                            f"separator: {joined.replace(',', '.')}"
-                        )
-                        break
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        column,
-                        f"row has {len(row)} cells, the header {len(header)}"
-                        + (hint or ": an unquoted comma in a cell? put the cell in double quotes"),
-                    )
-                )
-    return problems, rows
 
 
 def number_ranges(numbers: list[int]) -> str:
