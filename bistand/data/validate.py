@@ -283,8 +283,6 @@ class _Table:
                 f"{', '.join(repr(v) for v in error.field_cells)} is not in "
                 f"{error.reference_name}.csv ({', '.join(error.reference_field_names)})"
             ),
-            "primary-key": lambda: self._duplicate_message(row, self.schema.primary_key),
-            "unique-error": lambda: self._duplicate_message(row, [column]),
             "extra-label": lambda: f"unknown extra column {column!r}",
             "missing-label": lambda: f"missing column {column!r}",
             "incorrect-label": lambda: f"column is named {error.label!r}, expected {column!r}",
@@ -292,12 +290,11 @@ class _Table:
             "blank-label": lambda: "a column has no name",
             "blank-row": lambda: "row is empty",
         }
+        if error.type in ("primary-key", "unique-error"):
+            return self._duplicate(row, column)
         if error.type == "extra-label":  # frictionless leaves its label empty; the header's labels name it
             column = error.labels[error.field_number - 1]
-        message = messages.get(error.type, lambda: error.message)()
-        if error.type in ("primary-key", "unique-error") and message.startswith("row "):
-            column = "-"  # the whole row repeats another
-        return Problem(self.file, row, column, message)
+        return Problem(self.file, row, column, messages.get(error.type, lambda: error.message)())
 
     def _row_length_problem(self, error) -> Problem:
         """A row with more or fewer cells than the header, with the likely cause: a cell missing, an unquoted
@@ -361,22 +358,26 @@ class _Table:
         words = CONSTRAINT_WORDS.get(constraint, "breaks the constraint " + str(constraint) + " ({})")
         return f"{cell!r} " + words.format(limit)
 
-    def _duplicate_message(self, row: int, columns: list[str]) -> str:
-        """A row whose key (or unique cell) another row has: which row, and whether the whole row repeats it."""
+    def _duplicate(self, row: int, column: str) -> Problem:
+        """A row whose key (or unique cell, in ``column``) another row has: which row (frictionless's error names it
+        only in its text), and whether the whole row repeats it."""
+        columns = column.split(",")
         own = self.rows.get(row, {})
         other = next(
             (n for n, r in self.rows.items() if n < row and all(r.get(c) == own.get(c) for c in columns)), None
         )
         if other is None:
-            return f"{', '.join(columns)} appears in another row too: each row needs its own"
-        if self.rows[other] == own:
-            return f"row {row} repeats row {other}: delete one of them"
-        if columns == self.schema.primary_key:
-            return (
+            message = f"{', '.join(columns)} appears in another row too: each row needs its own"
+        elif self.rows[other] == own:
+            return Problem(self.file, row, "-", f"row {row} repeats row {other}: delete one of them")
+        elif len(columns) > 1:
+            message = (
                 f"rows {other} and {row} have the same {', '.join(columns)}: "
                 "one figure entered twice? (each combination may appear once)"
             )
-        return f"{own.get(columns[0])!r} is the {columns[0]} of row {other} too: each row needs its own"
+        else:
+            message = f"{own.get(column)!r} is the {column} of row {other} too: each row needs its own"
+        return Problem(self.file, row, column, message)
 
     def _lost_zero_problems(self, column: str, found: list[tuple[int, str]]) -> list[Problem]:
         """Codes that lost their leading zero: one line per row, or one for the column when there are many (a whole
