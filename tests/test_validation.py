@@ -93,6 +93,19 @@ def test_duplicate_key(data_copy):
     ]
 
 
+def test_a_key_of_one_column_given_twice_names_the_other_row(data_copy):
+    path = data_copy / "municipalities.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [i for i, text in enumerate(lines, start=1) if text.startswith(("0580,", "0486,"))]
+    first, line = min(rows), max(rows)  # 0486 becomes 0580: the later row is the one named
+    path.write_text(path.read_text(encoding="utf-8").replace("0486,", "0580,", 1), encoding="utf-8")
+    update_hashes(data_copy)
+    found = [m for m in messages(data_copy) if m.startswith("data/municipalities.csv")]
+    assert found == [
+        f"data/municipalities.csv:{line}:code: '0580' is the code of row {first} too: each row needs its own"
+    ]
+
+
 def test_renamed_column(data_copy):
     path = data_copy / "figures_primary.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",quote,", ",citat,", 1), encoding="utf-8")
