@@ -406,9 +406,13 @@ class _Table:
         ]
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _figure_files(descriptor: dict, readable: set[str]) -> list[str]:
+    """The readable files of figures (resources named figures*), in the descriptor's order."""
+    return [
+        r["path"]
+        for r in descriptor["resources"]
+        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
+    ]
 
 
 def _is_blank(row: list[str]) -> bool:
@@ -451,12 +455,8 @@ def _figure_problems(
     problems: list[Problem] = []
     measures = {}
     if "measures.csv" in readable:
-        measures = {r["measure"]: r for r in _read_rows(data_dir / "measures.csv")}
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+        measures = {r["measure"]: r for _, r in _numbered_rows(data_dir / "measures.csv")}
+    figure_files = _figure_files(descriptor, readable)
     rows: list[tuple[str, int, dict[str, str]]] = []
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
@@ -658,11 +658,7 @@ def _words_problems(
 ) -> list[Problem]:
     """Each value whose row says ``value_in_quote`` = yes must be a number its quoted Swedish words carry."""
     problems: list[Problem] = []
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+    figure_files = _figure_files(descriptor, readable)
     for name in figure_files:
         rows = _numbered_rows(data_dir / name)
         if rows and not {"value", "unit", "quote", "value_in_quote"} <= rows[0][1].keys():
@@ -899,11 +895,7 @@ def _quote_problems(
     captures = {
         r.get("source_id"): r.get("capture") for _, r in _numbered_rows(data_dir / SOURCES_FILE) if r.get("capture")
     }
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+    figure_files = _figure_files(descriptor, readable)
     problems, paragraphs_of = [], {}
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
