@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bistand import DATA_DIR
@@ -36,6 +36,8 @@ class Problem:
     column: str
     message: str
     folder: str = "data"
+    #: A derived value that disagrees with its rule: ``make update`` recomputes it (so it does not stop there).
+    stale_derived: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.folder}/{self.file}:{self.row}:{self.column}: {self.message}"
@@ -534,6 +536,7 @@ def _figure_problems(
                             f"derived value {row['value']} does not equal "
                             f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
                             "(and the pages that show it)",
+                            stale_derived=True,
                         )
                     )
             except RuleError as error:
