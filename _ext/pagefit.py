@@ -135,6 +135,10 @@ def page_assets(scripts: list, stylesheets: list, body: str) -> tuple[list, list
         if used(script) and not (filename and filename in seen):
             kept.append(script)
             seen.add(filename)
+    # Sphinx has no public API to change how another extension's script loads (add_js_file's loading_method is
+    # for one's own): the context holds Sphinx's private _JavaScript objects, and their attributes dict (the
+    # attributes of the <script> tag Sphinx writes) gets "defer". Kept, and tested with those objects
+    # (tests/test_pagefit.py), so a Sphinx that changes them fails a unit test.
     for script in kept:
         attributes = getattr(script, "attributes", None)
         if (

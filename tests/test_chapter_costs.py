@@ -317,15 +317,10 @@ def test_sensitivity_chart_draws_the_frame_in_the_browser(figures):
 
 
 def test_the_chapter_text_refers_only_to_glued_names(glued):
-    import re
-
-    import nbformat
-
     from conftest import ROOT
+    from myst_markup import glue_uses, page_markdown
 
-    notebook = nbformat.read(ROOT / "chapters" / "costs.ipynb", as_version=4)
-    text = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-    referenced = set(re.findall(r"\{glue:\w*\}`([A-Za-z0-9_]+)", text))
+    referenced = {use.name for use in glue_uses(page_markdown(ROOT / "chapters" / "costs.ipynb"))}
     assert referenced and referenced <= set(glued)
 
 

@@ -305,23 +305,20 @@ def test_claim_reviews_are_absolute_and_name_the_reviewer_when_the_address_is_kn
 
 
 def _chapter_text() -> str:
-    import nbformat
+    from myst_markup import page_markdown
 
-    parts = []
-    for path in sorted((ROOT / "chapters").iterdir()):
-        if path.suffix == ".ipynb":
-            parts += [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
-        elif path.suffix == ".md":
-            parts.append(path.read_text(encoding="utf-8"))
-    return "\n".join(parts)
+    return "\n\n".join(page_markdown(p) for p in sorted((ROOT / "chapters").iterdir()) if p.suffix in (".ipynb", ".md"))
 
 
 def test_every_source_is_cited_where_the_book_uses_it():
     import csv
 
     cited = set()
-    for keys in re.findall(r"\{cite(?::[tp])?\}`([^`]*)`", _chapter_text()):
-        cited |= {key.strip() for key in keys.split(",")}
+    from myst_markup import roles
+
+    for role in roles(_chapter_text()):
+        if role.name in ("cite", "cite:p", "cite:t"):
+            cited |= {key.strip() for key in role.content.split(",")}
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
         sources = {row["source_id"] for row in csv.DictReader(handle)}
     assert sources - cited == set(), "sources never cited in a chapter"

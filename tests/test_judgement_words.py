@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
+from myst_markup import page_markdown, prose
 
 CHAPTERS = ROOT / "chapters"
 
@@ -27,7 +28,6 @@ SWEDISH = re.compile(
     re.IGNORECASE,
 )
 
-ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
 QUOTE = re.compile(r'"[^"]{1,200}"|”[^”]{1,200}”|“[^”]{1,200}”')
 
 #: Sentences where a listed word does not weigh a figure: (page, words of the sentence, reason).
@@ -64,7 +64,7 @@ ALLOWED = [
     ("index.ipynb", "percent had none that year", "adults who had no assistance, not a judgement of a figure"),
     (
         "ledger.ipynb",
-        "**agree with the source's own figures only**",
+        "agree with the source's own figures only",
         "the ledger's list of findings (the word "
         "'most' does not stand in it; 'half' stands in 'half away from zero', the rounding rule)",
     ),
@@ -90,7 +90,7 @@ ALLOWED = [
     ("linkoping.ipynb", "None of them gives a series", "what the sources give, not a figure"),
     ("linkoping.ipynb", "that is, at most", "a bound"),
     ("linkoping.ipynb", "means a little under", "what the source's 'nästan' (almost) means"),
-    ("linkoping.ipynb", "**Too few points.**", "the count of points follows, glued"),
+    ("linkoping.ipynb", "Too few points.", "the count of points follows, glued"),
     ("linkoping.ipynb", "and none between December 2021 and January 2024", "what the data holds"),
     ("national.ipynb", "exists only for a few years", "the years are listed after it"),
     ("national.ipynb", "breaks where there are none", "how the chart is drawn"),
@@ -102,11 +102,7 @@ ALLOWED = [
 
 def sentences(page) -> list[str]:
     """A page's prose as sentences, glued values, quotations and code left out."""
-    if page.suffix == ".ipynb":
-        text = "\n".join(c.source for c in nbformat.read(page, as_version=4).cells if c.cell_type == "markdown")
-    else:
-        text = page.read_text(encoding="utf-8")
-    text = re.sub(r"\s+", " ", QUOTE.sub(" ", ROLE.sub(" ", text)))
+    text = re.sub(r"\s+", " ", QUOTE.sub(" ", prose(page_markdown(page))))
     return re.split(r"(?<=[.!?:])\s+", text)
 
 

@@ -149,6 +149,14 @@ def test_a_few_codes_without_their_zero_are_named_row_by_row(data_copy):
     ]
 
 
+def test_a_broken_pattern_names_the_pattern_from_the_schema(data_copy):
+    """The constraint is found by the schema's field reading the cell (frictionless's Field.read_cell), not in the
+    text of frictionless's message."""
+    line = edit_cell(data_copy / "events.csv", "lkp_500_adopted", "event_id", "Lkp 500")
+    update_hashes(data_copy)
+    assert messages(data_copy) == [f"data/events.csv:{line}:event_id: 'Lkp 500' does not match the pattern [a-z0-9_]+"]
+
+
 def test_number_ranges():
     assert number_ranges([9, 2, 3, 4, 7, 10]) == "2-4, 7, 9-10"
     assert number_ranges([5]) == "5"

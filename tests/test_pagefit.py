@@ -35,6 +35,9 @@ def test_table_without_index_name_keeps_its_rows():
 
 
 def test_scripts_are_deferred_once_and_unused_extension_assets_dropped():
+    # Private to Sphinx, and kept: these are the objects Sphinx puts into the template context's script_files and
+    # css_files (Sphinx 7.2+), which page_assets receives; Sphinx has no public constructor for them, and a stand-in
+    # would not notice when Sphinx changes them.
     from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 
     from pagefit import page_assets

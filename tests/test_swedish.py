@@ -69,14 +69,14 @@ def test_bad_input():
 # The Swedish summary: every figure equals its English counterpart and is in Swedish format.
 
 CHAPTERS = ROOT / "chapters"
-ROLE = re.compile(r"\{glue:text\}`([a-z0-9_]+?)(?::([^`]+))?`")
 SWEDISH_FIGURE = re.compile(r"^-?\d{1,3}(?:\u00a0\d{3})*(?:,(\d+))?(?:\u00a0[a-zåäö ]+)?$")
 
 
-def _roles(path) -> dict[str, str | None]:
-    notebook = nbformat.read(path, as_version=4)
-    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
-    return {name: spec for name, spec in ROLE.findall(text)}
+def _roles(path) -> dict[str, str]:
+    """Each value a page shows with {glue:text}`name:format`, by name: its format ('' for none)."""
+    from myst_markup import glue_uses, page_markdown
+
+    return {use.name: use.format for use in glue_uses(page_markdown(path)) if use.role == "glue:text"}
 
 
 def _glued_texts(path) -> dict[str, str]:

@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bistand import DATA_DIR
@@ -37,6 +37,8 @@ class Problem:
     column: str
     message: str
     folder: str = "data"
+    #: A derived value that disagrees with its rule: ``make update`` recomputes it (so it does not stop there).
+    stale_derived: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.folder}/{self.file}:{self.row}:{self.column}: {self.message}"
@@ -159,8 +161,15 @@ def _with_commas(text: str, separator: str) -> str:
     return out.getvalue()
 
 
-def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> list[Problem]:
-    """Types, constraints, headers and keys, checked by frictionless against the schemas."""
+def _frictionless_problems(
+    data_dir: Path, descriptor: dict, readable: set[str]
+) -> tuple[list[Problem], set[tuple[str, int]]]:
+    """Types, constraints, headers and keys, checked by frictionless against the schemas.
+
+    Each message is made from frictionless's structured errors (``error.type``, ``row_number``, ``field_name``,
+    ``cell``; for a broken constraint, which one from ``Field.read_cell``), never from its message text. Returns
+    them and the rows with the wrong number of cells (each reported once, with its likely cause, and nothing else).
+    """
     import frictionless
 
     resources = [dict(r) for r in descriptor["resources"] if r["path"] in readable]
@@ -171,91 +180,242 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
         schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if fk["reference"]["resource"] in names]
         resource["schema"] = schema
     package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
-    report = package.validate()
-    keys = {r["path"]: r["schema"].get("primaryKey", []) for r in resources}
-    problems = []
-    for task in report.tasks:
-        file = Path(task.place).name if task.place else task.name
-        types = {error.type for error in task.errors}
-        missing_columns = {getattr(e, "field_name", "") for e in task.errors if e.type == "missing-label"}
-        for error in task.errors:
-            if getattr(error, "field_name", None) in missing_columns and error.type != "missing-label":
+    problems, bad_rows = [], set()
+    for task in package.validate().tasks:
+        resource = package.get_resource(task.name)
+        table = _Table(data_dir, Path(resource.path).name, resource.schema)
+        problems += table.problems(task.errors)
+        bad_rows |= {(table.file, row) for row in table.bad_rows}
+    return problems, bad_rows
+
+
+#: More rows than this with the same mistake in one column are reported in one line.
+GROUP_AFTER = 3
+
+#: A number written with a decimal comma, as a Swedish spreadsheet writes it.
+DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+
+#: How a broken constraint of the schema reads, by the constraint's name in Table Schema.
+CONSTRAINT_WORDS = {
+    "minimum": "is less than the minimum, {}",
+    "maximum": "is more than the maximum, {}",
+    "pattern": "does not match the pattern {}",
+    "minLength": "is shorter than {} characters",
+    "maxLength": "is longer than {} characters",
+}
+
+KEEP_AS_TEXT = "(a spreadsheet drops the leading zero of a number; keep the column as text)"
+
+
+class _Table:
+    """One CSV file and its frictionless schema: frictionless's errors for it, said in the analyst's terms."""
+
+    def __init__(self, data_dir: Path, file: str, schema) -> None:
+        self.data_dir, self.file, self.schema = data_dir, file, schema
+        self.rows = dict(_numbered_rows(data_dir / file))
+        self.middle_blank, self.trailing_blank = _blank_lines((data_dir / file).read_text(encoding="utf-8"))
+        self.bad_rows: set[int] = set()
+
+    def problems(self, errors: list) -> list[Problem]:
+        """One problem per cell at most (a broken pattern before the missing reference it causes); a missing or
+        extra column once, at the header; a row with the wrong number of cells once, and nothing else in it; a
+        repeated row once; codes that lost their zero in many rows, one line."""
+        types = {error.type for error in errors}
+        missing_columns = {error.field_name for error in errors if error.type == "missing-label"}
+        # A missing or extra column is reported once, at the header, not again in every row.
+        errors = [
+            e
+            for e in errors
+            if not (e.type == "extra-cell" and "extra-label" in types)
+            and not (e.type == "missing-cell" and "missing-label" in types)
+            and (e.type == "missing-label" or getattr(e, "field_name", None) not in missing_columns)
+        ]
+        self.bad_rows = {e.row_number for e in errors if e.type in ("extra-cell", "missing-cell")}
+        problems, seen, lost_zeros = [], set(), {}
+        for error in errors:
+            row = getattr(error, "row_number", None)
+            if row in self.trailing_blank:
                 continue
-            # A missing or extra column is reported once, at the header, not again in every row.
-            if (error.type == "extra-cell" and "extra-label" in types) or (
-                error.type == "missing-cell" and "missing-label" in types
-            ):
+            if row in self.middle_blank:
+                problems.append(Problem(self.file, row, "-", "row is empty"))
                 continue
-            problems.append(_problem_from_frictionless(file, error, keys.get(file, [])))
-    return _without_blank_row_noise(data_dir, problems)
+            if row in self.bad_rows:
+                if error.type in ("extra-cell", "missing-cell") and (row, "cells") not in seen:
+                    seen.add((row, "cells"))
+                    problems.append(self._row_length_problem(error))
+                continue
+            column = self._column(error)
+            if column != "-" and (row, column) in seen:
+                continue
+            seen.add((row, column))
+            if self._lost_zero(error):
+                lost_zeros.setdefault(column, []).append((row, error.cell))
+                continue
+            problems.append(self._problem(error, row, column))
+        for column, found in lost_zeros.items():
+            problems += self._lost_zero_problems(column, found)
+        return problems
 
+    def _column(self, error) -> str:
+        if error.type == "primary-key":
+            return ",".join(self.schema.primary_key)
+        if error.type == "foreign-key":
+            return ",".join(error.field_names)
+        return getattr(error, "field_name", "") or "-"
 
-def _without_blank_row_noise(data_dir: Path, problems: list[Problem]) -> list[Problem]:
-    """Blank lines at the end of a file are ignored; a blank row in the middle gives one message, "row is empty"."""
-    kept, blanks = [], {}
-    for problem in problems:
-        if problem.file not in blanks:
-            blanks[problem.file] = _blank_lines((data_dir / problem.file).read_text(encoding="utf-8"))
-        middle, trailing = blanks[problem.file]
-        if problem.row in trailing:
-            continue
-        if problem.row in middle:
-            problem = Problem(problem.file, problem.row, "-", "row is empty")
-        kept.append(problem)
-    return kept
+    def _broken_constraint(self, error) -> str | None:
+        """The name of the constraint a cell breaks, as the schema's field reads the cell."""
+        _, notes = self.schema.get_field(error.field_name).read_cell(error.cell)
+        return next((name for name in notes or {} if name != "type"), None)
 
+    def _lost_zero(self, error) -> bool:
+        """A municipality code that a spreadsheet read as a number: digits, fewer than four."""
+        return (
+            error.type == "constraint-error"
+            and error.field_name in ("municipality_code", "code")
+            and error.cell.isdigit()
+            and len(error.cell) < 4
+        )
 
-def _problem_from_frictionless(file: str, error, primary_key: list[str]) -> Problem:
-    row = getattr(error, "row_number", None) or (1 if "label" in error.type else "-")
-    column = getattr(error, "field_name", None) or ",".join(getattr(error, "field_names", []) or []) or "-"
-    if error.type == "primary-key":
-        column = ",".join(primary_key)
-    cell = getattr(error, "cell", None)
-    if error.type == "extra-label":
-        labels = getattr(error, "labels", [])
-        number = getattr(error, "field_number", 0)
-        name = labels[number - 1] if 0 < number <= len(labels) else ""
-        return Problem(file, 1, name or "-", f"unknown extra column {name!r}")
-    if error.type == "constraint-error" and column == "period" and cell:
-        hint = iso_date_hint(cell)
-        if hint:
+    def _problem(self, error, row: int | None, column: str) -> Problem:
+        row = row or (1 if error.type.endswith("-label") else "-")
+        messages = {
+            "type-error": lambda: self._type_message(error),
+            "constraint-error": lambda: self._constraint_message(error),
+            "foreign-key": lambda: (
+                f"{', '.join(repr(v) for v in error.field_cells)} is not in "
+                f"{error.reference_name}.csv ({', '.join(error.reference_field_names)})"
+            ),
+            "extra-label": lambda: f"unknown extra column {column!r}",
+            "missing-label": lambda: f"missing column {column!r}",
+            "incorrect-label": lambda: f"column is named {error.label!r}, expected {column!r}",
+            "duplicate-label": lambda: f"column {error.label!r} appears twice",
+            "blank-label": lambda: "a column has no name",
+            "blank-row": lambda: "row is empty",
+        }
+        if error.type in ("primary-key", "unique-error"):
+            return self._duplicate(row, column)
+        if error.type == "extra-label":  # frictionless leaves its label empty; the header's labels name it
+            column = error.labels[error.field_number - 1]
+        return Problem(self.file, row, column, messages.get(error.type, lambda: error.message)())
+
+    def _row_length_problem(self, error) -> Problem:
+        """A row with more or fewer cells than the header, with the likely cause: a cell missing, an unquoted
+        comma, or a decimal comma that split a number in two (named in its column)."""
+        cells, header = error.cells, self.schema.field_names
+        counts = f"row has {len(cells)} cells, the header {len(header)}"
+        if len(cells) < len(header):
             return Problem(
-                file, row, column, f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}"
+                self.file,
+                error.row_number,
+                "-",
+                f"{counts}: a cell is missing (every row needs a comma between each two columns, also around an "
+                "empty cell)",
             )
-        try:
-            parse_period(cell)
-        except PeriodError as period_error:
-            return Problem(file, row, column, str(period_error))
-    if error.type == "foreign-key":
-        values = ", ".join(repr(v) for v in getattr(error, "field_cells", []))
-        target = f"{error.reference_name}.csv ({', '.join(error.reference_field_names)})"
-        return Problem(file, row, column, f"{values} is not in {target}")
-    messages = {
-        "type-error": lambda: (
-            f"{cell!r} is not a valid {error.note.split('type is ')[-1].strip(chr(34)).split('/')[0]}"
-        ),
-        "constraint-error": lambda: (
-            "value is required"
-            if cell in (None, "")
-            else f"{cell!r} breaks the constraint {error.note.split('constraint ')[-1]}"
-        ),
-        "missing-label": lambda: f"missing column {column!r}",
-        "incorrect-label": lambda: f"column is named {getattr(error, 'label', '')!r}, expected {column!r}",
-        "duplicate-label": lambda: f"column {column!r} appears twice",
-        "blank-label": lambda: "a column has no name",
-        "missing-cell": lambda: "row has too few cells",
-        "extra-cell": lambda: "row has more cells than the header",
-        "blank-row": lambda: "row is empty",
-        "primary-key": lambda: "duplicate key: another row has the same " + column.replace(",", ", "),
-        "unique-error": lambda: f"{cell!r} appears more than once in a unique column",
-    }
-    text = messages.get(error.type, lambda: error.message)()
-    return Problem(file, row, column, text)
+        numeric = {f.name for f in self.schema.fields if f.type in ("number", "integer")}
+        # The split cell: two digit runs that join into a decimal number, in a numeric column first.
+        for index in sorted(range(len(cells) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric, i)):
+            joined = f"{cells[index]},{cells[index + 1]}"
+            if DECIMAL_COMMA.fullmatch(joined.strip()):
+                return Problem(
+                    self.file,
+                    error.row_number,
+                    header[index] if index < len(header) else "-",
+                    f"{counts}; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
+                    f"separator: {joined.replace(',', '.')}",
+                )
+        return Problem(
+            self.file, error.row_number, "-", f"{counts}: an unquoted comma in a cell? put the cell in double quotes"
+        )
+
+    def _type_message(self, error) -> str:
+        field_type = self.schema.get_field(error.field_name).type
+        message = f"{error.cell!r} is not a valid {field_type}"
+        if field_type in ("number", "integer") and DECIMAL_COMMA.fullmatch(error.cell.strip()):
+            message += f"; use a point as the decimal separator: {error.cell.strip().replace(',', '.')}"
+        return message
+
+    def _constraint_message(self, error) -> str:
+        cell, column = error.cell, error.field_name
+        constraint = self._broken_constraint(error)
+        limit = self.schema.get_field(column).constraints.get(constraint)
+        if constraint == "required" or cell == "":
+            return "value is required"
+        if constraint == "enum":
+            nearest = closest(cell, limit)
+            return (
+                f"{cell!r} is not an allowed {column}"
+                + (f"; the closest allowed is {nearest!r}" if nearest else "")
+                + f" (allowed: {', '.join(limit)})"
+            )
+        if column in ("municipality_code", "code") and not cell.isdigit():
+            return _name_for_code(self.data_dir, cell)
+        if column == "period":
+            hint = iso_date_hint(cell)
+            if hint:
+                return f"period {cell!r} is not YYYY, YYYY-MM, YYYY-MM-DD, A/B or 'unknown': {hint}"
+            try:
+                parse_period(cell)
+            except PeriodError as period_error:
+                return str(period_error)
+        words = CONSTRAINT_WORDS.get(constraint, "breaks the constraint " + str(constraint) + " ({})")
+        return f"{cell!r} " + words.format(limit)
+
+    def _duplicate(self, row: int, column: str) -> Problem:
+        """A row whose key (or unique cell, in ``column``) another row has: which row (frictionless's error names it
+        only in its text), and whether the whole row repeats it."""
+        columns = column.split(",")
+        own = self.rows.get(row, {})
+        other = next(
+            (n for n, r in self.rows.items() if n < row and all(r.get(c) == own.get(c) for c in columns)), None
+        )
+        if other is None:
+            message = f"{', '.join(columns)} appears in another row too: each row needs its own"
+        elif self.rows[other] == own:
+            return Problem(self.file, row, "-", f"row {row} repeats row {other}: delete one of them")
+        elif len(columns) > 1:
+            message = (
+                f"rows {other} and {row} have the same {', '.join(columns)}: "
+                "one figure entered twice? (each combination may appear once)"
+            )
+        else:
+            message = f"{own.get(column)!r} is the {column} of row {other} too: each row needs its own"
+        return Problem(self.file, row, column, message)
+
+    def _lost_zero_problems(self, column: str, found: list[tuple[int, str]]) -> list[Problem]:
+        """Codes that lost their leading zero: one line per row, or one for the column when there are many (a whole
+        file saved by a spreadsheet)."""
+        if len(found) <= GROUP_AFTER:
+            return [
+                Problem(
+                    self.file,
+                    row,
+                    column,
+                    f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: "
+                    f"{cell.zfill(4)} {KEEP_AS_TEXT}",
+                )
+                for row, cell in found
+            ]
+        codes = sorted({cell for _, cell in found}, key=lambda c: (len(c), c))
+        examples = ", ".join(f"{c} -> {c.zfill(4)}" for c in codes)
+        return [
+            Problem(
+                self.file,
+                "-",
+                column,
+                f"{len(found)} rows ({number_ranges([row for row, _ in found])}) have a code without its leading zero "
+                f"({examples}): municipality codes have four digits {KEEP_AS_TEXT}",
+            )
+        ]
 
 
-def _read_rows(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _figure_files(descriptor: dict, readable: set[str]) -> list[str]:
+    """The readable files of figures (resources named figures*), in the descriptor's order."""
+    return [
+        r["path"]
+        for r in descriptor["resources"]
+        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
+    ]
 
 
 def _is_blank(row: list[str]) -> bool:
@@ -298,12 +458,8 @@ def _figure_problems(
     problems: list[Problem] = []
     measures = {}
     if "measures.csv" in readable:
-        measures = {r["measure"]: r for r in _read_rows(data_dir / "measures.csv")}
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+        measures = {r["measure"]: r for _, r in _numbered_rows(data_dir / "measures.csv")}
+    figure_files = _figure_files(descriptor, readable)
     rows: list[tuple[str, int, dict[str, str]]] = []
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
@@ -381,6 +537,7 @@ def _figure_problems(
                             f"derived value {row['value']} does not equal "
                             f"its rule {rule!r} = {expected:g}; run `make update` to recompute it "
                             "(and the pages that show it)",
+                            stale_derived=True,
                         )
                     )
             except RuleError as error:
@@ -505,11 +662,7 @@ def _words_problems(
 ) -> list[Problem]:
     """Each value whose row says ``value_in_quote`` = yes must be a number its quoted Swedish words carry."""
     problems: list[Problem] = []
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+    figure_files = _figure_files(descriptor, readable)
     for name in figure_files:
         rows = _numbered_rows(data_dir / name)
         if rows and not {"value", "unit", "quote", "value_in_quote"} <= rows[0][1].keys():
@@ -625,11 +778,8 @@ def _sources_dir(data_dir: Path) -> Path:
 
 
 def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], sources_dir: Path) -> list[Problem]:
-    row_problems, bad_rows = _row_length_problems(data_dir, descriptor, readable)
-    table_problems = [
-        p for p in _frictionless_problems(data_dir, descriptor, readable) if (p.file, p.row) not in bad_rows
-    ]
-    table_problems = _explained(data_dir, descriptor, table_problems)
+    table_problems, bad_rows = _frictionless_problems(data_dir, descriptor, readable)
+    row_problems = [p for p in table_problems if (p.file, p.row) in bad_rows]  # one each, its cause
     flagged = {(p.file, p.row, c) for p in table_problems for c in p.column.split(",")}
     flagged |= {(p.file, p.row, "value") for p in table_problems if p.column == "-"}
     flagged |= {(f, r, c) for f, r in bad_rows for c in _ALL_COLUMNS}
@@ -638,9 +788,7 @@ def _table_problems(data_dir: Path, descriptor: dict, readable: set[str], source
     ]
     flagged |= {(p.file, p.row, c) for p in figure_problems for c in p.column.split(",")}
     # One message per cell: a value already wrong by another rule is not compared with its words too.
-    problems = (
-        row_problems + table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
-    )
+    problems = table_problems + figure_problems + _words_problems(data_dir, descriptor, readable, flagged)
     flagged |= {(p.file, p.row, c) for p in problems for c in p.column.split(",")}
     problems += _quote_problems(data_dir, descriptor, readable, flagged, sources_dir)
     problems += _event_problems(data_dir, readable, flagged)
@@ -692,214 +840,6 @@ def _one_per_cell(problems: list[Problem]) -> list[Problem]:
         seen.add(key)
         kept.append(problem)
     return kept
-
-
-DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
-
-
-def _row_length_problems(
-    data_dir: Path, descriptor: dict, readable: set[str]
-) -> tuple[list[Problem], set[tuple[str, int]]]:
-    """One message per row whose number of cells differs from the header's (with the likely cause), and those rows."""
-    problems, rows = [], set()
-    numeric = {
-        r["path"]: {f["name"] for f in r["schema"]["fields"] if f.get("type") in ("number", "integer")}
-        for r in descriptor["resources"]
-    }
-    for name in sorted(readable):
-        with open(data_dir / name, encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            header = next(reader, [])
-            for row in reader:
-                line = reader.line_num
-                if _is_blank(row) or len(row) == len(header):
-                    continue
-                rows.add((name, line))
-                if len(row) < len(header):
-                    problems.append(
-                        Problem(
-                            name,
-                            line,
-                            "-",
-                            f"row has {len(row)} cells, the header {len(header)}: "
-                            "a cell is missing (every row needs a comma between each two columns, "
-                            "also around an empty cell)",
-                        )
-                    )
-                    continue
-                column, hint = "-", ""
-                # The split cell: two digit runs that join into a decimal number, in a numeric column first.
-                order = sorted(
-                    range(len(row) - 1), key=lambda i: (i >= len(header) or header[i] not in numeric.get(name, ()), i)
-                )
-                for index in order:
-                    joined = f"{row[index]},{row[index + 1]}"
-                    if (
-                        row[index].strip().lstrip("-").isdigit()
-                        and row[index + 1].strip().isdigit()
-                        and DECIMAL_COMMA.fullmatch(joined.strip())
-                    ):
-                        column = header[index] if index < len(header) else "-"
-                        hint = (
-                            f"; {joined!r} looks like a number with a decimal comma: use a point as the decimal "
-                            f"separator: {joined.replace(',', '.')}"
-                        )
-                        break
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        column,
-                        f"row has {len(row)} cells, the header {len(header)}"
-                        + (hint or ": an unquoted comma in a cell? put the cell in double quotes"),
-                    )
-                )
-    return problems, rows
-
-
-def _explained(data_dir: Path, descriptor: dict, problems: list[Problem]) -> list[Problem]:
-    """frictionless's messages, said in the analyst's terms: duplicates name the other row; the usual
-    spreadsheet mistakes (a decimal comma, a code that lost its leading zero) get a hint."""
-    keys = {
-        r["path"]: (
-            r["schema"].get("primaryKey", []),
-            [f["name"] for f in r["schema"]["fields"] if f.get("constraints", {}).get("unique")],
-        )
-        for r in descriptor["resources"]
-    }
-    enums = {
-        r["path"]: {
-            f["name"]: f["constraints"]["enum"] for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})
-        }
-        for r in descriptor["resources"]
-    }
-    rows_of: dict[str, dict[int, dict[str, str]]] = {}
-
-    def rows(name: str) -> dict[int, dict[str, str]]:
-        if name not in rows_of:
-            rows_of[name] = dict(_numbered_rows(data_dir / name))
-        return rows_of[name]
-
-    def first_row_with(name: str, line, columns: list[str]) -> int | None:
-        own = rows(name).get(line)
-        if own is None:
-            return None
-        for other, row in rows(name).items():
-            if other < line and all(row.get(c) == own.get(c) for c in columns):
-                return other
-        return None
-
-    out, duplicates = [], {}
-    for problem in problems:
-        text = problem.message
-        primary, unique = keys.get(problem.file, ([], []))
-        if text.startswith("duplicate key: another row has the same") or text.endswith(
-            "appears more than once in a unique column"
-        ):
-            columns = primary if text.startswith("duplicate key") else [problem.column]
-            other = first_row_with(problem.file, problem.row, columns)
-            if other is not None:
-                own, first = rows(problem.file)[problem.row], rows(problem.file)[other]
-                if own == first:
-                    problem = Problem(
-                        problem.file, problem.row, "-", f"row {problem.row} repeats row {other}: delete one of them"
-                    )
-                elif columns == primary:
-                    problem = Problem(
-                        problem.file,
-                        problem.row,
-                        problem.column,
-                        f"rows {other} and {problem.row} have the same {', '.join(columns)}: "
-                        "one figure entered twice? (each combination may appear once)",
-                    )
-                else:
-                    problem = Problem(
-                        problem.file,
-                        problem.row,
-                        problem.column,
-                        f"{own.get(problem.column)!r} is the {problem.column} of row {other} too: "
-                        "each row needs its own",
-                    )
-                if (problem.file, problem.row) in duplicates and problem.column == "-":
-                    continue
-                if problem.column == "-":
-                    duplicates[(problem.file, problem.row)] = problem
-                    out = [
-                        p
-                        for p in out
-                        if (p.file, p.row) != (problem.file, problem.row)
-                        or not ("have the same" in p.message or "too: each row needs its own" in p.message)
-                    ]
-                elif (problem.file, problem.row) in duplicates:
-                    continue
-        elif text.endswith("is not a valid number") and DECIMAL_COMMA.fullmatch(str(text.split("'")[1]).strip()):
-            cell = text.split("'")[1].strip()
-            problem = Problem(
-                problem.file,
-                problem.row,
-                problem.column,
-                f"{text}; use a point as the decimal separator: {cell.replace(',', '.')}",
-            )
-        elif problem.column in ("municipality_code", "code") and "breaks the constraint" in text and "pattern" in text:
-            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
-            if cell.isdigit() and len(cell) < 4:
-                problem = Problem(
-                    problem.file,
-                    problem.row,
-                    problem.column,
-                    f"{cell!r} has {len(cell)} digit{'s' * (len(cell) != 1)}: municipality codes have four digits: {cell.zfill(4)} "
-                    "(a spreadsheet drops the leading zero of a number; keep the column as text)",
-                )
-            elif cell and not cell.isdigit():
-                problem = Problem(problem.file, problem.row, problem.column, _name_for_code(data_dir, cell))
-        elif "breaks the constraint" in text and problem.column in enums.get(problem.file, {}):
-            cell = (rows(problem.file).get(problem.row) or {}).get(problem.column, "")
-            allowed = enums[problem.file][problem.column]
-            if cell and cell not in allowed:
-                nearest = closest(cell, allowed)
-                problem = Problem(
-                    problem.file,
-                    problem.row,
-                    problem.column,
-                    f"{cell!r} is not an allowed {problem.column}"
-                    + (f"; the closest allowed is {nearest!r}" if nearest else "")
-                    + f" (allowed: {', '.join(allowed)})",
-                )
-        out.append(problem)
-    return _grouped_leading_zeros(out)
-
-
-#: More rows than this with the same mistake in one column are reported in one line.
-GROUP_AFTER = 3
-
-
-def _grouped_leading_zeros(problems: list[Problem]) -> list[Problem]:
-    """Codes that lost their leading zero in many rows of one column (a whole file saved by a spreadsheet):
-    one line listing the rows, instead of one per row."""
-    marker = "municipality codes have four digits"
-    by_column: dict[tuple[str, str], list[Problem]] = {}
-    for problem in problems:
-        if marker in problem.message and problem.row != "-":
-            by_column.setdefault((problem.file, problem.column), []).append(problem)
-    grouped = {key: found for key, found in by_column.items() if len(found) > GROUP_AFTER}
-    if not grouped:
-        return problems
-    cells = {(p.file, p.row, p.column) for found in grouped.values() for p in found}
-    out = [p for p in problems if (p.file, p.row, p.column) not in cells]  # and no second message for those cells
-    for (file, column), found in grouped.items():
-        codes = sorted({p.message.split("'")[1] for p in found}, key=lambda c: (len(c), c))
-        examples = ", ".join(f"{c} -> {c.zfill(4)}" for c in codes)
-        out.append(
-            Problem(
-                file,
-                "-",
-                column,
-                f"{len(found)} rows ({number_ranges([p.row for p in found])}) have a code "
-                f"without its leading zero ({examples}): municipality codes have four digits (a spreadsheet "
-                "drops the leading zero of a number; keep the column as text)",
-            )
-        )
-    return out
 
 
 def number_ranges(numbers: list[int]) -> str:
@@ -971,11 +911,7 @@ def _quote_problems(
     captures = {
         r.get("source_id"): r.get("capture") for _, r in _numbered_rows(data_dir / SOURCES_FILE) if r.get("capture")
     }
-    figure_files = [
-        r["path"]
-        for r in descriptor["resources"]
-        if r["name"].startswith(FIGURE_RESOURCES_PREFIX) and r["path"] in readable
-    ]
+    figure_files = _figure_files(descriptor, readable)
     problems, paragraphs_of = [], {}
     for name in figure_files:
         for line, row in _numbered_rows(data_dir / name):
