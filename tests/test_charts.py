@@ -266,3 +266,57 @@ def test_the_dark_stylesheet_redraws_each_colour_and_drops_the_white_box():
     assert f"{scope} > rect:first-child {{ fill: transparent; }}" in css
     assert f'{scope} [stroke="#1b5e8c" i] {{ stroke: {DARK_COLOURS["#1b5e8c"]}; }}' in css
     assert css.count("\n") == 1 + 1 + 2 * len(DARK_COLOURS)
+
+
+def _stored_charts() -> list[tuple[str, str]]:
+    """Every chart in the notebooks' stored outputs, as (notebook, the chart's HTML)."""
+    import nbformat
+
+    from conftest import ROOT
+
+    found = []
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                markup = output.get("data", {}).get("text/html", "")
+                if 'class="vega-chart"' in markup:
+                    found.append((path.name, markup))
+    return found
+
+
+def _variants(markup: str) -> dict[int, str]:
+    """The build-time SVG drawn at each width."""
+    return {int(w): svg for w, svg in re.findall(r'data-width="(\d+)">(<svg.*?</svg>)', markup, re.S)}
+
+
+def test_the_book_has_charts_at_every_width():
+    stored = _stored_charts()
+    assert len(stored) >= 15
+    assert all(sorted(_variants(markup)) == list(charts.VARIANT_WIDTHS) for _, markup in stored)
+
+
+def test_no_stored_chart_cuts_a_title_or_label():
+    """What a reader sees: no text of any chart at any width ends in Vega's ellipsis ('Read by position from an
+    unl…': the label cut by ``labelLimit`` instead of broken into lines)."""
+    cut = [
+        (notebook, width, text)
+        for notebook, markup in _stored_charts()
+        for width, svg in _variants(markup).items()
+        for text in re.findall(r"<(?:text|tspan)\b[^>]*>([^<]*)<", svg)
+        if "…" in text
+    ]
+    assert cut == []
+
+
+def test_each_stored_chart_is_drawn_no_wider_than_its_width():
+    """Titles, subtitles, axis titles and legends are broken into lines that fit: each single chart (autosize fit)
+    is as wide as the width it was drawn for, so nothing sticks out of a phone's column. (The timeline, a vertical
+    concatenation that Vega-Lite sizes by its panels, is scaled to the column by CSS.)"""
+    for notebook, markup in _stored_charts():
+        spec = json.loads(re.search(r'class="vega-spec">(.*?)</script>', markup, re.S)[1].replace("<\\/", "</"))
+        if "vconcat" in spec:
+            continue
+        for width, changes in spec["usermeta"]["book"].items():
+            assert changes["aspect"][0] == int(width), (notebook, width, changes["aspect"])
+            title = changes["title"]
+            assert len(title["text"]) >= 1 and len(title["subtitle"]) >= 1
