@@ -43,7 +43,7 @@ def test_two_amounts_chart_draws_both_amounts(figures):
         ("Socialstyrelsen (via Regionfakta)", 48.3),
     ]
     assert (
-        " ".join(spec["title"]["text"]) == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
+        spec["title"]["text"] == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
     )
     assert spec["description"].endswith("a difference of 10.2 million SEK.")
 
