@@ -241,6 +241,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
         legend.update({"direction": "vertical", "columns": 1})
         legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}
     changes["config"] = config
+    fonts = config.get("axis", {}).get("labelFontSize", 11), legend.get("labelFontSize", 12)
     if "vconcat" in work:
         # Vega-Lite sizes a vertical concatenation by its panels ("fit" autosize does not apply to it):
         # each panel gets the variant's width less room for its axis, and a lower height when narrow.
@@ -251,18 +252,11 @@ def responsive_variant(spec: dict, width: int) -> dict:
             panel = {**panel, "width": width - CONCAT_AXIS_ROOM}
             if isinstance(panel.get("height"), (int, float)) and width < 400:
                 panel["height"] = round(panel["height"] * 0.75)
+            _fit_axes(spec, panel, width, panel.get("height", 300), *fonts)
             panels.append(panel)
         changes["vconcat"] = panels
         return changes
-    axis_font = config.get("axis", {}).get("labelFontSize", 11)
-    if _fit_axes(
-        spec,
-        work,
-        width,
-        height if isinstance(height, (int, float)) else 300,
-        axis_font,
-        legend.get("labelFontSize", 12),
-    ):
+    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, *fonts):
         for key in ("encoding", "layer"):
             if key in work:
                 changes[key] = work[key]
