@@ -323,3 +323,25 @@ def test_each_stored_chart_is_drawn_no_wider_than_its_width():
             assert changes["aspect"][0] == int(width), (notebook, width, changes["aspect"])
             title = changes["title"]
             assert len(title["text"]) >= 1 and len(title["subtitle"]) >= 1
+
+
+def test_paired_bars_keep_their_labels_broken_at_each_comma_on_a_phone():
+    """The landing chart's groups ('Strängnäs, amount paid, its own figures, 2020–2021') stay level, in the parts
+    its builder breaks them into, at every width (slanted, they read worse on a phone)."""
+    frame = pd.DataFrame(
+        {
+            "what": ["Linköping, households, 2014–2023"] * 2
+            + ["Strängnäs, amount paid, its own figures, 2020–2021"] * 2,
+            "who": ["The municipality", "Riket (Sweden)"] * 2,
+            "change": [-26.0, -35.6, -29.9, -2.4],
+        }
+    )
+    chart = charts.paired_bar_chart(
+        frame, x="what", y="change", pair="who", finding="F", source="S", y_title="Change", description="D"
+    )
+    spec = {**chart.to_dict(), **charts.book_theme()}
+    for width in charts.VARIANT_WIDTHS:
+        variant = charts.responsive_variant(spec, width)
+        drawn = {**spec, **variant}  # the spec as drawn at this width
+        axis = next(enc["x"]["axis"] for enc in charts._encodings(drawn) if "x" in enc)
+        assert axis["labelExpr"] == "split(datum.label, ', ')" and axis["labelAngle"] == 0, width

@@ -186,7 +186,8 @@ def _fit_axes(
             if channel != "x" or enc.get("type") not in ("nominal", "ordinal") or axis is None:
                 continue
             axis = dict(axis)
-            labels = _category_labels(spec, enc.get("field", ""))
+            # A single view's categories; a layered chart's (the paired bars') keep the breaks its builder gives.
+            labels = [] if "layer" in spec else _category_labels(spec, enc.get("field", ""))
             needed = sum(len(label) + 2 for label in labels) * axis_font * 0.55
             if enc["type"] == "ordinal":
                 axis.setdefault("labelOverlap", "parity")
