@@ -150,16 +150,10 @@ def _category_labels(spec: dict, field: str) -> list[str]:
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash")
 
 
-def _fit_axes(
-    spec: dict, work: dict, width: int, plot_height: float, axis_font: float, legend_font: float = 12
-) -> bool:
-    """Break long legend labels and axis titles into lines that fit; thin out crowded ordinal labels; wrap or
-    slant crowded category labels. True if changed.
-
-    Which of these a chart needs depends on its labels' lengths against the room a width leaves, which
-    Vega-Lite does not weigh (``labelOverlap`` hides labels, ``labelLimit`` cuts them); the lines themselves
-    are drawn by Vega (``wrap_labels``)."""
-    plot_width = width - 80
+def _fit_legends(spec: dict, work: dict, width: int, legend_font: float = 12) -> bool:
+    """Break legend labels too long for ``width`` into lines (``wrap_labels``) rather than cut them. True if
+    changed. (Hand code only in choosing which legends need it: a label's length against the room is not a
+    thing Vega-Lite weighs; it cuts at ``labelLimit``.)"""
     changed = False
     limit = width - LEGEND_ROOM
     for encoding in _encodings(work):
@@ -174,6 +168,19 @@ def _fit_axes(
                 # Broken into lines rather than cut ("Linköpings kommun, release…" twice).
                 enc["legend"] = {**legend, "labelExpr": wrap_labels(limit, legend_font)}
                 changed = True
+    return changed
+
+
+def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float) -> bool:
+    """Break long axis titles into lines that fit; thin out crowded ordinal labels; wrap or slant crowded
+    category labels. True if changed.
+
+    Which of these a chart needs depends on its labels' lengths against the room a width leaves, which
+    Vega-Lite does not weigh (``labelOverlap`` hides labels, ``labelLimit`` cuts them); the lines themselves
+    are drawn by Vega (``wrap_labels``)."""
+    plot_width = width - 80
+    changed = False
+    for encoding in _encodings(work):
         for channel, length in (("x", plot_width), ("y", plot_height)):
             enc = encoding.get(channel)
             if not isinstance(enc, dict):
@@ -242,7 +249,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
         legend.update({"direction": "vertical", "columns": 1})
         legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}
     changes["config"] = config
-    fonts = config.get("axis", {}).get("labelFontSize", 11), legend.get("labelFontSize", 12)
+    legend_font = legend.get("labelFontSize", 12)
     if "vconcat" in work:
         # Vega-Lite sizes a vertical concatenation by its panels ("fit" autosize does not apply to it):
         # each panel gets the variant's width less room for its axis, and a lower height when narrow.
@@ -253,11 +260,14 @@ def responsive_variant(spec: dict, width: int) -> dict:
             panel = {**panel, "width": width - CONCAT_AXIS_ROOM}
             if isinstance(panel.get("height"), (int, float)) and width < 400:
                 panel["height"] = round(panel["height"] * 0.75)
-            _fit_axes(spec, panel, width, panel.get("height", 300), *fonts)
+            _fit_legends(spec, panel, width, legend_font)
             panels.append(panel)
         changes["vconcat"] = panels
         return changes
-    if _fit_axes(spec, work, width, height if isinstance(height, (int, float)) else 300, *fonts):
+    axis_font = config.get("axis", {}).get("labelFontSize", 11)
+    plot_height = height if isinstance(height, (int, float)) else 300
+    legends_changed = _fit_legends(spec, work, width, legend_font)
+    if _fit_axes(spec, work, width, plot_height, axis_font) or legends_changed:
         for key in ("encoding", "layer"):
             if key in work:
                 changes[key] = work[key]
