@@ -42,9 +42,7 @@ def test_two_amounts_chart_draws_both_amounts(figures):
         ("Strängnäs kommun's own article", 38.1),
         ("Socialstyrelsen (via Regionfakta)", 48.3),
     ]
-    assert (
-        spec["title"]["text"] == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
-    )
+    assert spec["title"]["text"] == "Two amounts for one year: Strängnäs paid 38.1 or 48.3 million SEK in 2020"
     assert spec["description"].endswith("a difference of 10.2 million SEK.")
 
 
