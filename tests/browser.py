@@ -234,6 +234,8 @@ for (const fig of document.querySelectorAll('figure.vega-chart')) {
       if (!b.width && !b.height) continue;
       if (b.left < s.left - 1 || b.right > s.right + 1 || b.top < s.top - 1 || b.bottom > s.bottom + 1)
         r.outside.push((t.getAttribute('class') || 'text') + ': ' + (t.textContent || '').slice(0, 50));
+      // Vega cuts a text longer than its limit with an ellipsis: a title or label a reader cannot read whole.
+      if (t.tagName === 'text' && (t.textContent || '').includes('…')) r.outside.push('cut: ' + t.textContent);
     }
     // Axis labels of one axis that overlap cannot be read. Each label is the box of its glyphs as drawn
     // (rotation included: four corners on the screen); two overlap where no edge separates them by 1 px.

@@ -61,7 +61,8 @@ def test_checker_catches_cdn_charts(driver, tmp_path):
 
 
 def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
-    """Two axis labels drawn on top of each other (as Vega's SVG marks them) are reported; apart, they are not."""
+    """Two axis labels drawn on top of each other (as Vega's SVG marks them) are reported; apart, they are not; a
+    label Vega cut with an ellipsis is reported."""
 
     def page(second_x: int) -> str:
         return (
@@ -76,7 +77,12 @@ def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
         driver.get(server.base + "on.html")
         assert driver.execute_script(CHARTS_JS)[0]["overlaps"] == ["Against 2020 / Against the forecast"]
         driver.get(server.base + "apart.html")
-        assert driver.execute_script(CHARTS_JS)[0]["overlaps"] == []
+        report = driver.execute_script(CHARTS_JS)[0]
+        assert report["overlaps"] == [] and report["outside"] == []
+        cut = '<meta charset="utf-8">' + page(150).replace("forecast<", "forec…<")
+        (tmp_path / "cut.html").write_text(cut, encoding="utf-8")
+        driver.get(server.base + "cut.html")
+        assert driver.execute_script(CHARTS_JS)[0]["outside"] == ["cut: Against the forec…"]
 
 
 def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):

@@ -42,7 +42,7 @@ def test_two_amounts_chart_draws_both_amounts(figures):
         ("Strängnäs kommun's own article", 38.1),
         ("Socialstyrelsen (via Regionfakta)", 48.3),
     ]
-    assert "38.1 or 48.3 million SEK in 2020" in " ".join(spec["title"]["text"])
+    assert "38.1 or 48.3 million SEK in 2020" in spec["title"]["text"]
     assert spec["description"].endswith("a difference of 10.2 million SEK.")
 
 

@@ -19,7 +19,7 @@ def cells_filled(table: pd.DataFrame) -> bool:
 
 def title_of(spec: dict) -> str:
     title = spec.get("title") or spec["layer"][0]["title"]
-    return " ".join(title["text"])
+    return title["text"]
 
 
 def test_law_dates_from_the_events():

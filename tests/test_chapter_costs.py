@@ -145,9 +145,9 @@ def test_linkoping_payments_chart_draws_both_series_and_says_so(figures):
     )
     # 2015 to 2022 are empty rows, so the lines break there.
     assert {r["year"] for r in rows if r["value"] is None} == set(range(2015, 2023))
-    title = " ".join(spec["layer"][0]["title"]["text"])
+    title = spec["layer"][0]["title"]["text"]
     assert "23 percent more" in title and "5 percent less in constant prices" in title
-    assert "Linköpings-Posten" in " ".join(spec["layer"][0]["title"]["subtitle"])
+    assert "Linköpings-Posten" in spec["layer"][0]["title"]["subtitle"]
     description = spec["description"]
     assert "in 2013, 2014, 2023" in description and "2015 to 2022, so the lines break" in description
     assert "The 2013 amount is derived" in description
@@ -209,7 +209,7 @@ def test_savings_chart_draws_the_stated_saving_and_four_yardsticks(figures):
     assert [r["million_sek"] for r in rows] == pytest.approx([12.0, 11.4, 12.2246, 10.4460, 18.0], abs=1e-4)
     assert [r["kind"] for r in rows] == ["Stated by the municipality (not recomputed)"] + ["Recomputed by the book"] * 4
     assert spec["encoding"]["fill"]["scale"]["range"] == ["#ffffff", "#b3541e"]  # the stated saving is an outline
-    assert "from 10.4 to 18.0 million SEK" in " ".join(spec["title"]["text"])
+    assert "from 10.4 to 18.0 million SEK" in spec["title"]["text"]
     for figure in (
         "the stated 12 million SEK",
         "11.4 million against 2020",
@@ -308,7 +308,7 @@ def test_sensitivity_chart_draws_the_frame_in_the_browser(figures):
     assert spec["params"][0]["value"] == 12 and spec["params"][0]["bind"]["max"] == 12
     assert spec["layer"][0]["encoding"]["y"]["scale"]["domain"] == [0, 50]
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [250.0, 300.0]
-    assert "386 fewer households" in " ".join(spec["layer"][0]["title"]["text"])
+    assert "386 fewer households" in spec["layer"][0]["title"]["text"]
     assert "250 to 300 fewer households" in spec["description"] and "(1 to 12)" in spec["description"]
     assert spec["description"].endswith("at 12 months and 300 households the value is 38.6 million SEK a year.")
 

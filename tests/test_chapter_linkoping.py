@@ -42,13 +42,17 @@ def timeline(figures):
     return lkp.timeline(figures)
 
 
+def _joined(text: str | list[str]) -> str:
+    return text if isinstance(text, str) else " ".join(text)
+
+
 def title_text(spec: dict) -> str:
     """Every title line of a chart spec (its own and its layers'), as one string."""
     found = []
     if isinstance(spec, dict):
         title = spec.get("title")
         if isinstance(title, dict):
-            found += [" ".join(title.get("text", [])), " ".join(title.get("subtitle", []))]
+            found += [_joined(title.get("text", [])), _joined(title.get("subtitle", []))]
         for key in ("layer", "vconcat"):
             found += [title_text(part) for part in spec.get(key, [])]
     return " ".join(found)

@@ -42,7 +42,7 @@ def title(chart) -> str:
     """The chart's title lines, joined with spaces."""
     spec = chart.to_dict()
     found = [layer["title"] for layer in [spec, *spec.get("layer", [])] if "title" in layer]
-    return " ".join(found[0]["text"])
+    return found[0]["text"]
 
 
 def values_of(rows: list[dict], series: str) -> dict[int, float]:

@@ -79,7 +79,7 @@ def test_status_line_chart_breaks_gaps_and_shapes_by_status():
     assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
 
 
-def test_status_line_chart_wraps_a_long_title_and_can_leave_out_zero():
+def test_status_line_chart_wraps_a_long_title_at_each_width_and_can_leave_out_zero():
     finding = "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
     spec = charts.status_line_chart(
         _series_frame(),
@@ -95,11 +95,11 @@ def test_status_line_chart_wraps_a_long_title_and_can_leave_out_zero():
         y_zero=False,
     ).to_dict()
     title = spec["layer"][0]["title"]
-    assert title["text"] == [
-        "Strängnäs's households rose 15 percent from 2017 to 2020, while",
-        "the nation's fell 7 percent",
-    ]  # 66 characters at most per line
-    assert title["subtitle"] == ["Source: S"]
+    assert title["text"] == finding and title["subtitle"] == "Source: S"  # broken into lines for each width
+    assert charts.responsive_variant({**spec, **charts.book_theme()}, 440)["title"]["text"] == [
+        "Strängnäs's households rose 15 percent from",
+        "2017 to 2020, while the nation's fell 7 percent",
+    ]  # 440 px / (15 px * 0.62) = 47 characters at most per line
     assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -95,14 +96,25 @@ VARIANT_WIDTHS = (288, 440, 640)
 _TITLE_GLYPH, _SUBTITLE_GLYPH = 0.62, 0.58
 
 
-def _lines(text) -> str:
-    return " ".join(text) if isinstance(text, list) else str(text)
+def wrap(text: str | list[str], width_px: float, font_size: float, glyph: float = _SUBTITLE_GLYPH) -> list[str]:
+    """``text`` (or its lines, joined) broken at spaces into lines that fit ``width_px``; a longer word stays whole.
+
+    Hand code because Vega-Lite cannot wrap text to a width: ``limit``, ``labelLimit`` and ``titleLimit`` cut a
+    long text with an ellipsis, and ``lineBreak`` or a list of lines break only where the spec says. So the
+    break points are chosen here, for each width the chart is drawn at, from an estimated glyph width
+    (``glyph`` times the font size; generous, so that a line never runs out of the chart), and handed to
+    Vega-Lite as a list of lines, which it draws as a multi-line title.
+    """
+    chars = max(12, int(width_px / (font_size * glyph)))
+    return textwrap.wrap(" ".join(text) if isinstance(text, list) else str(text), chars, break_long_words=False) or [""]
 
 
-def _wrap(text, width_px: float, font_size: float, glyph: float) -> list[str]:
-    import textwrap
-
-    return textwrap.wrap(_lines(text), max(12, int(width_px / (font_size * glyph))), break_long_words=False) or [""]
+def wrap_labels(width_px: float, font_size: float) -> str:
+    """A Vega ``labelExpr`` that breaks every label at spaces into lines that fit ``width_px`` (a word wider stays
+    whole): the rule of ``wrap`` in Vega's own expression language, so it applies to whatever labels the data
+    holds, in the build-time SVG and the live chart alike. Vega-Lite draws the list it returns as lines."""
+    chars = max(8, int(width_px / (font_size * _SUBTITLE_GLYPH)))
+    return f"split(trim(replace(datum.label, /(.{{1,{chars}}}|\\S+)(\\s+|$)/g, '$1\\n')), '\\n')"
 
 
 def _lift_title(spec: dict) -> dict:
@@ -129,33 +141,19 @@ def _encodings(spec: dict) -> list[dict]:
 
 
 def _category_labels(spec: dict, field: str) -> list[str]:
-    """The distinct values of ``field`` in the spec's named top-level dataset, as text."""
-    name = (spec.get("data") or {}).get("name")
-    rows = (spec.get("datasets") or {}).get(name, []) if name else []
-    return list(dict.fromkeys(str(row.get(field, "")) for row in rows if isinstance(row, dict)))
-
-
-def _label_lines(labels: list[str], space_px: float, font_size: float) -> str:
-    """A Vega expression that breaks each category label into lines that fit ``space_px``."""
-    chars = max(8, int(space_px / (font_size * _SUBTITLE_GLYPH)))
-    expr = "datum.label"
-    for label in reversed(labels):
-        lines = _wrap(label, chars * font_size * _SUBTITLE_GLYPH, font_size, _SUBTITLE_GLYPH)
-        if len(lines) > 1:
-            expr = f"datum.label === {json.dumps(label)} ? {json.dumps(lines)} : {expr}"
-    return expr
+    """The distinct values of ``field`` in any of the spec's datasets (top-level or a layer's), as text."""
+    rows = [row for rows in (spec.get("datasets") or {}).values() for row in rows if isinstance(row, dict)]
+    return list(dict.fromkeys(str(row[field]) for row in rows if field in row))
 
 
 #: Encoding channels that draw a legend.
 LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "strokeDash")
 
 
-def _fit_axes(
-    spec: dict, work: dict, width: int, plot_height: float, axis_font: float, legend_font: float = 12
-) -> bool:
-    """Wrap long axis titles, thin out or slant crowded category labels, break long legend labels into
-    lines that fit. True if changed."""
-    plot_width = width - 80
+def _fit_legends(spec: dict, work: dict, width: int, legend_font: float = 12) -> bool:
+    """Break legend labels too long for ``width`` into lines (``wrap_labels``) rather than cut them. True if
+    changed. (Hand code only in choosing which legends need it: a label's length against the room is not a
+    thing Vega-Lite weighs; it cuts at ``labelLimit``.)"""
     changed = False
     limit = width - LEGEND_ROOM
     for encoding in _encodings(work):
@@ -165,27 +163,38 @@ def _fit_axes(
             legend = enc.get("legend", {})
             if not isinstance(legend, dict):  # legend: null, no legend
                 continue
-            new = {**legend, "labelLimit": min(legend.get("labelLimit") or limit, limit)}
             labels = _category_labels(spec, enc["field"])
             if any(len(label) * legend_font * _SUBTITLE_GLYPH > limit for label in labels):
-                # Long labels are broken into lines rather than cut ("Linköpings kommun, release…" twice).
-                new["labelExpr"] = _label_lines(labels, limit, legend_font)
-            if new != legend:
-                enc["legend"] = new
+                # Broken into lines rather than cut ("Linköpings kommun, release…" twice).
+                enc["legend"] = {**legend, "labelExpr": wrap_labels(limit, legend_font)}
                 changed = True
+    return changed
+
+
+def _fit_axes(spec: dict, work: dict, width: int, plot_height: float, axis_font: float) -> bool:
+    """Break long axis titles into lines that fit; thin out crowded ordinal labels; wrap or slant crowded
+    category labels. True if changed.
+
+    Which of these a chart needs depends on its labels' lengths against the room a width leaves, which
+    Vega-Lite does not weigh (``labelOverlap`` hides labels, ``labelLimit`` cuts them); the lines themselves
+    are drawn by Vega (``wrap_labels``)."""
+    plot_width = width - 80
+    changed = False
+    for encoding in _encodings(work):
         for channel, length in (("x", plot_width), ("y", plot_height)):
             enc = encoding.get(channel)
             if not isinstance(enc, dict):
                 continue
-            title = enc.get("title")
-            if isinstance(title, (str, list)) and len(_lines(title)) * axis_font * _SUBTITLE_GLYPH > length:
-                enc["title"] = _wrap(title, length, axis_font, _SUBTITLE_GLYPH)
+            lines = wrap(enc["title"], length, axis_font) if isinstance(enc.get("title"), (str, list)) else []
+            if len(lines) > 1:
+                enc["title"] = lines
                 changed = True
             axis = enc.get("axis")
             if channel != "x" or enc.get("type") not in ("nominal", "ordinal") or axis is None:
                 continue
             axis = dict(axis)
-            labels = _category_labels(spec, enc.get("field", ""))
+            # A single view's categories; a layered chart's (the paired bars') keep the breaks its builder gives.
+            labels = [] if "layer" in spec else _category_labels(spec, enc.get("field", ""))
             needed = sum(len(label) + 2 for label in labels) * axis_font * 0.55
             if enc["type"] == "ordinal":
                 axis.setdefault("labelOverlap", "parity")
@@ -196,7 +205,7 @@ def _fit_axes(
                     # Single words cannot wrap, nor can labels whose words are wider than a bar: slant them.
                     axis.update({"labelAngle": -45, "labelAlign": "right", "labelBaseline": "middle"})
                 else:
-                    axis.update({"labelExpr": _label_lines(labels, room, axis_font), "labelLimit": 0})
+                    axis.update({"labelExpr": wrap_labels(room, axis_font), "labelLimit": 0})
             if axis != enc["axis"]:
                 enc["axis"] = axis
                 changed = True
@@ -223,11 +232,9 @@ def responsive_variant(spec: dict, width: int) -> dict:
     title = _lift_title(work)
     changes: dict = {"width": width, "autosize": {"type": "fit-x", "contains": "padding"}}
     if title:
-        title["text"] = _wrap(title.get("text", ""), width, title_config.get("fontSize", 13), _TITLE_GLYPH)
+        title["text"] = wrap(title.get("text", ""), width, title_config.get("fontSize", 13), _TITLE_GLYPH)
         if "subtitle" in title:
-            title["subtitle"] = _wrap(
-                title["subtitle"], width, title_config.get("subtitleFontSize", 12), _SUBTITLE_GLYPH
-            )
+            title["subtitle"] = wrap(title["subtitle"], width, title_config.get("subtitleFontSize", 12))
         title.setdefault("anchor", "start")
         title.setdefault("frame", "bounds")  # from the chart's left edge, not the plot's
         changes["title"] = title
@@ -242,6 +249,7 @@ def responsive_variant(spec: dict, width: int) -> dict:
         legend.update({"direction": "vertical", "columns": 1})
         legend.setdefault("layout", {})["bottom"] = {"anchor": "start", "direction": "vertical"}
     changes["config"] = config
+    legend_font = legend.get("labelFontSize", 12)
     if "vconcat" in work:
         # Vega-Lite sizes a vertical concatenation by its panels ("fit" autosize does not apply to it):
         # each panel gets the variant's width less room for its axis, and a lower height when narrow.
@@ -252,18 +260,14 @@ def responsive_variant(spec: dict, width: int) -> dict:
             panel = {**panel, "width": width - CONCAT_AXIS_ROOM}
             if isinstance(panel.get("height"), (int, float)) and width < 400:
                 panel["height"] = round(panel["height"] * 0.75)
+            _fit_legends(spec, panel, width, legend_font)
             panels.append(panel)
         changes["vconcat"] = panels
         return changes
     axis_font = config.get("axis", {}).get("labelFontSize", 11)
-    if _fit_axes(
-        spec,
-        work,
-        width,
-        height if isinstance(height, (int, float)) else 300,
-        axis_font,
-        legend.get("labelFontSize", 12),
-    ):
+    plot_height = height if isinstance(height, (int, float)) else 300
+    legends_changed = _fit_legends(spec, work, width, legend_font)
+    if _fit_axes(spec, work, width, plot_height, axis_font) or legends_changed:
         for key in ("encoding", "layer"):
             if key in work:
                 changes[key] = work[key]
@@ -528,12 +532,8 @@ STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "tria
 
 
 def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
-    """Title and source wrapped to lines that fit the chart's width (long findings do not overflow)."""
-    import textwrap
-
-    return alt.TitleParams(
-        textwrap.wrap(finding, 66), subtitle=textwrap.wrap(f"Source: {source}", 92), subtitleFontStyle="italic"
-    )
+    """The finding as the title, the source as the subtitle (``responsive_variant`` breaks both into lines)."""
+    return alt.TitleParams(finding, subtitle=f"Source: {source}", subtitleFontStyle="italic")
 
 
 def status_line_chart(
@@ -571,7 +571,7 @@ def status_line_chart(
         "value_status:N",
         title="Value",
         scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
-        legend=alt.Legend(labelLimit=320, direction="vertical"),
+        legend=alt.Legend(direction="vertical"),
     )
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
     base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
@@ -759,7 +759,7 @@ def timeline_chart(
         "majority:N",
         title="Governing parties (attested period)",
         scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[: len(majorities)]),
-        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=360),
+        legend=alt.Legend(orient="bottom", direction="vertical"),
     )
 
     def band_layer() -> alt.Chart:
@@ -847,7 +847,7 @@ def timeline_chart(
         shape=alt.Shape(
             "value_status:N",
             title="Value",
-            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
+            legend=alt.Legend(orient="bottom", direction="vertical"),
             scale=alt.Scale(
                 domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if STATUS_LABELS[s] in present]
             ),

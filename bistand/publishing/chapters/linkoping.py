@@ -3,8 +3,6 @@ dots, the timeline with its numbered events, and the annual counts."""
 
 from __future__ import annotations
 
-import textwrap
-
 import altair as alt
 import pandas as pd
 
@@ -127,7 +125,7 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
             "source:N",
             title="Source",
             scale=alt.Scale(domain=names, range=[charts.PALETTE["Linköping"], *charts.EXTRA_COLOURS[: len(names) - 1]]),
-            legend=alt.Legend(direction="vertical", labelLimit=360),
+            legend=alt.Legend(direction="vertical"),
         ),
         shape=alt.Shape(
             "status:N",
@@ -136,7 +134,7 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
                 domain=[charts.STATUS_LABELS[s] for s in ("verbatim", "derived")],
                 range=[charts.STATUS_SHAPES[s] for s in ("verbatim", "derived")],
             ),
-            legend=alt.Legend(direction="vertical", labelLimit=360),
+            legend=alt.Legend(direction="vertical"),
         ),
         tooltip=[
             alt.Tooltip("period:N", title="Month"),
@@ -166,12 +164,9 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
         width=charts.WIDTH,
         height=320,
         title=alt.TitleParams(
-            textwrap.wrap(finding, 66),
-            subtitle=textwrap.wrap(
-                "Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
-                "sources are not joined; the axis does not start at zero.",
-                92,
-            ),
+            finding,
+            subtitle="Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
+            "sources are not joined; the axis does not start at zero.",
             subtitleFontStyle="italic",
         ),
         description=f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
