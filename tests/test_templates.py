@@ -112,5 +112,11 @@ def test_the_original_of_each_forked_component_is_unchanged(name):
     )
 
 
+#: The book's own components (no upstream original to follow): the language switch (issue 26).
+OWN_TEMPLATES = ("language-switch.html",)
+
+
 def test_every_forked_template_is_pinned():
-    assert sorted(p.name for p in (ROOT / "_templates").iterdir()) == sorted(["layout.html", *FORKED_FILES])
+    assert sorted(p.name for p in (ROOT / "_templates").iterdir()) == sorted(
+        ["layout.html", *FORKED_FILES, *OWN_TEMPLATES]
+    )

@@ -28,6 +28,22 @@ CATALOGUE_SETTINGS = {"gettext_compact": False}
 EDITIONS = {"sv": BUILD / "html" / "sv"}
 
 
+#: A reader-facing output in Swedish, stored beside its English ``text/html`` in the same output (POC): the Swedish
+#: edition prefers it (``nb_mime_priority_overrides``, set by bistand.publishing.editions), the English one never
+#: selects it (not in MyST-NB's priority list for html).
+SWEDISH_HTML = "application/vnd.bistand.sv+html"
+
+
+class SwedishOutputs:
+    """MyST-NB mime render plugin (entry point ``myst_nb.mime_renderers``): renders :data:`SWEDISH_HTML` as HTML."""
+
+    mime_priority_overrides: tuple[tuple[str, str, int | None], ...] = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        return renderer.render_text_html(data) if data.mime_type == SWEDISH_HTML else None
+
+
 def build(builder: str, outdir: Path, doctrees: Path, overrides: dict) -> int:
     """Run jupyter-book's Sphinx build of the book as ``make book`` does (strict: -W -n --keep-going)."""
     from jupyter_book.sphinx import build_sphinx
@@ -58,7 +74,12 @@ def edition(language: str) -> int:
     """Build one translated edition into _build/html/LANGUAGE."""
     import shutil
 
-    overrides = {"language": language, "locale_dirs": [LOCALES], **CATALOGUE_SETTINGS}
+    overrides = {
+        "language": language,
+        "locale_dirs": [LOCALES],
+        "nb_mime_priority_overrides": [("html", SWEDISH_HTML, 0)],
+        **CATALOGUE_SETTINGS,
+    }
     built = BUILD / language / "html"
     # The Vega bundle depends on the pinned vl-convert-python alone (bookext._write_vega keeps a file whose first
     # line names the version): start from the English build's, instead of bundling again (about 2 s).
