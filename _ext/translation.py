@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import ast
 import re
+from decimal import Decimal
 
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
+from babel.numbers import format_decimal, format_percent, get_minus_sign_symbol
 from docutils import nodes
 from myst_nb.ext.glue.crossref import read_glue_cache
 from myst_nb.ext.glue.roles import PasteTextRole
@@ -33,20 +35,27 @@ EDITIONS = {"sv": ("_sv", "sv_SE")}
 NUMERIC_SPEC = re.compile(r"^(?P<group>,)?\.(?P<precision>\d+)(?P<kind>[f%])$")
 
 
-def babel_pattern(spec: str) -> tuple[str, str] | None:
-    """A Python format spec as a Babel pattern: ",.1f" -> ("#,##0.0", "f"), ".0%" -> ("0%", "%"); None if the
-    spec is not numeric (``s``, none)."""
+def babel_pattern(spec: str, locale: str = "sv_SE") -> tuple[str, str] | None:
+    """A Python format spec as a Babel pattern: ",.1f" -> ("#,##0.0", "f"); ".0%" -> the locale's percent pattern
+    with that many decimals (sv_SE: "#,##0\u00a0%"); None if the spec is not numeric (``s``, none)."""
     match = NUMERIC_SPEC.match(spec)
     if not match:
         return None
-    decimals = int(match["precision"])
-    pattern = ("#,##0" if match["group"] else "0") + ("." + "0" * decimals if decimals else "")
-    return pattern + ("%" if match["kind"] == "%" else ""), match["kind"]
+    decimals = "." + "0" * int(match["precision"]) if int(match["precision"]) else ""
+    if match["kind"] == "%":
+        base = Locale.parse(locale).percent_formats[None].pattern
+        last = base.rindex("0")
+        return base[: last + 1] + decimals + base[last + 1 :], "%"
+    return ("#,##0" if match["group"] else "0") + decimals, "f"
 
 
 def localised_number(plain: str, spec: str, locale: str) -> str | None:
-    """A glued ``text/plain`` number formatted as ``spec`` says, in ``locale``; None when not a number."""
-    pattern = babel_pattern(spec)
+    """A glued ``text/plain`` number formatted as ``spec`` says, in ``locale``; None when not a number.
+
+    The digits are exactly those of the English edition's format spec (Python's rounding of the float), so both
+    editions show the same figure; Babel lays them out in the locale: its separators and percent pattern, and its
+    minus sign (Babel 2.18's patterns write "-", so the locale's symbol, U+2212 for sv, replaces it)."""
+    pattern = babel_pattern(spec, locale)
     if pattern is None:
         return None
     try:
@@ -55,9 +64,12 @@ def localised_number(plain: str, spec: str, locale: str) -> str | None:
         return None
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
+    digits = Decimal(format(value * 100 if pattern[1] == "%" else value, spec.replace("%", "f").lstrip(",")))
     if pattern[1] == "%":
-        return format_percent(value, pattern[0], locale=locale)
-    return format_decimal(value, pattern[0], locale=locale)
+        text = format_percent(digits / 100, pattern[0], locale=locale, decimal_quantization=False)
+    else:
+        text = format_decimal(digits, pattern[0], locale=locale, decimal_quantization=False)
+    return get_minus_sign_symbol(locale) + text[1:] if text.startswith("-") else text
 
 
 class TranslatedPasteTextRole(PasteTextRole):
