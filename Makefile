@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256
 CFF_VENV := .venv-cff
 CFF_STAMP := $(CFF_VENV)/.installed-$(shell sha256sum requirements-cff.txt | cut -c1-16)
 
-.PHONY: book test check format axe validate notebooks data hashes update accept capture lab pdf citation setup browser bench clean
+.PHONY: book catalogues test check format axe validate notebooks data hashes update accept capture lab pdf citation setup browser bench clean
 
 setup: $(STAMP)
 
@@ -35,7 +35,15 @@ validate: $(STAMP)
 ## stored outputs were computed from other data than data/ holds now (chapters/outputs-data.json).
 book: validate
 	$(BIN)/python -m bistand.publishing.notebooks --check
-	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+	# Both editions in one process (issue 26 POC): English into _build/html, Swedish into _build/html/sv.
+	$(BIN)/python -m bistand.publishing.editions all
+
+## The message catalogues after an English change (issue 26 POC): extract every page's messages (_build/gettext),
+## merge them into locales/sv/LC_MESSAGES/**.po (a changed message keeps its old translation, marked fuzzy), count.
+catalogues: $(STAMP)
+	$(BIN)/python -m bistand.publishing.editions gettext
+	$(BIN)/sphinx-intl update -p _build/gettext -l sv -d locales
+	$(BIN)/sphinx-intl stat -d locales -l sv
 
 ## The PDF edition: print the built HTML with headless Chromium into _build/pdf/ (and link it from the HTML).
 pdf: book browser
