@@ -54,7 +54,12 @@ def build(builder: str, outdir: Path, doctrees: Path, overrides: dict) -> int:
         noconfig=True,
         path_config=ROOT / "_config.yml",
         # as `jupyter-book build` sets them (jupyter_book/cli/main.py)
-        confoverrides={"external_toc_path": "_toc.yml", "latex_individualpages": False, "nitpicky": True, **overrides},
+        confoverrides={
+            "external_toc_path": (ROOT / "_toc.yml").as_posix(),
+            "latex_individualpages": False,
+            "nitpicky": True,
+            **overrides,
+        },
         doctreedir=doctrees,
         builder=builder,
         warningiserror=True,
