@@ -103,24 +103,13 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name."""
     ex, amounts, measures = measure_examples(figures), two_amounts(figures), measures_frame(figures)
     return {
-        "ctx_lkp_month_2024": ex.lkp_month_2024,
-        "ctx_lkp_year_2023": ex.lkp_year_2023,
         "ctx_lkp_year_over_month": ex.lkp_year_over_month,
-        "ctx_lkp_chg_2021_2024": ex.lkp_change_2021_2024,
-        "ctx_str_hh_2020": ex.str_households_2020,
-        "ctx_str_perhh_2020": ex.str_per_household_2020,
         "ctx_str_perhh_2020_twelfth": ex.str_per_household_twelfth,
-        "ctx_str_lt_jan": ex.str_longterm_jan_2021,
-        "ctx_str_lt_dec": ex.str_longterm_dec_2021,
         "ctx_se_lt_share_2016": ex.se_longterm_share_2016,
-        "ctx_str_own_2020": amounts.own,
-        "str_paid_2020_socialstyrelsen": amounts.official,
         "str_paid_2020_socialstyrelsen_tkr": amounts.official * 1000,
-        "ctx_str_gap_2020": amounts.gap,
         "ctx_str_gap_2020_pct": amounts.gap_pct,
         "ctx_str_verdict": amounts.verdict,
         "ctx_str_gap_over_saving": amounts.gap_over_saving,
         "ctx_n_measures": len(measures),
-        "ctx_n_figures": int(measures["figures"].sum()),
         "ctx_n_change_measures": int((measures["kind"] == "change").sum()),
     }
