@@ -7,6 +7,7 @@ taken from the data, then looks for digits. What may stay is listed with its rea
 from __future__ import annotations
 
 import re
+import sys
 
 import nbformat
 import pytest
@@ -347,3 +348,23 @@ def test_the_duplicate_glue_check_can_fail():
             ("strangnas.ipynb", "str_paid_2020"),
         ]
     ]
+
+
+def test_a_page_that_pastes_depends_on_the_notebook_it_pastes_from():
+    """MyST-NB records no dependency for a cross-document paste; the book's extension does, so an incremental build
+    rewrites the pasting page when only the other notebook's stored outputs changed."""
+    from types import SimpleNamespace
+
+    from docutils.utils import new_document
+    from myst_nb.ext.glue.utils import PendingGlueReference
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import bookext
+
+    noted: list[str] = []
+    env = SimpleNamespace(note_dependency=noted.append, doc2path=lambda doc: f"/book/{doc}.ipynb")
+    doctree = new_document("index")
+    for refdoc, key in [("chapters/strangnas", "str_paid_2020"), ("chapters/linkoping", "lkp_jan_2024")] * 2:
+        doctree += PendingGlueReference(refdoc=refdoc, key=key, inline=True, gtype="text")
+    bookext._note_pasted_notebooks(SimpleNamespace(env=env), doctree)
+    assert noted == ["/book/chapters/linkoping.ipynb", "/book/chapters/strangnas.ipynb"]
