@@ -299,7 +299,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_str_low_name": saving.low.lower(),
         "cost_str_high": yardsticks[saving.high],
         "cost_str_high_name": saving.high.lower(),
-        "cost_str_verdict": saving.verdict,
         "cost_str_vs_previous_real_rounded": round_half_up(yardsticks[AGAINST_PREVIOUS_CONSTANT], 0),
         # What the forecast implies.
         "cost_str_forecast_vs_own_2020_pct": abs(forecast.growth_pct),

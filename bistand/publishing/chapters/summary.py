@@ -215,6 +215,7 @@ PASTED: dict[str, str] = {
     "sum_lkp_done_by_dec_2021_from_feb2024_level": "linkoping.ipynb::lkp_fall_to_dec_2021_from_jan_2021_feb_release",
     "sum_lkp_done_by_dec_2021_from_oct2021_level": "linkoping.ipynb::lkp_fall_to_dec_2021_from_start_2021_oct_release",
     "sum_lkp_fewer": "linkoping.ipynb::lkp_fewer_2021_2024",
+    "sum_lkp_goal_position": "linkoping.ipynb::lkp_adults_without_vs_target",
     "sum_lkp_long_distance": "national.ipynb::nat_lkp_long_distance",
     "sum_lkp_long_end_position": "national.ipynb::nat_lkp_long_end_position",
     "sum_lkp_long_fall_pct": "linkoping.ipynb::lkp_hh_fall_2014_2023_pct",
