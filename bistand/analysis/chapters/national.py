@@ -404,7 +404,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation.en
     timing = national_timing(figures)
     out["nat_long_share_after_programme"] = timing.share_words.en
-    out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_fall, s.fall_at_national_rate).en
     out["nat_programme_year"] = timing.cut
     out["nat_long_steps_after_programme"] = timing.steps_after
     out["nat_long_steps"] = timing.steps
