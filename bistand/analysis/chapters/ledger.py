@@ -94,47 +94,20 @@ def start_gap_verdicts(book_ledger: ClaimsLedger) -> list[str]:
 
 
 @dataclass(frozen=True)
-class EightPercent:
-    """Corren's "åtta procent" fall in 2021, recomputed from both start-of-2021 levels (percent, a fall positive)."""
-
-    stated: float
-    vs_start_2021_oct_release: float
-    """Against the level the October 2021 release implies."""
-    vs_start_2021_feb_release: float
-    """Against the level the February 2024 release implies."""
-
-
-def eight_percent(figures: Figures) -> EightPercent:
-    """The claim ``lkp_8pct``, judged against the two levels (in the order of its results)."""
-    eight = assess_claim("lkp_8pct", figures)
-    (_, vs_october, _), (_, vs_february, _) = eight.results
-    return EightPercent(
-        stated=-eight.stated, vs_start_2021_oct_release=-vs_october, vs_start_2021_feb_release=-vs_february
-    )
-
-
-@dataclass(frozen=True)
 class VerdictsThatMatter:
-    """The assessments the section "The verdicts that matter" discusses."""
+    """The assessments whose gaps the section "The verdicts that matter" states (its other figures are pasted from the
+    chapters that glue them)."""
 
-    saving: Assessment
-    """Strängnäs's saving against the previous year."""
-    longterm: Assessment
-    """Strängnäs's fall of long-term households in percent."""
     fewer_since_jan_2021: Assessment
     """Linköping's fewer households in January 2024 than in January 2021, against the October 2021 level."""
     str_paid_2020: Assessment
     """Strängnäs's own amount for 2020 against Socialstyrelsen's."""
-    eight: EightPercent
 
 
 def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
     return VerdictsThatMatter(
-        saving=assess_claim("str_saving_vs_previous_year", figures),
-        longterm=assess_claim("str_longterm_fall_pct", figures),
         fewer_since_jan_2021=assess_claim("lkp_616_vs_start_of_2021", figures),
         str_paid_2020=assess_claim("str_paid_2020_vs_official", figures),
-        eight=eight_percent(figures),
     )
 
 
