@@ -1,7 +1,8 @@
 """Local Sphinx extension of the book.
 
 - Rebuild a page when a data file or the ``bistand`` package changes, not only when the page's own
-  file does (Sphinx tracks only that by default): notebooks show its figures, every page its citation.
+  file does (Sphinx tracks only that by default): notebooks show its figures, every page its citation;
+  and when a notebook changes from which the page pastes a glued value.
 - Citation (bistand.publishing.citation): the footer, a copyable APA and BibTeX citation and a link to the PDF on
   every chapter, the ``{book-citation}`` directive of the cite page, an author–year reference list
   with accessible markup, and the claims ledger as CSV, JSON and schema.org ClaimReview JSON-LD.
@@ -36,6 +37,16 @@ def _note_dependencies(app, docname: str, source: list[str]) -> None:
     the cite page's directive come from them (the Markdown pages too)."""
     for path in DEPENDENCIES:
         app.env.note_dependency(str(path))
+
+
+def _note_pasted_notebooks(app, doctree: nodes.document) -> None:
+    """A page that pastes a value glued in another notebook (``{glue:text}`other.ipynb::name```) depends on that
+    notebook: MyST-NB fills the value in at write time from the other notebook's glue cache but records no
+    dependency, so without this an incremental build keeps the old value after only that notebook changed."""
+    from myst_nb.ext.glue.utils import PendingGlueReference
+
+    for refdoc in sorted({node.refdoc for node in doctree.findall(PendingGlueReference)}):
+        app.env.note_dependency(str(app.env.doc2path(refdoc)))
 
 
 def _first_line(path: Path) -> str:
@@ -524,6 +535,7 @@ def setup(app):
     app.connect("html-page-context", _ledger_json_ld)
     app.connect("html-page-context", _page_language)
     app.connect("source-read", _note_dependencies)
+    app.connect("doctree-read", _note_pasted_notebooks)
     app.connect("env-get-outdated", _static_changed)
     app.connect("builder-inited", _write_vega)
     # The one end-of-build step: the PDF paragraph of the book's own pages (no third-party file is touched).

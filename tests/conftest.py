@@ -34,6 +34,16 @@ def figures():
     return Figures()
 
 
+@pytest.fixture(scope="session")
+def chapter_values(figures):
+    """Every value the chapters glue, by name: a value two pages show is glued once, by the chapter it belongs to,
+    and pasted by the others (issue 25), so a test of one chapter's figure may read another chapter's name."""
+    from bistand.analysis.chapters import appendix, assistance, context, costs, ledger, linkoping, national, strangnas
+
+    modules = (appendix, assistance, context, costs, ledger, linkoping, national, strangnas)
+    return {name: value for module in modules for name, value in module.glued_values(figures).items()}
+
+
 def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     """Set one cell of a CSV (found by its first column) and return its line number."""
     import csv

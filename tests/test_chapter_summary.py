@@ -241,3 +241,25 @@ def test_the_monthly_fall_from_each_start_level_as_worked_out_by_hand(figures):
     # lkp2021pr: 2 567 in September 2021 + 160 fewer since the start -> 2 727; (2 727 - 2 087) / 2 727 = 23.47 percent
     # (from lkp2024pr's 2 703, 22.79 percent: test_linkoping_monthly_fall_beside_the_national_annual_fall)
     assert round(values["sum_lkp_monthly_fall_from_oct2021_level_pct"], 2) == 23.47
+
+
+def test_the_english_summary_pastes_each_chapter_figure_and_glues_the_rest(figures, chapter_values):
+    """Issue 25: a summary figure a chapter glues is pasted from it (PASTED); the summary's own value, which the
+    Swedish summary formats, equals the chapter's, and the English summary does not glue it again."""
+    from bistand.analysis.summary import headline_words, timing_values
+    from bistand.publishing.chapters.summary import PASTED, english_values, requirement_values
+
+    summary = {
+        **headline(figures),
+        **timing_values(figures),
+        **{name: words.en for name, words in headline_words(figures).items()},
+        **requirement_values(),
+    }
+    glued = english_values(figures)
+    assert set(PASTED) <= set(summary) and not set(PASTED) & set(glued)
+    assert set(glued) | set(PASTED) >= set(summary)
+    for name, target in PASTED.items():
+        _page, chapter_name = target.split(".ipynb::")
+        assert summary[name] == pytest.approx(chapter_values[chapter_name]), (name, target)
+    # Strängnäs's own 2020 amount: pasted from its chapter, 38.1 (str2022web: "38,1 miljoner kronor").
+    assert PASTED["sum_str_paid_2020"] == "strangnas.ipynb::str_paid_2020" and summary["sum_str_paid_2020"] == 38.1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 
 import nbformat
 import pytest
@@ -193,11 +194,11 @@ def test_the_length_and_glue_checks_can_fail(tmp_path):
 # --- Every glued value is used (issue 25): a name glued and shown nowhere is a value nobody checks ------------------
 
 
-def glued_names(notebook) -> set[str]:
-    """The names a notebook's stored outputs glue (myst-nb's scrapbook records)."""
+def glued_records(notebook) -> dict[str, str]:
+    """The values a notebook's stored outputs glue, by name: myst-nb's scrapbook records (the text/plain it pastes)."""
     cells = nbformat.read(notebook, as_version=4).cells
     return {
-        o["metadata"]["scrapbook"]["name"]
+        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/plain"]
         for c in cells
         if c.cell_type == "code"
         for o in c.get("outputs", [])
@@ -205,28 +206,180 @@ def glued_names(notebook) -> set[str]:
     }
 
 
-def used_names(text: str) -> set[str]:
-    """The glued names a page's prose shows ({glue:text}`name:format`, {glue}`name`, other pages' `doc::name`)."""
-    return {use.name for use in glue_uses(text)}
+def glued_names(notebook) -> set[str]:
+    """The names a notebook's stored outputs glue."""
+    return set(glued_records(notebook))
+
+
+def used_names(text: str, page: str) -> set[tuple[str, str]]:
+    """The glued values a page's prose shows, as (notebook, name): {glue:text}`name:format` is the page's own,
+    {glue:text}`other.ipynb::name:format` is pasted from the notebook other.ipynb (MyST-NB's cross-document paste)."""
+    return {(use.page or page, use.name) for use in glue_uses(text)}
 
 
 def test_every_glued_name_is_used_on_a_page():
-    used = set().union(*(used_names(markdown_of(page)) for page in PAGES))
-    unused = {page.name: sorted(glued_names(page) - used) for page in PAGES if page.suffix == ".ipynb"}
+    used = set().union(*(used_names(markdown_of(page), page.name) for page in PAGES))
+    unused = {p.name: sorted(n for n in glued_names(p) if (p.name, n) not in used) for p in NOTEBOOKS}
     assert {name: names for name, names in unused.items() if names} == {}
+
+
+def test_every_pasted_value_is_glued_where_it_is_pasted_from():
+    glued = {(p.name, n) for p in NOTEBOOKS for n in glued_names(p)}
+    used = set().union(*(used_names(markdown_of(page), page.name) for page in PAGES))
+    assert used - glued == set()
 
 
 def test_the_unused_glue_check_can_fail(tmp_path):
     notebook = nbformat.v4.new_notebook()
-    record = nbformat.v4.new_output(
-        "display_data", data={"text/plain": "1"}, metadata={"scrapbook": {"name": "x_shown"}}
-    )
-    unused = nbformat.v4.new_output(
-        "display_data", data={"text/plain": "2"}, metadata={"scrapbook": {"name": "x_nowhere"}}
-    )
+    outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/papermill.record/text/plain": str(i)},
+            metadata={"scrapbook": {"name": name}},
+        )
+        for i, name in enumerate(["x_shown", "x_nowhere", "x_pasted"])
+    ]
     cell = nbformat.v4.new_code_cell("glue_all(...)")
-    cell.outputs = [record, unused]
+    cell.outputs = outputs
     notebook.cells = [cell, nbformat.v4.new_markdown_cell("It is {glue:text}`x_shown:.0f` here.")]
     path = tmp_path / "x.ipynb"
     nbformat.write(notebook, path)
-    assert glued_names(path) - used_names(markdown_of(path)) == {"x_nowhere"}
+    other = "As {glue:text}`x.ipynb::x_pasted:.0f` and {glue:text}`x_nowhere` (y's own, not x's) say."
+    used = used_names(markdown_of(path), "x.ipynb") | used_names(other, "y.ipynb")
+    assert {n for n in glued_names(path) if ("x.ipynb", n) not in used} == {"x_nowhere"}
+
+
+# --- Each value glued once (issue 25): a figure two pages show is glued by the chapter it belongs to and pasted ------
+#
+# The rule for "the same quantity": two names whose stored values are equal, as myst-nb stores them (a count 12 and an
+# amount 12.0 are different things: int and float), are one quantity glued twice, unless the value is of a kind that
+# different quantities share by design:
+#   - a whole number below SMALL_COUNT (counts of claims, steps, sources: 0 to 9 recur by chance);
+#   - a year (1980 to 2039): periods are named by years, and many things happen in one year;
+#   - text without a digit: the words of the judgement rules (bistand.analysis.judgements: "fell far more than",
+#     "most", "above") and of the verdict and finding vocabularies ("discrepancy"), which many comparisons share.
+# Names ending in _sv are exempt: the Swedish summary glues the Swedish form of an English value under the summary
+# name with _sv (a separate concern, issue 26). Any other equal value is listed in EQUAL_BY_CHANCE with its reason.
+SMALL_COUNT = 10
+SWEDISH = "_sv"
+YEARS = range(1980, 2040)
+#: Different quantities that happen to be equal in this edition's data: (names, reason).
+EQUAL_BY_CHANCE = [
+    ({"dat_n_primary", "dat_n_undated"}, "figures from primary sources and undated figures: two counts of the data"),
+    ({"ctx_lt_max", "clm_n_not_municipal"}, "months in a definition of long-term, and claims not by a municipality"),
+    (
+        {"ctx_referral_date", "ctx_policy_as_of"},
+        "the referral's date, and the date of the latest policy step in the data (today that referral)",
+    ),
+    (
+        {"cost_str_vs_national", "cost_str_low"},
+        "one yardstick, and the low end of the range, the smallest of four yardsticks (which one depends on the data)",
+    ),
+    (
+        {"str_below_forecast", "cost_str_high"},
+        "the fall below the forecast, and the high end of the range, the largest of four yardsticks",
+    ),
+    (
+        {"str_stated_saving", "cost_str_vs_previous_real_rounded"},
+        "the saving Strängnäs states, and the book's saving in 2021 prices rounded to whole millions",
+    ),
+    (
+        {"lkp_low_span", "clm_unsized_reading_limit_pct"},
+        "the 10 years of Linköping's 'på åtminstone 10 år', and the ledger's 10 percent limit for an unsized reading",
+    ),
+]
+
+
+def may_share(value: object) -> bool:
+    """Whether the rule lets two names glue ``value`` (see the rule above)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) < SMALL_COUNT or value in YEARS
+    if isinstance(value, str):
+        return not re.search(r"\d", value) or (value.isdigit() and int(value) in YEARS)
+    return False
+
+
+def glued_twice(records: dict[tuple[str, str], str], by_chance=EQUAL_BY_CHANCE) -> list[list[tuple[str, str]]]:
+    """The groups of (notebook, name) that glue the same quantity by the rule: equal typed values, not _sv, not of a
+    kind :func:`may_share` allows, and not one of the pairs ``by_chance`` lists."""
+    import ast
+
+    groups: dict[tuple[str, object], list[tuple[str, str]]] = {}
+    for (page, name), text in records.items():
+        if name.endswith(SWEDISH):
+            continue
+        try:
+            value = ast.literal_eval(text)
+        except (SyntaxError, ValueError):
+            value = text
+        if not may_share(value):
+            groups.setdefault((type(value).__name__, value), []).append((page, name))
+    twice = [sorted(group) for group in groups.values() if len(group) > 1]
+    return [g for g in twice if not any({name for _, name in g} <= names for names, _reason in by_chance)]
+
+
+def test_each_value_is_glued_once():
+    records = {(p.name, name): text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    assert glued_twice(records) == []
+
+
+def test_each_allowed_coincidence_still_occurs():
+    """An entry of EQUAL_BY_CHANCE whose names no longer glue one value is stale: drop it."""
+    records = {name: text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    for names, reason in EQUAL_BY_CHANCE:
+        assert len({records.get(name) for name in names}) == 1 and None not in {records.get(n) for n in names}, reason
+
+
+def test_the_duplicate_glue_check_can_fail():
+    records = {
+        ("strangnas.ipynb", "str_paid_2020"): "38.1",
+        ("national.ipynb", "nat_str_paid_2020"): "38.1",  # the same amount glued again: fails
+        ("ledger.ipynb", "clm_n_claims"): "35",
+        ("strangnas.ipynb", "str_lt_stated_pct"): "35.0",  # a count and a percent: different quantities
+        ("ledger.ipynb", "clm_n_own"): "3",
+        ("context.ipynb", "ctx_rank"): "3",  # a small count: allowed
+        ("index.ipynb", "sum_str_vs_nation"): "'fell far more than'",
+        ("linkoping.ipynb", "lkp_paid_real_vs_nation"): "'fell far more than'",  # a judgement word: allowed
+        ("national.ipynb", "nat_base_year"): "'2023'",
+        ("national.ipynb", "nat_cpi_last"): "'2023'",  # a year: allowed
+        ("index.ipynb", "sum_str_paid_2020"): "38.1",
+        ("sammanfattning.ipynb", "sum_str_paid_2020_sv"): "'38,1\xa0miljoner kronor'",  # Swedish form: exempt
+        ("context.ipynb", "ctx_referral_date"): "'15 December 2025'",
+        ("index.ipynb", "sum_requirement_referral"): "'15 December 2025'",  # a date is not a word: fails
+    }
+    assert glued_twice(records) == [
+        [
+            ("index.ipynb", "sum_str_paid_2020"),
+            ("national.ipynb", "nat_str_paid_2020"),
+            ("strangnas.ipynb", "str_paid_2020"),
+        ],
+        [("context.ipynb", "ctx_referral_date"), ("index.ipynb", "sum_requirement_referral")],
+    ]
+    by_chance = [({"ctx_referral_date", "sum_requirement_referral"}, "a reason")]
+    assert glued_twice(records, by_chance) == [
+        [
+            ("index.ipynb", "sum_str_paid_2020"),
+            ("national.ipynb", "nat_str_paid_2020"),
+            ("strangnas.ipynb", "str_paid_2020"),
+        ]
+    ]
+
+
+def test_a_page_that_pastes_depends_on_the_notebook_it_pastes_from():
+    """MyST-NB records no dependency for a cross-document paste; the book's extension does, so an incremental build
+    rewrites the pasting page when only the other notebook's stored outputs changed."""
+    from types import SimpleNamespace
+
+    from docutils.utils import new_document
+    from myst_nb.ext.glue.utils import PendingGlueReference
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import bookext
+
+    noted: list[str] = []
+    env = SimpleNamespace(note_dependency=noted.append, doc2path=lambda doc: f"/book/{doc}.ipynb")
+    doctree = new_document("index")
+    for refdoc, key in [("chapters/strangnas", "str_paid_2020"), ("chapters/linkoping", "lkp_jan_2024")] * 2:
+        doctree += PendingGlueReference(refdoc=refdoc, key=key, inline=True, gtype="text")
+    bookext._note_pasted_notebooks(SimpleNamespace(env=env), doctree)
+    assert noted == ["/book/chapters/linkoping.ipynb", "/book/chapters/strangnas.ipynb"]

@@ -73,10 +73,12 @@ SWEDISH_FIGURE = re.compile(r"^-?\d{1,3}(?:\u00a0\d{3})*(?:,(\d+))?(?:\u00a0[a-z
 
 
 def _roles(path) -> dict[str, str]:
-    """Each value a page shows with {glue:text}`name:format`, by name: its format ('' for none)."""
+    """Each value a page shows with {glue:text}`name:format`, by name (``page.ipynb::name`` when pasted from another
+    page): its format ('' for none)."""
     from myst_markup import glue_uses, page_markdown
 
-    return {use.name: use.format for use in glue_uses(page_markdown(path)) if use.role == "glue:text"}
+    uses = [use for use in glue_uses(page_markdown(path)) if use.role == "glue:text"]
+    return {(f"{use.page}::{use.name}" if use.page else use.name): use.format for use in uses}
 
 
 def _glued_texts(path) -> dict[str, str]:
@@ -92,7 +94,13 @@ def _glued_texts(path) -> dict[str, str]:
 
 def test_every_swedish_figure_equals_its_english_counterpart():
     from bistand.analysis.summary import headline_words, percent_decimals, requirement_dates, timing_values
-    from bistand.publishing.chapters.summary import SWEDISH_YEARS, edition_values_sv, swedish_date
+    from bistand.publishing.chapters.summary import (
+        PASTED,
+        SWEDISH_YEARS,
+        edition_values_sv,
+        requirement_values,
+        swedish_date,
+    )
 
     english = _roles(CHAPTERS / "index.ipynb")
     swedish_roles = _roles(CHAPTERS / "sammanfattning.ipynb")
@@ -108,7 +116,16 @@ def test_every_swedish_figure_equals_its_english_counterpart():
     for name in swedish_roles:
         assert name.endswith(swedish.SUFFIX), f"{name}: the Swedish page glues only <english name>_sv"
         base = name.removesuffix(swedish.SUFFIX)
-        assert base in english, f"{base} is on the Swedish page but not in the English summary"
+        # The English summary pastes a chapter's figure (PASTED, issue 25): the Swedish figure stands for that one.
+        shown = PASTED.get(base, base)
+        assert shown in english, f"{base} is on the Swedish page but not in the English summary"
+        if shown != base:
+            page, chapter_name = shown.split("::")
+            pasted = _glued_texts(CHAPTERS / page)[chapter_name]
+            english_value = {**values, **{k: w.en for k, w in words.items()}, **requirement_values()}[base]
+            assert english_value == pytest.approx(pasted), (
+                f"{base}: the summary's {english_value!r}, {shown} {pasted!r}"
+            )
         text = glued[name]
         if base in words:  # a judgement word: the same rule's Swedish word
             assert text == words[base].sv, f"{name}: {text!r} is not the rule's {words[base].sv!r}"
@@ -118,7 +135,7 @@ def test_every_swedish_figure_equals_its_english_counterpart():
             continue
         match = SWEDISH_FIGURE.match(text)
         assert match, f"{name}: {text!r} is not in Swedish number format"
-        spec = english[base] or ""
+        spec = "" if english[shown] in (None, "", "s") else english[shown]  # ":s" pastes a value as it is
         decimals = int(spec.split(".")[1][0]) if "." in spec else 0
         assert len(match.group(1) or "") == decimals, f"{name}: {text!r} is not rounded as the English {spec!r}"
         if base in rule_decimals:  # a percent change: both pages show the decimals the precision rule gives
@@ -131,9 +148,11 @@ def test_every_swedish_figure_equals_its_english_counterpart():
 
 def test_the_english_summary_shows_each_percent_change_with_the_rules_decimals():
     from bistand.analysis.summary import percent_decimals
+    from bistand.publishing.chapters.summary import PASTED
 
     english = _roles(CHAPTERS / "index.ipynb")
     for name, decimals in percent_decimals(Figures()).items():
+        name = PASTED.get(name, name)
         if name in english:
             spec = english[name] or ""
             shown = int(spec.split(".")[1][0]) if "." in spec else 0

@@ -43,7 +43,7 @@ from bistand import DATA_DIR
 from bistand.analysis.metrics import change, in_constant_prices, percent_change
 from bistand.data.claim_tables import split_ids
 from bistand.data.formats import number
-from bistand.data.load import Figures, _fingerprint, load_table
+from bistand.data.load import Figures, fingerprint, load_table
 from bistand.data.sources import source_when
 
 #: The two kinds of ledger row.
@@ -505,7 +505,7 @@ def load_claims(data_dir: Path = DATA_DIR) -> tuple[Claim, ...]:
     claim's further levels (claim_levels.csv) and readings (claim_readings.csv) in their order, and each
     ``recompute`` bound to its arithmetic (:data:`RECOMPUTATIONS`) and its figures."""
     data_dir = Path(data_dir).resolve()
-    return _claims(data_dir, _fingerprint(data_dir))
+    return _claims(data_dir, fingerprint(data_dir))
 
 
 def _sources_of(figure_ids: tuple[str, ...], figures: Figures) -> list[str]:

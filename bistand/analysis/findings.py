@@ -27,7 +27,6 @@ from bistand.analysis import judgements
 from bistand.analysis.claims import assess_claim
 from bistand.analysis.judgements import Words
 from bistand.analysis.metrics import (
-    annual_growth_rate,
     change,
     expected_at_national_rate,
     in_constant_prices,
@@ -105,10 +104,6 @@ class LinkopingPayments:
     def households_fall(self) -> float:
         return float(self.households[self.first_year] - self.households[self.last_year])
 
-    @property
-    def households_fall_pct(self) -> float:
-        return -percent_change(float(self.households[self.first_year]), float(self.households[self.last_year]))
-
     @staticmethod
     def _value(frame: pd.DataFrame, year: int) -> float:
         return float(frame.loc[frame["year"] == year, "value"].iloc[0])
@@ -152,7 +147,6 @@ class StrangnasSaving:
     national_2020: float  # Sweden's amounts paid (Socialstyrelsen), thousand SEK
     national_2021: float
     stated: float  # "kostnadsbesparing på 12 miljoner"
-    verdict: str  # the claims ledger's verdict on the stated saving
     difference: float  # recomputed minus stated fall, million SEK
     sources: tuple[str, ...]  # article, national 2020 and 2021, price index
 
@@ -214,7 +208,6 @@ def strangnas_saving(figures: Figures) -> StrangnasSaving:
         national_2020=float(national[2020]),
         national_2021=float(national[2021]),
         stated=-claim.stated,
-        verdict=claim.verdict.value,
         difference=claim.difference,
         sources=(
             STR_ARTICLE,
@@ -242,18 +235,6 @@ class StrangnasForecast:
     @property
     def paid_2020_socialstyrelsen(self) -> float:
         return float(self.paid_socialstyrelsen[2020])
-
-    @property
-    def rise_2017_2020_pct(self) -> float:
-        return percent_change(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen)
-
-    @property
-    def rise_per_year_pct(self) -> float:
-        return annual_growth_rate(self.paid_2017_socialstyrelsen, self.paid_2020_socialstyrelsen, 3)
-
-    @property
-    def households_rise_2017_2020_pct(self) -> float:
-        return percent_change(float(self.households[2017]), float(self.households[2020]))
 
     @staticmethod
     def direction(pct: float) -> str:
@@ -377,11 +358,6 @@ class ComparisonLevels:
     def fall_at_national_rate(self) -> float:
         """The municipality's fall, had it changed at the national rate (its level before less the expected level)."""
         return self.own_before - self.expected_after
-
-    @property
-    def own_fall(self) -> float:
-        """The municipality's level before less its level after."""
-        return self.own_before - self.own_after
 
     @property
     def own_fall_pct(self) -> float:

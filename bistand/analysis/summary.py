@@ -1,7 +1,9 @@
 """The headline figures of the summary, computed once for the English and the Swedish summary.
 
-Both pages glue the same names from :func:`headline`, so the Swedish page cannot drift from the
-English one: a test sets each Swedish figure beside its English counterpart.
+Both pages show the figures of :func:`headline`, so the Swedish page cannot drift from the English one: the Swedish
+page glues each in Swedish form (``<name>_sv``), the English page pastes those a chapter glues from that chapter
+(``bistand.publishing.chapters.summary.PASTED``) and glues the rest; a test sets each Swedish figure beside the
+English one.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ from bistand.data.validate import DataValidationError, validate_data
 SOCIALSTYRELSEN = ["rf_got_2023", "rf_got_2024", "rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_alv_2022"]
 
 
-def _fingerprint(data_dir: Path) -> tuple:
+def fingerprint(data_dir: Path) -> tuple:
+    """Each data file's name, modification time and size: a cache key that changes when a file does."""
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.iterdir()) if p.is_file())
 
 
@@ -31,7 +32,7 @@ def _validated(data_dir: Path, fingerprint: tuple) -> None:
 def require_valid(data_dir: Path = DATA_DIR) -> None:
     """Raise DataValidationError, naming file, row and column of each problem, unless the data is valid."""
     data_dir = Path(data_dir).resolve()
-    _validated(data_dir, _fingerprint(data_dir))
+    _validated(data_dir, fingerprint(data_dir))
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

@@ -3,6 +3,8 @@
 The chapter becomes the root of a one-page book (its own table of contents, the book's
 ``_config.yml``) built into ``_build/preview/<chapter>/html``. Links to other chapters and the
 bibliography are not there, so this build is not strict; ``make book`` builds (strictly) the whole book.
+Values the chapter pastes from other notebooks (``{glue:text}`other.ipynb::name```) are there: the preview
+writes the other notebooks' glue caches from their stored outputs first (:func:`write_glue_caches`).
 """
 
 from __future__ import annotations
@@ -41,6 +43,32 @@ def preview_toc(docname: str) -> str:
     return yaml.safe_dump({"format": "jb-book", "root": docname}, sort_keys=False)
 
 
+def write_glue_caches(output_folder: Path, chapter: str, root: Path = ROOT) -> list[Path]:
+    """Write, for each notebook beside ``chapter`` (not itself), the glue cache MyST-NB writes when it reads that
+    notebook (``<output_folder>/chapters/<name>.glue.json``: the glued outputs by name, as
+    :func:`myst_nb.ext.glue.extract_glue_data_cell` gives them), so that the one-page build finds the values the
+    chapter pastes from them. Returns the files written."""
+    import json
+
+    import nbformat
+    from myst_nb.ext.glue import extract_glue_data_cell
+
+    page = (root / chapter).resolve()
+    written = []
+    for notebook in sorted(page.parent.glob("*.ipynb")):
+        if notebook == page:
+            continue
+        cells = nbformat.read(notebook, as_version=4).cells
+        data = {
+            key: output for cell in cells if cell.cell_type == "code" for key, output in extract_glue_data_cell(cell)
+        }
+        target = output_folder / notebook.relative_to(root).with_suffix(".glue.json")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def preview(chapter: str, root: Path = ROOT) -> Path:
     """Build ``chapter`` (e.g. ``chapters/strangnas.ipynb``) alone; return the path of its HTML page."""
     name = Path(chapter).with_suffix("").as_posix()
@@ -50,6 +78,7 @@ def preview(chapter: str, root: Path = ROOT) -> Path:
     toc.write_text(preview_toc(name), encoding="utf-8")
     config = out / "_config.yml"
     config.write_text(preview_config(root), encoding="utf-8")
+    write_glue_caches(out / "_build" / "jupyter_execute", chapter, root)
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     subprocess.run(
         [

@@ -14,20 +14,15 @@ from bistand.data.load import Figures, load_table
 
 @dataclass(frozen=True)
 class MeasureExamples:
-    """Figures that show how the measures differ: a monthly and an annual count, an amount per household,
-    long-term households, a national long-term share."""
+    """Figures that show how the measures differ: a monthly and an annual count, an amount per household, a national
+    long-term share (the chapter pastes the other figures it cites from the Linköping and Strängnäs chapters)."""
 
     lkp_month_2024: float
     """Linköping: households paid in January 2024 (lkp2024pr)."""
     lkp_year_2023: float
     """Linköping: households with assistance at any time in 2023 (lkp_stat)."""
-    lkp_change_2021_2024: float
-    """Linköping: how many fewer households were paid in January 2024 than in January 2021 (lkp2024pr)."""
-    str_households_2020: float
     str_per_household_2020: float
     """Strängnäs: amount paid per household with assistance in 2020, SEK (rf_sod_2021)."""
-    str_longterm_jan_2021: float
-    str_longterm_dec_2021: float
     se_longterm_share_2016: float
 
     @property
@@ -46,11 +41,7 @@ def measure_examples(figures: Figures) -> MeasureExamples:
     return MeasureExamples(
         lkp_month_2024=figures.value("lkp_paid_2024_01_lkp2024pr"),
         lkp_year_2023=figures.value("lkp_hh_2023_lkp_stat"),
-        lkp_change_2021_2024=-figures.value("lkp_paid_chg_2021_01_2024_01_lkp2024pr"),
-        str_households_2020=figures.value("str_hh_2020_rf_sod_2021"),
         str_per_household_2020=figures.value("str_perhh_2020_rf_sod_2021"),
-        str_longterm_jan_2021=figures.value("str_lt_2021_01_str2022web"),
-        str_longterm_dec_2021=figures.value("str_lt_2021_12_str2022web"),
         se_longterm_share_2016=figures.value("se_lt_share_2016_skl_fakta"),
     )
 
@@ -103,24 +94,13 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name."""
     ex, amounts, measures = measure_examples(figures), two_amounts(figures), measures_frame(figures)
     return {
-        "ctx_lkp_month_2024": ex.lkp_month_2024,
-        "ctx_lkp_year_2023": ex.lkp_year_2023,
         "ctx_lkp_year_over_month": ex.lkp_year_over_month,
-        "ctx_lkp_chg_2021_2024": ex.lkp_change_2021_2024,
-        "ctx_str_hh_2020": ex.str_households_2020,
-        "ctx_str_perhh_2020": ex.str_per_household_2020,
         "ctx_str_perhh_2020_twelfth": ex.str_per_household_twelfth,
-        "ctx_str_lt_jan": ex.str_longterm_jan_2021,
-        "ctx_str_lt_dec": ex.str_longterm_dec_2021,
         "ctx_se_lt_share_2016": ex.se_longterm_share_2016,
-        "ctx_str_own_2020": amounts.own,
-        "str_paid_2020_socialstyrelsen": amounts.official,
         "str_paid_2020_socialstyrelsen_tkr": amounts.official * 1000,
-        "ctx_str_gap_2020": amounts.gap,
         "ctx_str_gap_2020_pct": amounts.gap_pct,
         "ctx_str_verdict": amounts.verdict,
         "ctx_str_gap_over_saving": amounts.gap_over_saving,
         "ctx_n_measures": len(measures),
-        "ctx_n_figures": int(measures["figures"].sum()),
         "ctx_n_change_measures": int((measures["kind"] == "change").sum()),
     }

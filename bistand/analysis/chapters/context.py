@@ -159,7 +159,6 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_referral_date": dates.referral,
         "ctx_policy_as_of": dates.policy_as_of,
         "ctx_requirement_start": dates.requirement_start,
-        "ctx_lkp_adults": p.linkoping_adults["value"],
         "ctx_lkp_adults_rank": int(p.linkoping_adults["rank"]),
         "ctx_n_adults": len(p.adults),
         "ctx_adults_max_name": p.adults.iloc[0]["municipality"],
@@ -170,7 +169,6 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_lt_next_name": p.longterm_next["municipality"],
         "ctx_lt_next": p.longterm_next["value"],
         "ctx_lt_gap": p.linkoping_longterm["value"] - p.longterm_next["value"],
-        "ctx_lkp_hh_2023": figures.value("lkp_hh_2023_lkp_stat"),
         "ctx_n_sod": len(s.table),
         "ctx_str_perhh": s.strangnas["per_household"],
         "ctx_str_rank": s.strangnas_rank,
@@ -179,6 +177,5 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_sod_max": s.table.iloc[0]["per_household"],
         "ctx_sod_min_name": s.table.iloc[-1]["municipality"],
         "ctx_sod_min": s.table.iloc[-1]["per_household"],
-        "ctx_str_hh_2020": s.strangnas["households"],
         "ctx_sod_missing": ", ".join(s.missing),
     }

@@ -20,10 +20,8 @@ from bistand.analysis.claims import (
     ledger,
     municipal_tallies,
     relative_gap,
-    round_half_up,
     tallies,
 )
-from bistand.analysis.findings import strangnas_2020_amounts
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
@@ -96,47 +94,20 @@ def start_gap_verdicts(book_ledger: ClaimsLedger) -> list[str]:
 
 
 @dataclass(frozen=True)
-class EightPercent:
-    """Corren's "åtta procent" fall in 2021, recomputed from both start-of-2021 levels (percent, a fall positive)."""
-
-    stated: float
-    vs_start_2021_oct_release: float
-    """Against the level the October 2021 release implies."""
-    vs_start_2021_feb_release: float
-    """Against the level the February 2024 release implies."""
-
-
-def eight_percent(figures: Figures) -> EightPercent:
-    """The claim ``lkp_8pct``, judged against the two levels (in the order of its results)."""
-    eight = assess_claim("lkp_8pct", figures)
-    (_, vs_october, _), (_, vs_february, _) = eight.results
-    return EightPercent(
-        stated=-eight.stated, vs_start_2021_oct_release=-vs_october, vs_start_2021_feb_release=-vs_february
-    )
-
-
-@dataclass(frozen=True)
 class VerdictsThatMatter:
-    """The assessments the section "The verdicts that matter" discusses."""
+    """The assessments whose gaps the section "The verdicts that matter" states (its other figures are pasted from the
+    chapters that glue them)."""
 
-    saving: Assessment
-    """Strängnäs's saving against the previous year."""
-    longterm: Assessment
-    """Strängnäs's fall of long-term households in percent."""
     fewer_since_jan_2021: Assessment
     """Linköping's fewer households in January 2024 than in January 2021, against the October 2021 level."""
     str_paid_2020: Assessment
     """Strängnäs's own amount for 2020 against Socialstyrelsen's."""
-    eight: EightPercent
 
 
 def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
     return VerdictsThatMatter(
-        saving=assess_claim("str_saving_vs_previous_year", figures),
-        longterm=assess_claim("str_longterm_fall_pct", figures),
         fewer_since_jan_2021=assess_claim("lkp_616_vs_start_of_2021", figures),
         str_paid_2020=assess_claim("str_paid_2020_vs_official", figures),
-        eight=eight_percent(figures),
     )
 
 
@@ -144,8 +115,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name."""
     v = verdicts_that_matter(figures)
     book_ledger = claims_ledger(figures)
-    # The saving's first reading: the 2020 amount in 2021 prices (the claim's own other reading of its definitions).
-    saving_in_2021_prices = float(v.saving.claim.readings[0].recompute(figures))
     found = book_ledger.claims.set_index("claim_id")["finding"]
     return {
         **tally_values(book_ledger),
@@ -155,27 +124,5 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "clm_fewer_since_jan_2021_gap_pct": 100 * relative_gap(v.fewer_since_jan_2021),
         "clm_str_2020_finding": found["str_paid_2020_vs_official"],
         "clm_str_2020_gap_pct": 100 * relative_gap(v.str_paid_2020),
-        "clm_saving_in_2021_prices": -saving_in_2021_prices,
-        "clm_start_2021_gap": figures.value(START_2021_LEVELS[0]) - figures.value(START_2021_LEVELS[1]),
         "clm_n_start_gap_verdicts": len(start_gap_verdicts(book_ledger)),
-        "clm_saving_stated": -v.saving.stated,
-        "clm_saving_recomputed": -v.saving.recomputed,
-        "clm_saving_difference": v.saving.difference,
-        "clm_lt_recomputed": -v.longterm.recomputed,
-        "clm_fewer_since_jan_2021_stated": -v.fewer_since_jan_2021.stated,
-        "clm_fewer_since_jan_2021_recomputed": -v.fewer_since_jan_2021.recomputed,
-        "clm_fewer_since_jan_2021_difference": -v.fewer_since_jan_2021.difference,
-        "clm_start_2021": figures.value("lkp_paid_2021_lkp2021pr"),
-        "clm_start_2021_feb": figures.value("lkp_paid_2021_01_lkp2024pr"),
-        "clm_dec2021_article_fall_pct_vs_start_2021_oct_release": v.eight.vs_start_2021_oct_release,
-        "clm_dec2021_article_fall_pct_vs_start_2021_feb_release": v.eight.vs_start_2021_feb_release,
-        "clm_lt_jan": figures.value("str_lt_2021_01_str2022web"),
-        "clm_lt_dec": figures.value("str_lt_2021_12_str2022web"),
-        "clm_dec2021_article_fall_pct_vs_start_2021_feb_release_rounded": round_half_up(
-            v.eight.vs_start_2021_feb_release, 0
-        ),
-        "clm_low_span": figures.value("lkp_low_span_2024_01_lkp2024pr"),
-        "clm_str_2020_own": v.str_paid_2020.stated,
-        "str_paid_2020_socialstyrelsen": strangnas_2020_amounts(figures).official,  # shared: one source for every page
-        "clm_str_2020_gap": v.str_paid_2020.difference,
     }

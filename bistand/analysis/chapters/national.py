@@ -18,7 +18,6 @@ from bistand.analysis.findings import (
     comparisons,
     linkoping_monthly,
     national_timing,
-    strangnas_2020_amounts,
     strangnas_households_before,
 )
 from bistand.analysis.metrics import (
@@ -354,10 +353,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     # The municipalities indexed beside the nation.
     st, lk = strangnas(figures), linkoping(figures)
     out["nat_lkp_stated_fall_2013_2014"] = -figures.value("lkp_hh_chg_2013_2014_lkpposten")
-    out["nat_lkp_stated_fall_2022_2023"] = -figures.value("lkp_hh_chg_2022_2023_lkp_stat")
-    str_levels = st.levels.set_index("year")["value"]
-    for year in (2017, 2019, 2020):
-        out[f"nat_str_hh_{year}"] = str_levels[year]
     out["nat_str_idx_2019"] = st.own_index[2019]
     out["nat_str_idx_2020"] = st.own_index[2020]
     out["nat_se_idx_2020_b2017"] = st.national_index[2020]
@@ -369,9 +364,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     changes = {c.key: c for c in comparisons(figures)}
     levels = comparison_levels(figures)
     s = levels["str"]
-    out["nat_str_paid_2020"] = s.own_before
-    out["nat_str_paid_2021"] = s.own_after
-    out["nat_str_fall"] = s.own_fall
     out["nat_se_paid_2020_tsek"] = s.national_before * 1000
     out["nat_se_paid_2021_tsek"] = s.national_after * 1000
     out["nat_se_paid_ratio_2020_2021"] = s.national_ratio
@@ -380,13 +372,8 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_str_fall_at_national"] = s.fall_at_national_rate
     out["nat_str_share"] = s.share
     out["nat_str_share_real"] = strangnas_share_in_constant_prices(figures)
-    out["str_paid_2020_socialstyrelsen"] = strangnas_2020_amounts(figures).official
 
     long, short = levels["long"], levels["short"]
-    out["nat_lkp_hh_2014"] = long.own_before
-    out["nat_lkp_hh_2022"] = short.own_before
-    out["nat_lkp_hh_2023"] = long.own_after
-    out["nat_lkp_fall_2014_2023"] = long.own_fall
     out["nat_lkp_chg_2014_2023_pct"] = changes["long"].own
     out["nat_lkp_chg_2022_2023_pct"] = changes["short"].own
     out["nat_hh_2014"] = long.national_before
@@ -405,12 +392,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
 
     # Linköping's monthly headline beside the national annual count, each in its own measure (no share computed).
     monthly = linkoping_monthly(figures)
-    out["nat_lkp_paid_2024_01"] = monthly.jan_2024
-    out["nat_lkp_paid_fall_2021_2024"] = monthly.fewer
-    out["nat_lkp_paid_2021_01"] = monthly.jan_2021
-    out["nat_lkp_paid_start_2021_oct_release"] = monthly.start_2021_oct_release
-    out["nat_lkp_paid_fall_2021_2024_pct"] = monthly.fall_pct
-    out["nat_lkp_paid_fall_from_start_2021_oct_release_pct"] = monthly.fall_from_oct_release_pct
     out["nat_hh_fall_2021_2024_pct"] = monthly.national_fall_pct
 
     # The words that weigh these comparisons, each from its rule (bistand.analysis.judgements), and the timing of the
@@ -423,7 +404,6 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation.en
     timing = national_timing(figures)
     out["nat_long_share_after_programme"] = timing.share_words.en
-    out["nat_str_vs_national_rate"] = judgements.compare_falls(s.own_fall, s.fall_at_national_rate).en
     out["nat_programme_year"] = timing.cut
     out["nat_long_steps_after_programme"] = timing.steps_after
     out["nat_long_steps"] = timing.steps

@@ -193,3 +193,96 @@ def glue_swedish_summary(figures: Figures) -> dict[str, str]:
     for name, text in texts.items():
         glue(name, text)
     return texts
+
+
+#: The summary's figures that a chapter computes and glues, by summary name: the English summary pastes each
+#: from that chapter (``{glue:text}`chapter.ipynb::name:format```, issue 25) and glues only the rest; the Swedish summary
+#: still glues its Swedish form under the summary name with ``_sv`` (issue 26 replaces those).
+PASTED: dict[str, str] = {
+    "sum_checks": "ledger.ipynb::clm_n_checks",
+    "sum_checks_consistent": "ledger.ipynb::clm_n_checks_consistent",
+    "sum_claims": "ledger.ipynb::clm_n_claims",
+    "sum_claims_municipal": "ledger.ipynb::clm_n_municipal",
+    "sum_claims_not_municipal": "ledger.ipynb::clm_n_not_municipal",
+    "sum_definition": "ledger.ipynb::clm_n_definition",
+    "sum_depends": "ledger.ipynb::clm_n_depends",
+    "sum_independent": "ledger.ipynb::clm_n_independent",
+    "sum_lkp_2021": "linkoping.ipynb::lkp_jan_2021_derived",
+    "sum_lkp_2021_october": "linkoping.ipynb::lkp_start_2021_derived",
+    "sum_lkp_2024": "linkoping.ipynb::lkp_jan_2024",
+    "sum_lkp_adult_share_2023": "linkoping.ipynb::lkp_adult_share_2023",
+    "sum_lkp_adults_without_2023": "linkoping.ipynb::lkp_adults_without_2023",
+    "sum_lkp_done_by_dec_2021_from_feb2024_level": "linkoping.ipynb::lkp_fall_to_dec_2021_from_jan_2021_feb_release",
+    "sum_lkp_done_by_dec_2021_from_oct2021_level": "linkoping.ipynb::lkp_fall_to_dec_2021_from_start_2021_oct_release",
+    "sum_lkp_fewer": "linkoping.ipynb::lkp_fewer_2021_2024",
+    "sum_lkp_goal_position": "linkoping.ipynb::lkp_adults_without_vs_target",
+    "sum_lkp_long_distance": "national.ipynb::nat_lkp_long_distance",
+    "sum_lkp_long_end_position": "national.ipynb::nat_lkp_long_end_position",
+    "sum_lkp_long_fall_pct": "linkoping.ipynb::lkp_hh_fall_2014_2023_pct",
+    "sum_lkp_long_share": "national.ipynb::nat_lkp_long_share",
+    "sum_lkp_long_vs_nation": "national.ipynb::nat_lkp_long_vs_nation",
+    "sum_lkp_monthly_fall_2021_2024_pct": "linkoping.ipynb::lkp_fall_2021_2024_pct",
+    "sum_lkp_monthly_fall_from_oct2021_level_pct": "linkoping.ipynb::lkp_fall_to_jan_2024_from_start_2021_oct_release_pct",
+    "sum_lkp_paid_2014": "linkoping.ipynb::lkp_paid_2014",
+    "sum_lkp_paid_2014_in_2023_prices": "linkoping.ipynb::lkp_paid_2014_in_2023_prices",
+    "sum_lkp_paid_2023": "linkoping.ipynb::lkp_paid_2023",
+    "sum_lkp_paid_real_fall": "linkoping.ipynb::lkp_paid_fall_2014_2023_constant",
+    "sum_lkp_paid_real_fall_pct": "linkoping.ipynb::lkp_paid_fall_2014_2023_constant_pct",
+    "sum_lkp_paid_real_vs_nation": "linkoping.ipynb::lkp_paid_real_vs_nation",
+    "sum_lkp_paid_rise": "linkoping.ipynb::lkp_paid_rise_2014_2023",
+    "sum_lkp_paid_rise_pct": "linkoping.ipynb::lkp_paid_rise_2014_2023_pct",
+    "sum_lkp_places": "linkoping.ipynb::lkp_places",
+    "sum_lkp_share_by_dec_2021_from_feb2024_level": "linkoping.ipynb::lkp_share_of_fall_by_dec_2021_from_jan_2021_feb_release",
+    "sum_lkp_share_by_dec_2021_from_oct2021_level": "linkoping.ipynb::lkp_share_of_fall_by_dec_2021_from_start_2021_oct_release",
+    "sum_lkp_short_distance": "national.ipynb::nat_lkp_short_distance",
+    "sum_lkp_short_end_position": "national.ipynb::nat_lkp_short_end_position",
+    "sum_lkp_short_fall_pct": "linkoping.ipynb::lkp_hh_fall_2022_2023_pct",
+    "sum_lkp_short_nat_fall_pct": "linkoping.ipynb::lkp_se_fall_2022_2023_pct",
+    "sum_lkp_short_share": "national.ipynb::nat_lkp_short_share",
+    "sum_lkp_short_vs_nation": "national.ipynb::nat_lkp_short_vs_nation",
+    "sum_lkp_start_2021_gap": "linkoping.ipynb::lkp_start_gap",
+    "sum_lkp_target": "linkoping.ipynb::lkp_target",
+    "sum_long_steps": "national.ipynb::nat_long_steps",
+    "sum_long_steps_after_programme": "national.ipynb::nat_long_steps_after_programme",
+    "sum_may_explain": "ledger.ipynb::clm_n_may_explain",
+    "sum_municipal_checkable": "ledger.ipynb::clm_n_municipal_checkable",
+    "sum_municipal_checkable_independently": "ledger.ipynb::clm_n_municipal_checkable_independently",
+    "sum_nat_annual_fall_2021_2024_pct": "national.ipynb::nat_hh_fall_2021_2024_pct",
+    "sum_nat_long_share_after_programme": "national.ipynb::nat_long_share_after_programme",
+    "sum_nat_perinh_real_fall_pct": "linkoping.ipynb::lkp_nat_perinh_real_fall_2014_2023_pct",
+    "sum_own": "ledger.ipynb::clm_n_own",
+    "sum_programme_year": "national.ipynb::nat_programme_year",
+    "sum_requirement_referral": "context.ipynb::ctx_referral_date",
+    "sum_requirement_start": "context.ipynb::ctx_requirement_start",
+    "sum_str_forecast": "strangnas.ipynb::str_forecast_2021",
+    "sum_str_forecast_above_own_2020_pct": "costs.ipynb::cost_str_forecast_vs_own_2020_pct",
+    "sum_str_forecast_below_official_2020_pct": "costs.ipynb::cost_str_forecast_vs_official_2020_pct",
+    "sum_str_gap_2020": "strangnas.ipynb::str_official_gap_2020",
+    "sum_str_gap_over_saving": "assistance.ipynb::ctx_str_gap_over_saving",
+    "sum_str_gap_part_of_saving": "strangnas.ipynb::str_official_gap_part_of_saving",
+    "sum_str_hh_rise_2017_2020_pct": "strangnas.ipynb::str_hh_rise_2017_2020",
+    "sum_str_hh_vs_nation_2017_2020": "national.ipynb::nat_str_hh_vs_nation_2017_2020",
+    "sum_str_paid_2020": "strangnas.ipynb::str_paid_2020",
+    "sum_str_paid_2020_socialstyrelsen": "strangnas.ipynb::str_paid_2020_socialstyrelsen",
+    "sum_str_paid_2021": "strangnas.ipynb::str_paid_2021",
+    "sum_str_paid_fall_pct": "strangnas.ipynb::str_fall_pct",
+    "sum_str_share_national": "national.ipynb::nat_str_share",
+    "sum_str_stated_saving": "strangnas.ipynb::str_stated_saving",
+    "sum_str_vs_nation": "national.ipynb::nat_str_vs_nation",
+    "sum_substantive": "ledger.ipynb::clm_n_substantive",
+    "sum_unsized_reading_limit_pct": "ledger.ipynb::clm_unsized_reading_limit_pct",
+    "sum_unverifiable": "ledger.ipynb::clm_n_unverifiable",
+}
+
+
+def english_values(figures: Figures) -> dict[str, object]:
+    """Everything the English summary glues, by glue name: its own figures and words, the edition and the activity
+    requirement's dates; a figure of :data:`PASTED` is not glued here (the page pastes it from its chapter)."""
+    values = {
+        **headline(figures),
+        **timing_values(figures),
+        **words_in(headline_words(figures), "en"),
+        **edition_values(),
+        **requirement_values(),
+    }
+    return {name: value for name, value in values.items() if name not in PASTED}
