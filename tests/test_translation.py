@@ -217,3 +217,85 @@ def test_localise_glue_runs_before_myst_nb_pastes_the_values():
     from myst_nb.ext.glue.crossref import ReplacePendingGlueReferences
 
     assert translation.LocaliseGlue.default_priority < ReplacePendingGlueReferences.default_priority
+
+
+# --- the whole mechanism on a one-page book, built by Sphinx in this process (a few seconds) --------------------
+
+
+def glued_output(name: str, plain: str) -> dict:
+    """A stored output of myst_nb.glue (as the book's notebooks store them)."""
+    prefix = "application/papermill.record/"
+    return {
+        "output_type": "display_data",
+        "data": {prefix + "text/plain": plain},
+        "metadata": {"scrapbook": {"mime_prefix": prefix, "name": name}},
+    }
+
+
+TRANSLATED_PO = '''msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+
+msgid "Households: {glue:text}`households:,.0f`; change: {glue:text}`change`; share {glue:text}`share:.1%`."
+msgstr "Hushåll: {glue:text}`households:,.0f`; förändring: {glue:text}`change`; andel {glue:text}`share:.1%`."
+'''
+
+
+def build_one_page(tmp_path: Path, glued: dict[str, str]) -> tuple[str, str]:
+    """Build a one-notebook book in Swedish with a catalogue translating its first paragraph (not its second):
+    the page's HTML and Sphinx's warnings."""
+    import io
+
+    import nbformat
+    from sphinx.application import Sphinx
+
+    source = tmp_path / "src"
+    (source / "locales" / "sv" / "LC_MESSAGES").mkdir(parents=True)
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Page"),
+        nbformat.v4.new_code_cell("glue(...)"),
+        nbformat.v4.new_markdown_cell(
+            "Households: {glue:text}`households:,.0f`; change: {glue:text}`change`; share {glue:text}`share:.1%`."
+        ),
+        nbformat.v4.new_markdown_cell("Not translated: {glue:text}`households:,.0f`."),
+    ]
+    notebook.cells[1].outputs = [nbformat.from_dict(glued_output(k, v)) for k, v in glued.items()]
+    nbformat.write(notebook, source / "index.ipynb")
+    (source / "locales" / "sv" / "LC_MESSAGES" / "index.po").write_text(TRANSLATED_PO, encoding="utf-8")
+    (source / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT / '_ext')!r})\n"
+        "extensions = ['myst_nb', 'translation']\nnb_execution_mode = 'off'\n"
+        "language = 'sv'\nlocale_dirs = ['locales']\ngettext_compact = False\n"
+        f"html_theme = 'sphinx_book_theme'\ntemplates_path = [{str(ROOT / '_templates')!r}]\n"
+        "show_warning_types = True\n",
+        encoding="utf-8",
+    )
+    warnings = io.StringIO()
+    out = tmp_path / "out"
+    app = Sphinx(source, source, out / "html", out / "doctrees", "html", status=None, warning=warnings)
+    app.build()
+    # A second Sphinx application in one process registers docutils' nodes again: Sphinx warns, harmlessly.
+    found = [line for line in warnings.getvalue().splitlines() if "is already registered" not in line]
+    return (out / "html" / "index.html").read_text(encoding="utf-8"), "\n".join(found)
+
+
+def test_a_translated_message_pastes_swedish_values_and_an_untranslated_one_english(tmp_path):
+    html, warnings = build_one_page(
+        tmp_path, {"households": "2087", "share": "0.228", "change": "'fell'", "change_sv": "'minskade'"}
+    )
+    assert warnings == ""
+    assert 'hreflang="x-default"' in html and 'class="btn btn-sm language-switch"' in html
+    assert f"Hushåll: <span class=\"pasted-text\">2{NBSP}087</span>" in html
+    assert 'förändring: <span class="pasted-text">minskade</span>' in html
+    assert f'andel <span class="pasted-text">22,8{NBSP}%</span>' in html
+    assert 'Not translated: <span class="pasted-text">2,087</span>' in html
+    assert '<html lang="sv"' in html
+
+
+def test_glued_words_without_a_swedish_twin_are_a_warning_naming_the_key(tmp_path):
+    html, warnings = build_one_page(tmp_path, {"households": "2087", "share": "0.228", "change": "'fell'"})
+    assert "glued words 'change' have no 'change_sv' twin in index" in warnings
+    assert "[bistand.glue_twin]" in warnings
+    assert 'förändring: <span class="pasted-text">fell</span>' in html  # still pasted, in English
