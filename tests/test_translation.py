@@ -232,13 +232,13 @@ def glued_output(name: str, plain: str) -> dict:
     }
 
 
-TRANSLATED_PO = '''msgid ""
+TRANSLATED_PO = """msgid ""
 msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 
 msgid "Households: {glue:text}`households:,.0f`; change: {glue:text}`change`; share {glue:text}`share:.1%`."
 msgstr "Hushåll: {glue:text}`households:,.0f`; förändring: {glue:text}`change`; andel {glue:text}`share:.1%`."
-'''
+"""
 
 
 def build_one_page(tmp_path: Path, glued: dict[str, str]) -> tuple[str, str]:
@@ -287,7 +287,7 @@ def test_a_translated_message_pastes_swedish_values_and_an_untranslated_one_engl
     )
     assert warnings == ""
     assert 'hreflang="x-default"' in html and 'class="btn btn-sm language-switch"' in html
-    assert f"Hushåll: <span class=\"pasted-text\">2{NBSP}087</span>" in html
+    assert f'Hushåll: <span class="pasted-text">2{NBSP}087</span>' in html
     assert 'förändring: <span class="pasted-text">minskade</span>' in html
     assert f'andel <span class="pasted-text">22,8{NBSP}%</span>' in html
     assert 'Not translated: <span class="pasted-text">2,087</span>' in html
