@@ -24,8 +24,8 @@ These rely on MyST-NB internals (``PasteTextRole``, ``PendingGlueReference``, ``
 from __future__ import annotations
 
 import ast
+import posixpath
 import re
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -187,20 +187,26 @@ DEFAULT_LANGUAGE = "en"
 SWITCH = "language-switch.html"
 
 
-def edition_links(pagename: str, language: str, pathto: Callable[..., str], book_url: str = "") -> list[dict[str, Any]]:
-    """The same page in each edition: its language, link text and title, relative href, absolute URL when the book's
-    address is known (else the relative href; for hreflang), and whether it is this page. English lives at the root,
-    another language under LANG/; ``pathto(path, 1)`` is Sphinx's template function (a path from the output root)."""
+def edition_links(pagename: str, language: str, book_url: str = "") -> list[dict[str, Any]]:
+    """The same page in each edition: its language, link text and title, href relative to this page, absolute URL
+    when the book's address is known (else the relative href; for hreflang), and whether it is this page. English
+    lives at the root of the site, another language under LANG/. (Not Sphinx's ``pathto``: it gives "#" for the page
+    itself, and an hreflang link must name the page.)"""
+    here = posixpath.dirname(_in_site(language, pagename)) or "."
     links = []
     for lang, (label, title) in LANGUAGES.items():
-        prefix = "" if lang == DEFAULT_LANGUAGE else lang + "/"
-        up = "" if language == DEFAULT_LANGUAGE else "../"  # a translated edition's root is one level below the site's
-        href = pathto(f"{up}{prefix}{pagename}.html", 1)
-        url = f"{book_url.rstrip('/')}/{prefix}{pagename}.html" if book_url else href
+        target = _in_site(lang, pagename)
+        href = posixpath.relpath(target, here)
+        url = f"{book_url.rstrip('/')}/{target}" if book_url else href
         links.append(
             {"lang": lang, "label": label, "title": title, "href": href, "url": url, "current": lang == language}
         )
     return links
+
+
+def _in_site(language: str, pagename: str) -> str:
+    """A page's path in the site: ``chapters/limits.html``, ``sv/chapters/limits.html``."""
+    return ("" if language == DEFAULT_LANGUAGE else language + "/") + pagename + ".html"
 
 
 def alternates(links: list[dict[str, Any]]) -> str:
@@ -213,7 +219,7 @@ def alternates(links: list[dict[str, Any]]) -> str:
 def _editions(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None) -> None:
     """Every page: the language switch's links (``editions``), and the hreflang links in ``metatags``."""
     language = app.config.language if app.config.language in LANGUAGES else DEFAULT_LANGUAGE
-    links = edition_links(pagename, language, context["pathto"], getattr(app.config, "book_url", ""))
+    links = edition_links(pagename, language, getattr(app.config, "book_url", ""))
     context["editions"] = links
     context["metatags"] = context.get("metatags", "") + alternates(links)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import posixpath
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -149,40 +148,32 @@ def test_outside_a_translated_message_the_role_is_myst_nbs(monkeypatch):
     assert refs is sentinel[0] and translation.TRANSLATED not in refs[0].attributes
 
 
-def pathto_from(pagename: str, edition_root: str = ""):
-    """Sphinx's ``pathto(path, 1)`` for a page of an edition whose root is ``edition_root`` in the site."""
-
-    def pathto(path: str, resource: int) -> str:
-        assert resource == 1
-        here = posixpath.dirname(posixpath.join(edition_root, pagename))
-        return posixpath.relpath(posixpath.normpath(posixpath.join(edition_root, path)), here or ".")
-
-    return pathto
-
-
 def test_an_english_page_links_to_its_swedish_twin_and_back():
-    english = translation.edition_links("chapters/limits", "en", pathto_from("chapters/limits"))
+    english = translation.edition_links("chapters/limits", "en")
     assert [(link["lang"], link["href"], link["current"]) for link in english] == [
         ("en", "limits.html", True),
         ("sv", "../sv/chapters/limits.html", False),
     ]
-    swedish = translation.edition_links("chapters/limits", "sv", pathto_from("chapters/limits", "sv"))
+    swedish = translation.edition_links("chapters/limits", "sv")
     assert [(link["lang"], link["href"], link["current"]) for link in swedish] == [
         ("en", "../../chapters/limits.html", False),
         ("sv", "limits.html", True),
     ]
     assert swedish[1]["label"] == "Svenska" and english[0]["label"] == "English"
+    # a page at the root of the site
+    assert [link["href"] for link in translation.edition_links("search", "sv")] == ["../search.html", "search.html"]
+    assert [link["href"] for link in translation.edition_links("search", "en")] == ["search.html", "sv/search.html"]
 
 
 def test_hreflang_names_both_editions_and_english_as_the_default():
-    links = translation.edition_links(
-        "chapters/index", "sv", pathto_from("chapters/index", "sv"), "https://example.org/book/"
-    )
+    links = translation.edition_links("chapters/index", "sv", "https://example.org/book/")
     assert translation.alternates(links).splitlines() == [
         '<link rel="alternate" hreflang="en" href="https://example.org/book/chapters/index.html" />',
         '<link rel="alternate" hreflang="sv" href="https://example.org/book/sv/chapters/index.html" />',
         '<link rel="alternate" hreflang="x-default" href="https://example.org/book/chapters/index.html" />',
     ]
+    relative = translation.alternates(translation.edition_links("chapters/index", "en"))
+    assert 'hreflang="en" href="index.html"' in relative and 'hreflang="x-default" href="index.html"' in relative
 
 
 def test_the_switch_follows_the_themes_header_buttons_once():
