@@ -264,6 +264,16 @@ for (const fig of document.querySelectorAll('figure.vega-chart')) {
 return out;"""
 
 
+#: Where each edition is in the built site: English at the root, Swedish under sv/ (issue 26).
+EDITIONS = {"en": "", "sv": "sv/"}
+
+
 def book_pages(html_dir: Path) -> list[str]:
-    """The book's pages, relative to the HTML folder: the landing redirect and every chapter."""
-    return ["index.html"] + sorted(str(p.relative_to(html_dir)) for p in (html_dir / "chapters").glob("*.html"))
+    """The book's pages in every edition built, relative to the HTML folder: each edition's landing redirect and
+    every chapter (``index.html``, ``chapters/x.html``, ``sv/index.html``, ``sv/chapters/x.html``)."""
+    pages = []
+    for prefix in EDITIONS.values():
+        chapters = html_dir / prefix / "chapters"
+        if chapters.is_dir():
+            pages += [prefix + "index.html"] + sorted(str(p.relative_to(html_dir)) for p in chapters.glob("*.html"))
+    return pages

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from browser import LoopbackServer, chromium_paths, follow_redirect, set_viewport, start_driver
+from browser import EDITIONS, LoopbackServer, chromium_paths, follow_redirect, set_viewport, start_driver
 from conftest import ROOT
 
 HTML = ROOT / "_build" / "html"
@@ -24,12 +24,15 @@ pytestmark = pytest.mark.skipif(
 
 
 def pages() -> list[str]:
+    """Every chapter, the search page and the index, in each edition built (English at the root, Swedish in sv/)."""
     if not HTML.is_dir():
         return ["chapters/index.html"]
-    return sorted(str(p.relative_to(HTML)) for p in (HTML / "chapters").glob("*.html")) + [
-        "search.html",
-        "genindex.html",
-    ]
+    found = []
+    for prefix in EDITIONS.values():
+        if (HTML / prefix / "chapters").is_dir():
+            chapters = sorted(str(p.relative_to(HTML)) for p in (HTML / prefix / "chapters").glob("*.html"))
+            found += chapters + [prefix + "search.html", prefix + "genindex.html"]
+    return found
 
 
 #: Inject axe once per page; lay out every section (content-visibility: auto would leave far sections with a

@@ -11,9 +11,12 @@ too, for what these forty lines of the standard library do.
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
+
+import pytest
 
 from conftest import ROOT
 
@@ -63,9 +66,23 @@ def broken_links(html_dir: Path) -> list[str]:
     return sorted(problems)
 
 
-def test_no_broken_internal_links(built_html):
-    assert (HTML / "chapters").is_dir(), "build the book first: make book"
-    assert broken_links(HTML) == []
+#: Where each edition is in the built site (issue 26): English at the root, Swedish under sv/.
+EDITIONS = {"en": "", "sv": "sv/"}
+
+
+@functools.cache
+def _site_problems() -> tuple[str, ...]:
+    return tuple(broken_links(HTML))
+
+
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_no_broken_internal_links(built_html, edition):
+    """Every link of an edition's pages leads somewhere: within the edition, and to the other (the switch)."""
+    prefix = EDITIONS[edition]
+    assert (HTML / prefix / "chapters").is_dir(), "build the book first: make book"
+    others = tuple(other for other in EDITIONS.values() if other and other != prefix)
+    mine = [p for p in _site_problems() if p.startswith(prefix) and not p.startswith(others)]
+    assert mine == []
 
 
 def test_checker_finds_a_broken_anchor_a_missing_page_and_a_missing_script(tmp_path):

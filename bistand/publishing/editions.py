@@ -1,37 +1,42 @@
-"""The book's language editions (proof of concept for issue 26): the English edition at the root of
-``_build/html``, the Swedish one under ``_build/html/sv``, both from the same sources and stored notebook outputs.
+"""The book's language editions (issue 26): English at the root of ``_build/html``, Swedish under ``_build/html/sv``,
+both from the same sources and the same stored notebook outputs (no notebook is executed).
 
-``python -m bistand.publishing.editions gettext`` extracts the message catalogues (``_build/gettext/**.pot``);
-``python -m bistand.publishing.editions sv`` builds the Swedish edition with the catalogues in ``locales/``.
-Each build has a doctree folder of its own: Sphinx refuses to share one between builders, and the Swedish
-doctrees hold the translated text.
+``python -m bistand.publishing.editions TARGET``, TARGET one of:
 
-jupyter-book's command line has no ``-D`` and puts the doctrees beside the output, so this calls its
-``build_sphinx`` (the function ``jupyter-book build`` calls) with the book's ``_config.yml`` and a few
-overrides.
+- ``all`` (``make book``): English, then Swedish, in one process (the second build reuses the first's imports);
+- ``en``: English alone (``make book EDITIONS=en``); ``sv``: Swedish alone (after English: it reuses its Vega bundle);
+- ``gettext`` (``make catalogues``): every page's messages into ``_build/gettext/**.pot``, one catalogue per page.
+
+jupyter-book's command line has no ``-D`` and puts every builder's doctrees in ``_build/.doctrees``, which Sphinx
+refuses to share between builders ("This environment is incompatible with the selected builder"): so this calls its
+``build_sphinx`` (the function ``jupyter-book build`` calls) with the book's ``_config.yml``, the overrides the
+command line passes, each edition's overrides and a doctree folder per build. Strict as ``make book`` always was:
+warnings are errors (-W -n --keep-going).
 """
 
 from __future__ import annotations
 
+import argparse
+import shutil
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bistand import ROOT
 
 BUILD = ROOT / "_build"
+#: Where the catalogues are (``locales/sv/LC_MESSAGES/chapters/limits.po``), relative to the book's root.
 LOCALES = "locales"
-#: One catalogue per page (locales/sv/LC_MESSAGES/chapters/limits.po), not one for the whole chapters/ folder.
-CATALOGUE_SETTINGS = {"gettext_compact": False}
-#: Where each edition is published: under the English site. It is built beside it (_build/sv/html), because MyST-NB
-#: writes its glue cache and notebook copies to OUTDIR/../jupyter_execute (myst_nb/sphinx_ext.py:173), which would
-#: put them inside the English site; then copied in.
-EDITIONS = {"sv": BUILD / "html" / "sv"}
-
-
-#: A reader-facing output in Swedish, stored beside its English ``text/html`` in the same output (POC): the Swedish
-#: edition prefers it (``nb_mime_priority_overrides``, set by bistand.publishing.editions), the English one never
-#: selects it (not in MyST-NB's priority list for html).
+#: One catalogue per page (``chapters/limits.po``), not one for the whole ``chapters/`` folder
+#: (``sphinx/builders/gettext.py``: ``gettext_compact``).
+CATALOGUE_SETTINGS: dict[str, Any] = {"gettext_compact": False}
+#: The translated editions, each published under the English site at ``html/LANGUAGE``.
+TRANSLATED = ("sv",)
+#: A reader-facing output in Swedish, stored beside its English ``text/html`` in the same output: the Swedish edition
+#: prefers it (``nb_mime_priority_overrides``); the English one never selects it (not in MyST-NB's html priorities).
 SWEDISH_HTML = "application/vnd.bistand.sv+html"
+TARGETS = ("all", "en", *TRANSLATED, "gettext")
 
 
 class SwedishOutputs:
@@ -40,80 +45,116 @@ class SwedishOutputs:
     mime_priority_overrides: tuple[tuple[str, str, int | None], ...] = ()
 
     @staticmethod
-    def handle_mime(renderer, data, inline: bool):
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list | None:
         return renderer.render_text_html(data) if data.mime_type == SWEDISH_HTML else None
 
 
-def build(builder: str, outdir: Path, doctrees: Path, overrides: dict) -> int:
-    """Run jupyter-book's Sphinx build of the book as ``make book`` does (strict: -W -n --keep-going)."""
-    from jupyter_book.sphinx import build_sphinx
+@dataclass(frozen=True)
+class Build:
+    """One Sphinx build: the builder, where it writes, its own doctree folder and its configuration overrides."""
 
-    result = build_sphinx(
-        ROOT,
-        outdir,
-        noconfig=True,
-        path_config=ROOT / "_config.yml",
-        # as `jupyter-book build` sets them (jupyter_book/cli/main.py)
-        confoverrides={
-            "external_toc_path": (ROOT / "_toc.yml").as_posix(),
-            "latex_individualpages": False,
-            "nitpicky": True,
-            **overrides,
-        },
-        doctreedir=doctrees,
-        builder=builder,
-        warningiserror=True,
-        keep_going=True,
-    )
-    if isinstance(result, Exception):
-        raise result
-    return result
+    builder: str
+    outdir: Path
+    doctrees: Path
+    overrides: dict[str, Any] = field(default_factory=dict)
+    #: Where a translated edition is copied once built (``html/sv``), or None.
+    publish_to: Path | None = None
 
 
-def gettext() -> int:
-    """Extract every page's messages into _build/gettext (one .pot per page)."""
-    return build("gettext", BUILD / "gettext", BUILD / ".doctrees-gettext", CATALOGUE_SETTINGS)
+def english(build: Path = BUILD) -> Build:
+    """The English edition, where ``jupyter-book build`` puts it (``_build/html``, doctrees ``_build/.doctrees``)."""
+    return Build("html", build / "html", build / ".doctrees")
 
 
-def edition(language: str) -> int:
-    """Build one translated edition into _build/html/LANGUAGE."""
-    import shutil
-
+def translated(language: str, build: Path = BUILD) -> Build:
+    """A translated edition. Built beside the English site (``_build/sv/html``) and then copied to ``html/sv``:
+    MyST-NB writes its glue cache and notebook copies to ``OUTDIR/../jupyter_execute`` (``myst_nb/sphinx_ext.py``),
+    which would put them inside the English site."""
+    if language not in TRANSLATED:
+        raise ValueError(f"no {language!r} edition: the translated editions are {', '.join(TRANSLATED)}")
     overrides = {
         "language": language,
         "locale_dirs": [LOCALES],
         "nb_mime_priority_overrides": [("html", SWEDISH_HTML, 0)],
         **CATALOGUE_SETTINGS,
     }
-    built = BUILD / language / "html"
-    # The Vega bundle depends on the pinned vl-convert-python alone (bookext._write_vega keeps a file whose first
-    # line names the version): start from the English build's, instead of bundling again (about 2 s).
-    english_vega = BUILD / "html" / "_static" / "_vega"
-    if english_vega.is_dir():
-        shutil.copytree(english_vega, built / "_static" / "_vega", dirs_exist_ok=True)
-    status = build("html", built, BUILD / language / ".doctrees", overrides)
-    if status == 0:
-        shutil.copytree(built, EDITIONS[language], dirs_exist_ok=True)
-    return status
+    return Build(
+        "html", build / language / "html", build / language / ".doctrees", overrides, build / "html" / language
+    )
 
 
-def english() -> int:
-    """The English edition into _build/html, as `make book` builds it with jupyter-book's command line."""
-    return build("html", BUILD / "html", BUILD / ".doctrees", {})
+def catalogues(build: Path = BUILD) -> Build:
+    """The message extraction: ``_build/gettext/chapters/limits.pot`` for each page."""
+    return Build("gettext", build / "gettext", build / ".doctrees-gettext", dict(CATALOGUE_SETTINGS))
 
 
-def main(argv: list[str]) -> int:
-    if argv == ["gettext"]:
-        return gettext()
-    if argv == ["en"]:
-        return english()
-    if argv == ["all"]:  # one process: the second build reuses the imports of the first
-        return english() or edition("sv")
-    if len(argv) == 1 and argv[0] in EDITIONS:
-        return edition(argv[0])
-    print(f"usage: python -m bistand.publishing.editions gettext|{'|'.join(EDITIONS)}", file=sys.stderr)
-    return 2
+def plan(target: str, build: Path = BUILD) -> list[Build]:
+    """The builds a target runs, in order."""
+    if target == "all":
+        return [english(build), *(translated(language, build) for language in TRANSLATED)]
+    if target == "en":
+        return [english(build)]
+    if target == "gettext":
+        return [catalogues(build)]
+    return [translated(target, build)]
+
+
+def sphinx_arguments(build: Build, root: Path = ROOT) -> dict[str, Any]:
+    """The keyword arguments of ``jupyter_book.sphinx.build_sphinx`` for a build: the overrides as ``jupyter-book
+    build`` passes them (``jupyter_book/cli/main.py``; the same absolute toc path, or switching between it and this
+    driver would re-read every page: "config changed ('external_toc_path')"), then the build's own."""
+    return {
+        "sourcedir": root,
+        "outputdir": build.outdir,
+        "noconfig": True,
+        "path_config": root / "_config.yml",
+        "confoverrides": {
+            "external_toc_path": (root / "_toc.yml").as_posix(),
+            "latex_individualpages": False,
+            "nitpicky": True,
+            **build.overrides,
+        },
+        "doctreedir": build.doctrees,
+        "builder": build.builder,
+        "warningiserror": True,
+        "keep_going": True,
+    }
+
+
+def run(build: Build, root: Path = ROOT) -> int:
+    """Run one build; copy a translated edition into the English site when it succeeded. Returns Sphinx's status."""
+    from jupyter_book.sphinx import build_sphinx
+
+    if build.publish_to is not None:
+        reuse_vega(build.publish_to.parent, build.outdir)
+    result = build_sphinx(**sphinx_arguments(build, root))
+    if isinstance(result, Exception):  # build_sphinx returns, not raises, what Sphinx raised
+        raise result
+    if result == 0 and build.publish_to is not None:
+        shutil.copytree(build.outdir, build.publish_to, dirs_exist_ok=True)
+    return result
+
+
+def reuse_vega(english_html: Path, outdir: Path) -> None:
+    """Start a translated build from the English build's Vega bundle (about 2 s less): the bundle depends on the
+    pinned vl-convert-python alone, and ``bookext._write_vega`` keeps a bundle whose first line names that version."""
+    bundle = english_html / "_static" / "_vega"
+    if bundle.is_dir():
+        shutil.copytree(bundle, outdir / "_static" / "_vega", dirs_exist_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bistand.publishing.editions", description="Build the book's editions or its catalogues."
+    )
+    parser.add_argument("target", choices=TARGETS, help="all: both editions; en, sv: one; gettext: the catalogues")
+    target = parser.parse_args(argv).target
+    for build in plan(target):
+        status = run(build)
+        if status:
+            return status
+    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())
