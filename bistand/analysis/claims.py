@@ -71,6 +71,21 @@ class Verdict(str, Enum):
     DEPENDS = "depends on the level taken"
     NOT_VERIFIABLE = "not verifiable from the data shipped"
 
+    @property
+    def sv(self) -> str:
+        """The verdict in the Swedish edition's words (those of the Swedish summary)."""
+        return VERDICT_SV[self]
+
+
+#: Each verdict in Swedish, as the Swedish summary words them ("stämmer", "avvikelse", "pröva med bokens uppgifter").
+VERDICT_SV: dict[Verdict, str] = {
+    Verdict.CONSISTENT: "stämmer",
+    Verdict.CONSISTENT_AFTER_ROUNDING: "stämmer efter avrundning",
+    Verdict.DISCREPANCY: "avvikelse",
+    Verdict.DEPENDS: "beror på vilken nivå som används",
+    Verdict.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
+}
+
 
 class Finding(str, Enum):
     """What a ledger row counts as in the tallies; each row counts once, under one finding."""
@@ -84,6 +99,25 @@ class Finding(str, Enum):
     NOT_VERIFIABLE = "not verifiable from the data shipped"
     CHECK_CONSISTENT = "table consistent"
     CHECK_DISCREPANCY = "table inconsistent"
+
+    @property
+    def sv(self) -> str:
+        """The finding in the Swedish edition's words (those of the Swedish summary's tally)."""
+        return FINDING_SV[self]
+
+
+#: Each finding in Swedish, in the Swedish summary's words where it has them.
+FINDING_SV: dict[Finding, str] = {
+    Finding.INDEPENDENT: "bekräftat av en oberoende källa",
+    Finding.OWN_FIGURES: "stämmer bara med källans egna siffror",
+    Finding.DEPENDS: "stämmer med den ena nivån men inte den andra",
+    Finding.SUBSTANTIVE: "väsentlig strid med uppgifterna",
+    Finding.MAY_EXPLAIN: "avvikelse som kan bero på hur definitionerna tolkas",
+    Finding.DEFINITION: "skillnad i definition som en källa anger",
+    Finding.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
+    Finding.CHECK_CONSISTENT: "tabellen stämmer",
+    Finding.CHECK_DISCREPANCY: "tabellen stämmer inte",
+}
 
 
 #: The rule behind each finding, as the ledger states it; :func:`finding` applies them in this order.

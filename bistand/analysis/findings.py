@@ -133,6 +133,13 @@ AGAINST_PREVIOUS = "Against 2020"
 AGAINST_PREVIOUS_CONSTANT = "Against 2020, in 2021 prices"
 AGAINST_NATIONAL_RATE = "Against 2020, at the national rate"
 AGAINST_FORECAST = "Against the forecast"
+#: The yardsticks in Swedish (the Swedish edition's words for the same labels).
+AGAINST_SV = {
+    AGAINST_PREVIOUS: "Jämfört med 2020",
+    AGAINST_PREVIOUS_CONSTANT: "Jämfört med 2020, i 2021 års priser",
+    AGAINST_NATIONAL_RATE: "Jämfört med 2020, i rikets takt",
+    AGAINST_FORECAST: "Jämfört med prognosen",
+}
 
 
 @dataclass(frozen=True)
@@ -237,9 +244,11 @@ class StrangnasForecast:
         return float(self.paid_socialstyrelsen[2020])
 
     @staticmethod
-    def direction(pct: float) -> str:
-        """'higher', 'lower' or 'no different': how the forecast stands against a 2020 amount (prose glues it)."""
-        return "higher" if pct > 0 else "lower" if pct < 0 else "no different"
+    def direction(pct: float, language: str = "en") -> str:
+        """'higher', 'lower' or 'no different' (Swedish 'högre', 'lägre', 'lika stor'): how the forecast stands
+        against a 2020 amount (prose glues it)."""
+        words = {"en": ("higher", "lower", "no different"), "sv": ("högre", "lägre", "lika stor")}[language]
+        return words[0] if pct > 0 else words[1] if pct < 0 else words[2]
 
 
 def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasForecast:

@@ -286,3 +286,11 @@ def english_values(figures: Figures) -> dict[str, object]:
         **requirement_values(),
     }
     return {name: value for name, value in values.items() if name not in PASTED}
+
+
+def glued_values(figures: Figures) -> dict[str, object]:
+    """What the landing page glues: :func:`english_values` and, under ``_sv`` names, the Swedish words of the same
+    judgements (the same rules, :func:`bistand.analysis.summary.headline_words`) for the Swedish edition."""
+    values = english_values(figures)
+    words = {name: w for name, w in headline_words(figures).items() if name in values}
+    return values | words_in(words, "sv")
