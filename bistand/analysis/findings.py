@@ -337,6 +337,8 @@ class Comparison:
     label: str
     own: float
     national: float
+    label_sv: str = ""
+    """The label in the Swedish edition."""
 
 
 @dataclass(frozen=True)
@@ -440,6 +442,12 @@ COMPARISON_LABELS = {
     "short": "Linköping, households, {y0}–{y1}",
     "str": "Strängnäs, amount paid, its own figures, {y0}–{y1}",
 }
+#: The same labels in the Swedish edition.
+COMPARISON_LABELS_SV = {
+    "long": "Linköping, hushåll, {y0}–{y1}",
+    "short": "Linköping, hushåll, {y0}–{y1}",
+    "str": "Strängnäs, utbetalt, egna siffror, {y0}–{y1}",
+}
 
 
 def comparisons(figures: Figures) -> list[Comparison]:
@@ -451,6 +459,7 @@ def comparisons(figures: Figures) -> list[Comparison]:
             COMPARISON_LABELS[key].format(y0=c.years[0], y1=c.years[1]),
             percent_change(c.own_before, c.own_after),
             percent_change(c.national_before, c.national_after),
+            COMPARISON_LABELS_SV[key].format(y0=c.years[0], y1=c.years[1]),
         )
         for key, c in comparison_levels(figures).items()
     ]

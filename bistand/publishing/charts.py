@@ -17,7 +17,9 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d"}
+from bistand.publishing.i18n import word
+
+PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d", "Riket": "#4d4d4d"}
 #: Further colours, in order, for series that are not municipalities (all pass 3:1 contrast on white).
 EXTRA_COLOURS = ["#2e7d32", "#6a3d9a", "#4d4d4d", "#8c564b"]
 FONT = "Helvetica, Arial, sans-serif"
@@ -311,25 +313,60 @@ def _static_bindings(spec: dict) -> str:
     return f'<form class="vega-bindings vega-static-bindings">{"".join(parts)}</form>' if parts else ""
 
 
-def render_book(spec: dict) -> dict[str, str]:
+def locales(language: str) -> dict | None:
+    """Vega's number and time locales for an edition (None for English, Vega's default): Swedish separators from
+    vl-convert's d3 locale "sv-SE" (decimal comma, no-break space), and month and day names from Babel (sv_SE), in
+    lower case as Swedish writes them (d3's sv-SE locale capitalises them: "Januari")."""
+    if language == "en":
+        return None
+    if language != "sv":
+        raise ValueError(f"unknown language {language!r}; use 'en' or 'sv'")
+    import vl_convert
+    from babel.dates import get_day_names, get_month_names
+
+    time = dict(vl_convert.get_time_format_locale("sv-SE"))
+    months, short = get_month_names("wide", locale="sv_SE"), get_month_names("abbreviated", locale="sv_SE")
+    time["months"] = [months[m] for m in range(1, 13)]
+    time["shortMonths"] = [short[m].rstrip(".") for m in range(1, 13)]
+    days, short_days = get_day_names("wide", locale="sv_SE"), get_day_names("abbreviated", locale="sv_SE")
+    time["days"] = [days[(d + 6) % 7] for d in range(7)]  # d3 starts on Sunday, Babel on Monday (0)
+    time["shortDays"] = [short_days[(d + 6) % 7].rstrip(".") for d in range(7)]
+    # The minus sign Swedish typography uses (U+2212), stated rather than left to d3-format's default.
+    return {"format": {**vl_convert.get_format_locale("sv-SE"), "minus": "\u2212"}, "time": time}
+
+
+def render_book(spec: dict, language: str = "en") -> dict[str, str]:
     """MIME bundle for one chart: HTML with the spec and static SVGs; nothing random, nothing remote.
 
     The chart is drawn at build time at each of ``VARIANT_WIDTHS``; the page shows the variant that
     fits its column, scaled to it, at once and without JavaScript. The spec carries each variant's
     changes (in ``usermeta.book``) for ``_ext/vega-charts.js``, which loads Vega only when the chart
     nears the screen or is touched, and draws the live chart at the static one's size.
+
+    ``language`` "sv" draws the static SVGs with Vega's Swedish number and time locales (:func:`locales`) and puts
+    them in the spec's ``usermeta.locale``, which ``_ext/vega-charts.js`` hands to vega-embed for the live chart.
     """
     import vl_convert
 
+    locale = locales(language)
+    if locale:
+        # Vega writes its own ARIA labels in English ("Y-axis titled …", "Symbol legend …"); a translated chart leaves
+        # them out (config.aria false) and is described by its own description, in its language. (Vega still labels
+        # the title "Title text '…'".)
+        config = {**spec.get("config", {}), "aria": False}
+        spec = {**spec, "config": config, "usermeta": {**spec.get("usermeta", {}), "locale": locale}}
+    options = {"format_locale": locale["format"], "time_format_locale": locale["time"]} if locale else {}
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "vega-" + hashlib.sha256(text.encode()).hexdigest()[:12]
-    label = html.escape(spec.get("description", "Chart"), quote=True)
+    label = html.escape(spec.get("description", "Chart" if language == "en" else "Diagram"), quote=True)
     base = json.loads(text)
     _lift_title(base)
     variants, pictures = {}, []
     for width in VARIANT_WIDTHS:
         changes = responsive_variant(spec, width)
-        svg = vl_convert.vegalite_to_svg({**base, **changes})
+        if locale:  # the variant's config replaces the spec's: keep Vega's English ARIA out of it too
+            changes["config"] = {**base.get("config", {}), **changes.get("config", {}), "aria": False}
+        svg = vl_convert.vegalite_to_svg({**base, **changes}, **options)
         w, h = _svg_size(svg)
         changes["aspect"] = [w, h]
         variants[str(width)] = changes
@@ -386,6 +423,7 @@ def line_chart(
     y_title: str,
     description: str,
     y_format: str = ",.0f",
+    language: str = "en",
 ) -> alt.LayerChart:
     """Lines with points per series; a missing year (a gap in ``x``) breaks the line instead of bridging it.
 
@@ -393,12 +431,12 @@ def line_chart(
     """
     data = with_gaps(frame, x=x, series=series)
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=colour,
         tooltip=[
-            alt.Tooltip(f"{series}:N", title="Series"),
+            alt.Tooltip(f"{series}:N", title=word("series", language)),
             alt.Tooltip(f"{x}:O", title=x_title),
             alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
         ],
@@ -420,6 +458,7 @@ def bar_chart(
     y_format: str = ",.1f",
     style: str | None = None,
     outlined: tuple[str, ...] = (),
+    language: str = "en",
 ) -> alt.Chart:
     """Bars of ``y`` by category ``x``, in the order of the frame.
 
@@ -458,7 +497,7 @@ def bar_chart(
         }
         mark = alt.MarkDef(type="bar", stroke=base_colour, strokeWidth=2)
     return (
-        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        alt.Chart(frame, title=_wrapped_title(finding, source, language), description=description)
         .mark_bar(**{k: v for k, v in mark.to_dict().items() if k != "type"})
         .encode(
             # Category labels break at each ", " so that long ones stack instead of overlapping.
@@ -470,7 +509,7 @@ def bar_chart(
             ),
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
             tooltip=[
-                alt.Tooltip(f"{x}:N", title=x_title or "What"),
+                alt.Tooltip(f"{x}:N", title=x_title or word("what", language)),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
             ],
             **encodings,
@@ -490,6 +529,7 @@ def paired_bar_chart(
     y_title: str,
     description: str,
     y_format: str = ",.0f",
+    language: str = "en",
 ) -> alt.Chart:
     """Bars of ``y`` in groups by ``x``, one bar per value of ``pair`` side by side, in the frame's order.
 
@@ -512,14 +552,15 @@ def paired_bar_chart(
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
             color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
             tooltip=[
-                alt.Tooltip(f"{x}:N", title="Comparison"),
-                alt.Tooltip(f"{pair}:N", title="Series"),
+                alt.Tooltip(f"{x}:N", title=word("comparison", language)),
+                alt.Tooltip(f"{pair}:N", title=word("series", language)),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
             ],
         )
     )
     zero = alt.Chart(pd.DataFrame({y: [0.0]})).mark_rule(color="#222").encode(y=alt.Y(f"{y}:Q", title=y_title))
-    return alt.layer(bars, zero, title=_wrapped_title(finding, source), description=description).properties(width=WIDTH)
+    title = _wrapped_title(finding, source, language)
+    return alt.layer(bars, zero, title=title, description=description).properties(width=WIDTH)
 
 
 #: How a figure's status is shown in charts: legend label and point shape.
@@ -531,9 +572,9 @@ STATUS_LABELS = {
 STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "triangle-up"}
 
 
-def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
+def _wrapped_title(finding: str, source: str, language: str = "en") -> alt.TitleParams:
     """The finding as the title, the source as the subtitle (``responsive_variant`` breaks both into lines)."""
-    return alt.TitleParams(finding, subtitle=f"Source: {source}", subtitleFontStyle="italic")
+    return alt.TitleParams(finding, subtitle=f"{word('source', language)}: {source}", subtitleFontStyle="italic")
 
 
 def status_line_chart(

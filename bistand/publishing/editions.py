@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from bistand import ROOT
+from bistand.publishing.i18n import SWEDISH_HTML
 
 BUILD = ROOT / "_build"
 LOCALES = "locales"
@@ -28,10 +29,9 @@ CATALOGUE_SETTINGS = {"gettext_compact": False}
 EDITIONS = {"sv": BUILD / "html" / "sv"}
 
 
-#: A reader-facing output in Swedish, stored beside its English ``text/html`` in the same output (POC): the Swedish
-#: edition prefers it (``nb_mime_priority_overrides``, set by bistand.publishing.editions), the English one never
-#: selects it (not in MyST-NB's priority list for html).
-SWEDISH_HTML = "application/vnd.bistand.sv+html"
+#: A reader-facing output in Swedish (:mod:`bistand.publishing.twins`), stored beside its English ``text/html`` in the
+#: same output: the Swedish edition prefers it (``nb_mime_priority_overrides`` below), the English one never selects
+#: it (not in MyST-NB's priority list for html).
 
 
 class SwedishOutputs:

@@ -1,0 +1,139 @@
+"""Swedish twins of the book's outputs (issue 26, step 4): labels as (en, sv) pairs, Swedish number layout, Vega's
+Swedish locales, and outputs that carry their Swedish HTML beside the English one; against values worked out by
+hand."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from bistand.analysis.chapters import strangnas as strangnas_analysis
+from bistand.analysis.findings import comparisons
+from bistand.publishing import charts
+from bistand.publishing.chapters import strangnas as strangnas_view
+from bistand.publishing.chapters.summary import comparison_chart
+from bistand.publishing.i18n import CHART_WORDS, SWEDISH_HTML, figure, pick, translate
+from bistand.publishing.twins import Bilingual
+
+NBSP, MINUS = "\u00a0", "\u2212"
+#: English words that show an English label left in a Swedish chart (data column names are not shown).
+ENGLISH = re.compile(
+    r"\b(?:the|and|of|Source|Series|Comparison|Change|percent|households|paid|Paid|Forecast|forecast|million|"
+    r"figures|Year|Bar chart|Line chart|municipality|Sweden|n\.d\.|February|October|June|September)\b"
+)
+
+
+def shown_texts(spec: object) -> list[str]:
+    """Every string of a Vega-Lite spec a reader can see: titles, descriptions, labels and the data's text values
+    (not field names, types, colours, fonts or formats)."""
+    hidden = {"field", "type", "mark", "$schema", "format", "font", "labelFont", "titleFont", "labelExpr", "name"}
+    found: list[str] = []
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k not in hidden and k != "config":
+                    walk(v, k)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str) and not node.startswith("#"):
+            found.append(node)
+
+    walk(spec)
+    return found
+
+
+def english_left(spec: dict) -> list[str]:
+    return [text for text in shown_texts(spec) if ENGLISH.search(text)]
+
+
+def test_figures_keep_the_english_digits_in_swedish_layout():
+    assert figure(2087, ",.0f", "sv") == f"2{NBSP}087"
+    assert figure(-3.25, ".1f", "sv") == f"{MINUS}3,2"  # Python rounds the float to -3.2; both editions agree
+    assert figure(-3.25, ".1f", "en") == "-3.2"
+    assert figure(-26.04, "+.1f", "sv") == f"{MINUS}26,0"
+    assert figure(1234.5, ",.1f", "sv") == f"1{NBSP}234,5"
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        figure(1, ".0f", "de")
+
+
+def test_labels_come_in_pairs():
+    assert pick(("Year", "År"), "sv") == "År" and pick(("Year", "År"), "en") == "Year"
+    assert pick("Strängnäs", "sv") == "Strängnäs"
+    assert translate({"a": ("Source", "Källa")}, "sv") == {"a": "Källa"}
+    assert all(isinstance(en, str) and isinstance(sv, str) and en != sv for en, sv in CHART_WORDS.values())
+    with pytest.raises(ValueError):
+        pick(("a", "b"), "fr")
+
+
+def test_swedish_locales_for_vega():
+    assert charts.locales("en") is None
+    locale = charts.locales("sv")
+    assert locale["format"]["decimal"] == "," and locale["format"]["thousands"] == NBSP
+    assert locale["format"]["minus"] == MINUS
+    assert locale["time"]["months"][0] == "januari" and locale["time"]["months"][11] == "december"
+    assert locale["time"]["days"][0] == "söndag" and locale["time"]["days"][1] == "måndag"  # d3 starts on Sunday
+
+
+def test_a_swedish_chart_is_drawn_with_swedish_numbers():
+    frame = pd.DataFrame({"x": ["a", "b"], "y": [1000.0, -200.0]})
+    spec = alt.Chart(frame).mark_bar().encode(x="x:N", y=alt.Y("y:Q", axis=alt.Axis(format=",.1f"))).to_dict()
+    english, swedish = charts.render_book(spec)["text/html"], charts.render_book(spec, "sv")["text/html"]
+    assert "1,000.0" in english and "−200.0" in english  # d3's own minus in both
+    assert f"1{NBSP}000,0" in swedish or "1&#160;000,0" in swedish or "1 000,0" in swedish
+    assert f"{MINUS}200,0" in swedish and "1,000.0" not in swedish
+    live = json.loads(re.search(r'<script type="application/json" class="vega-spec">(.*?)</script>', swedish)[1])
+    assert live["usermeta"]["locale"]["format"]["decimal"] == ","
+    assert "locale" not in json.loads(
+        re.search(r'<script type="application/json" class="vega-spec">(.*?)</script>', english)[1]
+    ).get("usermeta", {})
+
+
+def test_a_bilingual_output_stores_both_in_one_bundle():
+    frame = pd.DataFrame({"x": ["a"], "y": [1.0]})
+
+    def make(language: str) -> alt.Chart:
+        return alt.Chart(frame, title=pick(("Title", "Rubrik"), language)).mark_bar().encode(x="x:N", y="y:Q")
+
+    output = Bilingual(make)
+    bundle = output._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain", SWEDISH_HTML}
+    assert ">Title</text>" in bundle["text/html"] and "Rubrik" not in bundle["text/html"]
+    assert ">Rubrik</text>" in bundle[SWEDISH_HTML] and ">Title<" not in bundle[SWEDISH_HTML]
+    assert "Y-axis" in bundle["text/html"] and "Y-axis" not in bundle[SWEDISH_HTML]  # Vega's English ARIA left out
+    assert output.to_dict()["title"] == "Title"  # everything else is the English chart's
+
+
+def test_the_english_word_check_can_fail():
+    spec = {"title": {"text": "Förändring", "subtitle": "Source: x"}, "encoding": {"x": {"field": "the"}}}
+    assert english_left(spec) == ["Source: x"]
+
+
+@pytest.fixture(scope="module")
+def figures():
+    from bistand.data.load import Figures
+
+    return Figures()
+
+
+def test_the_landing_chart_has_no_english_in_swedish(figures):
+    chart = comparison_chart(comparisons(figures))
+    swedish = chart.swedish.to_dict()
+    assert english_left(swedish) == []
+    assert swedish["title"]["subtitle"].startswith("Källa: Linköpings-Posten, u.å.; ")
+    assert "8 februari 2022" in swedish["title"]["subtitle"]
+    assert f"kommunen {MINUS}29,9 procent, riket {MINUS}2,5 procent" in swedish["description"]
+    assert english_left(chart.english.to_dict()) != []  # the check sees the English one's words
+
+
+def test_strangnas_charts_have_no_english_in_swedish(figures):
+    amounts = strangnas_view.amounts_chart(strangnas_analysis.money(figures)).swedish.to_dict()
+    lines = strangnas_view.paid_by_source_chart(strangnas_analysis.official(figures)).swedish.to_dict()
+    assert english_left(amounts) == [] and english_left(lines) == []
+    assert "”runt 44,7 miljoner”" in amounts["title"]["subtitle"]
+    assert "Strängnäs egen summa för 2020 är 10,2 miljoner kronor lägre" in json.dumps(lines, ensure_ascii=False)
