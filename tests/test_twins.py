@@ -137,3 +137,33 @@ def test_strangnas_charts_have_no_english_in_swedish(figures):
     assert english_left(amounts) == [] and english_left(lines) == []
     assert "”runt 44,7 miljoner”" in amounts["title"]["subtitle"]
     assert "Strängnäs egen summa för 2020 är 10,2 miljoner kronor lägre" in json.dumps(lines, ensure_ascii=False)
+
+
+def test_assistance_and_national_charts_have_no_english_in_swedish(figures):
+    from bistand.analysis.chapters import assistance, national
+    from bistand.publishing.chapters import assistance as assistance_view
+    from bistand.publishing.chapters import national as national_view
+
+    amounts = national.national_amounts(figures)
+    outputs = {
+        "two amounts": assistance_view.two_amounts_chart(assistance.two_amounts(figures)),
+        "households": national_view.households_chart(national.national_households(figures)),
+        "per inhabitant": national_view.per_inhabitant_chart(amounts),
+        "amounts": national_view.amounts_chart(amounts),
+        "Strängnäs": national_view.strangnas_chart(national.strangnas(figures)),
+        "Linköping": national_view.linkoping_chart(national.linkoping(figures)),
+    }
+    left = {name: english_left(output.swedish.to_dict()) for name, output in outputs.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    shown = json.dumps(outputs["amounts"].swedish.to_dict(), ensure_ascii=False)
+    assert "Löpande priser" in shown and "2023 års priser" in shown
+    assert "Avläst efter plats" in json.dumps(outputs["households"].swedish.to_dict(), ensure_ascii=False)
+
+
+def test_series_names_in_swedish():
+    from bistand.publishing.chapters.national import series_name
+
+    assert series_name("Riket (Sweden)", "sv") == "Riket"
+    assert series_name("Constant 2023 prices", "sv") == "2023 års priser"
+    assert series_name("Linköping", "sv") == "Linköping"
+    assert series_name("Riket (Sweden)", "en") == "Riket (Sweden)"

@@ -17,7 +17,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from bistand.publishing.i18n import word
+from bistand.publishing.i18n import pick, word
 
 PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d", "Riket": "#4d4d4d"}
 #: Further colours, in order, for series that are not municipalities (all pass 3:1 contrast on white).
@@ -570,6 +570,12 @@ STATUS_LABELS = {
     "positional": "Read by position from an unlabelled list",
 }
 STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "triangle-up"}
+#: The same labels as (English, Swedish).
+STATUS_TEXTS: dict[str, tuple[str, str]] = {
+    "verbatim": (STATUS_LABELS["verbatim"], "Publicerad"),
+    "derived": (STATUS_LABELS["derived"], "Härledd ur publicerade siffror"),
+    "positional": (STATUS_LABELS["positional"], "Avläst efter plats i en lista utan etiketter"),
+}
 
 
 def _wrapped_title(finding: str, source: str, language: str = "en") -> alt.TitleParams:
@@ -593,6 +599,7 @@ def status_line_chart(
     y_zero: bool = True,
     reference: float | None = None,
     reference_label: str = "",
+    language: str = "en",
 ) -> alt.LayerChart:
     """Like ``line_chart`` (a missing year breaks the line), but each point's shape shows its status.
 
@@ -606,16 +613,17 @@ def status_line_chart(
     if unknown:
         raise ValueError(f"unknown status {sorted(unknown)}; expected {sorted(STATUS_LABELS)}")
     data = with_gaps(frame, x=x, series=series)
-    data["value_status"] = data[status].map(STATUS_LABELS)
+    labels = {key: pick(text, language) for key, text in STATUS_TEXTS.items()}
+    data["value_status"] = data[status].map(labels)
     present = [s for s in STATUS_LABELS if s in set(frame[status])]
     shape = alt.Shape(
         "value_status:N",
-        title="Value",
-        scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
+        title=word("value", language),
+        scale=alt.Scale(domain=[labels[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
         legend=alt.Legend(direction="vertical"),
     )
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
         color=colour,
@@ -626,10 +634,10 @@ def status_line_chart(
         .encode(
             shape=shape,
             tooltip=[
-                alt.Tooltip(f"{series}:N", title="Series"),
+                alt.Tooltip(f"{series}:N", title=word("series", language)),
                 alt.Tooltip(f"{x}:O", title=x_title),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
-                alt.Tooltip("value_status:N", title="Value"),
+                alt.Tooltip("value_status:N", title=word("value", language)),
             ],
         )
     )

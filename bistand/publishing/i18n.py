@@ -32,6 +32,7 @@ CHART_WORDS: dict[str, Text] = {
     "what": ("What", "Vad"),
     "year": ("Year", "År"),
     "chart": ("Chart", "Diagram"),
+    "value": ("Value", "Värde"),
 }
 
 
