@@ -167,3 +167,20 @@ def test_series_names_in_swedish():
     assert series_name("Constant 2023 prices", "sv") == "2023 års priser"
     assert series_name("Linköping", "sv") == "Linköping"
     assert series_name("Riket (Sweden)", "en") == "Riket (Sweden)"
+
+
+def test_cost_charts_have_no_english_in_swedish(figures):
+    from bistand.analysis.chapters import costs
+    from bistand.analysis.findings import linkoping_payments, strangnas_saving
+    from bistand.publishing.chapters import costs as costs_view
+
+    outputs = {
+        "payments": costs_view.linkoping_payments_chart(linkoping_payments(figures)),
+        "saving": costs_view.savings_chart(strangnas_saving(figures)),
+        "what-if": costs_view.sensitivity_chart(costs.sensitivity(costs.linkoping_statement(figures))),
+    }
+    left = {name: english_left(output.swedish.to_dict()) for name, output in outputs.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    saving = json.dumps(outputs["saving"].swedish.to_dict(), ensure_ascii=False)
+    assert "Jämfört med prognosen" in saving and "Angiven, i artikeln" in saving
+    assert "Månader som varje hushåll" in json.dumps(outputs["what-if"].swedish.to_dict(), ensure_ascii=False)

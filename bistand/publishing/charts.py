@@ -676,6 +676,7 @@ def slider_line_chart(
     description: str,
     x_format: str = ",.0f",
     y_format: str = ",.1f",
+    language: str = "en",
 ) -> alt.LayerChart:
     """A line of ``y`` over ``x`` where ``y`` is computed in the browser from a slider-bound parameter.
 
@@ -692,7 +693,7 @@ def slider_line_chart(
     colour = PALETTE["Linköping"]
     x_last = float(frame[x].max())
     base = (
-        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        alt.Chart(frame, title=_wrapped_title(finding, source, language), description=description)
         .transform_calculate(**{y: y_expr})
         .encode(
             x=alt.X(
