@@ -184,3 +184,16 @@ def test_cost_charts_have_no_english_in_swedish(figures):
     saving = json.dumps(outputs["saving"].swedish.to_dict(), ensure_ascii=False)
     assert "Jämfört med prognosen" in saving and "Angiven, i artikeln" in saving
     assert "Månader som varje hushåll" in json.dumps(outputs["what-if"].swedish.to_dict(), ensure_ascii=False)
+
+
+def test_context_charts_have_no_english_in_swedish(figures):
+    from bistand.analysis.chapters import context
+    from bistand.publishing.chapters import context as context_view
+
+    outputs = {
+        "adults": context_view.adults_chart(context.peers(figures)),
+        "Södermanland": context_view.sodermanland_chart(context.sodermanland(figures)),
+    }
+    left = {name: english_left(output.swedish.to_dict()) for name, output in outputs.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    assert "tusen kronor per hushåll" in outputs["Södermanland"].swedish.to_dict()["title"]["text"]
