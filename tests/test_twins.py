@@ -31,6 +31,7 @@ def shown_texts(spec: object) -> list[str]:
     """Every string of a Vega-Lite spec a reader can see: titles, descriptions, labels and the data's text values
     (not field names, types, colours, fonts or formats)."""
     hidden = {"field", "type", "mark", "$schema", "format", "font", "labelFont", "titleFont", "labelExpr", "name"}
+    hidden |= {"filter", "expr", "calculate", "as", "test"}  # expressions and the fields they name
     found: list[str] = []
 
     def walk(node: object, key: str = "") -> None:
@@ -197,3 +198,27 @@ def test_context_charts_have_no_english_in_swedish(figures):
     left = {name: english_left(output.swedish.to_dict()) for name, output in outputs.items()}
     assert {name: texts for name, texts in left.items() if texts} == {}
     assert "tusen kronor per hushåll" in outputs["Södermanland"].swedish.to_dict()["title"]["text"]
+
+
+def test_linkoping_charts_have_no_english_in_swedish(figures):
+    from bistand.analysis.chapters import linkoping
+    from bistand.publishing.chapters import linkoping as linkoping_view
+
+    paid = linkoping.paid_in_a_month(figures)
+    outputs = {
+        "annual": linkoping_view.annual_chart(linkoping.annual(figures)),
+        "monthly": linkoping_view.monthly_counts_chart(linkoping.count_points(figures), paid),
+    }
+    left = {name: english_left(output.swedish.to_dict()) for name, output in outputs.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    monthly = json.dumps(outputs["monthly"].swedish.to_dict(), ensure_ascii=False)
+    assert "Början av 2021" in monthly and "Som publicerat" in monthly and "(härlett)" in monthly
+
+
+def test_every_note_of_a_count_has_swedish_words(figures):
+    from bistand.analysis.chapters import linkoping
+    from bistand.publishing.chapters.linkoping import NOTES_SV, count_points_frame
+
+    points = linkoping.count_points(figures)
+    assert {f for f, note in zip(points["figure_id"], points["note"], strict=True) if note} == set(NOTES_SV)
+    assert list(count_points_frame(points, "sv")["status"].unique()) != list(count_points_frame(points)["status"])

@@ -9,22 +9,32 @@ import pandas as pd
 from bistand.analysis.chapters.linkoping import Annual, PaidInAMonth, Timeline
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.i18n import Text, figure, pick, translate, word
+from bistand.publishing.twins import Bilingual
 
-#: How the dot chart names each source in its legend.
-SOURCE_NAMES = {
-    "lkp2024pr": "Linköpings kommun, release of 21 Feb 2024",
-    "lkp2021pr": "Linköpings kommun, release of 14 Oct 2021",
-    "corren2021": "Corren, 20 Dec 2021",
+#: How the dot chart names each source in its legend, as (English, Swedish).
+SOURCE_NAMES: dict[str, Text] = {
+    "lkp2024pr": ("Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, pressmeddelande 21 feb 2024"),
+    "lkp2021pr": ("Linköpings kommun, release of 14 Oct 2021", "Linköpings kommun, pressmeddelande 14 okt 2021"),
+    "corren2021": ("Corren, 20 Dec 2021", "Corren, 20 dec 2021"),
 }
 
-#: Per count of the dot chart: the period as its label gives it, where the label goes, and a sideways nudge
-#: in pixels (the two start-of-2021 points side by side).
-POINT_STYLES = {
-    "lkp_paid_2021_lkp2021pr": ("Start of 2021", "above-right", -7),
-    "lkp_paid_2021_01_lkp2024pr": ("Jan 2021", "below-right", 7),
-    "lkp_paid_2021_09_lkp2021pr": ("Sep 2021", "right", 0),
-    "lkp_paid_2021_12_20_corren2021": ("20 Dec 2021", "below", 0),
-    "lkp_paid_2024_01_lkp2024pr": ("Jan 2024", "above", 0),
+#: Per count of the dot chart: the period as its label gives it (English, Swedish), where the label goes, and a
+#: sideways nudge in pixels (the two start-of-2021 points side by side).
+POINT_STYLES: dict[str, tuple[Text, str, int]] = {
+    "lkp_paid_2021_lkp2021pr": (("Start of 2021", "Början av 2021"), "above-right", -7),
+    "lkp_paid_2021_01_lkp2024pr": (("Jan 2021", "jan 2021"), "below-right", 7),
+    "lkp_paid_2021_09_lkp2021pr": (("Sep 2021", "sep 2021"), "right", 0),
+    "lkp_paid_2021_12_20_corren2021": (("20 Dec 2021", "20 dec 2021"), "below", 0),
+    "lkp_paid_2024_01_lkp2024pr": (("Jan 2024", "jan 2024"), "above", 0),
+}
+#: The Swedish edition's words for the notes the data gives a count (the English notes are the data's own).
+NOTES_SV = {
+    "lkp_paid_2021_lkp2021pr": "Hushåll med utbetalning i början av 2021 (”i början på året”; månaden anges inte): "
+    "septembers nivå plus den angivna minskningen.",
+    "lkp_paid_2021_01_lkp2024pr": "Anges inte: nivån i januari 2024 minus den angivna förändringen.",
+    "lkp_paid_2021_12_20_corren2021": "”i dag” i en artikel den 20 december 2021; vilken månads antal det är säger "
+    "artikeln inte.",
 }
 
 #: Text placement for each label position of the dot chart.
@@ -78,44 +88,82 @@ def start_levels_table(paid: PaidInAMonth) -> pd.DataFrame:
     )
 
 
-def count_points_frame(points: pd.DataFrame) -> pd.DataFrame:
-    """The dot chart's data: each count with its label, label position, nudge, source name and status as words."""
+def count_points_frame(points: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The dot chart's data: each count with its label, label position, nudge, source name and status as words, in
+    ``language``."""
     styles = [POINT_STYLES[f] for f in points["figure_id"]]
+    statuses = {key: pick(text, language) for key, text in charts.STATUS_TEXTS.items()}
+    if language == "en":
+        how = [note or "As published" for note in points["note"]]
+    else:
+        how = [
+            NOTES_SV[f] if note else "Som publicerat"
+            for f, note in zip(points["figure_id"], points["note"], strict=False)
+        ]
     frame = pd.DataFrame(
         {
             "figure_id": points["figure_id"],
             "when": [f"{w:%Y-%m-%d}" for w in points["when"]],
-            "period": [s[0] for s in styles],
+            "period": [pick(s[0], language) for s in styles],
             "place": [s[1] for s in styles],
             "nudge": [s[2] for s in styles],
             "households": points["households"],
-            "status": points["status"].map(charts.STATUS_LABELS),
-            "source": points["source_id"].map(SOURCE_NAMES),
-            "how": [note or "As published" for note in points["note"]],
+            "status": points["status"].map(statuses),
+            "source": points["source_id"].map(translate(SOURCE_NAMES, language)),
+            "how": how,
         }
     )
+    derived = pick((" (derived)", " (härlett)"), language)
     frame["label"] = [
-        f"{p}: {v:,.0f}" + ("" if s == "verbatim" else " (derived)")
+        f"{p}: {figure(v, ',.0f', language)}" + ("" if s == "verbatim" else derived)
         for p, v, s in zip(frame["period"], frame["households"], points["status"], strict=False)
     ]
     return frame
 
 
-def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerChart:
-    """Dots of households paid in a month, one colour per source, shape by status, never joined (not a series)."""
-    data = count_points_frame(points)
-    names = list(SOURCE_NAMES.values())
+#: The dot chart's own words, as (English, Swedish).
+COUNT_WORDS: dict[str, Text] = {
+    "x_title": (
+        "Month of the count (points are not a monthly series)",
+        "Räkningens månad (punkterna är ingen månadsserie)",
+    ),
+    "y_title": ("Households paid in the month", "Hushåll med utbetalning under månaden"),
+    "month": ("Month", "Månad"),
+    "households": ("Households", "Hushåll"),
+    "note": ("Note", "Anmärkning"),
+    "not_joined": (
+        ". Points from different sources are not joined; the axis does not start at zero.",
+        ". Punkter från olika källor är inte sammanbundna; axeln börjar inte på noll.",
+    ),
+}
+
+
+def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> Bilingual:
+    """Dots of households paid in a month, one colour per source, shape by status, never joined (not a series); in
+    English with its Swedish twin."""
+
+    def chart(language: str) -> alt.LayerChart:
+        return _monthly_counts_chart(points, paid, language)
+
+    return Bilingual(chart)
+
+
+def _monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth, language: str) -> alt.LayerChart:
+    data = count_points_frame(points, language)
+    names = list(translate(SOURCE_NAMES, language).values())
+    words = translate(COUNT_WORDS, language)
+    statuses = {key: pick(text, language) for key, text in charts.STATUS_TEXTS.items()}
     low, high = data["households"].min(), data["households"].max()
     base = alt.Chart(data).encode(
         x=alt.X(
             "when:T",
-            title="Month of the count (points are not a monthly series)",
+            title=words["x_title"],
             scale=alt.Scale(domain=["2020-09-01", "2024-06-01"]),
             axis=alt.Axis(format="%Y", tickCount="year"),
         ),
         y=alt.Y(
             "households:Q",
-            title="Households paid in the month",
+            title=words["y_title"],
             axis=alt.Axis(format=",.0f"),
             scale=alt.Scale(domain=[100 * (low // 100) - 200, 100 * (high // 100) + 200]),
         ),
@@ -123,25 +171,25 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
     dot = base.encode(
         color=alt.Color(
             "source:N",
-            title="Source",
+            title=word("source", language),
             scale=alt.Scale(domain=names, range=[charts.PALETTE["Linköping"], *charts.EXTRA_COLOURS[: len(names) - 1]]),
             legend=alt.Legend(direction="vertical"),
         ),
         shape=alt.Shape(
             "status:N",
-            title="Value",
+            title=word("value", language),
             scale=alt.Scale(
-                domain=[charts.STATUS_LABELS[s] for s in ("verbatim", "derived")],
+                domain=[statuses[s] for s in ("verbatim", "derived")],
                 range=[charts.STATUS_SHAPES[s] for s in ("verbatim", "derived")],
             ),
             legend=alt.Legend(direction="vertical"),
         ),
         tooltip=[
-            alt.Tooltip("period:N", title="Month"),
-            alt.Tooltip("households:Q", title="Households", format=",.0f"),
-            alt.Tooltip("source:N", title="Source"),
-            alt.Tooltip("status:N", title="Value"),
-            alt.Tooltip("how:N", title="Note"),
+            alt.Tooltip("period:N", title=words["month"]),
+            alt.Tooltip("households:Q", title=words["households"], format=",.0f"),
+            alt.Tooltip("source:N", title=word("source", language)),
+            alt.Tooltip("status:N", title=word("value", language)),
+            alt.Tooltip("how:N", title=words["note"]),
         ],
     )
     dots = [
@@ -154,26 +202,45 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
         .encode(text="label:N")
         for place, style in PLACES.items()
     ]
-    finding = (
-        f"Households paid in a month in Linköping: {paid.jan_2024:,.0f} in January 2024, "
-        f"{paid.jan_2021_feb_release - paid.jan_2024:,.0f} or "
-        f"{paid.start_2021_oct_release - paid.jan_2024:,.0f} fewer than at the start "
-        f"of 2021, depending on which release gives the start"
-    )
+
+    def n(value: float) -> str:
+        return figure(value, ",.0f", language)
+
+    texts = {
+        "finding": (
+            f"Households paid in a month in Linköping: {n(paid.jan_2024)} in January 2024, "
+            f"{n(paid.jan_2021_feb_release - paid.jan_2024)} or "
+            f"{n(paid.start_2021_oct_release - paid.jan_2024)} fewer than at the start "
+            f"of 2021, depending on which release gives the start",
+            f"Hushåll med utbetalning under en månad i Linköping: {n(paid.jan_2024)} i januari 2024, "
+            f"{n(paid.jan_2021_feb_release - paid.jan_2024)} eller {n(paid.start_2021_oct_release - paid.jan_2024)} "
+            "färre än i början av 2021, beroende på vilket pressmeddelande som anger utgångsläget",
+        ),
+        "description": (
+            f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
+            f"{n(paid.start_2021_oct_release)} at the start of 2021 (derived from the October 2021 release) "
+            f"and {n(paid.jan_2021_feb_release)} in January 2021 (derived from the February 2024 release), "
+            f"{n(paid.sep_2021)} in September 2021, {n(paid.dec_2021)} on 20 December 2021 and "
+            f"{n(paid.jan_2024)} in January 2024. The points are not joined, because they are not a series.",
+            f"Punktdiagram över hushåll som fick ekonomiskt bistånd utbetalt under en månad i Linköping, ur tre "
+            f"texter: {n(paid.start_2021_oct_release)} i början av 2021 (härlett ur pressmeddelandet från oktober "
+            f"2021) och {n(paid.jan_2021_feb_release)} i januari 2021 (härlett ur pressmeddelandet från februari "
+            f"2024), {n(paid.sep_2021)} i september 2021, {n(paid.dec_2021)} den 20 december 2021 och "
+            f"{n(paid.jan_2024)} i januari 2024. Punkterna är inte sammanbundna, eftersom de inte är en serie.",
+        ),
+    }
+    said = translate(texts, language)
     return alt.layer(*dots, *labels).properties(
         width=charts.WIDTH,
         height=320,
         title=alt.TitleParams(
-            finding,
-            subtitle="Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
-            "sources are not joined; the axis does not start at zero.",
+            said["finding"],
+            subtitle=f"{word('source', language)}: "
+            + source_label("lkp2021pr", "lkp2024pr", "corren2021", language=language)
+            + words["not_joined"],
             subtitleFontStyle="italic",
         ),
-        description=f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
-        f"{paid.start_2021_oct_release:,.0f} at the start of 2021 (derived from the October 2021 release) "
-        f"and {paid.jan_2021_feb_release:,.0f} in January 2021 (derived from the February 2024 release), "
-        f"{paid.sep_2021:,.0f} in September 2021, {paid.dec_2021:,.0f} on 20 December 2021 and "
-        f"{paid.jan_2024:,.0f} in January 2024. The points are not joined, because they are not a series.",
+        description=said["description"],
     )
 
 
@@ -226,25 +293,51 @@ def events_table(events: pd.DataFrame) -> pd.DataFrame:
     return events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
 
 
-def annual_chart(annual: Annual) -> alt.LayerChart:
-    """Households with assistance at any time in the year, shape by status; the line breaks over the missing years."""
+def annual_chart(annual: Annual) -> Bilingual:
+    """Households with assistance at any time in the year, shape by status; the line breaks over the missing years.
+    In English with its Swedish twin."""
     hh = annual.households
     first, last = annual.gap
-    return charts.status_line_chart(
-        annual.frame,
-        x="year",
-        y="households",
-        series="series",
-        status="status",
-        finding=f"Linköping: {hh[2023]:,.0f} households had assistance at some time in 2023, "
-        f"{annual.fall_2014_2023:,.0f} fewer than in 2014; nothing is known for {first}–{last}",
-        source=source_label("lkpposten")
-        + " (2014; 2013 derived); "
-        + source_label("lkp_stat")
-        + " (2023; 2022 derived)",
-        x_title="Year",
-        y_title="Households with assistance at any time in the year",
-        description=f"Line chart of households in Linköping that received ekonomiskt bistånd at any time in the year: "
-        f"{hh[2013]:,.0f} in 2013 (derived), {hh[2014]:,.0f} in 2014, {hh[2022]:,.0f} in 2022 (derived) "
-        f"and {hh[2023]:,.0f} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
-    )
+
+    def chart(language: str) -> alt.LayerChart:
+        def n(value: float) -> str:
+            return figure(value, ",.0f", language)
+
+        texts = {
+            "finding": (
+                f"Linköping: {n(hh[2023])} households had assistance at some time in 2023, "
+                f"{n(annual.fall_2014_2023)} fewer than in 2014; nothing is known for {first}–{last}",
+                f"Linköping: {n(hh[2023])} hushåll fick ekonomiskt bistånd någon gång 2023, "
+                f"{n(annual.fall_2014_2023)} färre än 2014; för {first}–{last} är inget känt",
+            ),
+            "derived_2013": (" (2014; 2013 derived); ", " (2014; 2013 härlett); "),
+            "derived_2022": (" (2023; 2022 derived)", " (2023; 2022 härlett)"),
+            "y_title": ("Households with assistance at any time in the year", "Biståndshushåll någon gång under året"),
+            "description": (
+                f"Line chart of households in Linköping that received ekonomiskt bistånd at any time in the year: "
+                f"{n(hh[2013])} in 2013 (derived), {n(hh[2014])} in 2014, {n(hh[2022])} in 2022 (derived) "
+                f"and {n(hh[2023])} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
+                f"Linjediagram över hushåll i Linköping som fick ekonomiskt bistånd någon gång under året: "
+                f"{n(hh[2013])} år 2013 (härlett), {n(hh[2014])} år 2014, {n(hh[2022])} år 2022 (härlett) och "
+                f"{n(hh[2023])} år 2023. Siffror saknas för {first} till {last}, så linjen bryts där.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.status_line_chart(
+            annual.frame,
+            x="year",
+            y="households",
+            series="series",
+            status="status",
+            finding=words["finding"],
+            source=source_label("lkpposten", language=language)
+            + words["derived_2013"]
+            + source_label("lkp_stat", language=language)
+            + words["derived_2022"],
+            x_title=word("year", language),
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
