@@ -222,3 +222,43 @@ def test_every_note_of_a_count_has_swedish_words(figures):
     points = linkoping.count_points(figures)
     assert {f for f, note in zip(points["figure_id"], points["note"], strict=True) if note} == set(NOTES_SV)
     assert list(count_points_frame(points, "sv")["status"].unique()) != list(count_points_frame(points)["status"])
+
+
+def english_in_table(table: pd.DataFrame) -> list[str]:
+    """The headers, index labels and cells of a table that hold an English word."""
+    texts = [str(c) for c in table.columns] + [str(n) for n in table.index.names]
+    texts += [str(i) for i in table.index.to_flat_index()] + [str(v) for v in table.to_numpy().ravel()]
+    return [text for text in texts if ENGLISH.search(text) or re.search(r"\b(?:fewer|less|prices|Level)\b", text)]
+
+
+def test_tables_have_no_english_in_swedish(figures):
+    from bistand.analysis.chapters import context, costs, linkoping, national
+    from bistand.publishing.chapters import context as context_view
+    from bistand.publishing.chapters import costs as costs_view
+    from bistand.publishing.chapters import linkoping as linkoping_view
+    from bistand.publishing.chapters import national as national_view
+
+    tables = {
+        "at national rate": national_view.at_national_rate_display(national.at_national_rate_table(figures)),
+        "changes": costs_view.payment_changes_table(costs.payment_changes(figures)),
+        "start levels": linkoping_view.start_levels_table(linkoping.paid_in_a_month(figures)),
+        "long-term": context_view.longterm_table(context.peers(figures)),
+    }
+    left = {name: english_in_table(table.swedish) for name, table in tables.items()}
+    assert {name: texts for name, texts in left.items() if texts} == {}
+    assert all(english_in_table(table.english) for table in tables.values())  # the check sees English
+    changes = tables["changes"].swedish
+    assert changes.loc[("Riket", "2022 → 2024")].tolist() == [
+        "15\u00a0174 färre",
+        "150,3 mer",
+        "2024 kan inte räknas om till fasta priser",
+    ]
+
+
+def test_a_note_without_swedish_words_is_an_error():
+    from bistand.publishing.chapters.costs import note_in
+
+    assert note_in("2021 prices", "sv") == "2021 års priser"
+    assert note_in("2021 prices", "en") == "2021 prices"
+    with pytest.raises(ValueError, match="no Swedish words for the note 'a new note'"):
+        note_in("a new note", "sv")

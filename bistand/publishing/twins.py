@@ -35,6 +35,9 @@ class Bilingual:
             raise AttributeError(name)
         return getattr(self.english, name)
 
+    def __getitem__(self, key: Any) -> Any:  # a table's column, as the English table gives it
+        return self.english[key]
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         english, swedish = mime_bundle(self.english, "en"), mime_bundle(self.swedish, "sv")
         return {**english, SWEDISH_HTML: swedish["text/html"]}

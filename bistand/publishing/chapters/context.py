@@ -70,17 +70,33 @@ def adults_chart(peers: Peers) -> Bilingual:
     return Bilingual(chart)
 
 
-def longterm_table(peers: Peers) -> pd.DataFrame:
-    """The long-term shares as a display table, highest first, one decimal."""
+def longterm_table(peers: Peers) -> Bilingual:
+    """The long-term shares as a display table, highest first, one decimal; in English with its Swedish twin."""
+    return Bilingual(lambda language: _longterm(peers, language))
+
+
+def _longterm(peers: Peers, language: str) -> pd.DataFrame:
     longterm = peers.longterm
+    headers = translate(
+        {
+            "municipality": ("Municipality", "Kommun"),
+            "code": ("Code", "Kod"),
+            "share": (
+                f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)",
+                f"Biståndsmottagare med långvarigt ekonomiskt bistånd, {LONGTERM_YEAR} (%)",
+            ),
+            "source": ("Source (key)", "Källa (nyckel)"),
+        },
+        language,
+    )
     return pd.DataFrame(
         {
-            "Municipality": longterm["municipality"],
-            "Code": longterm["code"],
-            f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)": longterm["value"].map("{:.1f}".format),
-            "Source (key)": longterm["source_id"],
+            headers["municipality"]: longterm["municipality"],
+            headers["code"]: longterm["code"],
+            headers["share"]: [figure(value, ".1f", language) for value in longterm["value"]],
+            headers["source"]: longterm["source_id"],
         }
-    ).set_index("Municipality")
+    ).set_index(headers["municipality"])
 
 
 def sodermanland_chart(sodermanland: Sodermanland) -> Bilingual:

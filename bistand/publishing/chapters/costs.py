@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import altair as alt
 import pandas as pd
@@ -21,6 +22,24 @@ TABLE_COLUMNS = [
     "Amount paid, current prices (million SEK)",
     "Amount paid, constant prices (million SEK)",
 ]
+#: The same columns in the Swedish edition.
+TABLE_COLUMNS_SV = [
+    "Var",
+    "År",
+    "Hushåll någon gång under året",
+    "Utbetalt, löpande priser (miljoner kronor)",
+    "Utbetalt, fasta priser (miljoner kronor)",
+]
+#: The places of the table and the notes the analysis gives a change, as the Swedish edition writes them.
+PLACES_SV = {"Strängnäs (own figures)": "Strängnäs (egna siffror)", "Linköping": "Linköping", "Sweden": "Riket"}
+NOTES_SV: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"no count for (\d{4})"), r"inget antal för \1"),
+    (re.compile(r"no amount for (\d{4})"), r"inget belopp för \1"),
+    (re.compile(r"(\d{4}) prices"), r"\1 års priser"),
+    (re.compile(r"(\d{4}) derived"), r"\1 härlett"),
+    (re.compile(r"(\d{4}) cannot be deflated"), r"\1 kan inte räknas om till fasta priser"),
+    (re.compile(r"not available"), "saknas"),
+]
 STATED = "Stated by the municipality (not recomputed)"
 RECOMPUTED = "Recomputed by the book"
 STATED_TEXT: Text = (STATED, "Angiven av kommunen (inte omräknad)")
@@ -31,27 +50,49 @@ NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"
 NUMBER_WORDS_SV = {2: "två", 3: "tre", 4: "fyra", 5: "fem", 6: "sex", 7: "sju"}
 
 
-def _cell(value: float, note: str, fmt: str, fall: str, rise: str) -> str:
+def note_in(note: str, language: str) -> str:
+    """A note of the table of changes in ``language``; a note with no Swedish rule is an error, not English left in
+    the Swedish table."""
+    if language == "en" or not note:
+        return note
+    for pattern, swedish in NOTES_SV:
+        if pattern.fullmatch(note):
+            return pattern.sub(swedish, note)
+    raise ValueError(f"no Swedish words for the note {note!r}: add a rule to NOTES_SV")
+
+
+def _cell(value: float, note: str, fmt: str, fall: str, rise: str, language: str = "en") -> str:
     """A change as words ("11.4 less", "386 fewer (2022 derived)"), or the note saying why there is none."""
+    note = note_in(note, language)
     if math.isnan(value):
         return note
-    words = f"{abs(value):{fmt}} {fall if value < 0 else rise}"
+    words = f"{figure(abs(value), fmt, language)} {fall if value < 0 else rise}"
     return f"{words} ({note})" if note else words
 
 
-def payment_changes_table(changes: pd.DataFrame) -> pd.DataFrame:
-    """The chapter's table: one row per place and pair of years (index ``Where``, ``Years``), changes in words."""
+def payment_changes_table(changes: pd.DataFrame) -> Bilingual:
+    """The chapter's table: one row per place and pair of years (index ``Where``, ``Years``), changes in words; in
+    English with its Swedish twin."""
+    return Bilingual(lambda language: _payment_changes(changes, language))
+
+
+def _payment_changes(changes: pd.DataFrame, language: str) -> pd.DataFrame:
+    fewer, more_households, less, more = {
+        "en": ("fewer", "more", "less", "more"),
+        "sv": ("färre", "fler", "mindre", "mer"),
+    }[language]
     rows = [
         [
-            row.where,
+            row.where if language == "en" else PLACES_SV[row.where],
             f"{row.start} → {row.end}",
-            _cell(row.households_change, row.households_note, ",.0f", "fewer", "more"),
-            _cell(row.paid_change, row.paid_note, ",.1f", "less", "more"),
-            _cell(row.paid_change_constant, row.constant_note, ",.1f", "less", "more"),
+            _cell(row.households_change, row.households_note, ",.0f", fewer, more_households, language),
+            _cell(row.paid_change, row.paid_note, ",.1f", less, more, language),
+            _cell(row.paid_change_constant, row.constant_note, ",.1f", less, more, language),
         ]
         for row in changes.itertuples()
     ]
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS).set_index(["Where", "Years"])
+    columns = TABLE_COLUMNS if language == "en" else TABLE_COLUMNS_SV
+    return pd.DataFrame(rows, columns=columns).set_index(columns[:2])
 
 
 def _spans(years: list[int], language: str = "en") -> list[str]:

@@ -69,22 +69,48 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     ).set_index("Key")
 
 
-def start_levels_table(paid: PaidInAMonth) -> pd.DataFrame:
-    """The two derived levels for the start of 2021, what each is derived from, and the December 2021 fall against each."""
+def start_levels_table(paid: PaidInAMonth) -> Bilingual:
+    """The two derived levels for the start of 2021, what each is derived from, and the December 2021 fall against
+    each; in English with its Swedish twin."""
+    return Bilingual(lambda language: _start_levels(paid, language))
+
+
+def _start_levels(paid: PaidInAMonth, language: str) -> pd.DataFrame:
+    def n(value: float, spec: str = ",.0f") -> str:
+        return figure(value, spec, language)
+
+    texts: dict[str, Text] = {
+        "level": ("Level at the start of 2021", "Nivå i början av 2021"),
+        "from": ("Derived from", "Härledd ur"),
+        "source": ("Source", "Källa"),
+        "fall": (
+            f"The December 2021 fall to {n(paid.dec_2021)} against it",
+            f"Minskningen till {n(paid.dec_2021)} i december 2021 räknad från den",
+        ),
+        "feb": (
+            f"{n(paid.jan_2024)} in January 2024 + {n(-paid.change_2021_2024)} fewer since January 2021",
+            f"{n(paid.jan_2024)} i januari 2024 + {n(-paid.change_2021_2024)} färre sedan januari 2021",
+        ),
+        "oct": (
+            f"{n(paid.sep_2021)} in September 2021 + {n(-paid.change_start_sep)} fewer since the start of the year",
+            f"{n(paid.sep_2021)} i september 2021 + {n(-paid.change_start_sep)} färre sedan årets början",
+        ),
+        "percent": (" percent", " procent"),
+        "jan_2021": ("January 2021 (as the 2024 release puts it)", "Januari 2021 (enligt pressmeddelandet 2024)"),
+        "start_2021": ("Start of 2021 (as the 2021 release puts it)", "Början av 2021 (enligt pressmeddelandet 2021)"),
+    }
+    words = translate(texts, language)
     return pd.DataFrame(
         {
-            "Level at the start of 2021": [f"{paid.jan_2021_feb_release:,.0f}", f"{paid.start_2021_oct_release:,.0f}"],
-            "Derived from": [
-                f"{paid.jan_2024:,.0f} in January 2024 + {-paid.change_2021_2024:,.0f} fewer since January 2021",
-                f"{paid.sep_2021:,.0f} in September 2021 + {-paid.change_start_sep:,.0f} fewer since the start of the year",
-            ],
-            "Source": [f"{source_label(s)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
-            f"The December 2021 fall to {paid.dec_2021:,.0f} against it": [
-                f"{-paid.eight_vs_jan_2021_feb_release.recomputed:.1f} percent",
-                f"{-paid.eight_vs_start_2021_oct_release.recomputed:.1f} percent",
+            words["level"]: [n(paid.jan_2021_feb_release), n(paid.start_2021_oct_release)],
+            words["from"]: [words["feb"], words["oct"]],
+            words["source"]: [f"{source_label(s, language=language)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
+            words["fall"]: [
+                n(-paid.eight_vs_jan_2021_feb_release.recomputed, ".1f") + words["percent"],
+                n(-paid.eight_vs_start_2021_oct_release.recomputed, ".1f") + words["percent"],
             ],
         },
-        index=["January 2021 (as the 2024 release puts it)", "Start of 2021 (as the 2021 release puts it)"],
+        index=[words["jan_2021"], words["start_2021"]],
     )
 
 

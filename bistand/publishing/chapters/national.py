@@ -13,7 +13,7 @@ from bistand.analysis.metrics import percent_change
 from bistand.data.load import SOCIALSTYRELSEN
 from bistand.data.sources import source_label
 from bistand.publishing import charts
-from bistand.publishing.i18n import figure, pick, translate, word
+from bistand.publishing.i18n import Text, figure, pick, translate, word
 from bistand.publishing.prose import join_words
 from bistand.publishing.twins import Bilingual
 
@@ -301,29 +301,46 @@ def linkoping_chart(b: BesideNation, year: int = 2023) -> Bilingual:
     return Bilingual(chart)
 
 
-#: The display table's columns, in order.
-TABLE_COLUMNS = ["Comparison", "Municipality", "Nation", "Expected at national rate", "Share at national rate"]
+#: The display table's columns, in order, as (English, Swedish).
+TABLE_TEXTS: list[Text] = [
+    ("Comparison", "Jämförelse"),
+    ("Municipality", "Kommunen"),
+    ("Nation", "Riket"),
+    ("Expected at national rate", "Väntat i rikets takt"),
+    ("Share at national rate", "Andel i rikets takt"),
+]
+TABLE_COLUMNS = [en for en, _ in TABLE_TEXTS]
 #: Decimals shown per measure: amounts to a tenth of a million, households whole.
 DECIMALS = {"million SEK paid": 1, "households": 0}
+#: The measures in the Swedish edition.
+MEASURES_SV = {"million SEK paid": "utbetalda miljoner kronor", "households": "hushåll"}
 
 
-def at_national_rate_display(table: pd.DataFrame) -> pd.DataFrame:
+def at_national_rate_display(table: pd.DataFrame) -> Bilingual:
     """The table "at the national rate" as shown: one labelled row per comparison, in the table's order. A * marks
-    a derived level, a † a national change that ends (or starts) in a value read by position."""
+    a derived level, a † a national change that ends (or starts) in a value read by position. In English with its
+    Swedish twin (Swedish number layout, "12\u00a0%")."""
+    return Bilingual(lambda language: _at_national_rate(table, language))
+
+
+def _at_national_rate(table: pd.DataFrame, language: str) -> pd.DataFrame:
+    percent = "%" if language == "en" else "\u00a0%"
     rows = []
     for row in table.itertuples(index=False):
         d = DECIMALS[row.measure]
+        measure = row.measure if language == "en" else MEASURES_SV[row.measure]
         label = (
-            f"{row.municipality}, {row.measure}, {row.year_before}{'*' if row.before_derived else ''} → "
+            f"{row.municipality}, {measure}, {row.year_before}{'*' if row.before_derived else ''} → "
             f"{row.year_after}{'*' if row.after_derived else ''}"
         )
         rows.append(
             [
                 label,
-                f"{row.before:,.{d}f} → {row.after:,.{d}f}",
-                f"{row.national_change_pct:+.1f}%" + (" †" if row.national_positional else ""),
-                f"{row.expected:,.{d}f}",
-                f"{row.share:.0f}%",
+                f"{figure(row.before, f',.{d}f', language)} → {figure(row.after, f',.{d}f', language)}",
+                figure(row.national_change_pct, "+.1f", language) + percent + (" †" if row.national_positional else ""),
+                figure(row.expected, f",.{d}f", language),
+                figure(row.share, ".0f", language) + percent,
             ]
         )
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS).set_index("Comparison")
+    columns = [pick(text, language) for text in TABLE_TEXTS]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])
