@@ -262,3 +262,37 @@ def test_a_note_without_swedish_words_is_an_error():
     assert note_in("2021 prices", "en") == "2021 prices"
     with pytest.raises(ValueError, match="no Swedish words for the note 'a new note'"):
         note_in("a new note", "sv")
+
+
+def test_the_ledger_labels_in_swedish(figures):
+    from bistand.analysis.chapters import ledger
+    from bistand.publishing.chapters.ledger import (
+        checks_table_html,
+        claims_table_html,
+        finding_rules_frame,
+        judgement_rules_frame,
+    )
+    from bistand.publishing.ledger_view import levels_text
+
+    book_ledger = ledger.claims_ledger(figures)
+    swedish = claims_table_html(book_ledger)._repr_mimebundle_()[SWEDISH_HTML]
+    heads = re.findall(r"<th>(.*?)</th>", swedish)
+    assert heads == [
+        "Påstående (källans ord)",
+        "Vem, när",
+        "Angivet → omräknat",
+        "Bedömning",
+        "Räknas som",
+        "Hur, eller vad som skulle pröva det",
+    ]
+    assert "stämmer efter avrundning mot 2\u00a0727 (pressmeddelandet oktober 2021)" in swedish
+    assert "väsentlig strid med uppgifterna" in swedish and "substantive conflict" not in swedish
+    checks = checks_table_html(book_ledger)._repr_mimebundle_()[SWEDISH_HTML]
+    assert "Räknas som" not in checks and "tabellen stämmer" not in checks and "stämmer efter avrundning" in checks
+    for frame in (finding_rules_frame("sv"), judgement_rules_frame("sv")):
+        assert english_in_table(frame) == []
+    assert levels_text("-8.07 against 2,727 (October 2021 release)", "sv") == (
+        f"{MINUS}8,07 mot 2{NBSP}727 (pressmeddelandet oktober 2021)"
+    )
+    with pytest.raises(ValueError, match="no Swedish words for the level"):
+        levels_text("consistent against the mean", "sv")

@@ -141,6 +141,27 @@ FINDING_RULES: dict[Finding, str] = {
     Finding.CHECK_CONSISTENT: "an internal check of a table whose columns agree within the table's rounding.",
     Finding.CHECK_DISCREPANCY: "an internal check of a table whose columns do not agree within its rounding.",
 }
+#: The same rules in Swedish (the Swedish edition's ledger), in the same order.
+FINDING_RULES_SV: dict[Finding, str] = {
+    Finding.NOT_VERIFIABLE: "de uppgifter boken innehåller har ingen siffra att räkna om påståendet från.",
+    Finding.DEPENDS: "påståendet prövas mot två nivåer som källorna anger för samma sak och stämmer med den ena men "
+    "inte den andra.",
+    Finding.INDEPENDENT: "det omräknade värdet är lika med det angivna, eller avrundas till det med källans avrundning "
+    "(vidgad med vad avrundade indata tillåter), och varje siffra det räknas om från kommer från en annan text än "
+    "de som gör påståendet.",
+    Finding.OWN_FIGURES: "som för en oberoende bekräftelse, men minst en siffra det räknas om från kommer från en text "
+    "som gör påståendet, eller från den text vars siffra påståendet återger.",
+    Finding.DEFINITION: "en avvikelse (en skillnad större än avrundningen) där en källa anger att de två siffrorna "
+    "räknar olika saker.",
+    Finding.MAY_EXPLAIN: "en avvikelse där en tolkning av definitionerna som boken kan räkna fram för påståendet inom "
+    "avrundningen, eller där boken nämner en tolkning som den inte kan räkna fram och skillnaden är högst "
+    f"{100 * UNSIZED_READING_LIMIT:.0f} procent av det angivna värdet.",
+    Finding.SUBSTANTIVE: "varje annan avvikelse: en skillnad större än avrundningen som varken en angiven skillnad i "
+    "definition eller en tolkning som boken kan räkna fram förklarar, och större än "
+    f"{100 * UNSIZED_READING_LIMIT:.0f} procent av det angivna värdet.",
+    Finding.CHECK_CONSISTENT: "en intern kontroll av en tabell vars kolumner stämmer inom tabellens avrundning.",
+    Finding.CHECK_DISCREPANCY: "en intern kontroll av en tabell vars kolumner inte stämmer inom dess avrundning.",
+}
 
 #: How severe each finding of a checkable claim is: a larger gap never moves a claim to a lower rank, unless a source
 #: states a difference of definition (see :func:`discrepancy_finding`).
