@@ -296,3 +296,40 @@ def test_the_ledger_labels_in_swedish(figures):
     )
     with pytest.raises(ValueError, match="no Swedish words for the level"):
         levels_text("consistent against the mean", "sv")
+
+
+def test_headings_in_swedish_and_a_missing_one_is_an_error(figures):
+    from bistand.analysis.chapters import linkoping
+    from bistand.publishing.chapters import context as context_view
+    from bistand.publishing.chapters import linkoping as linkoping_view
+    from bistand.publishing.twins import with_swedish_headers
+
+    frame = pd.DataFrame({"Key": ["a"], "Role": ["primary"]}).set_index("Key")
+    twin = with_swedish_headers(frame, {"Key": "Nyckel", "Role": "Roll"})
+    assert list(twin.swedish.columns) == ["Roll"] and twin.swedish.index.name == "Nyckel"
+    assert twin.english is frame and len(twin) == 1
+    with pytest.raises(KeyError, match="no Swedish heading for \\['Role'\\]"):
+        with_swedish_headers(frame, {"Key": "Nyckel"})
+    tables = [
+        context_view.studies_table(),
+        context_view.kolada_kpis_table(),
+        context_view.kolada_groups_table(),
+        linkoping_view.sources_table(linkoping.sources()),
+        linkoping_view.events_table(linkoping.timeline(figures).events),
+    ]
+    for table in tables:
+        headings = [*table.swedish.columns, *table.swedish.index.names]
+        same = [h for h in headings if h in [*table.english.columns, *table.english.index.names]]
+        assert not [h for h in headings if ENGLISH.search(str(h))] and set(same) <= {"Precision"}, headings
+
+
+def test_the_annual_overview_in_swedish(figures):
+    from bistand.analysis.chapters import linkoping
+    from bistand.publishing.chapters.linkoping import annual_table, overview_cell
+
+    table = annual_table(linkoping.annual(figures))
+    assert english_in_table(table.swedish) == [] and table.swedish.index.name == "År"
+    assert table.swedish.loc[2013].tolist()[0] == f"4{NBSP}254 (härlett)"
+    assert overview_cell("233.2", "Amount paid (million SEK)", "sv") == "233,2"
+    with pytest.raises(ValueError, match="no Swedish words"):
+        overview_cell("about 200", "Amount paid (million SEK)", "sv")

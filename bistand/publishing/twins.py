@@ -38,6 +38,9 @@ class Bilingual:
     def __getitem__(self, key: Any) -> Any:  # a table's column, as the English table gives it
         return self.english[key]
 
+    def __len__(self) -> int:  # a table's rows
+        return len(self.english)
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         english, swedish = mime_bundle(self.english, "en"), mime_bundle(self.swedish, "sv")
         return {**english, SWEDISH_HTML: swedish["text/html"]}
@@ -53,3 +56,25 @@ def mime_bundle(output: Any, language: str) -> dict[str, str]:
         bundle = output._repr_mimebundle_()
         return bundle[0] if isinstance(bundle, tuple) else bundle
     return {"text/html": output._repr_html_(), "text/plain": repr(output)}
+
+
+def with_swedish_headers(table: Any, headers: dict[str, str]) -> Bilingual:
+    """A table whose cells are the data's own words, shown with Swedish headings in the Swedish edition: the columns
+    and index names renamed by ``headers`` (English -> Swedish). A heading without Swedish words is an error, so no
+    English heading is left in a Swedish table. ``table`` is a DataFrame (an HTML table cannot be renamed)."""
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"expected a DataFrame, got {type(table).__name__}")
+    named = [*table.columns, *(name for name in table.index.names if name is not None)]
+    missing = [name for name in named if name not in headers]
+    if missing:
+        raise KeyError(f"no Swedish heading for {missing}")
+
+    def make(language: str) -> Any:
+        if language == "en":
+            return table
+        renamed = table.rename(columns=headers)
+        return renamed.rename_axis(index=[headers.get(n, n) if n is not None else None for n in table.index.names])
+
+    return Bilingual(make)

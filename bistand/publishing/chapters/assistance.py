@@ -73,6 +73,17 @@ def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def measures_table_html(measures: pd.DataFrame) -> HTML:
-    """:func:`measures_table` as HTML, without the index, left-aligned headers."""
-    return HTML(measures_table(measures).to_html(index=False, border=0, classes="dataframe", justify="left"))
+#: The measures table's headings in the Swedish edition (its cells are the data's own words).
+MEASURES_HEADERS_SV = {"Measure": "Mått", "Unit": "Enhet", "What it counts": "Vad det räknar", "Figures": "Siffror"}
+
+
+def measures_table_html(measures: pd.DataFrame) -> Bilingual:
+    """:func:`measures_table` as HTML, without the index, left-aligned headers; in English with its Swedish twin
+    (Swedish headings)."""
+    table = measures_table(measures)
+
+    def html(language: str) -> HTML:
+        shown = table if language == "en" else table.rename(columns=MEASURES_HEADERS_SV)
+        return HTML(shown.to_html(index=False, border=0, classes="dataframe", justify="left"))
+
+    return Bilingual(html)

@@ -10,11 +10,33 @@ from bistand.analysis.context import KOLADA_GROUPS, KOLADA_KPIS, load_studies
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.i18n import figure, pick, translate
-from bistand.publishing.twins import Bilingual
+from bistand.publishing.twins import Bilingual, with_swedish_headers
+
+#: The headings of the chapter's tables of the data's own words, in the Swedish edition.
+STUDIES_HEADERS_SV = {
+    "Study": "Studie",
+    "Design": "Upplägg",
+    "Finding": "Resultat",
+    "What the design can identify": "Vad upplägget kan identifiera",
+    "Source (key)": "Källa (nyckel)",
+}
+KOLADA_HEADERS_SV = {
+    "Kolada id": "Kolada-id",
+    "What it counts": "Vad det räknar",
+    "Statistics from": "Statistik från",
+    "Group": "Grupp",
+    "For": "För",
+    "Members": "Medlemmar",
+}
 
 
-def studies_table() -> pd.DataFrame:
-    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source."""
+def studies_table() -> Bilingual:
+    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source (the
+    studies' own words; Swedish headings in the Swedish edition)."""
+    return with_swedish_headers(_studies(), STUDIES_HEADERS_SV)
+
+
+def _studies() -> pd.DataFrame:
     studies = load_studies()
     return pd.DataFrame(
         {
@@ -148,13 +170,19 @@ def sodermanland_chart(sodermanland: Sodermanland) -> Bilingual:
     return Bilingual(chart)
 
 
-def kolada_kpis_table() -> pd.DataFrame:
-    """Kolada's key figures that would settle the question, by id."""
-    return pd.DataFrame(KOLADA_KPIS, columns=["Kolada id", "What it counts", "Statistics from"]).set_index("Kolada id")
+def kolada_kpis_table() -> Bilingual:
+    """Kolada's key figures that would settle the question, by id (Swedish headings in the Swedish edition)."""
+    frame = pd.DataFrame(KOLADA_KPIS, columns=["Kolada id", "What it counts", "Statistics from"])
+    return with_swedish_headers(frame.set_index("Kolada id"), KOLADA_HEADERS_SV)
 
 
-def kolada_groups_table() -> pd.DataFrame:
-    """Kolada's comparison groups, members with their official codes where the sources give them."""
+def kolada_groups_table() -> Bilingual:
+    """Kolada's comparison groups, members with their official codes where the sources give them (Swedish headings in
+    the Swedish edition)."""
+    return with_swedish_headers(_kolada_groups(), KOLADA_HEADERS_SV)
+
+
+def _kolada_groups() -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"Group": name, "For": focus, "Members": ", ".join(f"{m} ({c})" if c else m for m, c in members)}

@@ -3,14 +3,17 @@ dots, the timeline with its numbered events, and the annual counts."""
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
 from bistand.analysis.chapters.linkoping import Annual, PaidInAMonth, Timeline
+from bistand.analysis.tables import NOT_IN_DATA
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.i18n import Text, figure, pick, translate, word
-from bistand.publishing.twins import Bilingual
+from bistand.publishing.twins import Bilingual, with_swedish_headers
 
 #: How the dot chart names each source in its legend, as (English, Swedish).
 SOURCE_NAMES: dict[str, Text] = {
@@ -56,8 +59,29 @@ EVENT_COLUMNS = {
 }
 
 
-def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """The list of sources as the chapter shows it: key, publisher, title, date as given, role."""
+#: The headings of the chapter's tables of the data's own words, in the Swedish edition.
+HEADERS_SV = {
+    "Key": "Nyckel",
+    "Publisher": "Utgivare",
+    "Title": "Titel",
+    "Date, as the source gives it": "Datum, så som källan anger det",
+    "Role": "Roll",
+    "Date (as precise as the source)": "Datum (så exakt som källan)",
+    "Precision": "Precision",
+    "Kind": "Slag",
+    "Event": "Händelse",
+    "Source": "Källa",
+    "No.": "Nr",
+}
+
+
+def sources_table(sources: pd.DataFrame) -> Bilingual:
+    """The list of sources as the chapter shows it: key, publisher, title, date as given, role (the data's own words;
+    Swedish headings in the Swedish edition)."""
+    return with_swedish_headers(_sources(sources), HEADERS_SV)
+
+
+def _sources(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Key": sources.index,
@@ -310,13 +334,55 @@ def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
     )
 
 
-def events_table(events: pd.DataFrame) -> pd.DataFrame:
+def events_table(events: pd.DataFrame) -> Bilingual:
     """The key to the timeline: one row per numbered event, indexed by the number the chart draws for it.
 
     ``events`` is the frame the chart is drawn from (``timeline.numbered_events``); each row keeps its own
     number, so row n of the table is the event the chart labels n.
     """
-    return events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
+    table = events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
+    return with_swedish_headers(table, HEADERS_SV)
+
+
+#: The annual overview's headings in the Swedish edition.
+OVERVIEW_HEADERS_SV = {
+    "Year": "År",
+    "Households at any time in the year": "Hushåll någon gång under året",
+    "Amount paid (million SEK)": "Utbetalt (miljoner kronor)",
+    "Amount per household in the year (SEK)": "Belopp per hushåll under året (kronor)",
+    "Source (key)": "Källa (nyckel)",
+}
+OVERVIEW_CELL = re.compile(r"(?P<number>-?[\d,]+(?:\.\d+)?)(?P<derived> \(derived\))?")
+_SWEDISH_SEPARATORS = str.maketrans({",": "\u00a0", ".": ","})
+
+
+def overview_cell(text: str, column: str, language: str) -> str:
+    """A cell of the annual overview in ``language``: "4,254 (derived)" -> "4 254 (härlett)", "not in the data" ->
+    "saknas i uppgifterna"; a source key as it is. Other wording is an error, not English left in the table."""
+    if language == "en" or column == "Source (key)":
+        return text
+    if text == NOT_IN_DATA:
+        return "saknas i uppgifterna"
+    match = OVERVIEW_CELL.fullmatch(text)
+    if not match:
+        raise ValueError(f"no Swedish words for the overview's cell {text!r}")
+    number = match["number"].translate(_SWEDISH_SEPARATORS).replace("-", "\u2212")
+    return number + (" (härlett)" if match["derived"] else "")
+
+
+def annual_table(annual: Annual) -> Bilingual:
+    """The annual overview (households, amounts, amount per household, source) as the chapter shows it; in English
+    with its Swedish twin."""
+    table = annual.overview
+
+    def make(language: str) -> pd.DataFrame:
+        if language == "en":
+            return table
+        cells = {column: [overview_cell(str(v), column, language) for v in table[column]] for column in table}
+        shown = pd.DataFrame(cells, index=table.index).rename(columns=OVERVIEW_HEADERS_SV)
+        return shown.rename_axis(OVERVIEW_HEADERS_SV[table.index.name])
+
+    return Bilingual(make)
 
 
 def annual_chart(annual: Annual) -> Bilingual:
