@@ -333,3 +333,18 @@ def test_the_annual_overview_in_swedish(figures):
     assert overview_cell("233.2", "Amount paid (million SEK)", "sv") == "233,2"
     with pytest.raises(ValueError, match="no Swedish words"):
         overview_cell("about 200", "Amount paid (million SEK)", "sv")
+
+
+def test_the_timeline_draws_its_own_words_in_swedish(figures):
+    """The timeline's own words (title, axes, lanes, legends, tooltips' names, description) in Swedish; the events'
+    labels in its data are the data's own words (they are in English in data/events.csv)."""
+    from bistand.analysis.chapters import linkoping
+    from bistand.publishing.chapters import linkoping as linkoping_view
+
+    chart = linkoping_view.timeline(linkoping.timeline(figures), linkoping.paid_in_a_month(figures))
+    swedish = chart.swedish.to_dict()
+    datasets = swedish.pop("datasets")
+    assert english_left(swedish) == []
+    shown = json.dumps(datasets, ensure_ascii=False)
+    assert "Beslut" in shown and "Socialdemokraterna och Moderaterna (S, M)" in shown
+    assert "Socialdemokraterna and Moderaterna" not in shown

@@ -739,6 +739,28 @@ TIMELINE_LANES = {
     "study": "Reports",
 }
 TIMELINE_SHAPES = {"Decisions": "diamond", "Programmes": "square", "Starts and ends": "square", "Reports": "circle"}
+#: The lanes in the Swedish edition.
+TIMELINE_LANES_SV = {
+    "Decisions": "Beslut",
+    "Programmes": "Program",
+    "Starts and ends": "Start och slut",
+    "Reports": "Rapporter",
+}
+TIMELINE_LANES_EN = {sv: en for en, sv in TIMELINE_LANES_SV.items()}
+#: The timeline's own words, as (English, Swedish).
+TIMELINE_WORDS: dict[str, tuple[str, str]] = {
+    "to": ("to", "till"),
+    "no_end": ("no end stated", "inget slut angivet"),
+    "bands": ("Governing parties (attested period)", "Styrande partier (belagd period)"),
+    "parties": ("Governing parties", "Styrande partier"),
+    "period": ("Period", "Period"),
+    "number": ("No.", "Nr"),
+    "event": ("Event", "Händelse"),
+    "date": ("Date (as precise as the source)", "Datum (så exakt som källan)"),
+    "count": ("Count", "Räkning"),
+    "placed": ("Placed at", "Placerad vid"),
+    "households": ("Households", "Hushåll"),
+}
 
 
 def _iso(value) -> str:
@@ -775,6 +797,7 @@ def timeline_chart(
     source: str,
     description: str,
     counts_title: str = "Households paid in a month",
+    language: str = "en",
 ) -> alt.VConcatChart:
     """Events on a time axis above, with each political majority as a band; monthly counts below, on the same axis.
 
@@ -785,8 +808,15 @@ def timeline_chart(
     ``households``, ``label``, ``status`` (verbatim or derived), ``source_id`` and ``place``
     (``above`` or ``below``: where the value's label goes). The counts are points, never joined:
     they come from different texts and are not a series. Dates are drawn in UTC, so the output does
-    not depend on the machine's time zone.
+    not depend on the machine's time zone. ``language`` "sv" draws the chart's own words in Swedish
+    (:data:`TIMELINE_WORDS`, :data:`TIMELINE_LANES_SV`); the events' labels are the data's own words.
     """
+    said = {key: pick(text, language) for key, text in TIMELINE_WORDS.items()}
+    statuses = {key: pick(text, language) for key, text in STATUS_TEXTS.items()}
+
+    def lane_name(lane: str) -> str:
+        return lane if language == "en" else TIMELINE_LANES_SV[lane]
+
     unknown = set(events["kind"]) - set(TIMELINE_LANES)
     if unknown:
         raise ValueError(f"no timeline lane for kinds {sorted(unknown)}")
@@ -800,14 +830,14 @@ def timeline_chart(
             "start": [max(_iso(v), domain[0]) for v in bands["start"]],
             "end": [_iso(v) for v in bands["end"]],
             "period": [
-                f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
+                f"{_iso(s)} {said['to']} " + (said["no_end"] if o else _iso(e))
                 for s, e, o in zip(bands["start"], bands["end"], bands["open_end"], strict=False)
             ],
         }
     )
     band_colour = alt.Color(
         "majority:N",
-        title="Governing parties (attested period)",
+        title=said["bands"],
         scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[: len(majorities)]),
         legend=alt.Legend(orient="bottom", direction="vertical"),
     )
@@ -820,17 +850,20 @@ def timeline_chart(
                 x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None),
                 x2="end:T",
                 color=band_colour,
-                tooltip=[alt.Tooltip("majority:N", title="Governing parties"), alt.Tooltip("period:N", title="Period")],
+                tooltip=[
+                    alt.Tooltip("majority:N", title=said["parties"]),
+                    alt.Tooltip("period:N", title=said["period"]),
+                ],
             )
         )
 
-    lanes = list(dict.fromkeys(TIMELINE_LANES[k] for k in TIMELINE_LANES))
+    lanes = list(dict.fromkeys(lane_name(TIMELINE_LANES[k]) for k in TIMELINE_LANES))
     marks = pd.DataFrame(
         {
             "number": events["number"].astype(str),
             "label": events["label"],
             "date": events["date"],
-            "lane": [TIMELINE_LANES[k] for k in events["kind"]],
+            "lane": [lane_name(TIMELINE_LANES[k]) for k in events["kind"]],
             "start": [_iso(v) for v in events["start"]],
             "end": [_iso(v) for v in events["end"]],
             "source_id": events["source_id"],
@@ -850,10 +883,10 @@ def timeline_chart(
         axis=alt.Axis(labelLimit=140, ticks=False, domain=False),
     )
     tooltip = [
-        alt.Tooltip("number:N", title="No."),
-        alt.Tooltip("label:N", title="Event"),
-        alt.Tooltip("date:N", title="Date (as precise as the source)"),
-        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("number:N", title=said["number"]),
+        alt.Tooltip("label:N", title=said["event"]),
+        alt.Tooltip("date:N", title=said["date"]),
+        alt.Tooltip("source_id:N", title=word("source", language)),
     ]
     base = alt.Chart(marks).encode(
         x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), y=y_lane, tooltip=tooltip
@@ -864,7 +897,11 @@ def timeline_chart(
         .mark_point(filled=True, size=70, color="#222")
         .encode(
             shape=alt.Shape(
-                "lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[lane] for lane in lanes]), legend=None
+                "lane:N",
+                scale=alt.Scale(
+                    domain=lanes, range=[TIMELINE_SHAPES[TIMELINE_LANES_EN.get(lane, lane)] for lane in lanes]
+                ),
+                legend=None,
             )
         )
     )
@@ -883,12 +920,12 @@ def timeline_chart(
             "when": [_iso(v) for v in counts["when"]],
             "households": counts["households"].astype(float),
             "label": counts["label"],
-            "value_status": counts["status"].map(STATUS_LABELS),
+            "value_status": counts["status"].map(statuses),
             "source_id": counts["source_id"],
             "place": counts["place"],
         }
     )
-    present = [STATUS_LABELS[s] for s in STATUS_LABELS if s in set(counts["status"])]
+    present = [statuses[s] for s in STATUS_LABELS if s in set(counts["status"])]
     count_base = alt.Chart(count_data).encode(
         x=alt.X("when:T", scale=x_scale, axis=x_axis, title=None),
         y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
@@ -896,18 +933,16 @@ def timeline_chart(
     count_points = count_base.mark_point(filled=True, size=80, color=PALETTE["Linköping"]).encode(
         shape=alt.Shape(
             "value_status:N",
-            title="Value",
+            title=word("value", language),
             legend=alt.Legend(orient="bottom", direction="vertical"),
-            scale=alt.Scale(
-                domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if STATUS_LABELS[s] in present]
-            ),
+            scale=alt.Scale(domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if statuses[s] in present]),
         ),
         tooltip=[
-            alt.Tooltip("label:N", title="Count"),
-            alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
-            alt.Tooltip("households:Q", title="Households", format=",.0f"),
-            alt.Tooltip("value_status:N", title="Value"),
-            alt.Tooltip("source_id:N", title="Source"),
+            alt.Tooltip("label:N", title=said["count"]),
+            alt.Tooltip("when:T", title=said["placed"], format="%Y-%m-%d"),
+            alt.Tooltip("households:Q", title=said["households"], format=",.0f"),
+            alt.Tooltip("value_status:N", title=word("value", language)),
+            alt.Tooltip("source_id:N", title=word("source", language)),
         ],
     )
     count_labels = [
@@ -920,5 +955,5 @@ def timeline_chart(
     ]
     bottom = alt.layer(band_layer(), count_points, *count_labels).properties(width=WIDTH, height=170)
     return alt.vconcat(
-        top, bottom, spacing=8, title=_wrapped_title(finding, source), description=description
+        top, bottom, spacing=8, title=_wrapped_title(finding, source, language), description=description
     ).resolve_scale(x="shared", color="shared", shape="independent")

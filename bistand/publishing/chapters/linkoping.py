@@ -10,6 +10,7 @@ import pandas as pd
 
 from bistand.analysis.chapters.linkoping import Annual, PaidInAMonth, Timeline
 from bistand.analysis.tables import NOT_IN_DATA
+from bistand.data.formats import spelled_month
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.i18n import Text, figure, pick, translate, word
@@ -294,43 +295,82 @@ def _monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth, language: st
     )
 
 
-def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
-    """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of the
-    fall had happened by 20 December 2021 (IAF not yet running) from each start level."""
+def timeline(tl: Timeline, paid: PaidInAMonth) -> Bilingual:
+    """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of
+    the fall had happened by 20 December 2021 (IAF not yet running) from each start level. In English with its Swedish
+    twin (the events' labels, in the tooltips and the table below, are the data's own words)."""
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
-    bands, counts = tl.bands, tl.counts
-    finding = (
-        f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {share_feb:.0f}–"
-        f"{share_oct:.0f} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
-        "2021, when IAF's director was still incoming"
+
+    def chart(language: str) -> alt.VConcatChart:
+        return _timeline(tl, share_feb, share_oct, language)
+
+    return Bilingual(chart)
+
+
+def _timeline(tl: Timeline, share_feb: float, share_oct: float, language: str) -> alt.VConcatChart:
+    # A coalition's name joins its last two parties with the language's "and".
+    bands = (
+        tl.bands if language == "en" else tl.bands.assign(majority=tl.bands["majority"].str.replace(" and ", " och "))
     )
+    counts = tl.counts
+    low, high = figure(share_feb, ".0f", language), figure(share_oct, ".0f", language)
+
+    def period(b) -> str:
+        if language == "en":
+            return f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
+        end = "inget slut angivet" if b.open_end else spelled_month(b.end, "sv")
+        return f"{b.majority}, {spelled_month(b.start, 'sv')} till {end}"
+
+    periods = "; ".join(period(b) for b in bands.itertuples())
+    values = ", ".join(
+        f"{figure(v, ',.0f', language)} ({label})"
+        for v, label in zip(counts["households"], counts["label"], strict=False)
+    )
+    texts: dict[str, Text] = {
+        "finding": (
+            f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {low}–"
+            f"{high} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
+            "2021, when IAF's director was still incoming",
+            f"Linköping: från 2016 till 2024 spänner åtgärderna över {len(bands)} styrande koalitioner, och {low}–"
+            f"{high} procent av minskningen som redovisas för 2021 till januari 2024 hade skett den 20 december "
+            "2021, när IAF:s chef ännu inte hade tillträtt",
+        ),
+        "events": ("Events: ", "Händelser: "),
+        "counts": (". Counts: ", ". Antal: "),
+        "numbers": (". Numbers refer to the table below.", ". Siffrorna hänvisar till tabellen nedan."),
+        "counts_title": ("Households paid in a month", "Hushåll med utbetalning under en månad"),
+        "description": (
+            f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
+            "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
+            "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
+            "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
+            f"Shaded bands, the parties that governed: {periods}. Bottom panel, same time axis: households paid in a "
+            f"month, points not joined: {values}.",
+            f"Tidslinje för Linköping, 2016 till 2024. Övre panelen: {len(tl.events)} numrerade händelser i tre rader "
+            "(beslut, program, start och slut, rapporter), bland dem programmet med 500 platser som antogs den "
+            "13 november 2018, 500-uppdraget under 2019 och 2020, utredningen av heltidsaktivering (beställd senast "
+            "13 maj 2019), beslutet om IAF 2021 och IAF:s chef som ännu inte hade tillträtt den 20 december 2021. "
+            f"Skuggade band, de partier som styrde: {periods}. Nedre panelen, samma tidsaxel: hushåll med "
+            f"utbetalning under en månad, punkterna inte sammanbundna: {values}.",
+        ),
+    }
+    words = translate(texts, language)
     return charts.timeline_chart(
         tl.events,
         bands,
         counts,
         domain=("2016-01-01", "2024-12-31"),
-        finding=finding,
+        finding=words["finding"],
         # A label ending in "n.d." already has its full stop: "n.d. Counts", not "n.d.. Counts".
-        source="Events: "
-        + source_label(*tl.source_ids).removesuffix(".")
-        + ". Counts: "
-        + source_label("lkp2021pr", "corren2021", "lkp2024pr")
-        + ". Numbers refer to the table below.",
-        description=(
-            f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
-            "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
-            "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
-            "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
-            "Shaded bands, the parties that governed: "
-            + "; ".join(
-                f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
-                for b in bands.itertuples()
-            )
-            + ". Bottom panel, same time axis: households paid in a month, points not joined: "
-            + ", ".join(f"{v:,.0f} ({label})" for v, label in zip(counts["households"], counts["label"], strict=False))
-            + "."
-        ),
+        source=words["events"]
+        + source_label(*tl.source_ids, language=language).removesuffix(".")
+        + words["counts"]
+        + source_label("lkp2021pr", "corren2021", "lkp2024pr", language=language)
+        + words["numbers"],
+        description=words["description"],
+        counts_title=words["counts_title"],
+        language=language,
     )
 
 
