@@ -348,3 +348,31 @@ def test_the_timeline_draws_its_own_words_in_swedish(figures):
     shown = json.dumps(datasets, ensure_ascii=False)
     assert "Beslut" in shown and "Socialdemokraterna och Moderaterna (S, M)" in shown
     assert "Socialdemokraterna and Moderaterna" not in shown
+
+
+#: Chapters whose HTML outputs have no Swedish twin, with the reason.
+WITHOUT_TWINS = {
+    "appendix.ipynb": "the data files shown as they are: their column names and cells are the files' own",
+    "sammanfattning.ipynb": "the Swedish summary shows no output",
+}
+
+
+def test_every_reader_facing_output_has_a_swedish_twin():
+    """Every stored HTML output of a chapter carries its Swedish twin (one execution computes both), except the
+    chapters :data:`WITHOUT_TWINS` names."""
+    import nbformat
+
+    from conftest import ROOT
+
+    missing, twins = [], 0
+    for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for index, cell in enumerate(nbformat.read(notebook, as_version=4).cells):
+            for output in cell.get("outputs", []):
+                if "text/html" not in output.get("data", {}):
+                    continue
+                if SWEDISH_HTML in output["data"]:
+                    twins += 1
+                elif notebook.name not in WITHOUT_TWINS:
+                    missing.append(f"{notebook.name} cell {index}")
+    assert missing == []
+    assert twins == 32
