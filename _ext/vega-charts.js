@@ -77,6 +77,9 @@
       figure.insertBefore(target, figure.querySelector("script.vega-spec"));
       var options = { actions: false, renderer: "svg" };
       if (dark()) { options.theme = "dark"; }
+      /* A Swedish chart carries Vega's Swedish number and time locales (bistand.publishing.charts.locales). */
+      var meta = JSON.parse(figure.querySelector("script.vega-spec").textContent).usermeta || {};
+      if (meta.locale) { options.formatLocale = meta.locale.format; options.timeFormatLocale = meta.locale.time; }
       figure.dataset.scheme = dark() ? "dark" : "light";
       return window.vegaEmbed(target, liveSpec(figure, variant), options)
         .then(function (result) {

@@ -71,6 +71,21 @@ class Verdict(str, Enum):
     DEPENDS = "depends on the level taken"
     NOT_VERIFIABLE = "not verifiable from the data shipped"
 
+    @property
+    def sv(self) -> str:
+        """The verdict in the Swedish edition's words (those of the Swedish summary)."""
+        return VERDICT_SV[self]
+
+
+#: Each verdict in Swedish, as the Swedish summary words them ("stämmer", "avvikelse", "pröva med bokens uppgifter").
+VERDICT_SV: dict[Verdict, str] = {
+    Verdict.CONSISTENT: "stämmer",
+    Verdict.CONSISTENT_AFTER_ROUNDING: "stämmer efter avrundning",
+    Verdict.DISCREPANCY: "avvikelse",
+    Verdict.DEPENDS: "beror på vilken nivå som används",
+    Verdict.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
+}
+
 
 class Finding(str, Enum):
     """What a ledger row counts as in the tallies; each row counts once, under one finding."""
@@ -84,6 +99,25 @@ class Finding(str, Enum):
     NOT_VERIFIABLE = "not verifiable from the data shipped"
     CHECK_CONSISTENT = "table consistent"
     CHECK_DISCREPANCY = "table inconsistent"
+
+    @property
+    def sv(self) -> str:
+        """The finding in the Swedish edition's words (those of the Swedish summary's tally)."""
+        return FINDING_SV[self]
+
+
+#: Each finding in Swedish, in the Swedish summary's words where it has them.
+FINDING_SV: dict[Finding, str] = {
+    Finding.INDEPENDENT: "bekräftat av en oberoende källa",
+    Finding.OWN_FIGURES: "stämmer bara med källans egna siffror",
+    Finding.DEPENDS: "stämmer med den ena nivån men inte den andra",
+    Finding.SUBSTANTIVE: "väsentlig strid med uppgifterna",
+    Finding.MAY_EXPLAIN: "avvikelse som kan bero på hur definitionerna tolkas",
+    Finding.DEFINITION: "skillnad i definition som en källa anger",
+    Finding.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
+    Finding.CHECK_CONSISTENT: "tabellen stämmer",
+    Finding.CHECK_DISCREPANCY: "tabellen stämmer inte",
+}
 
 
 #: The rule behind each finding, as the ledger states it; :func:`finding` applies them in this order.
@@ -106,6 +140,27 @@ FINDING_RULES: dict[Finding, str] = {
     f"{UNSIZED_READING_LIMIT:.0%} of the stated value.".replace("%", " percent"),
     Finding.CHECK_CONSISTENT: "an internal check of a table whose columns agree within the table's rounding.",
     Finding.CHECK_DISCREPANCY: "an internal check of a table whose columns do not agree within its rounding.",
+}
+#: The same rules in Swedish (the Swedish edition's ledger), in the same order.
+FINDING_RULES_SV: dict[Finding, str] = {
+    Finding.NOT_VERIFIABLE: "de uppgifter boken innehåller har ingen siffra att räkna om påståendet från.",
+    Finding.DEPENDS: "påståendet prövas mot två nivåer som källorna anger för samma sak och stämmer med den ena men "
+    "inte den andra.",
+    Finding.INDEPENDENT: "det omräknade värdet är lika med det angivna, eller avrundas till det med källans avrundning "
+    "(vidgad med vad avrundade indata tillåter), och varje siffra det räknas om från kommer från en annan text än "
+    "de som gör påståendet.",
+    Finding.OWN_FIGURES: "som för en oberoende bekräftelse, men minst en siffra det räknas om från kommer från en text "
+    "som gör påståendet, eller från den text vars siffra påståendet återger.",
+    Finding.DEFINITION: "en avvikelse (en skillnad större än avrundningen) där en källa anger att de två siffrorna "
+    "räknar olika saker.",
+    Finding.MAY_EXPLAIN: "en avvikelse där en tolkning av definitionerna som boken kan räkna fram för påståendet inom "
+    "avrundningen, eller där boken nämner en tolkning som den inte kan räkna fram och skillnaden är högst "
+    f"{100 * UNSIZED_READING_LIMIT:.0f} procent av det angivna värdet.",
+    Finding.SUBSTANTIVE: "varje annan avvikelse: en skillnad större än avrundningen som varken en angiven skillnad i "
+    "definition eller en tolkning som boken kan räkna fram förklarar, och större än "
+    f"{100 * UNSIZED_READING_LIMIT:.0f} procent av det angivna värdet.",
+    Finding.CHECK_CONSISTENT: "en intern kontroll av en tabell vars kolumner stämmer inom tabellens avrundning.",
+    Finding.CHECK_DISCREPANCY: "en intern kontroll av en tabell vars kolumner inte stämmer inom dess avrundning.",
 }
 
 #: How severe each finding of a checkable claim is: a larger gap never moves a claim to a lower rank, unless a source

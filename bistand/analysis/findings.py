@@ -133,6 +133,13 @@ AGAINST_PREVIOUS = "Against 2020"
 AGAINST_PREVIOUS_CONSTANT = "Against 2020, in 2021 prices"
 AGAINST_NATIONAL_RATE = "Against 2020, at the national rate"
 AGAINST_FORECAST = "Against the forecast"
+#: The yardsticks in Swedish (the Swedish edition's words for the same labels).
+AGAINST_SV = {
+    AGAINST_PREVIOUS: "Jämfört med 2020",
+    AGAINST_PREVIOUS_CONSTANT: "Jämfört med 2020, i 2021 års priser",
+    AGAINST_NATIONAL_RATE: "Jämfört med 2020, i rikets takt",
+    AGAINST_FORECAST: "Jämfört med prognosen",
+}
 
 
 @dataclass(frozen=True)
@@ -237,9 +244,11 @@ class StrangnasForecast:
         return float(self.paid_socialstyrelsen[2020])
 
     @staticmethod
-    def direction(pct: float) -> str:
-        """'higher', 'lower' or 'no different': how the forecast stands against a 2020 amount (prose glues it)."""
-        return "higher" if pct > 0 else "lower" if pct < 0 else "no different"
+    def direction(pct: float, language: str = "en") -> str:
+        """'higher', 'lower' or 'no different' (Swedish 'högre', 'lägre', 'lika stor'): how the forecast stands
+        against a 2020 amount (prose glues it)."""
+        words = {"en": ("higher", "lower", "no different"), "sv": ("högre", "lägre", "lika stor")}[language]
+        return words[0] if pct > 0 else words[1] if pct < 0 else words[2]
 
 
 def strangnas_forecast(saving: StrangnasSaving, figures: Figures) -> StrangnasForecast:
@@ -328,6 +337,8 @@ class Comparison:
     label: str
     own: float
     national: float
+    label_sv: str = ""
+    """The label in the Swedish edition."""
 
 
 @dataclass(frozen=True)
@@ -431,6 +442,12 @@ COMPARISON_LABELS = {
     "short": "Linköping, households, {y0}–{y1}",
     "str": "Strängnäs, amount paid, its own figures, {y0}–{y1}",
 }
+#: The same labels in the Swedish edition.
+COMPARISON_LABELS_SV = {
+    "long": "Linköping, hushåll, {y0}–{y1}",
+    "short": "Linköping, hushåll, {y0}–{y1}",
+    "str": "Strängnäs, utbetalt, egna siffror, {y0}–{y1}",
+}
 
 
 def comparisons(figures: Figures) -> list[Comparison]:
@@ -442,6 +459,7 @@ def comparisons(figures: Figures) -> list[Comparison]:
             COMPARISON_LABELS[key].format(y0=c.years[0], y1=c.years[1]),
             percent_change(c.own_before, c.own_after),
             percent_change(c.national_before, c.national_after),
+            COMPARISON_LABELS_SV[key].format(y0=c.years[0], y1=c.years[1]),
         )
         for key, c in comparison_levels(figures).items()
     ]

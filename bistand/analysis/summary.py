@@ -42,14 +42,19 @@ from bistand.analysis.timeline import share_reached
 from bistand.data.events import load_events
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
+#: The two series of the comparison chart, in each language: the municipality, then the nation.
+COMPARISON_SERIES = {"en": ("The municipality", "Riket (Sweden)"), "sv": ("Kommunen", "Riket")}
 
-def comparison_frame(pairs: list[Comparison]) -> pd.DataFrame:
-    """The comparisons as chart rows: one per comparison and series (the municipality, then the nation)."""
+
+def comparison_frame(pairs: list[Comparison], language: str = "en") -> pd.DataFrame:
+    """The comparisons as chart rows: one per comparison and series (the municipality, then the nation), labelled in
+    ``language``."""
+    own, nation = COMPARISON_SERIES[language]
     return pd.DataFrame(
         [
-            {"comparison": c.label, "series": series, "percent": value}
+            {"comparison": c.label_sv if language == "sv" else c.label, "series": series, "percent": value}
             for c in pairs
-            for series, value in [("The municipality", c.own), ("Riket (Sweden)", c.national)]
+            for series, value in [(own, c.own), (nation, c.national)]
         ]
     )
 

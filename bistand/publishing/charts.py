@@ -17,7 +17,9 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d"}
+from bistand.publishing.i18n import pick, word
+
+PALETTE = {"Linköping": "#1b5e8c", "Strängnäs": "#b3541e", "Riket (Sweden)": "#4d4d4d", "Riket": "#4d4d4d"}
 #: Further colours, in order, for series that are not municipalities (all pass 3:1 contrast on white).
 EXTRA_COLOURS = ["#2e7d32", "#6a3d9a", "#4d4d4d", "#8c564b"]
 FONT = "Helvetica, Arial, sans-serif"
@@ -311,25 +313,60 @@ def _static_bindings(spec: dict) -> str:
     return f'<form class="vega-bindings vega-static-bindings">{"".join(parts)}</form>' if parts else ""
 
 
-def render_book(spec: dict) -> dict[str, str]:
+def locales(language: str) -> dict | None:
+    """Vega's number and time locales for an edition (None for English, Vega's default): Swedish separators from
+    vl-convert's d3 locale "sv-SE" (decimal comma, no-break space), and month and day names from Babel (sv_SE), in
+    lower case as Swedish writes them (d3's sv-SE locale capitalises them: "Januari")."""
+    if language == "en":
+        return None
+    if language != "sv":
+        raise ValueError(f"unknown language {language!r}; use 'en' or 'sv'")
+    import vl_convert
+    from babel.dates import get_day_names, get_month_names
+
+    time = dict(vl_convert.get_time_format_locale("sv-SE"))
+    months, short = get_month_names("wide", locale="sv_SE"), get_month_names("abbreviated", locale="sv_SE")
+    time["months"] = [months[m] for m in range(1, 13)]
+    time["shortMonths"] = [short[m].rstrip(".") for m in range(1, 13)]
+    days, short_days = get_day_names("wide", locale="sv_SE"), get_day_names("abbreviated", locale="sv_SE")
+    time["days"] = [days[(d + 6) % 7] for d in range(7)]  # d3 starts on Sunday, Babel on Monday (0)
+    time["shortDays"] = [short_days[(d + 6) % 7].rstrip(".") for d in range(7)]
+    # The minus sign Swedish typography uses (U+2212), stated rather than left to d3-format's default.
+    return {"format": {**vl_convert.get_format_locale("sv-SE"), "minus": "\u2212"}, "time": time}
+
+
+def render_book(spec: dict, language: str = "en") -> dict[str, str]:
     """MIME bundle for one chart: HTML with the spec and static SVGs; nothing random, nothing remote.
 
     The chart is drawn at build time at each of ``VARIANT_WIDTHS``; the page shows the variant that
     fits its column, scaled to it, at once and without JavaScript. The spec carries each variant's
     changes (in ``usermeta.book``) for ``_ext/vega-charts.js``, which loads Vega only when the chart
     nears the screen or is touched, and draws the live chart at the static one's size.
+
+    ``language`` "sv" draws the static SVGs with Vega's Swedish number and time locales (:func:`locales`) and puts
+    them in the spec's ``usermeta.locale``, which ``_ext/vega-charts.js`` hands to vega-embed for the live chart.
     """
     import vl_convert
 
+    locale = locales(language)
+    if locale:
+        # Vega writes its own ARIA labels in English ("Y-axis titled …", "Symbol legend …"); a translated chart leaves
+        # them out (config.aria false) and is described by its own description, in its language. (Vega still labels
+        # the title "Title text '…'".)
+        config = {**spec.get("config", {}), "aria": False}
+        spec = {**spec, "config": config, "usermeta": {**spec.get("usermeta", {}), "locale": locale}}
+    options = {"format_locale": locale["format"], "time_format_locale": locale["time"]} if locale else {}
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
     chart_id = "vega-" + hashlib.sha256(text.encode()).hexdigest()[:12]
-    label = html.escape(spec.get("description", "Chart"), quote=True)
+    label = html.escape(spec.get("description", "Chart" if language == "en" else "Diagram"), quote=True)
     base = json.loads(text)
     _lift_title(base)
     variants, pictures = {}, []
     for width in VARIANT_WIDTHS:
         changes = responsive_variant(spec, width)
-        svg = vl_convert.vegalite_to_svg({**base, **changes})
+        if locale:  # the variant's config replaces the spec's: keep Vega's English ARIA out of it too
+            changes["config"] = {**base.get("config", {}), **changes.get("config", {}), "aria": False}
+        svg = vl_convert.vegalite_to_svg({**base, **changes}, **options)
         w, h = _svg_size(svg)
         changes["aspect"] = [w, h]
         variants[str(width)] = changes
@@ -386,6 +423,7 @@ def line_chart(
     y_title: str,
     description: str,
     y_format: str = ",.0f",
+    language: str = "en",
 ) -> alt.LayerChart:
     """Lines with points per series; a missing year (a gap in ``x``) breaks the line instead of bridging it.
 
@@ -393,12 +431,12 @@ def line_chart(
     """
     data = with_gaps(frame, x=x, series=series)
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=colour,
         tooltip=[
-            alt.Tooltip(f"{series}:N", title="Series"),
+            alt.Tooltip(f"{series}:N", title=word("series", language)),
             alt.Tooltip(f"{x}:O", title=x_title),
             alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
         ],
@@ -420,6 +458,7 @@ def bar_chart(
     y_format: str = ",.1f",
     style: str | None = None,
     outlined: tuple[str, ...] = (),
+    language: str = "en",
 ) -> alt.Chart:
     """Bars of ``y`` by category ``x``, in the order of the frame.
 
@@ -458,7 +497,7 @@ def bar_chart(
         }
         mark = alt.MarkDef(type="bar", stroke=base_colour, strokeWidth=2)
     return (
-        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        alt.Chart(frame, title=_wrapped_title(finding, source, language), description=description)
         .mark_bar(**{k: v for k, v in mark.to_dict().items() if k != "type"})
         .encode(
             # Category labels break at each ", " so that long ones stack instead of overlapping.
@@ -470,7 +509,7 @@ def bar_chart(
             ),
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
             tooltip=[
-                alt.Tooltip(f"{x}:N", title=x_title or "What"),
+                alt.Tooltip(f"{x}:N", title=x_title or word("what", language)),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
             ],
             **encodings,
@@ -490,6 +529,7 @@ def paired_bar_chart(
     y_title: str,
     description: str,
     y_format: str = ",.0f",
+    language: str = "en",
 ) -> alt.Chart:
     """Bars of ``y`` in groups by ``x``, one bar per value of ``pair`` side by side, in the frame's order.
 
@@ -512,14 +552,15 @@ def paired_bar_chart(
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
             color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
             tooltip=[
-                alt.Tooltip(f"{x}:N", title="Comparison"),
-                alt.Tooltip(f"{pair}:N", title="Series"),
+                alt.Tooltip(f"{x}:N", title=word("comparison", language)),
+                alt.Tooltip(f"{pair}:N", title=word("series", language)),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
             ],
         )
     )
     zero = alt.Chart(pd.DataFrame({y: [0.0]})).mark_rule(color="#222").encode(y=alt.Y(f"{y}:Q", title=y_title))
-    return alt.layer(bars, zero, title=_wrapped_title(finding, source), description=description).properties(width=WIDTH)
+    title = _wrapped_title(finding, source, language)
+    return alt.layer(bars, zero, title=title, description=description).properties(width=WIDTH)
 
 
 #: How a figure's status is shown in charts: legend label and point shape.
@@ -529,11 +570,17 @@ STATUS_LABELS = {
     "positional": "Read by position from an unlabelled list",
 }
 STATUS_SHAPES = {"verbatim": "circle", "derived": "diamond", "positional": "triangle-up"}
+#: The same labels as (English, Swedish).
+STATUS_TEXTS: dict[str, tuple[str, str]] = {
+    "verbatim": (STATUS_LABELS["verbatim"], "Publicerad"),
+    "derived": (STATUS_LABELS["derived"], "Härledd ur publicerade siffror"),
+    "positional": (STATUS_LABELS["positional"], "Avläst efter plats i en lista utan etiketter"),
+}
 
 
-def _wrapped_title(finding: str, source: str) -> alt.TitleParams:
+def _wrapped_title(finding: str, source: str, language: str = "en") -> alt.TitleParams:
     """The finding as the title, the source as the subtitle (``responsive_variant`` breaks both into lines)."""
-    return alt.TitleParams(finding, subtitle=f"Source: {source}", subtitleFontStyle="italic")
+    return alt.TitleParams(finding, subtitle=f"{word('source', language)}: {source}", subtitleFontStyle="italic")
 
 
 def status_line_chart(
@@ -552,6 +599,7 @@ def status_line_chart(
     y_zero: bool = True,
     reference: float | None = None,
     reference_label: str = "",
+    language: str = "en",
 ) -> alt.LayerChart:
     """Like ``line_chart`` (a missing year breaks the line), but each point's shape shows its status.
 
@@ -565,16 +613,17 @@ def status_line_chart(
     if unknown:
         raise ValueError(f"unknown status {sorted(unknown)}; expected {sorted(STATUS_LABELS)}")
     data = with_gaps(frame, x=x, series=series)
-    data["value_status"] = data[status].map(STATUS_LABELS)
+    labels = {key: pick(text, language) for key, text in STATUS_TEXTS.items()}
+    data["value_status"] = data[status].map(labels)
     present = [s for s in STATUS_LABELS if s in set(frame[status])]
     shape = alt.Shape(
         "value_status:N",
-        title="Value",
-        scale=alt.Scale(domain=[STATUS_LABELS[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
+        title=word("value", language),
+        scale=alt.Scale(domain=[labels[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
         legend=alt.Legend(direction="vertical"),
     )
     colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
-    base = alt.Chart(data, title=_wrapped_title(finding, source), description=description).encode(
+    base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
         color=colour,
@@ -585,10 +634,10 @@ def status_line_chart(
         .encode(
             shape=shape,
             tooltip=[
-                alt.Tooltip(f"{series}:N", title="Series"),
+                alt.Tooltip(f"{series}:N", title=word("series", language)),
                 alt.Tooltip(f"{x}:O", title=x_title),
                 alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
-                alt.Tooltip("value_status:N", title="Value"),
+                alt.Tooltip("value_status:N", title=word("value", language)),
             ],
         )
     )
@@ -627,6 +676,7 @@ def slider_line_chart(
     description: str,
     x_format: str = ",.0f",
     y_format: str = ",.1f",
+    language: str = "en",
 ) -> alt.LayerChart:
     """A line of ``y`` over ``x`` where ``y`` is computed in the browser from a slider-bound parameter.
 
@@ -643,7 +693,7 @@ def slider_line_chart(
     colour = PALETTE["Linköping"]
     x_last = float(frame[x].max())
     base = (
-        alt.Chart(frame, title=_wrapped_title(finding, source), description=description)
+        alt.Chart(frame, title=_wrapped_title(finding, source, language), description=description)
         .transform_calculate(**{y: y_expr})
         .encode(
             x=alt.X(
@@ -689,6 +739,28 @@ TIMELINE_LANES = {
     "study": "Reports",
 }
 TIMELINE_SHAPES = {"Decisions": "diamond", "Programmes": "square", "Starts and ends": "square", "Reports": "circle"}
+#: The lanes in the Swedish edition.
+TIMELINE_LANES_SV = {
+    "Decisions": "Beslut",
+    "Programmes": "Program",
+    "Starts and ends": "Start och slut",
+    "Reports": "Rapporter",
+}
+TIMELINE_LANES_EN = {sv: en for en, sv in TIMELINE_LANES_SV.items()}
+#: The timeline's own words, as (English, Swedish).
+TIMELINE_WORDS: dict[str, tuple[str, str]] = {
+    "to": ("to", "till"),
+    "no_end": ("no end stated", "inget slut angivet"),
+    "bands": ("Governing parties (attested period)", "Styrande partier (belagd period)"),
+    "parties": ("Governing parties", "Styrande partier"),
+    "period": ("Period", "Period"),
+    "number": ("No.", "Nr"),
+    "event": ("Event", "Händelse"),
+    "date": ("Date (as precise as the source)", "Datum (så exakt som källan)"),
+    "count": ("Count", "Räkning"),
+    "placed": ("Placed at", "Placerad vid"),
+    "households": ("Households", "Hushåll"),
+}
 
 
 def _iso(value) -> str:
@@ -725,6 +797,7 @@ def timeline_chart(
     source: str,
     description: str,
     counts_title: str = "Households paid in a month",
+    language: str = "en",
 ) -> alt.VConcatChart:
     """Events on a time axis above, with each political majority as a band; monthly counts below, on the same axis.
 
@@ -735,8 +808,15 @@ def timeline_chart(
     ``households``, ``label``, ``status`` (verbatim or derived), ``source_id`` and ``place``
     (``above`` or ``below``: where the value's label goes). The counts are points, never joined:
     they come from different texts and are not a series. Dates are drawn in UTC, so the output does
-    not depend on the machine's time zone.
+    not depend on the machine's time zone. ``language`` "sv" draws the chart's own words in Swedish
+    (:data:`TIMELINE_WORDS`, :data:`TIMELINE_LANES_SV`); the events' labels are the data's own words.
     """
+    said = {key: pick(text, language) for key, text in TIMELINE_WORDS.items()}
+    statuses = {key: pick(text, language) for key, text in STATUS_TEXTS.items()}
+
+    def lane_name(lane: str) -> str:
+        return lane if language == "en" else TIMELINE_LANES_SV[lane]
+
     unknown = set(events["kind"]) - set(TIMELINE_LANES)
     if unknown:
         raise ValueError(f"no timeline lane for kinds {sorted(unknown)}")
@@ -750,14 +830,14 @@ def timeline_chart(
             "start": [max(_iso(v), domain[0]) for v in bands["start"]],
             "end": [_iso(v) for v in bands["end"]],
             "period": [
-                f"{_iso(s)} to " + ("no end stated" if o else _iso(e))
+                f"{_iso(s)} {said['to']} " + (said["no_end"] if o else _iso(e))
                 for s, e, o in zip(bands["start"], bands["end"], bands["open_end"], strict=False)
             ],
         }
     )
     band_colour = alt.Color(
         "majority:N",
-        title="Governing parties (attested period)",
+        title=said["bands"],
         scale=alt.Scale(domain=majorities, range=EXTRA_COLOURS[: len(majorities)]),
         legend=alt.Legend(orient="bottom", direction="vertical"),
     )
@@ -770,17 +850,20 @@ def timeline_chart(
                 x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None),
                 x2="end:T",
                 color=band_colour,
-                tooltip=[alt.Tooltip("majority:N", title="Governing parties"), alt.Tooltip("period:N", title="Period")],
+                tooltip=[
+                    alt.Tooltip("majority:N", title=said["parties"]),
+                    alt.Tooltip("period:N", title=said["period"]),
+                ],
             )
         )
 
-    lanes = list(dict.fromkeys(TIMELINE_LANES[k] for k in TIMELINE_LANES))
+    lanes = list(dict.fromkeys(lane_name(TIMELINE_LANES[k]) for k in TIMELINE_LANES))
     marks = pd.DataFrame(
         {
             "number": events["number"].astype(str),
             "label": events["label"],
             "date": events["date"],
-            "lane": [TIMELINE_LANES[k] for k in events["kind"]],
+            "lane": [lane_name(TIMELINE_LANES[k]) for k in events["kind"]],
             "start": [_iso(v) for v in events["start"]],
             "end": [_iso(v) for v in events["end"]],
             "source_id": events["source_id"],
@@ -800,10 +883,10 @@ def timeline_chart(
         axis=alt.Axis(labelLimit=140, ticks=False, domain=False),
     )
     tooltip = [
-        alt.Tooltip("number:N", title="No."),
-        alt.Tooltip("label:N", title="Event"),
-        alt.Tooltip("date:N", title="Date (as precise as the source)"),
-        alt.Tooltip("source_id:N", title="Source"),
+        alt.Tooltip("number:N", title=said["number"]),
+        alt.Tooltip("label:N", title=said["event"]),
+        alt.Tooltip("date:N", title=said["date"]),
+        alt.Tooltip("source_id:N", title=word("source", language)),
     ]
     base = alt.Chart(marks).encode(
         x=alt.X("start:T", scale=x_scale, axis=x_axis, title=None), y=y_lane, tooltip=tooltip
@@ -814,7 +897,11 @@ def timeline_chart(
         .mark_point(filled=True, size=70, color="#222")
         .encode(
             shape=alt.Shape(
-                "lane:N", scale=alt.Scale(domain=lanes, range=[TIMELINE_SHAPES[lane] for lane in lanes]), legend=None
+                "lane:N",
+                scale=alt.Scale(
+                    domain=lanes, range=[TIMELINE_SHAPES[TIMELINE_LANES_EN.get(lane, lane)] for lane in lanes]
+                ),
+                legend=None,
             )
         )
     )
@@ -833,12 +920,12 @@ def timeline_chart(
             "when": [_iso(v) for v in counts["when"]],
             "households": counts["households"].astype(float),
             "label": counts["label"],
-            "value_status": counts["status"].map(STATUS_LABELS),
+            "value_status": counts["status"].map(statuses),
             "source_id": counts["source_id"],
             "place": counts["place"],
         }
     )
-    present = [STATUS_LABELS[s] for s in STATUS_LABELS if s in set(counts["status"])]
+    present = [statuses[s] for s in STATUS_LABELS if s in set(counts["status"])]
     count_base = alt.Chart(count_data).encode(
         x=alt.X("when:T", scale=x_scale, axis=x_axis, title=None),
         y=alt.Y("households:Q", title=counts_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
@@ -846,18 +933,16 @@ def timeline_chart(
     count_points = count_base.mark_point(filled=True, size=80, color=PALETTE["Linköping"]).encode(
         shape=alt.Shape(
             "value_status:N",
-            title="Value",
+            title=word("value", language),
             legend=alt.Legend(orient="bottom", direction="vertical"),
-            scale=alt.Scale(
-                domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if STATUS_LABELS[s] in present]
-            ),
+            scale=alt.Scale(domain=present, range=[STATUS_SHAPES[s] for s in STATUS_LABELS if statuses[s] in present]),
         ),
         tooltip=[
-            alt.Tooltip("label:N", title="Count"),
-            alt.Tooltip("when:T", title="Placed at", format="%Y-%m-%d"),
-            alt.Tooltip("households:Q", title="Households", format=",.0f"),
-            alt.Tooltip("value_status:N", title="Value"),
-            alt.Tooltip("source_id:N", title="Source"),
+            alt.Tooltip("label:N", title=said["count"]),
+            alt.Tooltip("when:T", title=said["placed"], format="%Y-%m-%d"),
+            alt.Tooltip("households:Q", title=said["households"], format=",.0f"),
+            alt.Tooltip("value_status:N", title=word("value", language)),
+            alt.Tooltip("source_id:N", title=word("source", language)),
         ],
     )
     count_labels = [
@@ -870,5 +955,5 @@ def timeline_chart(
     ]
     bottom = alt.layer(band_layer(), count_points, *count_labels).properties(width=WIDTH, height=170)
     return alt.vconcat(
-        top, bottom, spacing=8, title=_wrapped_title(finding, source), description=description
+        top, bottom, spacing=8, title=_wrapped_title(finding, source, language), description=description
     ).resolve_scale(x="shared", color="shared", shape="independent")

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bistand import ROOT
+from bistand.publishing.i18n import SWEDISH_HTML
 
 BUILD = ROOT / "_build"
 #: Where the catalogues are (``locales/sv/LC_MESSAGES/chapters/limits.po``), relative to the book's root.
@@ -33,9 +34,6 @@ LOCALES = "locales"
 CATALOGUE_SETTINGS: dict[str, Any] = {"gettext_compact": False}
 #: The translated editions, each published under the English site at ``html/LANGUAGE``.
 TRANSLATED = ("sv",)
-#: A reader-facing output in Swedish, stored beside its English ``text/html`` in the same output: the Swedish edition
-#: prefers it (``nb_mime_priority_overrides``); the English one never selects it (not in MyST-NB's html priorities).
-SWEDISH_HTML = "application/vnd.bistand.sv+html"
 TARGETS = ("all", "en", *TRANSLATED, "gettext")
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
+from datetime import datetime
 
 import pandas as pd
+from babel.dates import get_month_names
 
 from bistand.analysis.claims import Finding, Verdict
 from bistand.data import formats
@@ -28,35 +31,79 @@ FINDING_ORDER = {
 }
 
 
-def value_text(value: float, unit: str) -> str:
-    """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; a count without trailing zeros; a
-    year as written, "2014")."""
+LOCALES = {"en": formats.ENGLISH, "sv": formats.SWEDISH}
+#: The unit of an amount in millions, by language.
+MILLION_SEK = {"en": "MSEK", "sv": "mnkr"}
+
+
+def value_text(value: float, unit: str, language: str = "en") -> str:
+    """A ledger value with its unit, to two decimals ("8.02 %", "26.70 MSEK"; Swedish "8,02 %", "26,70 mnkr"; a
+    count without trailing zeros; a year as written, "2014")."""
     if pd.isna(value):
         return ""
-    if unit == "percent":
-        return f"{formats.number(value, 2)} %"
-    if unit == "sek_million":
-        return f"{formats.number(value, 2)} MSEK"
     if unit == "year":
         return f"{value:.0f}"  # a calendar year, never grouped ("2014", not "2,014")
-    return formats.number(value, 2, trim=True)
+    text = formats.number(value, 2, LOCALES[language], trim=unit not in {"percent", "sek_million"})
+    if language == "sv":
+        text = text.replace("-", "\u2212")  # Babel's sv_SE pattern writes "-"; Swedish typography a true minus
+    if unit == "percent":
+        return f"{text} %"
+    if unit == "sek_million":
+        return f"{text} {MILLION_SEK[language]}"
+    return text
 
 
-def verdict_text(row: pd.Series) -> str:
+#: One level of a claim judged against several, as the analysis words it: "-8.07 against 2,727 (October 2021
+#: release)", "discrepancy against 2,703 (February 2024 release)".
+AGAINST_LEVEL = re.compile(
+    r"(?P<head>.+?) against (?P<level>[\d,.]+) \((?P<month>[A-Z][a-z]+) (?P<year>\d{4}) release\)"
+)
+_SWEDISH_SEPARATORS = str.maketrans({",": "\u00a0", ".": ","})
+
+
+def _swedish_digits(text: str) -> str:
+    """An English-formatted number as Swedish writes it: "2,727" -> "2 727", "-8.07" -> "−8,07"."""
+    return text.translate(_SWEDISH_SEPARATORS).replace("-", "\u2212")
+
+
+def levels_text(text: str, language: str) -> str:
+    """The analysis's words for a claim judged against several levels (verdicts or recomputed values, "; "
+    between them), in ``language``; text the rule does not know is an error, not English left in a Swedish cell."""
+    if language == "en" or not text:
+        return text
+    months = get_month_names("wide", locale="sv_SE")
+    parts = []
+    for part in text.split("; "):
+        match = AGAINST_LEVEL.fullmatch(part)
+        if not match:
+            raise ValueError(f"no Swedish words for the level {part!r}: extend ledger_view.AGAINST_LEVEL")
+        head = match["head"]
+        head = Verdict(head).sv if head in {v.value for v in Verdict} else _swedish_digits(head)
+        month = months[datetime.strptime(match["month"], "%B").month]
+        parts.append(f"{head} mot {_swedish_digits(match['level'])} (pressmeddelandet {month} {match['year']})")
+    return "; ".join(parts)
+
+
+def verdict_text(row: pd.Series, language: str = "en") -> str:
     """The verdict; a discrepancy with its size."""
     if row["verdict"] == Verdict.DISCREPANCY.value:
-        return f"{row['verdict']} ({value_text(row['difference'], row['unit'])})"
-    return row["verdicts"]
+        verdict = row["verdict"] if language == "en" else Verdict(row["verdict"]).sv
+        return f"{verdict} ({value_text(row['difference'], row['unit'], language)})"
+    if language == "en":
+        return row["verdicts"]
+    if row["verdict"] == Verdict.DEPENDS.value:
+        return levels_text(row["verdicts"], language)
+    return Verdict(row["verdict"]).sv
 
 
-def values_text(row: pd.Series) -> str:
+def values_text(row: pd.Series, language: str = "en") -> str:
     """What the source states and what the book recomputes ("616 → 640"; each alternative if there are several)."""
-    stated = value_text(row["stated"], row["unit"])
+    stated = value_text(row["stated"], row["unit"], language)
     if row["recomputed_each"]:
-        return f"{stated} → " + row["recomputed_each"]
+        return f"{stated} → " + levels_text(row["recomputed_each"], language)
     if pd.isna(row["recomputed"]):
         return stated
-    return f"{stated} → {value_text(row['recomputed'], row['unit'])}"
+    return f"{stated} → {value_text(row['recomputed'], row['unit'], language)}"
 
 
 def claim_text(row: pd.Series) -> str:
@@ -82,6 +129,18 @@ COLUMNS: dict[str, Callable[[pd.Series], str]] = {
     "Counts as": lambda row: row["finding"],
     "How, or what would verify it": how_text,
 }
+#: The same columns in the Swedish edition (heading → cell). The claims and how the book checked them are the
+#: data's own words, in English (data/claims.csv); headings, values, verdicts and findings are Swedish.
+COLUMNS_SV: dict[str, Callable[[pd.Series], str]] = {
+    "Påstående (källans ord)": claim_text,
+    "Vem, när": lambda row: row["sources"],
+    "Angivet → omräknat": lambda row: values_text(row, "sv"),
+    "Bedömning": lambda row: verdict_text(row, "sv"),
+    "Räknas som": lambda row: Finding(row["finding"]).sv,
+    "Hur, eller vad som skulle pröva det": how_text,
+}
+#: Each English heading's Swedish twin (for a table that leaves a column out).
+HEADINGS_SV = dict(zip(COLUMNS, COLUMNS_SV, strict=True))
 
 
 def in_ledger_order(claims: pd.DataFrame) -> pd.DataFrame:

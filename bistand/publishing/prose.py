@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from myst_nb import glue as _myst_glue
 
 from bistand.analysis.judgements import Words
-from bistand.data.formats import join_words  # noqa: F401  (lists as running text, re-exported for the chapters)
-
-#: The suffix of a glue name whose value is Swedish (the Swedish form of the English value of the same name).
-SWEDISH_SUFFIX = "_sv"
+from bistand.data.formats import (
+    SWEDISH_SUFFIX,
+    join_words,  # noqa: F401  (lists as running text, re-exported for the chapters)
+)
 
 
 def plain(value: object) -> object:

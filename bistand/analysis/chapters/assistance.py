@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import assess_claim
+from bistand.analysis.claims import Verdict, assess_claim
 from bistand.analysis.findings import strangnas_2020_amounts
+from bistand.data.formats import swedish_twins
 from bistand.data.load import Figures, load_table
 
 
@@ -103,4 +104,5 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "ctx_str_gap_over_saving": amounts.gap_over_saving,
         "ctx_n_measures": len(measures),
         "ctx_n_change_measures": int((measures["kind"] == "change").sum()),
+        **swedish_twins({"ctx_str_verdict": Verdict(amounts.verdict).sv}),
     }

@@ -15,6 +15,7 @@ from bistand.analysis.context import (
     with_stated_per_household,
 )
 from bistand.data.events import load_events
+from bistand.data.formats import spelled_day, swedish_twins
 from bistand.data.load import Figures, load_table
 
 #: The Södermanland municipalities (official codes) of Regionfakta's table for 2020.
@@ -23,9 +24,9 @@ SODERMANLAND = ["0428", "0461", "0480", "0481", "0482", "0483", "0484", "0486", 
 ADULTS_YEAR, LONGTERM_YEAR, SODERMANLAND_YEAR = "2023", "2022", "2020"
 
 
-def spelled_date(day: pd.Timestamp) -> str:
-    """A day as the chapter writes it: "11 March 2025"."""
-    return f"{day:%-d %B %Y}"
+def spelled_date(day: pd.Timestamp, language: str = "en") -> str:
+    """A day as the chapter writes it: "11 March 2025"; in Swedish "11 mars 2025"."""
+    return spelled_day(day, language)
 
 
 #: The kinds of national event that make up the policy status the chapter dates (studies are not policy).
@@ -51,25 +52,30 @@ class LawDates:
     """The day the national activity requirement is proposed to apply from (the referral's words)."""
 
 
-def law_dates(events: pd.DataFrame) -> LawDates:
-    """The dates of the law's history from the events table (:func:`bistand.data.events.load_events`)."""
+def law_dates(events: pd.DataFrame, language: str = "en") -> LawDates:
+    """The dates of the law's history from the events table (:func:`bistand.data.events.load_events`), written in
+    ``language`` (en, sv)."""
     national = events[(events["municipality_code"] == "0000") & events["kind"].isin(POLICY_KINDS)]
     latest = national.sort_values("start").iloc[-1]
     if latest["date_precision"] != "day":
         raise ValueError(f"the latest policy event {latest['event_id']} is dated {latest['date']!r}, not to the day")
     events = events.set_index("event_id")
+
+    def day(when: pd.Timestamp) -> str:
+        return spelled_date(when, language)
+
     return LawDates(
-        bill=spelled_date(events.loc["se_prop_2015_16_136", "start"]),
+        bill=day(events.loc["se_prop_2015_16_136", "start"]),
         proposal_year=str(events.loc["se_ds_2024_29", "date"]),
-        rights_institute=spelled_date(events.loc["se_mri_consultation", "start"]),
-        new_act=spelled_date(events.loc["se_new_sol", "start"]),
-        sfs_2021_in_force=spelled_date(events.loc["se_sfs_2021_159", "start"]),
-        new_act_bill=spelled_date(events.loc["se_prop_2024_25_89", "start"]),
+        rights_institute=day(events.loc["se_mri_consultation", "start"]),
+        new_act=day(events.loc["se_new_sol", "start"]),
+        sfs_2021_in_force=day(events.loc["se_sfs_2021_159", "start"]),
+        new_act_bill=day(events.loc["se_prop_2024_25_89", "start"]),
         inquiry_year=str(events.loc["se_sou_2025_15", "date"]),
-        reform=spelled_date(events.loc["se_reform_2025", "start"]),
-        referral=spelled_date(events.loc["se_lagradsremiss_2025", "start"]),
-        policy_as_of=spelled_date(latest["start"]),
-        requirement_start=spelled_date(pd.Timestamp(requirement_start(events.reset_index()))),
+        reform=day(events.loc["se_reform_2025", "start"]),
+        referral=day(events.loc["se_lagradsremiss_2025", "start"]),
+        policy_as_of=day(latest["start"]),
+        requirement_start=day(pd.Timestamp(requirement_start(events.reset_index()))),
     )
 
 
@@ -143,9 +149,10 @@ def sodermanland(figures: Figures) -> Sodermanland:
 
 def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name (``events`` defaults to the events table)."""
-    dates = law_dates(load_events() if events is None else events)
+    events = load_events() if events is None else events
+    dates, dates_sv = law_dates(events), law_dates(events, "sv")
     p, s = peers(figures), sodermanland(figures)
-    return {
+    values = {
         "ctx_lt_min": LONGTERM_MONTHS[0],
         "ctx_lt_max": LONGTERM_MONTHS[1],
         "ctx_ds_year": dates.proposal_year,
@@ -179,3 +186,19 @@ def glued_values(figures: Figures, events: pd.DataFrame | None = None) -> dict[s
         "ctx_sod_min": s.table.iloc[-1]["per_household"],
         "ctx_sod_missing": ", ".join(s.missing),
     }
+    # The Swedish twins (``_sv``) of the dates; names of places are the same in both editions.
+    swedish = {
+        "ctx_new_sol": dates_sv.new_act,
+        "ctx_mri_date": dates_sv.rights_institute,
+        "ctx_prop_date": dates_sv.bill,
+        "ctx_sfs2021_in_force": dates_sv.sfs_2021_in_force,
+        "ctx_new_sol_bill_date": dates_sv.new_act_bill,
+        "ctx_reform_date": dates_sv.reform,
+        "ctx_referral_date": dates_sv.referral,
+        "ctx_policy_as_of": dates_sv.policy_as_of,
+        "ctx_requirement_start": dates_sv.requirement_start,
+    }
+    names = ["ctx_adults_max_name", "ctx_adults_min_name", "ctx_lt_next_name", "ctx_sod_max_name", "ctx_sod_min_name"]
+    swedish.update({name: values[name] for name in names})
+    swedish["ctx_sod_missing"] = values["ctx_sod_missing"]
+    return values | swedish_twins(swedish)

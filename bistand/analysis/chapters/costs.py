@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from bistand.analysis.claims import assess_claim, round_half_up
+from bistand.analysis.claims import Verdict, assess_claim, round_half_up
 from bistand.analysis.findings import (
     AGAINST_NATIONAL_RATE,
     AGAINST_PREVIOUS_CONSTANT,
+    AGAINST_SV,
     HOUSEHOLDS,
     LINKOPING,
     LKP_FIRST,
@@ -41,7 +42,17 @@ from bistand.analysis.metrics import (
     percent_change,
     value_of_household_change,
 )
+from bistand.data.formats import join_words, swedish_twins
 from bistand.data.load import SOCIALSTYRELSEN, Figures
+
+#: A source's qualifier of a figure (data/datapackage.json, ``qualifier``) as Swedish prose words it.
+QUALIFIER_SV = {
+    "exact": "exakt",
+    "approximately": "ungefär",
+    "almost": "nästan",
+    "more_than": "drygt",
+    "at_least": "minst",
+}
 
 PAID_PER_HOUSEHOLD = "amount_paid_per_household_year"
 #: The lower end the book considers for the Alliance's "nästan 300" fewer households.
@@ -322,4 +333,24 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "cost_sens_top": sens.top,
         "cost_sens_one_month": sens.value(sens.fewer_stated, 1),
         "cost_sens_six_months": sens.value(sens.fewer_stated, 6),
+        # The Swedish edition's words for the same values (``_sv``), from the same rules.
+        **swedish_twins(
+            {
+                "cost_str_forecast_qualifier": QUALIFIER_SV[saving.forecast_qualifier],
+                "cost_str_low_name": AGAINST_SV[saving.low].lower(),
+                "cost_str_high_name": AGAINST_SV[saving.high].lower(),
+                "cost_str_forecast_vs_own_2020": forecast.direction(forecast.growth_pct, "sv"),
+                "cost_str_forecast_vs_official_2020": forecast.direction(forecast.vs_official_2020_pct, "sv"),
+                "cost_lkp_verdict_monthly_saving": Verdict(statement.verdict_monthly_saving).sv,
+                "cost_se_perhh_years": join_words(statement.national_years, "sv"),
+                "cost_se_perhh_near": join_words(
+                    (
+                        f"{statement.national_per_household[year]:,.0f}".replace(",", "\u00a0")
+                        for year in statement.national_years
+                    ),
+                    "sv",
+                ),
+                "cost_lkp_perhh_above_pct": join_words((f"{pct:.0f}" for pct in statement.above_national_pct()), "sv"),
+            }
+        ),
     }

@@ -22,6 +22,7 @@ from bistand.analysis.claims import (
     relative_gap,
     tallies,
 )
+from bistand.data.formats import swedish_twins
 from bistand.data.load import Figures
 
 #: Each finding of a claim and the glue name of its count (``clm_n_...``).
@@ -111,18 +112,25 @@ def verdicts_that_matter(figures: Figures) -> VerdictsThatMatter:
     )
 
 
+#: The claims whose finding the chapter's prose states, by glue name.
+FINDINGS_GLUED = {
+    "clm_saving_finding": "str_saving_vs_previous_year",
+    "clm_fewer_since_jan_2021_finding": "lkp_616_vs_start_of_2021",
+    "clm_str_2020_finding": "str_paid_2020_vs_official",
+}
+
+
 def glued_values(figures: Figures) -> dict[str, float | str]:
-    """Every value the chapter glues, by glue name."""
+    """Every value the chapter glues, by glue name (the findings' Swedish words under ``_sv`` names)."""
     v = verdicts_that_matter(figures)
     book_ledger = claims_ledger(figures)
     found = book_ledger.claims.set_index("claim_id")["finding"]
     return {
         **tally_values(book_ledger),
         "clm_unsized_reading_limit_pct": 100 * UNSIZED_READING_LIMIT,
-        "clm_saving_finding": found["str_saving_vs_previous_year"],
-        "clm_fewer_since_jan_2021_finding": found["lkp_616_vs_start_of_2021"],
+        **{name: found[claim] for name, claim in FINDINGS_GLUED.items()},
         "clm_fewer_since_jan_2021_gap_pct": 100 * relative_gap(v.fewer_since_jan_2021),
-        "clm_str_2020_finding": found["str_paid_2020_vs_official"],
         "clm_str_2020_gap_pct": 100 * relative_gap(v.str_paid_2020),
         "clm_n_start_gap_verdicts": len(start_gap_verdicts(book_ledger)),
+        **swedish_twins({name: Finding(found[claim]).sv for name, claim in FINDINGS_GLUED.items()}),
     }

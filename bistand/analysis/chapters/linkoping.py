@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 
 from bistand.analysis import judgements
-from bistand.analysis.claims import Assessment, assess_claim, round_half_up
+from bistand.analysis.claims import Assessment, Verdict, assess_claim, round_half_up
 from bistand.analysis.findings import comparison_levels, spending_beside_nation
 from bistand.analysis.metrics import (
     amount_per_household,
@@ -26,6 +26,7 @@ from bistand.analysis.metrics import (
 from bistand.analysis.tables import annual_overview
 from bistand.analysis.timeline import bound_from_elapsed, majority_bands, monthly_counts, numbered_events, share_reached
 from bistand.data.events import load_events
+from bistand.data.formats import spelled_month, swedish_twins
 from bistand.data.load import Figures, load_table
 
 #: Linköping's official municipality code.
@@ -390,9 +391,9 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         "lkp_places": prog.places,
         "lkp_far": prog.far,
         "lkp_turnaround_years": prog.turnaround_years,
-        "lkp_alliance_term": f"{prog.alliance_start:%B %Y} to {prog.alliance_end:%B %Y}",
-        "lkp_alliance_earliest": f"{prog.earliest:%B %Y}",
-        "lkp_alliance_latest": f"{prog.latest:%B %Y}",
+        "lkp_alliance_term": f"{spelled_month(prog.alliance_start)} to {spelled_month(prog.alliance_end)}",
+        "lkp_alliance_earliest": spelled_month(prog.earliest),
+        "lkp_alliance_latest": spelled_month(prog.latest),
         "lkp_alliance_seats": seats.held,
         "lkp_council_seats": seats.total,
         "lkp_seats_for_majority": seats.for_majority,
@@ -480,4 +481,25 @@ def glued_values(figures: Figures) -> dict[str, float | int | str]:
         # What the figures can and cannot show
         "lkp_se_fall_2022_2023_pct": nation["short"].national_fall_pct,
         "lkp_se_2023_status": figures.row("se_hh_2023_rf_got_2024")["status"],
-    }
+    } | swedish_twins(
+        {
+            "lkp_alliance_term": f"{spelled_month(prog.alliance_start, 'sv')} till {spelled_month(prog.alliance_end, 'sv')}",
+            "lkp_alliance_earliest": spelled_month(prog.earliest, "sv"),
+            "lkp_alliance_latest": spelled_month(prog.latest, "sv"),
+            "lkp_alliance_council_standing": seats.standing.sv,
+            "lkp_oct2021_release_fall_pct_verdict": paid.almost_6.verdict.sv,
+            "lkp_dec2021_article_fall_pct_vs_start_2021_oct_release_verdict": eight_oct.verdict.sv,
+            "lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release_verdict": eight_feb.verdict.sv,
+            "lkp_lt_verdict": Verdict(paid.longterm_verdict).sv,
+            "lkp_places_done_words": judgements.share(prog.done_pct / 100).sv,
+            "lkp_share_of_fall_by_dec_2021_words": judgements.shares(share_dec_oct / 100, share_dec_feb / 100).sv,
+            "lkp_dec2021_article_fewer_vs_start_2021_oct_release_verdict": over_200_oct.sv,
+            "lkp_dec2021_article_fewer_vs_jan_2021_feb_release_verdict": over_200_feb.sv,
+            "lkp_paid_real_vs_nation": beside.vs_nation.sv,
+            "lkp_target_verdict": assess_claim("lkp_target_96", figures).verdict.sv,
+            "lkp_adults_without_vs_target": judgements.position(100 - figures.value(ADULT_SHARE_2023), target).sv,
+            "lkp_alliance_verdict": Verdict(cost.verdict).sv,
+            # The data's status code, quoted as the data writes it (data/ keeps its English codes).
+            "lkp_se_2023_status": figures.row("se_hh_2023_rf_got_2024")["status"],
+        }
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis import judgements
-from bistand.analysis.claims import assess_claim
+from bistand.analysis.claims import Verdict, assess_claim
 from bistand.analysis.findings import (
     comparison_levels,
     comparisons,
@@ -28,7 +28,7 @@ from bistand.analysis.metrics import (
     share_of_fall_after,
     share_of_fall_at_national_rate,
 )
-from bistand.data.formats import join_words
+from bistand.data.formats import join_words, swedish_twins
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 RIKET = "Riket (Sweden)"
@@ -318,11 +318,15 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         out[f"nat_hh_{year}"] = hh[year]
     out["nat_hh_fall_2020_2023_pct"] = -percent_change(hh[2020], hh[2023])
     record = judgements.record(hh.to_dict(), se.last_year)
-    out["nat_hh_last_record"] = record.en if record else "not a record low"
+    record = record or judgements.Words("not a record low", "inte den lägsta i serien", "record")
+    out["nat_hh_last_record"] = record.en
+    sv: dict[str, str] = {"nat_hh_last_record": record.sv}
     out["nat_hh_2018_sos"] = hh[2018]
     out["nat_hh_2018_skr"] = se.skr_2018
     out["nat_hh_2018_verdict"] = se.skr_2018_verdict
+    sv["nat_hh_2018_verdict"] = Verdict(se.skr_2018_verdict).sv
     out["nat_hh_positional_years"] = join_words(se.positional_years)
+    sv["nat_hh_positional_years"] = join_words(se.positional_years, "sv")
     out["nat_hh_share_after_2020"] = se.share_after_turn
 
     # Amounts paid, current and constant prices.
@@ -330,6 +334,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     paid, paid_real = am.paid_series, am.paid_real
     per_inh, per_inh_real = am.per_inhabitant_series, am.per_inhabitant_real
     out["nat_paid_years"] = join_words(list(paid.index))
+    sv["nat_paid_years"] = join_words(list(paid.index), "sv")
     out["nat_cpi_first"] = str(min(am.cpi))
     out["nat_cpi_last"] = str(max(am.cpi))
     out["nat_base_year"] = str(am.base_year)
@@ -346,6 +351,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
     out["nat_pi_first_real"] = per_inh_real[se.first_year]
     out["nat_pi_real_fall_pct"] = -percent_change(per_inh_real[se.first_year], per_inh_real[am.base_year])
     out["nat_pi_positional_years"] = join_words(am.positional_years)
+    sv["nat_pi_positional_years"] = join_words(am.positional_years, "sv")
     out["nat_other_2015_bn"] = figures.value("se_paid_2015_sos_stat") / 1000
     out["nat_other_2016_bn"] = figures.value("se_paid_2016_skl_fakta") / 1000
     out["nat_other_2018_bn"] = figures.value("se_paid_2018_bt_skr_2018") / 1000
@@ -396,15 +402,15 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
 
     # The words that weigh these comparisons, each from its rule (bistand.analysis.judgements), and the timing of the
     # nation's fall against the year of Linköping's programme.
-    for key in ("long", "short"):
-        out[f"nat_lkp_{key}_vs_nation"] = levels[key].vs_nation.en
-    for key in ("long", "short"):
-        out[f"nat_lkp_{key}_end_position"] = levels[key].end_position.en
-    out["nat_str_vs_nation"] = s.vs_nation.en
-    out["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation.en
     timing = national_timing(figures)
-    out["nat_long_share_after_programme"] = timing.share_words.en
+    words = {f"nat_lkp_{key}_vs_nation": levels[key].vs_nation for key in ("long", "short")}
+    words |= {f"nat_lkp_{key}_end_position": levels[key].end_position for key in ("long", "short")}
+    words["nat_str_vs_nation"] = s.vs_nation
+    words["nat_str_hh_vs_nation_2017_2020"] = strangnas_households_before(figures).vs_nation
+    words["nat_long_share_after_programme"] = timing.share_words
+    out |= {name: w.en for name, w in words.items()}
+    sv |= {name: w.sv for name, w in words.items()}
     out["nat_programme_year"] = timing.cut
     out["nat_long_steps_after_programme"] = timing.steps_after
     out["nat_long_steps"] = timing.steps
-    return out
+    return out | swedish_twins(sv)  # the Swedish edition's words, from the same rules, under ``_sv`` names

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from bistand.analysis import judgements
-from bistand.analysis.claims import assess_claim, round_half_up
+from bistand.analysis.claims import Verdict, assess_claim, round_half_up
 from bistand.analysis.findings import strangnas_2020_amounts
 from bistand.analysis.metrics import annual_growth_rate, change, percent_change, saving_against_forecast
+from bistand.data.formats import swedish_twins
 from bistand.data.load import SOCIALSTYRELSEN, Figures
 
 #: Regionfakta's republications of Socialstyrelsen's statistics that hold Strängnäs's amounts paid.
@@ -143,6 +144,7 @@ def paid_by_source_frame(official: Official) -> pd.DataFrame:
 def glued_values(figures: Figures) -> dict[str, float | str]:
     """Every value the chapter glues, by glue name."""
     m, lt, o = money(figures), long_term(figures), official(figures)
+    part = judgements.part_of(abs(o.gap_2020), m.stated_saving)
     return {
         "str_paid_2020": m.paid_2020,
         "str_paid_2021": m.paid_2021,
@@ -163,7 +165,7 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "str_official_2017": o.paid[2017],
         "str_paid_2020_socialstyrelsen": strangnas_2020_amounts(figures).official,  # shared: one source for every page
         "str_official_gap_2020": o.gap_2020,
-        "str_official_gap_part_of_saving": judgements.part_of(abs(o.gap_2020), m.stated_saving).en,
+        "str_official_gap_part_of_saving": part.en,
         "str_official_years": ", ".join(str(year) for year in o.years),
         "str_official_hh_2017": o.households[2017],
         "str_official_hh_2019": o.households[2019],
@@ -173,4 +175,11 @@ def glued_values(figures: Figures) -> dict[str, float | str]:
         "str_paid_rise_pa": annual_growth_rate(o.paid[2017], o.paid[2020], 3),
         "str_nat_hh_chg_2017_2020": percent_change(o.national_households[2017], o.national_households[2020]),
         "str_nat_paid_chg_2017_2020": percent_change(o.national_paid[2017], o.national_paid[2020]),
+        **swedish_twins(
+            {
+                "str_saving_verdict": Verdict(m.saving_verdict).sv,
+                "str_lt_verdict": Verdict(lt.verdict).sv,
+                "str_official_gap_part_of_saving": part.sv,
+            }
+        ),
     }

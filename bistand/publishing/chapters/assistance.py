@@ -10,28 +10,55 @@ from bistand.analysis.chapters.assistance import TwoAmounts, two_amounts_frame
 from bistand.data.sources import source_label
 from bistand.data.units import UNIT_LABELS
 from bistand.publishing import charts
+from bistand.publishing.i18n import Text, figure, translate
+from bistand.publishing.twins import Bilingual
 
-#: Bar labels of the two sources of the amount.
-SOURCE_LABELS = {"own": "Strängnäs kommun's own article", "official": "Socialstyrelsen (via Regionfakta)"}
+#: Bar labels of the two sources of the amount, as (English, Swedish).
+SOURCE_LABELS: dict[str, Text] = {
+    "own": ("Strängnäs kommun's own article", "Strängnäs kommuns egen artikel"),
+    "official": ("Socialstyrelsen (via Regionfakta)", "Socialstyrelsen (via Regionfakta)"),
+}
 
 
-def two_amounts_chart(amounts: TwoAmounts) -> alt.Chart:
-    """Bars of the amount paid in 2020 by the municipality's article and by Socialstyrelsen."""
+def two_amounts_chart(amounts: TwoAmounts) -> Bilingual:
+    """Bars of the amount paid in 2020 by the municipality's article and by Socialstyrelsen; in English with its
+    Swedish twin."""
     frame = two_amounts_frame(amounts)
-    data = pd.DataFrame({"what": frame["source"].map(SOURCE_LABELS), "million_sek": frame["million_sek"]})
-    return charts.bar_chart(
-        data,
-        x="what",
-        y="million_sek",
-        finding=f"Two amounts for one year: Strängnäs paid {amounts.own:.1f} or {amounts.official:.1f} "
-        "million SEK in 2020",
-        source=source_label("str2022web", "rf_sod_2021"),
-        x_title="",
-        y_title="Million SEK paid in 2020 (current prices)",
-        description=f"Bar chart of ekonomiskt bistånd paid by Strängnäs in 2020 by two sources: {amounts.own:.1f} "
-        f"million SEK in the municipality's own article and {amounts.official:.1f} million SEK in "
-        f"Socialstyrelsen's statistics, a difference of {amounts.gap:.1f} million SEK.",
-    )
+
+    def chart(language: str) -> alt.Chart:
+        data = pd.DataFrame(
+            {"what": frame["source"].map(translate(SOURCE_LABELS, language)), "million_sek": frame["million_sek"]}
+        )
+        own, official, gap = (figure(x, ".1f", language) for x in (amounts.own, amounts.official, amounts.gap))
+        texts = {
+            "finding": (
+                f"Two amounts for one year: Strängnäs paid {own} or {official} million SEK in 2020",
+                f"Två belopp för ett år: Strängnäs betalade ut {own} eller {official} miljoner kronor 2020",
+            ),
+            "y_title": ("Million SEK paid in 2020 (current prices)", "Utbetalt 2020, miljoner kronor (löpande priser)"),
+            "description": (
+                f"Bar chart of ekonomiskt bistånd paid by Strängnäs in 2020 by two sources: {own} "
+                f"million SEK in the municipality's own article and {official} million SEK in "
+                f"Socialstyrelsen's statistics, a difference of {gap} million SEK.",
+                f"Stapeldiagram över ekonomiskt bistånd utbetalt av Strängnäs 2020 enligt två källor: {own} "
+                f"miljoner kronor i kommunens egen artikel och {official} miljoner kronor i Socialstyrelsens "
+                f"statistik, en skillnad på {gap} miljoner kronor.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.bar_chart(
+            data,
+            x="what",
+            y="million_sek",
+            finding=words["finding"],
+            source=source_label("str2022web", "rf_sod_2021", language=language),
+            x_title="",
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
 def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
@@ -46,6 +73,17 @@ def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def measures_table_html(measures: pd.DataFrame) -> HTML:
-    """:func:`measures_table` as HTML, without the index, left-aligned headers."""
-    return HTML(measures_table(measures).to_html(index=False, border=0, classes="dataframe", justify="left"))
+#: The measures table's headings in the Swedish edition (its cells are the data's own words).
+MEASURES_HEADERS_SV = {"Measure": "Mått", "Unit": "Enhet", "What it counts": "Vad det räknar", "Figures": "Siffror"}
+
+
+def measures_table_html(measures: pd.DataFrame) -> Bilingual:
+    """:func:`measures_table` as HTML, without the index, left-aligned headers; in English with its Swedish twin
+    (Swedish headings)."""
+    table = measures_table(measures)
+
+    def html(language: str) -> HTML:
+        shown = table if language == "en" else table.rename(columns=MEASURES_HEADERS_SV)
+        return HTML(shown.to_html(index=False, border=0, classes="dataframe", justify="left"))
+
+    return Bilingual(html)

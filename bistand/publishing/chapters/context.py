@@ -9,10 +9,34 @@ from bistand.analysis.chapters.context import ADULTS_YEAR, LONGTERM_YEAR, SODERM
 from bistand.analysis.context import KOLADA_GROUPS, KOLADA_KPIS, load_studies
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.i18n import figure, pick, translate
+from bistand.publishing.twins import Bilingual, with_swedish_headers
+
+#: The headings of the chapter's tables of the data's own words, in the Swedish edition.
+STUDIES_HEADERS_SV = {
+    "Study": "Studie",
+    "Design": "Upplägg",
+    "Finding": "Resultat",
+    "What the design can identify": "Vad upplägget kan identifiera",
+    "Source (key)": "Källa (nyckel)",
+}
+KOLADA_HEADERS_SV = {
+    "Kolada id": "Kolada-id",
+    "What it counts": "Vad det räknar",
+    "Statistics from": "Statistik från",
+    "Group": "Grupp",
+    "For": "För",
+    "Members": "Medlemmar",
+}
 
 
-def studies_table() -> pd.DataFrame:
-    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source."""
+def studies_table() -> Bilingual:
+    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source (the
+    studies' own words; Swedish headings in the Swedish edition)."""
+    return with_swedish_headers(_studies(), STUDIES_HEADERS_SV)
+
+
+def _studies() -> pd.DataFrame:
     studies = load_studies()
     return pd.DataFrame(
         {
@@ -25,69 +49,140 @@ def studies_table() -> pd.DataFrame:
     ).set_index("Study")
 
 
-def adults_chart(peers: Peers) -> alt.Chart:
-    """Bars of the share of adults with assistance in each named large municipality, highest first."""
+def adults_chart(peers: Peers) -> Bilingual:
+    """Bars of the share of adults with assistance in each named large municipality, highest first; in English with
+    its Swedish twin."""
     adults, linkoping = peers.adults, peers.linkoping_adults
-    return charts.bar_chart(
-        adults.assign(share=adults["value"]),
-        x="municipality",
-        y="share",
-        finding=f"{ADULTS_YEAR}: {linkoping['value']:.1f} % of Linköping's adults had assistance, "
-        f"rank {linkoping['rank']} of {len(adults)}",
-        source=source_label("lkp_stat") + " (Linköping i siffror)",
-        x_title="Municipality",
-        y_title="Adults with assistance during the year (%)",
-        description=f"Bar chart of the share of adults (18 or older) with ekonomiskt bistånd at some time in "
-        f"{ADULTS_YEAR}: "
-        + ", ".join(f"{m} {v:.1f} percent" for m, v in zip(adults["municipality"], adults["value"], strict=False))
-        + ".",
-    )
+
+    def chart(language: str) -> alt.Chart:
+        share = figure(linkoping["value"], ".1f", language)
+        shares = ", ".join(
+            f"{m} {figure(v, '.1f', language)} {pick(('percent', 'procent'), language)}"
+            for m, v in zip(adults["municipality"], adults["value"], strict=False)
+        )
+        texts = {
+            "finding": (
+                f"{ADULTS_YEAR}: {share} % of Linköping's adults had assistance, rank {linkoping['rank']} of "
+                f"{len(adults)}",
+                f"{ADULTS_YEAR}: {figure(linkoping['value'], '.1f', language)}\u00a0% av Linköpings vuxna fick "
+                f"ekonomiskt bistånd, plats {linkoping['rank']} av {len(adults)}",
+            ),
+            "x_title": ("Municipality", "Kommun"),
+            "y_title": ("Adults with assistance during the year (%)", "Vuxna med ekonomiskt bistånd under året (%)"),
+            "description": (
+                f"Bar chart of the share of adults (18 or older) with ekonomiskt bistånd at some time in "
+                f"{ADULTS_YEAR}: {shares}.",
+                f"Stapeldiagram över andelen vuxna (18 år eller äldre) med ekonomiskt bistånd någon gång under "
+                f"{ADULTS_YEAR}: {shares}.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.bar_chart(
+            adults.assign(share=adults["value"]),
+            x="municipality",
+            y="share",
+            finding=words["finding"],
+            source=source_label("lkp_stat", language=language) + " (Linköping i siffror)",
+            x_title=words["x_title"],
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def longterm_table(peers: Peers) -> pd.DataFrame:
-    """The long-term shares as a display table, highest first, one decimal."""
+def longterm_table(peers: Peers) -> Bilingual:
+    """The long-term shares as a display table, highest first, one decimal; in English with its Swedish twin."""
+    return Bilingual(lambda language: _longterm(peers, language))
+
+
+def _longterm(peers: Peers, language: str) -> pd.DataFrame:
     longterm = peers.longterm
+    headers = translate(
+        {
+            "municipality": ("Municipality", "Kommun"),
+            "code": ("Code", "Kod"),
+            "share": (
+                f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)",
+                f"Biståndsmottagare med långvarigt ekonomiskt bistånd, {LONGTERM_YEAR} (%)",
+            ),
+            "source": ("Source (key)", "Källa (nyckel)"),
+        },
+        language,
+    )
     return pd.DataFrame(
         {
-            "Municipality": longterm["municipality"],
-            "Code": longterm["code"],
-            f"Recipients with long-term assistance, {LONGTERM_YEAR} (%)": longterm["value"].map("{:.1f}".format),
-            "Source (key)": longterm["source_id"],
+            headers["municipality"]: longterm["municipality"],
+            headers["code"]: longterm["code"],
+            headers["share"]: [figure(value, ".1f", language) for value in longterm["value"]],
+            headers["source"]: longterm["source_id"],
         }
-    ).set_index("Municipality")
+    ).set_index(headers["municipality"])
 
 
-def sodermanland_chart(sodermanland: Sodermanland) -> alt.Chart:
-    """Bars of the amount paid per household (thousand SEK) in each Södermanland municipality, highest first."""
+def sodermanland_chart(sodermanland: Sodermanland) -> Bilingual:
+    """Bars of the amount paid per household (thousand SEK) in each Södermanland municipality, highest first; in
+    English with its Swedish twin."""
     table, strangnas = sodermanland.table, sodermanland.strangnas
-    return charts.bar_chart(
-        table.assign(thousand=table["per_household"] / 1000),
-        x="municipality",
-        y="thousand",
-        finding=(
-            f"{SODERMANLAND_YEAR}: Strängnäs paid {strangnas['per_household'] / 1000:,.1f} thousand SEK per "
-            f"household, rank {sodermanland.strangnas_rank} of {len(table)}"
-        ),
-        source=source_label("rf_sod_2021") + "; per household as the table states it",
-        x_title="Municipality",
-        y_title=f"Amount paid per household, {SODERMANLAND_YEAR} (thousand SEK)",
-        description=f"Bar chart of ekonomiskt bistånd paid per household with assistance in {SODERMANLAND_YEAR}, "
-        "as Regionfakta's table states it: "
-        + ", ".join(
-            f"{m} {v / 1000:,.1f} thousand SEK"
+
+    def chart(language: str) -> alt.Chart:
+        paid = figure(strangnas["per_household"] / 1000, ",.1f", language)
+        unit = pick(("thousand SEK", "tusen kronor"), language)
+        amounts = ", ".join(
+            f"{m} {figure(v / 1000, ',.1f', language)} {unit}"
             for m, v in zip(table["municipality"], table["per_household"], strict=False)
         )
-        + f". No figure for {', '.join(sodermanland.missing)}.",
-    )
+        missing = ", ".join(sodermanland.missing)
+        texts = {
+            "finding": (
+                f"{SODERMANLAND_YEAR}: Strängnäs paid {paid} thousand SEK per household, rank "
+                f"{sodermanland.strangnas_rank} of {len(table)}",
+                f"{SODERMANLAND_YEAR}: Strängnäs betalade ut {paid} tusen kronor per hushåll, plats "
+                f"{sodermanland.strangnas_rank} av {len(table)}",
+            ),
+            "per": ("; per household as the table states it", "; per hushåll så som tabellen anger det"),
+            "x_title": ("Municipality", "Kommun"),
+            "y_title": (
+                f"Amount paid per household, {SODERMANLAND_YEAR} (thousand SEK)",
+                f"Utbetalt per hushåll, {SODERMANLAND_YEAR} (tusen kronor)",
+            ),
+            "description": (
+                f"Bar chart of ekonomiskt bistånd paid per household with assistance in {SODERMANLAND_YEAR}, "
+                f"as Regionfakta's table states it: {amounts}. No figure for {missing}.",
+                f"Stapeldiagram över utbetalt ekonomiskt bistånd per biståndshushåll {SODERMANLAND_YEAR}, så som "
+                f"Regionfaktas tabell anger det: {amounts}. Ingen siffra för {missing}.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.bar_chart(
+            table.assign(thousand=table["per_household"] / 1000),
+            x="municipality",
+            y="thousand",
+            finding=words["finding"],
+            source=source_label("rf_sod_2021", language=language) + words["per"],
+            x_title=words["x_title"],
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def kolada_kpis_table() -> pd.DataFrame:
-    """Kolada's key figures that would settle the question, by id."""
-    return pd.DataFrame(KOLADA_KPIS, columns=["Kolada id", "What it counts", "Statistics from"]).set_index("Kolada id")
+def kolada_kpis_table() -> Bilingual:
+    """Kolada's key figures that would settle the question, by id (Swedish headings in the Swedish edition)."""
+    frame = pd.DataFrame(KOLADA_KPIS, columns=["Kolada id", "What it counts", "Statistics from"])
+    return with_swedish_headers(frame.set_index("Kolada id"), KOLADA_HEADERS_SV)
 
 
-def kolada_groups_table() -> pd.DataFrame:
-    """Kolada's comparison groups, members with their official codes where the sources give them."""
+def kolada_groups_table() -> Bilingual:
+    """Kolada's comparison groups, members with their official codes where the sources give them (Swedish headings in
+    the Swedish edition)."""
+    return with_swedish_headers(_kolada_groups(), KOLADA_HEADERS_SV)
+
+
+def _kolada_groups() -> pd.DataFrame:
     return pd.DataFrame(
         [
             {"Group": name, "For": focus, "Members": ", ".join(f"{m} ({c})" if c else m for m, c in members)}

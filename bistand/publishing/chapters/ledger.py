@@ -9,6 +9,7 @@ the downloads change together, when ``make update`` re-executes the notebook, or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -18,12 +19,15 @@ from IPython.display import HTML
 from bistand import ROOT
 from bistand.analysis import judgements
 from bistand.analysis.chapters.ledger import ClaimsLedger
-from bistand.analysis.claims import FINDING_RULES
+from bistand.analysis.claims import FINDING_RULES, FINDING_RULES_SV
 from bistand.publishing.html_tables import data_table_html
-from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html
+from bistand.publishing.i18n import SWEDISH_HTML
+from bistand.publishing.ledger_view import COLUMNS, COLUMNS_SV, HEADINGS_SV, in_ledger_order, ledger_html
+from bistand.publishing.twins import Bilingual
 
 #: The checks table's columns: a check counts as nothing but a check, so "Counts as" is left out.
 CHECK_COLUMNS = {name: cell for name, cell in COLUMNS.items() if name != "Counts as"}
+CHECK_COLUMNS_SV = {name: cell for name, cell in COLUMNS_SV.items() if name != HEADINGS_SV["Counts as"]}
 #: The mime type under which the claims table's output carries its rows as records (MyST-NB renders only the HTML).
 CLAIMS_MIME = "application/vnd.bistand.claims-ledger+json"
 #: The ledger chapter, whose stored output holds the claims table.
@@ -45,9 +49,10 @@ class ClaimsTable(HTML):
         rows = self.claims.astype(object).where(self.claims.notna(), None).to_dict("records")
         return {"columns": list(self.claims.columns), "claims": rows}
 
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, dict[str, list]]:
-        # IPython adds text/html (``_repr_html_``) and text/plain to this bundle.
-        return {CLAIMS_MIME: self.records()}
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, object]:
+        # IPython adds text/html (``_repr_html_``) and text/plain to this bundle; the Swedish twin of the table
+        # (:data:`~bistand.publishing.i18n.SWEDISH_HTML`) is the same rows with Swedish headings and labels.
+        return {CLAIMS_MIME: self.records(), SWEDISH_HTML: ledger_html(in_ledger_order(self.claims), COLUMNS_SV)}
 
 
 class ClaimsRecords:
@@ -86,22 +91,57 @@ def stored_claims(notebook: Path = LEDGER_NOTEBOOK) -> pd.DataFrame:
     return pd.DataFrame.from_records(found[0]["claims"], columns=found[0]["columns"])
 
 
-def checks_table_html(book_ledger: ClaimsLedger) -> HTML:
-    """The internal checks of statistical tables, in the ledger's order."""
-    return HTML(ledger_html(book_ledger.checks, CHECK_COLUMNS))
+def checks_table_html(book_ledger: ClaimsLedger) -> Bilingual:
+    """The internal checks of statistical tables, in the ledger's order; in English with its Swedish twin."""
+    columns = {"en": CHECK_COLUMNS, "sv": CHECK_COLUMNS_SV}
+    return Bilingual(lambda language: HTML(ledger_html(book_ledger.checks, columns[language])))
 
 
-def finding_rules_frame() -> pd.DataFrame:
-    """Each finding a claim or check can count as, with the rule that sets it, in the order the rules apply."""
+def finding_rules_frame(language: str = "en") -> pd.DataFrame:
+    """Each finding a claim or check can count as, with the rule that sets it, in the order the rules apply, in
+    ``language``."""
+    if language == "sv":
+        return pd.DataFrame(
+            {"Utfall": [f.sv for f in FINDING_RULES], "Regel": [FINDING_RULES_SV[f] for f in FINDING_RULES]}
+        )
     return pd.DataFrame({"Finding": [f.value for f in FINDING_RULES], "Rule": list(FINDING_RULES.values())})
 
 
-def judgement_rules_frame() -> pd.DataFrame:
-    """Each rule that chooses a word weighing a figure in the summaries and the chapters, stated in English."""
+#: The names of the judgement rules in the Swedish edition.
+RULE_NAMES_SV = {
+    "share": "andel",
+    "direction and position": "riktning och läge",
+    "compare_falls": "jämförda minskningar",
+    "timing": "tidpunkt",
+    "record": "rekord",
+    "tally": "antal av",
+    "seats": "mandat",
+    "precision": "precision",
+}
+
+
+def judgement_rules_frame(language: str = "en") -> pd.DataFrame:
+    """Each rule that chooses a word weighing a figure in the summaries and the chapters, stated in ``language``."""
     table = judgements.rules()
+    if language == "sv":
+        return pd.DataFrame({"Ord": table["rule"].map(RULE_NAMES_SV), "Regel": table["sv"]})
     return pd.DataFrame({"Words": table["rule"].str.replace("_", " "), "Rule": table["en"]})
 
 
 def rules_table_html(frame: pd.DataFrame) -> HTML:
     """A rules table (:func:`finding_rules_frame`, :func:`judgement_rules_frame`) as an HTML table."""
     return HTML(data_table_html(frame))
+
+
+def _rules_table(make: Callable[[str], pd.DataFrame]) -> Bilingual:
+    return Bilingual(lambda language: rules_table_html(make(language)))
+
+
+def finding_rules_table() -> Bilingual:
+    """:func:`finding_rules_frame` as the page shows it, in English with its Swedish twin."""
+    return _rules_table(finding_rules_frame)
+
+
+def judgement_rules_table() -> Bilingual:
+    """:func:`judgement_rules_frame` as the page shows it, in English with its Swedish twin."""
+    return _rules_table(judgement_rules_frame)

@@ -3,28 +3,42 @@ dots, the timeline with its numbered events, and the annual counts."""
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
 from bistand.analysis.chapters.linkoping import Annual, PaidInAMonth, Timeline
+from bistand.analysis.tables import NOT_IN_DATA
+from bistand.data.formats import spelled_month
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.i18n import Text, figure, pick, translate, word
+from bistand.publishing.twins import Bilingual, with_swedish_headers
 
-#: How the dot chart names each source in its legend.
-SOURCE_NAMES = {
-    "lkp2024pr": "Linköpings kommun, release of 21 Feb 2024",
-    "lkp2021pr": "Linköpings kommun, release of 14 Oct 2021",
-    "corren2021": "Corren, 20 Dec 2021",
+#: How the dot chart names each source in its legend, as (English, Swedish).
+SOURCE_NAMES: dict[str, Text] = {
+    "lkp2024pr": ("Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, pressmeddelande 21 feb 2024"),
+    "lkp2021pr": ("Linköpings kommun, release of 14 Oct 2021", "Linköpings kommun, pressmeddelande 14 okt 2021"),
+    "corren2021": ("Corren, 20 Dec 2021", "Corren, 20 dec 2021"),
 }
 
-#: Per count of the dot chart: the period as its label gives it, where the label goes, and a sideways nudge
-#: in pixels (the two start-of-2021 points side by side).
-POINT_STYLES = {
-    "lkp_paid_2021_lkp2021pr": ("Start of 2021", "above-right", -7),
-    "lkp_paid_2021_01_lkp2024pr": ("Jan 2021", "below-right", 7),
-    "lkp_paid_2021_09_lkp2021pr": ("Sep 2021", "right", 0),
-    "lkp_paid_2021_12_20_corren2021": ("20 Dec 2021", "below", 0),
-    "lkp_paid_2024_01_lkp2024pr": ("Jan 2024", "above", 0),
+#: Per count of the dot chart: the period as its label gives it (English, Swedish), where the label goes, and a
+#: sideways nudge in pixels (the two start-of-2021 points side by side).
+POINT_STYLES: dict[str, tuple[Text, str, int]] = {
+    "lkp_paid_2021_lkp2021pr": (("Start of 2021", "Början av 2021"), "above-right", -7),
+    "lkp_paid_2021_01_lkp2024pr": (("Jan 2021", "jan 2021"), "below-right", 7),
+    "lkp_paid_2021_09_lkp2021pr": (("Sep 2021", "sep 2021"), "right", 0),
+    "lkp_paid_2021_12_20_corren2021": (("20 Dec 2021", "20 dec 2021"), "below", 0),
+    "lkp_paid_2024_01_lkp2024pr": (("Jan 2024", "jan 2024"), "above", 0),
+}
+#: The Swedish edition's words for the notes the data gives a count (the English notes are the data's own).
+NOTES_SV = {
+    "lkp_paid_2021_lkp2021pr": "Hushåll med utbetalning i början av 2021 (”i början på året”; månaden anges inte): "
+    "septembers nivå plus den angivna minskningen.",
+    "lkp_paid_2021_01_lkp2024pr": "Anges inte: nivån i januari 2024 minus den angivna förändringen.",
+    "lkp_paid_2021_12_20_corren2021": "”i dag” i en artikel den 20 december 2021; vilken månads antal det är säger "
+    "artikeln inte.",
 }
 
 #: Text placement for each label position of the dot chart.
@@ -46,8 +60,29 @@ EVENT_COLUMNS = {
 }
 
 
-def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """The list of sources as the chapter shows it: key, publisher, title, date as given, role."""
+#: The headings of the chapter's tables of the data's own words, in the Swedish edition.
+HEADERS_SV = {
+    "Key": "Nyckel",
+    "Publisher": "Utgivare",
+    "Title": "Titel",
+    "Date, as the source gives it": "Datum, så som källan anger det",
+    "Role": "Roll",
+    "Date (as precise as the source)": "Datum (så exakt som källan)",
+    "Precision": "Precision",
+    "Kind": "Slag",
+    "Event": "Händelse",
+    "Source": "Källa",
+    "No.": "Nr",
+}
+
+
+def sources_table(sources: pd.DataFrame) -> Bilingual:
+    """The list of sources as the chapter shows it: key, publisher, title, date as given, role (the data's own words;
+    Swedish headings in the Swedish edition)."""
+    return with_swedish_headers(_sources(sources), HEADERS_SV)
+
+
+def _sources(sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Key": sources.index,
@@ -59,63 +94,127 @@ def sources_table(sources: pd.DataFrame) -> pd.DataFrame:
     ).set_index("Key")
 
 
-def start_levels_table(paid: PaidInAMonth) -> pd.DataFrame:
-    """The two derived levels for the start of 2021, what each is derived from, and the December 2021 fall against each."""
+def start_levels_table(paid: PaidInAMonth) -> Bilingual:
+    """The two derived levels for the start of 2021, what each is derived from, and the December 2021 fall against
+    each; in English with its Swedish twin."""
+    return Bilingual(lambda language: _start_levels(paid, language))
+
+
+def _start_levels(paid: PaidInAMonth, language: str) -> pd.DataFrame:
+    def n(value: float, spec: str = ",.0f") -> str:
+        return figure(value, spec, language)
+
+    texts: dict[str, Text] = {
+        "level": ("Level at the start of 2021", "Nivå i början av 2021"),
+        "from": ("Derived from", "Härledd ur"),
+        "source": ("Source", "Källa"),
+        "fall": (
+            f"The December 2021 fall to {n(paid.dec_2021)} against it",
+            f"Minskningen till {n(paid.dec_2021)} i december 2021 räknad från den",
+        ),
+        "feb": (
+            f"{n(paid.jan_2024)} in January 2024 + {n(-paid.change_2021_2024)} fewer since January 2021",
+            f"{n(paid.jan_2024)} i januari 2024 + {n(-paid.change_2021_2024)} färre sedan januari 2021",
+        ),
+        "oct": (
+            f"{n(paid.sep_2021)} in September 2021 + {n(-paid.change_start_sep)} fewer since the start of the year",
+            f"{n(paid.sep_2021)} i september 2021 + {n(-paid.change_start_sep)} färre sedan årets början",
+        ),
+        "percent": (" percent", " procent"),
+        "jan_2021": ("January 2021 (as the 2024 release puts it)", "Januari 2021 (enligt pressmeddelandet 2024)"),
+        "start_2021": ("Start of 2021 (as the 2021 release puts it)", "Början av 2021 (enligt pressmeddelandet 2021)"),
+    }
+    words = translate(texts, language)
     return pd.DataFrame(
         {
-            "Level at the start of 2021": [f"{paid.jan_2021_feb_release:,.0f}", f"{paid.start_2021_oct_release:,.0f}"],
-            "Derived from": [
-                f"{paid.jan_2024:,.0f} in January 2024 + {-paid.change_2021_2024:,.0f} fewer since January 2021",
-                f"{paid.sep_2021:,.0f} in September 2021 + {-paid.change_start_sep:,.0f} fewer since the start of the year",
-            ],
-            "Source": [f"{source_label(s)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
-            f"The December 2021 fall to {paid.dec_2021:,.0f} against it": [
-                f"{-paid.eight_vs_jan_2021_feb_release.recomputed:.1f} percent",
-                f"{-paid.eight_vs_start_2021_oct_release.recomputed:.1f} percent",
+            words["level"]: [n(paid.jan_2021_feb_release), n(paid.start_2021_oct_release)],
+            words["from"]: [words["feb"], words["oct"]],
+            words["source"]: [f"{source_label(s, language=language)} ({s})" for s in ("lkp2024pr", "lkp2021pr")],
+            words["fall"]: [
+                n(-paid.eight_vs_jan_2021_feb_release.recomputed, ".1f") + words["percent"],
+                n(-paid.eight_vs_start_2021_oct_release.recomputed, ".1f") + words["percent"],
             ],
         },
-        index=["January 2021 (as the 2024 release puts it)", "Start of 2021 (as the 2021 release puts it)"],
+        index=[words["jan_2021"], words["start_2021"]],
     )
 
 
-def count_points_frame(points: pd.DataFrame) -> pd.DataFrame:
-    """The dot chart's data: each count with its label, label position, nudge, source name and status as words."""
+def count_points_frame(points: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The dot chart's data: each count with its label, label position, nudge, source name and status as words, in
+    ``language``."""
     styles = [POINT_STYLES[f] for f in points["figure_id"]]
+    statuses = {key: pick(text, language) for key, text in charts.STATUS_TEXTS.items()}
+    if language == "en":
+        how = [note or "As published" for note in points["note"]]
+    else:
+        how = [
+            NOTES_SV[f] if note else "Som publicerat"
+            for f, note in zip(points["figure_id"], points["note"], strict=False)
+        ]
     frame = pd.DataFrame(
         {
             "figure_id": points["figure_id"],
             "when": [f"{w:%Y-%m-%d}" for w in points["when"]],
-            "period": [s[0] for s in styles],
+            "period": [pick(s[0], language) for s in styles],
             "place": [s[1] for s in styles],
             "nudge": [s[2] for s in styles],
             "households": points["households"],
-            "status": points["status"].map(charts.STATUS_LABELS),
-            "source": points["source_id"].map(SOURCE_NAMES),
-            "how": [note or "As published" for note in points["note"]],
+            "status": points["status"].map(statuses),
+            "source": points["source_id"].map(translate(SOURCE_NAMES, language)),
+            "how": how,
         }
     )
+    derived = pick((" (derived)", " (härlett)"), language)
     frame["label"] = [
-        f"{p}: {v:,.0f}" + ("" if s == "verbatim" else " (derived)")
+        f"{p}: {figure(v, ',.0f', language)}" + ("" if s == "verbatim" else derived)
         for p, v, s in zip(frame["period"], frame["households"], points["status"], strict=False)
     ]
     return frame
 
 
-def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerChart:
-    """Dots of households paid in a month, one colour per source, shape by status, never joined (not a series)."""
-    data = count_points_frame(points)
-    names = list(SOURCE_NAMES.values())
+#: The dot chart's own words, as (English, Swedish).
+COUNT_WORDS: dict[str, Text] = {
+    "x_title": (
+        "Month of the count (points are not a monthly series)",
+        "Räkningens månad (punkterna är ingen månadsserie)",
+    ),
+    "y_title": ("Households paid in the month", "Hushåll med utbetalning under månaden"),
+    "month": ("Month", "Månad"),
+    "households": ("Households", "Hushåll"),
+    "note": ("Note", "Anmärkning"),
+    "not_joined": (
+        ". Points from different sources are not joined; the axis does not start at zero.",
+        ". Punkter från olika källor är inte sammanbundna; axeln börjar inte på noll.",
+    ),
+}
+
+
+def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> Bilingual:
+    """Dots of households paid in a month, one colour per source, shape by status, never joined (not a series); in
+    English with its Swedish twin."""
+
+    def chart(language: str) -> alt.LayerChart:
+        return _monthly_counts_chart(points, paid, language)
+
+    return Bilingual(chart)
+
+
+def _monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth, language: str) -> alt.LayerChart:
+    data = count_points_frame(points, language)
+    names = list(translate(SOURCE_NAMES, language).values())
+    words = translate(COUNT_WORDS, language)
+    statuses = {key: pick(text, language) for key, text in charts.STATUS_TEXTS.items()}
     low, high = data["households"].min(), data["households"].max()
     base = alt.Chart(data).encode(
         x=alt.X(
             "when:T",
-            title="Month of the count (points are not a monthly series)",
+            title=words["x_title"],
             scale=alt.Scale(domain=["2020-09-01", "2024-06-01"]),
             axis=alt.Axis(format="%Y", tickCount="year"),
         ),
         y=alt.Y(
             "households:Q",
-            title="Households paid in the month",
+            title=words["y_title"],
             axis=alt.Axis(format=",.0f"),
             scale=alt.Scale(domain=[100 * (low // 100) - 200, 100 * (high // 100) + 200]),
         ),
@@ -123,25 +222,25 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
     dot = base.encode(
         color=alt.Color(
             "source:N",
-            title="Source",
+            title=word("source", language),
             scale=alt.Scale(domain=names, range=[charts.PALETTE["Linköping"], *charts.EXTRA_COLOURS[: len(names) - 1]]),
             legend=alt.Legend(direction="vertical"),
         ),
         shape=alt.Shape(
             "status:N",
-            title="Value",
+            title=word("value", language),
             scale=alt.Scale(
-                domain=[charts.STATUS_LABELS[s] for s in ("verbatim", "derived")],
+                domain=[statuses[s] for s in ("verbatim", "derived")],
                 range=[charts.STATUS_SHAPES[s] for s in ("verbatim", "derived")],
             ),
             legend=alt.Legend(direction="vertical"),
         ),
         tooltip=[
-            alt.Tooltip("period:N", title="Month"),
-            alt.Tooltip("households:Q", title="Households", format=",.0f"),
-            alt.Tooltip("source:N", title="Source"),
-            alt.Tooltip("status:N", title="Value"),
-            alt.Tooltip("how:N", title="Note"),
+            alt.Tooltip("period:N", title=words["month"]),
+            alt.Tooltip("households:Q", title=words["households"], format=",.0f"),
+            alt.Tooltip("source:N", title=word("source", language)),
+            alt.Tooltip("status:N", title=word("value", language)),
+            alt.Tooltip("how:N", title=words["note"]),
         ],
     )
     dots = [
@@ -154,97 +253,223 @@ def monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth) -> alt.LayerC
         .encode(text="label:N")
         for place, style in PLACES.items()
     ]
-    finding = (
-        f"Households paid in a month in Linköping: {paid.jan_2024:,.0f} in January 2024, "
-        f"{paid.jan_2021_feb_release - paid.jan_2024:,.0f} or "
-        f"{paid.start_2021_oct_release - paid.jan_2024:,.0f} fewer than at the start "
-        f"of 2021, depending on which release gives the start"
-    )
+
+    def n(value: float) -> str:
+        return figure(value, ",.0f", language)
+
+    texts = {
+        "finding": (
+            f"Households paid in a month in Linköping: {n(paid.jan_2024)} in January 2024, "
+            f"{n(paid.jan_2021_feb_release - paid.jan_2024)} or "
+            f"{n(paid.start_2021_oct_release - paid.jan_2024)} fewer than at the start "
+            f"of 2021, depending on which release gives the start",
+            f"Hushåll med utbetalning under en månad i Linköping: {n(paid.jan_2024)} i januari 2024, "
+            f"{n(paid.jan_2021_feb_release - paid.jan_2024)} eller {n(paid.start_2021_oct_release - paid.jan_2024)} "
+            "färre än i början av 2021, beroende på vilket pressmeddelande som anger utgångsläget",
+        ),
+        "description": (
+            f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
+            f"{n(paid.start_2021_oct_release)} at the start of 2021 (derived from the October 2021 release) "
+            f"and {n(paid.jan_2021_feb_release)} in January 2021 (derived from the February 2024 release), "
+            f"{n(paid.sep_2021)} in September 2021, {n(paid.dec_2021)} on 20 December 2021 and "
+            f"{n(paid.jan_2024)} in January 2024. The points are not joined, because they are not a series.",
+            f"Punktdiagram över hushåll som fick ekonomiskt bistånd utbetalt under en månad i Linköping, ur tre "
+            f"texter: {n(paid.start_2021_oct_release)} i början av 2021 (härlett ur pressmeddelandet från oktober "
+            f"2021) och {n(paid.jan_2021_feb_release)} i januari 2021 (härlett ur pressmeddelandet från februari "
+            f"2024), {n(paid.sep_2021)} i september 2021, {n(paid.dec_2021)} den 20 december 2021 och "
+            f"{n(paid.jan_2024)} i januari 2024. Punkterna är inte sammanbundna, eftersom de inte är en serie.",
+        ),
+    }
+    said = translate(texts, language)
     return alt.layer(*dots, *labels).properties(
         width=charts.WIDTH,
         height=320,
         title=alt.TitleParams(
-            finding,
-            subtitle="Source: " + source_label("lkp2021pr", "lkp2024pr", "corren2021") + ". Points from different "
-            "sources are not joined; the axis does not start at zero.",
+            said["finding"],
+            subtitle=f"{word('source', language)}: "
+            + source_label("lkp2021pr", "lkp2024pr", "corren2021", language=language)
+            + words["not_joined"],
             subtitleFontStyle="italic",
         ),
-        description=f"Dot chart of households paid ekonomiskt bistånd in one month in Linköping, from three texts: "
-        f"{paid.start_2021_oct_release:,.0f} at the start of 2021 (derived from the October 2021 release) "
-        f"and {paid.jan_2021_feb_release:,.0f} in January 2021 (derived from the February 2024 release), "
-        f"{paid.sep_2021:,.0f} in September 2021, {paid.dec_2021:,.0f} on 20 December 2021 and "
-        f"{paid.jan_2024:,.0f} in January 2024. The points are not joined, because they are not a series.",
+        description=said["description"],
     )
 
 
-def timeline(tl: Timeline, paid: PaidInAMonth) -> alt.VConcatChart:
-    """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of the
-    fall had happened by 20 December 2021 (IAF not yet running) from each start level."""
+def timeline(tl: Timeline, paid: PaidInAMonth) -> Bilingual:
+    """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of
+    the fall had happened by 20 December 2021 (IAF not yet running) from each start level. In English with its Swedish
+    twin (the events' labels, in the tooltips and the table below, are the data's own words)."""
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
-    bands, counts = tl.bands, tl.counts
-    finding = (
-        f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {share_feb:.0f}–"
-        f"{share_oct:.0f} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
-        "2021, when IAF's director was still incoming"
+
+    def chart(language: str) -> alt.VConcatChart:
+        return _timeline(tl, share_feb, share_oct, language)
+
+    return Bilingual(chart)
+
+
+def _timeline(tl: Timeline, share_feb: float, share_oct: float, language: str) -> alt.VConcatChart:
+    # A coalition's name joins its last two parties with the language's "and".
+    bands = (
+        tl.bands if language == "en" else tl.bands.assign(majority=tl.bands["majority"].str.replace(" and ", " och "))
     )
+    counts = tl.counts
+    low, high = figure(share_feb, ".0f", language), figure(share_oct, ".0f", language)
+
+    def period(b) -> str:
+        if language == "en":
+            return f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
+        end = "inget slut angivet" if b.open_end else spelled_month(b.end, "sv")
+        return f"{b.majority}, {spelled_month(b.start, 'sv')} till {end}"
+
+    periods = "; ".join(period(b) for b in bands.itertuples())
+    values = ", ".join(
+        f"{figure(v, ',.0f', language)} ({label})"
+        for v, label in zip(counts["households"], counts["label"], strict=False)
+    )
+    texts: dict[str, Text] = {
+        "finding": (
+            f"Linköping: from 2016 to 2024 the measures span {len(bands)} governing coalitions, and {low}–"
+            f"{high} percent of the fall reported for 2021 to January 2024 had happened by 20 December "
+            "2021, when IAF's director was still incoming",
+            f"Linköping: från 2016 till 2024 spänner åtgärderna över {len(bands)} styrande koalitioner, och {low}–"
+            f"{high} procent av minskningen som redovisas för 2021 till januari 2024 hade skett den 20 december "
+            "2021, när IAF:s chef ännu inte hade tillträtt",
+        ),
+        "events": ("Events: ", "Händelser: "),
+        "counts": (". Counts: ", ". Antal: "),
+        "numbers": (". Numbers refer to the table below.", ". Siffrorna hänvisar till tabellen nedan."),
+        "counts_title": ("Households paid in a month", "Hushåll med utbetalning under en månad"),
+        "description": (
+            f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
+            "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
+            "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
+            "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
+            f"Shaded bands, the parties that governed: {periods}. Bottom panel, same time axis: households paid in a "
+            f"month, points not joined: {values}.",
+            f"Tidslinje för Linköping, 2016 till 2024. Övre panelen: {len(tl.events)} numrerade händelser i tre rader "
+            "(beslut, program, start och slut, rapporter), bland dem programmet med 500 platser som antogs den "
+            "13 november 2018, 500-uppdraget under 2019 och 2020, utredningen av heltidsaktivering (beställd senast "
+            "13 maj 2019), beslutet om IAF 2021 och IAF:s chef som ännu inte hade tillträtt den 20 december 2021. "
+            f"Skuggade band, de partier som styrde: {periods}. Nedre panelen, samma tidsaxel: hushåll med "
+            f"utbetalning under en månad, punkterna inte sammanbundna: {values}.",
+        ),
+    }
+    words = translate(texts, language)
     return charts.timeline_chart(
         tl.events,
         bands,
         counts,
         domain=("2016-01-01", "2024-12-31"),
-        finding=finding,
+        finding=words["finding"],
         # A label ending in "n.d." already has its full stop: "n.d. Counts", not "n.d.. Counts".
-        source="Events: "
-        + source_label(*tl.source_ids).removesuffix(".")
-        + ". Counts: "
-        + source_label("lkp2021pr", "corren2021", "lkp2024pr")
-        + ". Numbers refer to the table below.",
-        description=(
-            f"Timeline of Linköping, 2016 to 2024. Top panel: {len(tl.events)} numbered events in three rows "
-            "(decisions, programmes, starts and ends, reports), among them the 500-place programme adopted on "
-            "13 November 2018, 500-uppdraget over 2019 and 2020, the investigation of heltidsaktivering "
-            "(commissioned by 13 May 2019), the decision on IAF in 2021 and IAF's director still incoming on 20 December 2021. "
-            "Shaded bands, the parties that governed: "
-            + "; ".join(
-                f"{b.majority}, {b.start:%B %Y} to " + ("no end stated" if b.open_end else f"{b.end:%B %Y}")
-                for b in bands.itertuples()
-            )
-            + ". Bottom panel, same time axis: households paid in a month, points not joined: "
-            + ", ".join(f"{v:,.0f} ({label})" for v, label in zip(counts["households"], counts["label"], strict=False))
-            + "."
-        ),
+        source=words["events"]
+        + source_label(*tl.source_ids, language=language).removesuffix(".")
+        + words["counts"]
+        + source_label("lkp2021pr", "corren2021", "lkp2024pr", language=language)
+        + words["numbers"],
+        description=words["description"],
+        counts_title=words["counts_title"],
+        language=language,
     )
 
 
-def events_table(events: pd.DataFrame) -> pd.DataFrame:
+def events_table(events: pd.DataFrame) -> Bilingual:
     """The key to the timeline: one row per numbered event, indexed by the number the chart draws for it.
 
     ``events`` is the frame the chart is drawn from (``timeline.numbered_events``); each row keeps its own
     number, so row n of the table is the event the chart labels n.
     """
-    return events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
+    table = events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
+    return with_swedish_headers(table, HEADERS_SV)
 
 
-def annual_chart(annual: Annual) -> alt.LayerChart:
-    """Households with assistance at any time in the year, shape by status; the line breaks over the missing years."""
+#: The annual overview's headings in the Swedish edition.
+OVERVIEW_HEADERS_SV = {
+    "Year": "År",
+    "Households at any time in the year": "Hushåll någon gång under året",
+    "Amount paid (million SEK)": "Utbetalt (miljoner kronor)",
+    "Amount per household in the year (SEK)": "Belopp per hushåll under året (kronor)",
+    "Source (key)": "Källa (nyckel)",
+}
+OVERVIEW_CELL = re.compile(r"(?P<number>-?[\d,]+(?:\.\d+)?)(?P<derived> \(derived\))?")
+_SWEDISH_SEPARATORS = str.maketrans({",": "\u00a0", ".": ","})
+
+
+def overview_cell(text: str, column: str, language: str) -> str:
+    """A cell of the annual overview in ``language``: "4,254 (derived)" -> "4 254 (härlett)", "not in the data" ->
+    "saknas i uppgifterna"; a source key as it is. Other wording is an error, not English left in the table."""
+    if language == "en" or column == "Source (key)":
+        return text
+    if text == NOT_IN_DATA:
+        return "saknas i uppgifterna"
+    match = OVERVIEW_CELL.fullmatch(text)
+    if not match:
+        raise ValueError(f"no Swedish words for the overview's cell {text!r}")
+    number = match["number"].translate(_SWEDISH_SEPARATORS).replace("-", "\u2212")
+    return number + (" (härlett)" if match["derived"] else "")
+
+
+def annual_table(annual: Annual) -> Bilingual:
+    """The annual overview (households, amounts, amount per household, source) as the chapter shows it; in English
+    with its Swedish twin."""
+    table = annual.overview
+
+    def make(language: str) -> pd.DataFrame:
+        if language == "en":
+            return table
+        cells = {column: [overview_cell(str(v), column, language) for v in table[column]] for column in table}
+        shown = pd.DataFrame(cells, index=table.index).rename(columns=OVERVIEW_HEADERS_SV)
+        return shown.rename_axis(OVERVIEW_HEADERS_SV[table.index.name])
+
+    return Bilingual(make)
+
+
+def annual_chart(annual: Annual) -> Bilingual:
+    """Households with assistance at any time in the year, shape by status; the line breaks over the missing years.
+    In English with its Swedish twin."""
     hh = annual.households
     first, last = annual.gap
-    return charts.status_line_chart(
-        annual.frame,
-        x="year",
-        y="households",
-        series="series",
-        status="status",
-        finding=f"Linköping: {hh[2023]:,.0f} households had assistance at some time in 2023, "
-        f"{annual.fall_2014_2023:,.0f} fewer than in 2014; nothing is known for {first}–{last}",
-        source=source_label("lkpposten")
-        + " (2014; 2013 derived); "
-        + source_label("lkp_stat")
-        + " (2023; 2022 derived)",
-        x_title="Year",
-        y_title="Households with assistance at any time in the year",
-        description=f"Line chart of households in Linköping that received ekonomiskt bistånd at any time in the year: "
-        f"{hh[2013]:,.0f} in 2013 (derived), {hh[2014]:,.0f} in 2014, {hh[2022]:,.0f} in 2022 (derived) "
-        f"and {hh[2023]:,.0f} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
-    )
+
+    def chart(language: str) -> alt.LayerChart:
+        def n(value: float) -> str:
+            return figure(value, ",.0f", language)
+
+        texts = {
+            "finding": (
+                f"Linköping: {n(hh[2023])} households had assistance at some time in 2023, "
+                f"{n(annual.fall_2014_2023)} fewer than in 2014; nothing is known for {first}–{last}",
+                f"Linköping: {n(hh[2023])} hushåll fick ekonomiskt bistånd någon gång 2023, "
+                f"{n(annual.fall_2014_2023)} färre än 2014; för {first}–{last} är inget känt",
+            ),
+            "derived_2013": (" (2014; 2013 derived); ", " (2014; 2013 härlett); "),
+            "derived_2022": (" (2023; 2022 derived)", " (2023; 2022 härlett)"),
+            "y_title": ("Households with assistance at any time in the year", "Biståndshushåll någon gång under året"),
+            "description": (
+                f"Line chart of households in Linköping that received ekonomiskt bistånd at any time in the year: "
+                f"{n(hh[2013])} in 2013 (derived), {n(hh[2014])} in 2014, {n(hh[2022])} in 2022 (derived) "
+                f"and {n(hh[2023])} in 2023. There are no figures for {first} to {last}, so the line breaks there.",
+                f"Linjediagram över hushåll i Linköping som fick ekonomiskt bistånd någon gång under året: "
+                f"{n(hh[2013])} år 2013 (härlett), {n(hh[2014])} år 2014, {n(hh[2022])} år 2022 (härlett) och "
+                f"{n(hh[2023])} år 2023. Siffror saknas för {first} till {last}, så linjen bryts där.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.status_line_chart(
+            annual.frame,
+            x="year",
+            y="households",
+            series="series",
+            status="status",
+            finding=words["finding"],
+            source=source_label("lkpposten", language=language)
+            + words["derived_2013"]
+            + source_label("lkp_stat", language=language)
+            + words["derived_2022"],
+            x_title=word("year", language),
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import pandas as pd
 
-from bistand.analysis.chapters.national import TURN, BesideNation, NationalAmounts, NationalHouseholds
+from bistand.analysis.chapters.national import RIKET, TURN, BesideNation, NationalAmounts, NationalHouseholds
 from bistand.analysis.metrics import percent_change
 from bistand.data.load import SOCIALSTYRELSEN
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.i18n import Text, figure, pick, translate, word
 from bistand.publishing.prose import join_words
+from bistand.publishing.twins import Bilingual
 
 #: Regionfakta's pages that republish Socialstyrelsen's figures, as the charts credit them.
 REGIONFAKTA = source_label(*SOCIALSTYRELSEN)
@@ -19,76 +23,180 @@ REGIONFAKTA = source_label(*SOCIALSTYRELSEN)
 WITH_CPI = REGIONFAKTA + "; " + source_label("scb_kpi") + " (consumer price index)"
 
 
-def households_chart(se: NationalHouseholds) -> alt.LayerChart:
-    """Sweden's households with assistance, each point shaped by its status."""
+def regionfakta(language: str) -> str:
+    """:data:`REGIONFAKTA` in ``language``."""
+    return source_label(*SOCIALSTYRELSEN, language=language)
+
+
+def with_cpi(language: str) -> str:
+    """:data:`WITH_CPI` in ``language``."""
+    index = pick(("consumer price index", "konsumentprisindex"), language)
+    return f"{regionfakta(language)}; {source_label('scb_kpi', language=language)} ({index})"
+
+
+CONSTANT = re.compile(r"Constant (\d{4}) prices")
+
+
+def series_name(name: str, language: str) -> str:
+    """A series of the analysis frames as the chart names it in ``language``: "Riket (Sweden)" is "Riket",
+    "Current prices" "Löpande priser", "Constant 2023 prices" "2023 års priser"; a municipality's name is
+    the same."""
+    if language == "en":
+        return name
+    if name == RIKET:
+        return "Riket"
+    if name == "Current prices":
+        return "Löpande priser"
+    match = CONSTANT.fullmatch(name)
+    return f"{match[1]} års priser" if match else name
+
+
+def _named(frame: pd.DataFrame, language: str) -> pd.DataFrame:
+    return frame.assign(series=[series_name(name, language) for name in frame["series"]])
+
+
+def households_chart(se: NationalHouseholds) -> Bilingual:
+    """Sweden's households with assistance, each point shaped by its status; in English with its Swedish twin."""
     hh, first, last = se.series, se.first_year, se.last_year
-    return charts.status_line_chart(
-        se.chart_frame(),
-        x="year",
-        y="value",
-        series="series",
-        status="status",
-        finding=f"Households with assistance in Sweden fell by {se.fall_pct:.0f} percent from {first} to {last}, "
-        f"{se.share_after_turn:.0f} percent of that fall after {TURN}",
-        source=REGIONFAKTA,
-        x_title="Year",
-        y_title="Households with assistance at any time in the year",
-        description=f"Line chart of the number of households in Sweden that received ekonomiskt bistånd at any "
-        f"time in the year, {first} to {last}: about {hh[first]:,.0f} in {first}, "
-        f"{hh[TURN]:,.0f} in {TURN} and {hh[last]:,.0f} in {last}. The "
-        f"{join_words(se.positional_years)} value is read by position from an unlabelled list and "
-        "drawn as a triangle.",
-    )
+
+    def chart(language: str) -> alt.LayerChart:
+        def n(value: float, spec: str = ",.0f") -> str:
+            return figure(value, spec, language)
+
+        positional = join_words(se.positional_years, language)
+        texts = {
+            "finding": (
+                f"Households with assistance in Sweden fell by {n(se.fall_pct, '.0f')} percent from {first} to "
+                f"{last}, {n(se.share_after_turn, '.0f')} percent of that fall after {TURN}",
+                f"Antalet biståndshushåll i riket minskade med {n(se.fall_pct, '.0f')} procent från {first} till "
+                f"{last}, {n(se.share_after_turn, '.0f')} procent av minskningen efter {TURN}",
+            ),
+            "y_title": ("Households with assistance at any time in the year", "Biståndshushåll någon gång under året"),
+            "description": (
+                f"Line chart of the number of households in Sweden that received ekonomiskt bistånd at any "
+                f"time in the year, {first} to {last}: about {n(hh[first])} in {first}, "
+                f"{n(hh[TURN])} in {TURN} and {n(hh[last])} in {last}. The "
+                f"{positional} value is read by position from an unlabelled list and drawn as a triangle.",
+                f"Linjediagram över antalet hushåll i riket som fick ekonomiskt bistånd någon gång under året, "
+                f"{first} till {last}: omkring {n(hh[first])} år {first}, {n(hh[TURN])} år {TURN} och "
+                f"{n(hh[last])} år {last}. Värdet för {positional} är avläst efter plats i en lista utan etiketter "
+                "och ritat som en triangel.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.status_line_chart(
+            _named(se.chart_frame(), language),
+            x="year",
+            y="value",
+            series="series",
+            status="status",
+            finding=words["finding"],
+            source=regionfakta(language),
+            x_title=word("year", language),
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def per_inhabitant_chart(am: NationalAmounts) -> alt.LayerChart:
-    """Sweden's amount paid per inhabitant, in current and constant prices."""
+def per_inhabitant_chart(am: NationalAmounts) -> Bilingual:
+    """Sweden's amount paid per inhabitant, in current and constant prices; in English with its Swedish twin."""
     real, base = am.per_inhabitant_real, am.base_year
     first, last = int(am.per_inhabitant["year"].min()), int(am.per_inhabitant["year"].max())
-    return charts.status_line_chart(
-        am.per_inhabitant_frame(),
-        x="year",
-        y="value",
-        series="series",
-        status="status",
-        finding=f"Per inhabitant, Sweden paid {-percent_change(real[first], real[base]):.0f} "
-        f"percent less in {base} than in {first}, in constant prices",
-        source=WITH_CPI,
-        x_title="Year",
-        y_title="SEK paid per inhabitant",
-        description=f"Line chart of ekonomiskt bistånd paid per inhabitant in Sweden, {first} to {last}, "
-        f"in current prices and, up to {base}, in constant {base} prices. The "
-        f"{join_words(am.positional_years)} values are read by position from an unlabelled list and "
-        f"drawn as triangles; {join_words(am.not_deflated)} has no constant-price value.",
-    )
+    fall = -percent_change(real[first], real[base])
+
+    def chart(language: str) -> alt.LayerChart:
+        positional, not_deflated = join_words(am.positional_years, language), join_words(am.not_deflated, language)
+        texts = {
+            "finding": (
+                f"Per inhabitant, Sweden paid {fall:.0f} percent less in {base} than in {first}, in constant prices",
+                f"Per invånare betalade riket ut {figure(fall, '.0f', language)} procent mindre {base} än {first}, "
+                "i fasta priser",
+            ),
+            "y_title": ("SEK paid per inhabitant", "Utbetalt per invånare, kronor"),
+            "description": (
+                f"Line chart of ekonomiskt bistånd paid per inhabitant in Sweden, {first} to {last}, "
+                f"in current prices and, up to {base}, in constant {base} prices. The "
+                f"{positional} values are read by position from an unlabelled list and "
+                f"drawn as triangles; {not_deflated} has no constant-price value.",
+                f"Linjediagram över utbetalt ekonomiskt bistånd per invånare i riket, {first} till {last}, i "
+                f"löpande priser och, till och med {base}, i {base} års priser. Värdena för {positional} är "
+                f"avlästa efter plats i en lista utan etiketter och ritade som trianglar; {not_deflated} saknar "
+                "värde i fasta priser.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.status_line_chart(
+            _named(am.per_inhabitant_frame(), language),
+            x="year",
+            y="value",
+            series="series",
+            status="status",
+            finding=words["finding"],
+            source=with_cpi(language),
+            x_title=word("year", language),
+            y_title=words["y_title"],
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def amounts_chart(am: NationalAmounts, before: int = 2020, after: int = 2022) -> alt.LayerChart:
+def amounts_chart(am: NationalAmounts, before: int = 2020, after: int = 2022) -> Bilingual:
     """The amounts Sweden paid (billion SEK), in current and constant prices; the title gives the real change
-    from ``before`` to ``after``."""
+    from ``before`` to ``after``. In English with its Swedish twin."""
     real, base = am.paid_real, am.base_year
-    return charts.status_line_chart(
-        am.paid_frame(),
-        x="year",
-        y="value",
-        series="series",
-        status="status",
-        finding=f"In constant {base} prices, the amount Sweden paid fell by "
-        f"{-percent_change(real[before], real[after]):.0f} percent from {before} to {after}",
-        source=WITH_CPI,
-        x_title="Year",
-        y_title="Billion SEK paid in the year",
-        y_format=",.1f",
-        description=f"Line chart of ekonomiskt bistånd paid in Sweden in {join_words(list(am.paid_series.index))}, "
-        f"in current prices and in constant {base} prices. There is no amount for "
-        f"{' or '.join(str(y) for y in am.missing_years)}, so both lines break there; "
-        f"{join_words(am.not_deflated)} is in current prices only, because the price index ends in {base}.",
-    )
+    fall = -percent_change(real[before], real[after])
+
+    def chart(language: str) -> alt.LayerChart:
+        years = join_words(list(am.paid_series.index), language)
+        missing = pick((" or ", " eller "), language).join(str(y) for y in am.missing_years)
+        not_deflated = join_words(am.not_deflated, language)
+        texts = {
+            "finding": (
+                f"In constant {base} prices, the amount Sweden paid fell by {fall:.0f} percent from {before} to "
+                f"{after}",
+                f"I {base} års priser minskade rikets utbetalda belopp med {figure(fall, '.0f', language)} "
+                f"procent från {before} till {after}",
+            ),
+            "y_title": ("Billion SEK paid in the year", "Utbetalt under året, miljarder kronor"),
+            "description": (
+                f"Line chart of ekonomiskt bistånd paid in Sweden in {years}, "
+                f"in current prices and in constant {base} prices. There is no amount for "
+                f"{missing}, so both lines break there; "
+                f"{not_deflated} is in current prices only, because the price index ends in {base}.",
+                f"Linjediagram över utbetalt ekonomiskt bistånd i riket {years}, i löpande priser och i "
+                f"{base} års priser. Belopp saknas för {missing}, så båda linjerna bryts där; {not_deflated} finns "
+                f"bara i löpande priser, eftersom prisindexet slutar {base}.",
+            ),
+        }
+        words = translate(texts, language)
+        return charts.status_line_chart(
+            _named(am.paid_frame(), language),
+            x="year",
+            y="value",
+            series="series",
+            status="status",
+            finding=words["finding"],
+            source=with_cpi(language),
+            x_title=word("year", language),
+            y_title=words["y_title"],
+            y_format=",.1f",
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def _index_chart(b: BesideNation, *, finding: str, source: str, description: str) -> alt.LayerChart:
+def _index_chart(
+    b: BesideNation, *, finding: str, source: str, description: str, language: str = "en"
+) -> alt.LayerChart:
     return charts.status_line_chart(
-        b.chart_frame(),
+        _named(b.chart_frame(), language),
         x="year",
         y="value",
         series="series",
@@ -96,71 +204,143 @@ def _index_chart(b: BesideNation, *, finding: str, source: str, description: str
         y_zero=False,
         finding=finding,
         source=source,
-        x_title="Year",
-        y_title=f"Index of households, {b.base_year} = 100",
+        x_title=word("year", language),
+        y_title=pick(
+            (f"Index of households, {b.base_year} = 100", f"Index för hushåll, {b.base_year} = 100"), language
+        ),
         y_format=".0f",
         reference=100,
-        reference_label=f"{b.base_year} level (= 100)",
+        reference_label=pick((f"{b.base_year} level (= 100)", f"nivån {b.base_year} (= 100)"), language),
         description=description,
+        language=language,
     )
 
 
-def strangnas_chart(b: BesideNation, year: int = 2020) -> alt.LayerChart:
-    """Strängnäs's households and the nation's, indexed to its base year, up to ``year``."""
+def strangnas_chart(b: BesideNation, year: int = 2020) -> Bilingual:
+    """Strängnäs's households and the nation's, indexed to its base year, up to ``year``; in English with its
+    Swedish twin."""
     own, nation = b.own_index, b.national_index
-    return _index_chart(
-        b,
-        finding=f"Strängnäs's households rose {own[year] - 100:.0f} percent from {b.base_year} to {year}, "
-        f"while the nation's fell {100 - nation[year]:.0f} percent",
-        source=source_label("rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_got_2023"),
-        description=f"Line chart of households with assistance at any time in the year, indexed to "
-        f"{b.base_year} = 100, for Strängnäs ({join_words(b.years)}; no {join_words(b.gap_years)} value, "
-        f"so its line breaks) and for Sweden ({b.base_year} to {year}). Strängnäs rises to "
-        f"{own[year]:.0f}; Sweden falls to {nation[year]:.0f}.",
-    )
+
+    def chart(language: str) -> alt.LayerChart:
+        def n(value: float) -> str:
+            return figure(value, ".0f", language)
+
+        years, gaps = join_words(b.years, language), join_words(b.gap_years, language)
+        texts = {
+            "finding": (
+                f"Strängnäs's households rose {n(own[year] - 100)} percent from {b.base_year} to {year}, "
+                f"while the nation's fell {n(100 - nation[year])} percent",
+                f"Strängnäs biståndshushåll ökade med {n(own[year] - 100)} procent från {b.base_year} till {year}, "
+                f"medan rikets minskade med {n(100 - nation[year])} procent",
+            ),
+            "description": (
+                f"Line chart of households with assistance at any time in the year, indexed to "
+                f"{b.base_year} = 100, for Strängnäs ({years}; no {gaps} value, "
+                f"so its line breaks) and for Sweden ({b.base_year} to {year}). Strängnäs rises to "
+                f"{n(own[year])}; Sweden falls to {n(nation[year])}.",
+                f"Linjediagram över biståndshushåll någon gång under året, som index med {b.base_year} = 100, för "
+                f"Strängnäs ({years}; inget värde för {gaps}, så linjen bryts) och för riket ({b.base_year} till "
+                f"{year}). Strängnäs stiger till {n(own[year])}; riket sjunker till {n(nation[year])}.",
+            ),
+        }
+        words = translate(texts, language)
+        return _index_chart(
+            b,
+            finding=words["finding"],
+            source=source_label("rf_sod_2018", "rf_sod_2020", "rf_sod_2021", "rf_got_2023", language=language),
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-def linkoping_chart(b: BesideNation, year: int = 2023) -> alt.LayerChart:
-    """Linköping's households and the nation's, indexed to its base year."""
+def linkoping_chart(b: BesideNation, year: int = 2023) -> Bilingual:
+    """Linköping's households and the nation's, indexed to its base year; in English with its Swedish twin."""
     own, nation = b.own_index, b.national_index
     derived = b.own.loc[b.own["status"] == "derived", "year"].tolist()
     positional = b.national.loc[b.national["status"] == "positional", "year"].tolist()
-    return _index_chart(
-        b,
-        finding=f"From {b.base_year} to {year}, Linköping's households fell {100 - own[year]:.0f} percent; "
-        f"the nation's fell {100 - nation[year]:.0f} percent",
-        source=source_label("lkpposten", "lkp_stat", "rf_got_2023", "rf_got_2024"),
-        description=f"Line chart of households with assistance at any time in the year, indexed to "
-        f"{b.base_year} = 100, for Linköping ({join_words(b.years)}; nothing for {b.gap_years[0]} to "
-        f"{b.gap_years[-1]}, so its line breaks; {join_words(derived)} derived, drawn as diamonds) and "
-        f"for Sweden ({min(nation.index)} to {max(nation.index)}; {join_words(positional)} read by "
-        f"position, drawn as a triangle). In {year} Linköping stands at {own[year]:.0f}, Sweden at {nation[year]:.0f}.",
-    )
+
+    def chart(language: str) -> alt.LayerChart:
+        def n(value: float) -> str:
+            return figure(value, ".0f", language)
+
+        years, derived_years = join_words(b.years, language), join_words(derived, language)
+        positional_years = join_words(positional, language)
+        first, last = b.gap_years[0], b.gap_years[-1]
+        texts = {
+            "finding": (
+                f"From {b.base_year} to {year}, Linköping's households fell {n(100 - own[year])} percent; "
+                f"the nation's fell {n(100 - nation[year])} percent",
+                f"Från {b.base_year} till {year} minskade Linköpings biståndshushåll med {n(100 - own[year])} "
+                f"procent; rikets minskade med {n(100 - nation[year])} procent",
+            ),
+            "description": (
+                f"Line chart of households with assistance at any time in the year, indexed to "
+                f"{b.base_year} = 100, for Linköping ({years}; nothing for {first} to "
+                f"{last}, so its line breaks; {derived_years} derived, drawn as diamonds) and "
+                f"for Sweden ({min(nation.index)} to {max(nation.index)}; {positional_years} read by "
+                f"position, drawn as a triangle). In {year} Linköping stands at {n(own[year])}, Sweden at "
+                f"{n(nation[year])}.",
+                f"Linjediagram över biståndshushåll någon gång under året, som index med {b.base_year} = 100, för "
+                f"Linköping ({years}; inget för {first} till {last}, så linjen bryts; {derived_years} härlett, "
+                f"ritat som romber) och för riket ({min(nation.index)} till {max(nation.index)}; "
+                f"{positional_years} avläst efter plats, ritat som en triangel). År {year} står Linköping på "
+                f"{n(own[year])} och riket på {n(nation[year])}.",
+            ),
+        }
+        words = translate(texts, language)
+        return _index_chart(
+            b,
+            finding=words["finding"],
+            source=source_label("lkpposten", "lkp_stat", "rf_got_2023", "rf_got_2024", language=language),
+            description=words["description"],
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
-#: The display table's columns, in order.
-TABLE_COLUMNS = ["Comparison", "Municipality", "Nation", "Expected at national rate", "Share at national rate"]
+#: The display table's columns, in order, as (English, Swedish).
+TABLE_TEXTS: list[Text] = [
+    ("Comparison", "Jämförelse"),
+    ("Municipality", "Kommunen"),
+    ("Nation", "Riket"),
+    ("Expected at national rate", "Väntat i rikets takt"),
+    ("Share at national rate", "Andel i rikets takt"),
+]
+TABLE_COLUMNS = [en for en, _ in TABLE_TEXTS]
 #: Decimals shown per measure: amounts to a tenth of a million, households whole.
 DECIMALS = {"million SEK paid": 1, "households": 0}
+#: The measures in the Swedish edition.
+MEASURES_SV = {"million SEK paid": "utbetalda miljoner kronor", "households": "hushåll"}
 
 
-def at_national_rate_display(table: pd.DataFrame) -> pd.DataFrame:
+def at_national_rate_display(table: pd.DataFrame) -> Bilingual:
     """The table "at the national rate" as shown: one labelled row per comparison, in the table's order. A * marks
-    a derived level, a † a national change that ends (or starts) in a value read by position."""
+    a derived level, a † a national change that ends (or starts) in a value read by position. In English with its
+    Swedish twin (Swedish number layout, "12\u00a0%")."""
+    return Bilingual(lambda language: _at_national_rate(table, language))
+
+
+def _at_national_rate(table: pd.DataFrame, language: str) -> pd.DataFrame:
+    percent = "%" if language == "en" else "\u00a0%"
     rows = []
     for row in table.itertuples(index=False):
         d = DECIMALS[row.measure]
+        measure = row.measure if language == "en" else MEASURES_SV[row.measure]
         label = (
-            f"{row.municipality}, {row.measure}, {row.year_before}{'*' if row.before_derived else ''} → "
+            f"{row.municipality}, {measure}, {row.year_before}{'*' if row.before_derived else ''} → "
             f"{row.year_after}{'*' if row.after_derived else ''}"
         )
         rows.append(
             [
                 label,
-                f"{row.before:,.{d}f} → {row.after:,.{d}f}",
-                f"{row.national_change_pct:+.1f}%" + (" †" if row.national_positional else ""),
-                f"{row.expected:,.{d}f}",
-                f"{row.share:.0f}%",
+                f"{figure(row.before, f',.{d}f', language)} → {figure(row.after, f',.{d}f', language)}",
+                figure(row.national_change_pct, "+.1f", language) + percent + (" †" if row.national_positional else ""),
+                figure(row.expected, f",.{d}f", language),
+                figure(row.share, ".0f", language) + percent,
             ]
         )
-    return pd.DataFrame(rows, columns=TABLE_COLUMNS).set_index("Comparison")
+    columns = [pick(text, language) for text in TABLE_TEXTS]
+    return pd.DataFrame(rows, columns=columns).set_index(columns[0])

@@ -21,8 +21,10 @@ from bistand.data.load import Figures
 from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.citation import book, data_date
+from bistand.publishing.i18n import Text, figure, translate
 from bistand.publishing.prose import SWEDISH_SUFFIX, glue, words_in
 from bistand.publishing.swedish import with_unit
+from bistand.publishing.twins import Bilingual
 
 #: The sources of the comparisons: the municipalities' own figures and Socialstyrelsen's national series.
 COMPARISON_SOURCES = (
@@ -140,34 +142,55 @@ def edition_values_sv() -> dict[str, str]:
     }
 
 
-def comparison_description(pairs: list[Comparison]) -> str:
+def comparison_description(pairs: list[Comparison], language: str = "en") -> str:
     """The chart's text for screen readers and print: each pair's two changes in percent."""
+    if language == "sv":
+        return "Stapeldiagram i tre par. " + " ".join(
+            f"{c.label_sv}: kommunen {figure(c.own, '+.1f', 'sv')} procent, riket "
+            f"{figure(c.national, '+.1f', 'sv')} procent."
+            for c in pairs
+        )
     return "Bar chart in three pairs. " + " ".join(
         f"{c.label}: the municipality {c.own:+.1f} percent, Sweden {c.national:+.1f} percent." for c in pairs
     )
 
 
 #: The chart's title: what each bar is (the Strängnäs pair sets the municipality's own figures against
-#: Socialstyrelsen's national series, two publishers).
+#: Socialstyrelsen's national series, two publishers), in each language.
 COMPARISON_FINDING = (
     "Linköping's yearly count of households and Strängnäs's own payments, each beside the "
     "nation's change in Socialstyrelsen's figures for the same years"
 )
+COMPARISON_TEXTS: dict[str, Text] = {
+    "finding": (
+        COMPARISON_FINDING,
+        "Linköpings årliga antal biståndshushåll och Strängnäs egna utbetalningar, vart och ett bredvid rikets "
+        "förändring i Socialstyrelsens siffror för samma år",
+    ),
+    "y_title": ("Change, percent", "Förändring, procent"),
+}
 
 
-def comparison_chart(pairs: list[Comparison]) -> alt.Chart:
-    """Each municipality's change beside the nation's over the same years (:data:`COMPARISON_FINDING`)."""
-    return charts.paired_bar_chart(
-        comparison_frame(pairs),
-        x="comparison",
-        y="percent",
-        pair="series",
-        finding=COMPARISON_FINDING,
-        source=source_label(*COMPARISON_SOURCES),
-        y_title="Change, percent",
-        y_format=".0f",
-        description=comparison_description(pairs),
-    )
+def comparison_chart(pairs: list[Comparison]) -> Bilingual:
+    """Each municipality's change beside the nation's over the same years (:data:`COMPARISON_FINDING`), in English
+    with its Swedish twin."""
+
+    def chart(language: str) -> alt.LayerChart:
+        texts = translate(COMPARISON_TEXTS, language)
+        return charts.paired_bar_chart(
+            comparison_frame(pairs, language),
+            x="comparison",
+            y="percent",
+            pair="series",
+            finding=texts["finding"],
+            source=source_label(*COMPARISON_SOURCES, language=language),
+            y_title=texts["y_title"],
+            y_format=".0f",
+            description=comparison_description(pairs, language),
+            language=language,
+        )
+
+    return Bilingual(chart)
 
 
 def swedish_numbers(values: Mapping[str, float], decimals: Mapping[str, int]) -> dict[str, str]:
@@ -286,3 +309,11 @@ def english_values(figures: Figures) -> dict[str, object]:
         **requirement_values(),
     }
     return {name: value for name, value in values.items() if name not in PASTED}
+
+
+def glued_values(figures: Figures) -> dict[str, object]:
+    """What the landing page glues: :func:`english_values` and, under ``_sv`` names, the Swedish words of the same
+    judgements (the same rules, :func:`bistand.analysis.summary.headline_words`) for the Swedish edition."""
+    values = english_values(figures)
+    words = {name: w for name, w in headline_words(figures).items() if name in values}
+    return values | words_in(words, "sv")
