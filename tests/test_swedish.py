@@ -321,3 +321,17 @@ def test_footer_in_each_language():
 )
 def test_one_formatter_for_english(value, decimals, trim, expected):
     assert number(value, decimals, trim=trim) == expected
+
+
+def test_the_old_address_is_written_in_the_english_edition_only_and_overwrites_no_page(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "_ext"))
+    from redirects import REDIRECTS, redirects_for
+
+    assert redirects_for("en") == redirects_for(None) == {"chapters/sammanfattning": "../sv/chapters/index.html"}
+    assert redirects_for("sv") == {}
+    pages = {getattr(p, "values", [p])[0] for p in _toc_pages()}
+    for old, new in REDIRECTS.items():
+        assert old not in pages, f"{old} is a page of the book: a redirect would overwrite it"
+        # relative to the old page's folder, the target is the Swedish edition's page of the book
+        target = (Path("/site") / old).parent / new
+        assert target.resolve().relative_to("/site/sv").with_suffix("").as_posix() in pages
