@@ -265,5 +265,8 @@ return out;"""
 
 
 def book_pages(html_dir: Path) -> list[str]:
-    """The book's pages, relative to the HTML folder: the landing redirect and every chapter."""
-    return ["index.html"] + sorted(str(p.relative_to(html_dir)) for p in (html_dir / "chapters").glob("*.html"))
+    """The book's pages, relative to the HTML folder: the landing redirect and every chapter (not the redirect pages of
+    old addresses)."""
+    from conftest import built_chapters
+
+    return ["index.html"] + [str(p.relative_to(html_dir)) for p in built_chapters(html_dir)]
