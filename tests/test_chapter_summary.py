@@ -191,7 +191,7 @@ def test_the_monthly_fall_from_each_start_level_as_worked_out_by_hand(figures):
 
 def test_the_english_summary_pastes_each_chapter_figure_and_glues_the_rest(figures, chapter_values):
     """Issue 25: a summary figure a chapter glues is pasted from it (PASTED); the summary's own value, which the
-    Swedish summary formats, equals the chapter's, and the English summary does not glue it again."""
+    Swedish edition formats from the same value, equals the chapter's, and the summary does not glue it again."""
     from bistand.analysis.summary import headline_words, timing_values
     from bistand.publishing.chapters.summary import PASTED, english_values, requirement_values
 

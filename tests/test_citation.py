@@ -167,7 +167,7 @@ def _text(html_text: str) -> str:
 
 def test_every_chapter_page_says_how_to_cite_it(built_html):
     """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF,
-    in the page's language (the Swedish summary's in Swedish)."""
+    in the page's language."""
     from bistand.publishing.citation import page_words
 
     b = book()

@@ -260,8 +260,8 @@ def test_the_unused_glue_check_can_fail(tmp_path):
 #   - a year (1980 to 2039): periods are named by years, and many things happen in one year;
 #   - text without a digit: the words of the judgement rules (bistand.analysis.judgements: "fell far more than",
 #     "most", "above") and of the verdict and finding vocabularies ("discrepancy"), which many comparisons share.
-# Names ending in _sv are exempt: the Swedish summary glues the Swedish form of an English value under the summary
-# name with _sv (a separate concern, issue 26). Any other equal value is listed in EQUAL_BY_CHANCE with its reason.
+# Names ending in _sv are exempt: a Swedish twin glues the Swedish words of an English value under its name with _sv
+# for the Swedish edition (issue 26). Any other equal value is listed in EQUAL_BY_CHANCE with its reason.
 SMALL_COUNT = 10
 SWEDISH = "_sv"
 YEARS = range(1980, 2040)
