@@ -270,10 +270,12 @@ EDITIONS = {"en": "", "sv": "sv/"}
 
 def book_pages(html_dir: Path) -> list[str]:
     """The book's pages in every edition built, relative to the HTML folder: each edition's landing redirect and
-    every chapter (``index.html``, ``chapters/x.html``, ``sv/index.html``, ``sv/chapters/x.html``)."""
+    every chapter (``index.html``, ``chapters/x.html``, ``sv/index.html``, ``sv/chapters/x.html``), not the redirect
+    pages of old addresses."""
+    from conftest import built_chapters
+
     pages = []
     for prefix in EDITIONS.values():
-        chapters = html_dir / prefix / "chapters"
-        if chapters.is_dir():
-            pages += [prefix + "index.html"] + sorted(str(p.relative_to(html_dir)) for p in chapters.glob("*.html"))
+        if (html_dir / prefix / "chapters").is_dir():
+            pages += [prefix + "index.html"] + [str(p.relative_to(html_dir)) for p in built_chapters(html_dir / prefix)]
     return pages

@@ -189,6 +189,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         report.longrepr = f"{NOTE}\n\n{report.longreprtext}"
 
 
+def built_chapters(html: Path) -> list[Path]:
+    """The book's built pages in ``html``/chapters, sorted: every .html there but a redirect page (a static page written
+    for an old address, ``_ext/redirects.py``: chapters/sammanfattning.html), which holds no page of the book."""
+    return sorted(
+        page
+        for page in (html / "chapters").glob("*.html")
+        if 'http-equiv="refresh"' not in page.read_text(encoding="utf-8")
+    )
+
+
 @pytest.fixture(scope="session")
 def built_html() -> Path:
     """The built book, _build/html (``make book``): a test using it is ``built``."""

@@ -20,7 +20,7 @@ from bistand.publishing.citation import (
     cff_text,
     data_date,
 )
-from conftest import ROOT
+from conftest import ROOT, built_chapters
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
@@ -167,11 +167,11 @@ def _text(html_text: str) -> str:
 
 def test_every_chapter_page_says_how_to_cite_it(built_html):
     """APA and BibTeX of the chapter, with its absolute address if the build knows it, and a link to the PDF,
-    in the page's language (the Swedish summary's in Swedish)."""
+    in the page's language."""
     from bistand.publishing.citation import page_words
 
     b = book()
-    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    pages = built_chapters(ROOT / "_build" / "html")
     assert pages, "build the book first: make book"
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -201,8 +201,7 @@ def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex(built_html):
     if b.repository:  # the Pages build: the cite page and every footer link the repository
         assert f'href="{b.repository}"' in page
         assert all(
-            f'href="{b.repository}"' in p.read_text(encoding="utf-8")
-            for p in (ROOT / "_build" / "html" / "chapters").glob("*.html")
+            f'href="{b.repository}"' in p.read_text(encoding="utf-8") for p in built_chapters(ROOT / "_build" / "html")
         )
     else:
         assert REPOSITORY_UNSET in text
@@ -333,7 +332,7 @@ def test_each_notebook_chapter_offers_its_notebook_for_download(built_html):
 
 
 def test_every_chart_page_links_the_csv_it_draws_from(built_html):
-    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    pages = built_chapters(ROOT / "_build" / "html")
     chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
     assert len(chart_pages) >= 4
     for page in chart_pages:

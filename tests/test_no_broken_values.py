@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bistand import ROOT
+from conftest import built_chapters
 
 HTML = ROOT / "_build" / "html"
 #: A cell that is nothing but a missing-value marker, as pandas, NumPy or Python print one.
@@ -48,7 +49,7 @@ def page_cells_and_text(path: Path) -> tuple[list[str], str]:
 
 
 def built_pages() -> list[Path]:
-    return sorted(HTML.joinpath("chapters").glob("*.html")) if HTML.exists() else []
+    return built_chapters(HTML) if HTML.exists() else []
 
 
 @pytest.mark.parametrize("page", built_pages(), ids=lambda p: p.name)

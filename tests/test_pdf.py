@@ -10,7 +10,7 @@ import pytest
 
 from bistand.publishing.citation import apa_book, book
 from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
-from conftest import ROOT, edit_cell
+from conftest import ROOT, built_chapters, edit_cell
 
 HTML = ROOT / "_build" / "html"
 #: Every test here reads the printed PDF or the pages it was printed from.
@@ -169,7 +169,7 @@ def test_the_pdf_is_in_the_header_menu_and_on_the_landing_pages_first_screen_wit
 
     name = pdf_name(book().edition)
     size = file_size((PDF_DIR / name).stat().st_size)
-    for page in sorted((HTML / "chapters").glob("*.html")):
+    for page in built_chapters(HTML):
         text = page.read_text(encoding="utf-8")
         entry = re.search(
             r'<a class="btn btn-sm btn-download-book-pdf-button dropdown-item" href="([^"]+)">(.*?)</a>', text, re.S
@@ -443,7 +443,7 @@ def _site_copy(tmp_path):
 
 def _links(copy) -> dict[str, bool]:
     name = pdf_name(book().edition)
-    pages = {p.name: p.read_text(encoding="utf-8") for p in (copy / "chapters").glob("*.html")}
+    pages = {p.name: p.read_text(encoding="utf-8") for p in built_chapters(copy)}
     for text in pages.values():
         assert text.count('class="pdf-edition') >= 1
     return {page: f'href="../pdf/{name}"' in text for page, text in pages.items() if 'class="pdf-edition' in text}

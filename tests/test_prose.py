@@ -154,7 +154,7 @@ def test_glue_all_glues_each_value_once(monkeypatch):
 
 #: A chapter reads as analysis: a few lines of computation, the charts drawn with one call each (issue 15).
 MAX_CODE_LINES = 60
-GLUE_FUNCTIONS = ("glue", "glue_all", "glue_sv", "glue_swedish_summary")
+GLUE_FUNCTIONS = ("glue", "glue_all", "glue_sv")
 
 
 def code_lines(notebook) -> int:
@@ -264,8 +264,8 @@ def test_the_unused_glue_check_can_fail(tmp_path):
 #   - a year (1980 to 2039): periods are named by years, and many things happen in one year;
 #   - text without a digit: the words of the judgement rules (bistand.analysis.judgements: "fell far more than",
 #     "most", "above") and of the verdict and finding vocabularies ("discrepancy"), which many comparisons share.
-# Names ending in _sv are exempt: the Swedish summary glues the Swedish form of an English value under the summary
-# name with _sv (a separate concern, issue 26). Any other equal value is listed in EQUAL_BY_CHANCE with its reason.
+# Names ending in _sv are exempt: a Swedish twin glues the Swedish words of an English value under its name with _sv
+# for the Swedish edition (issue 26). Any other equal value is listed in EQUAL_BY_CHANCE with its reason.
 SMALL_COUNT = 10
 SWEDISH = "_sv"
 YEARS = range(1980, 2040)
@@ -349,7 +349,7 @@ def test_the_duplicate_glue_check_can_fail():
         ("national.ipynb", "nat_base_year"): "'2023'",
         ("national.ipynb", "nat_cpi_last"): "'2023'",  # a year: allowed
         ("index.ipynb", "sum_str_paid_2020"): "38.1",
-        ("sammanfattning.ipynb", "sum_str_paid_2020_sv"): "'38,1\xa0miljoner kronor'",  # Swedish form: exempt
+        ("index.ipynb", "sum_str_paid_2020_sv"): "38.1",  # a Swedish twin (NAME_sv): exempt
         ("context.ipynb", "ctx_referral_date"): "'15 December 2025'",
         ("index.ipynb", "sum_requirement_referral"): "'15 December 2025'",  # a date is not a word: fails
     }

@@ -113,7 +113,7 @@ def test_the_original_of_each_forked_component_is_unchanged(name):
 
 
 #: The book's own components (no upstream original to follow): the language switch (issue 26).
-OWN_TEMPLATES = ("language-switch.html",)
+OWN_TEMPLATES = ("language-switch.html", "redirect.html")
 
 
 def test_every_forked_template_is_pinned():

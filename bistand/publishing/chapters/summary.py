@@ -1,8 +1,8 @@
-"""The summaries' chart and the Swedish forms of their figures (the figures are computed in bistand.analysis.summary)."""
+"""The landing page's chart and the Swedish twins of its words and dates (the figures are computed in
+bistand.analysis.summary)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 import altair as alt
@@ -13,7 +13,6 @@ from bistand.analysis.summary import (
     comparison_frame,
     headline,
     headline_words,
-    percent_decimals,
     requirement_dates,
     timing_values,
 )
@@ -22,8 +21,7 @@ from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.citation import book, data_date
 from bistand.publishing.i18n import Text, figure, translate
-from bistand.publishing.prose import SWEDISH_SUFFIX, glue, words_in
-from bistand.publishing.swedish import with_unit
+from bistand.publishing.prose import words_in
 from bistand.publishing.twins import Bilingual
 
 #: The sources of the comparisons: the municipalities' own figures and Socialstyrelsen's national series.
@@ -37,78 +35,6 @@ COMPARISON_SOURCES = (
     "rf_got_2023",
     "rf_got_2024",
 )
-
-#: Each summary figure with its Swedish unit word and the decimals the English summary shows it with.
-SWEDISH_FORMS: dict[str, tuple[str, int]] = {
-    "sum_lkp_places": ("", 0),
-    "sum_lkp_2024": ("households", 0),
-    "sum_lkp_fewer": ("", 0),
-    "sum_lkp_2021": ("", 0),
-    "sum_lkp_2021_october": ("", 0),
-    "sum_lkp_done_by_dec_2021_from_oct2021_level": ("", 0),
-    "sum_lkp_share_by_dec_2021_from_oct2021_level": ("percent", 0),
-    "sum_lkp_done_by_dec_2021_from_feb2024_level": ("", 0),
-    "sum_lkp_share_by_dec_2021_from_feb2024_level": ("percent", 0),
-    "sum_lkp_monthly_fall_from_oct2021_level_pct": ("percent", 1),
-    "sum_lkp_long_fall_pct": ("percent", 1),
-    "sum_lkp_long_nat_fall_pct": ("percent", 1),
-    "sum_lkp_long_share": ("percent", 0),
-    "sum_lkp_long_distance": ("households", 0),
-    "sum_lkp_short_fall_pct": ("percent", 1),
-    "sum_lkp_short_nat_fall_pct": ("percent", 1),
-    "sum_lkp_short_share": ("percent", 0),
-    "sum_lkp_short_distance": ("households", 0),
-    "sum_str_paid_2020": ("million_sek", 1),
-    "sum_str_paid_2021": ("million_sek", 1),
-    "sum_str_paid_fall_pct": ("percent", 1),
-    "sum_str_nat_paid_fall_pct": ("percent", 1),
-    "sum_str_share_national": ("percent", 0),
-    "sum_str_hh_rise_2017_2020_pct": ("percent", 0),
-    "sum_nat_hh_fall_2017_2020_pct": ("percent", 1),
-    "sum_str_paid_2020_socialstyrelsen": ("million_sek", 1),
-    "sum_str_gap_2020": ("million_sek", 1),
-    "sum_str_gap_over_saving": ("percent", 0),
-    "sum_str_stated_saving": ("million_sek", 0),
-    "sum_claims": ("", 0),
-    "sum_independent": ("", 0),
-    "sum_own": ("", 0),
-    "sum_depends": ("", 0),
-    "sum_substantive": ("", 0),
-    "sum_definition": ("", 0),
-    "sum_unverifiable": ("", 0),
-    "sum_checks_consistent": ("", 0),
-    "sum_checks": ("", 0),
-    "sum_may_explain": ("", 0),
-    "sum_claims_municipal": ("", 0),
-    "sum_claims_not_municipal": ("", 0),
-    "sum_municipal_checkable": ("", 0),
-    "sum_municipal_checkable_independently": ("", 0),
-    "sum_municipal_unverifiable": ("", 0),
-    "sum_lkp_monthly_fall_2021_2024_pct": ("percent", 1),
-    "sum_nat_annual_fall_2021_2024_pct": ("percent", 1),
-    "sum_lkp_paid_2014": ("million_sek", 1),
-    "sum_lkp_paid_2023": ("million_sek", 1),
-    "sum_lkp_paid_rise": ("million_sek", 1),
-    "sum_lkp_paid_rise_pct": ("percent", 1),
-    "sum_lkp_paid_2014_in_2023_prices": ("million_sek", 1),
-    "sum_lkp_paid_real_fall": ("million_sek", 1),
-    "sum_lkp_paid_real_fall_pct": ("percent", 1),
-    "sum_nat_perinh_real_fall_pct": ("percent", 1),
-    "sum_lkp_target": ("percent", 0),
-    "sum_lkp_adult_share_2023": ("percent", 1),
-    "sum_lkp_adults_without_2023": ("percent", 1),
-    "sum_str_forecast": ("million_sek", 1),
-    "sum_str_forecast_above_own_2020_pct": ("percent", 1),
-    "sum_str_forecast_below_official_2020_pct": ("percent", 1),
-    "sum_lkp_start_2021_gap": ("households", 0),
-    "sum_long_steps": ("", 0),
-    "sum_long_steps_after_programme": ("", 0),
-    "sum_nat_long_pct_after_programme": ("percent", 0),
-    "sum_unsized_reading_limit_pct": ("percent", 0),
-}
-
-#: Summary values that are years: glued in Swedish as they are (a year has no thousands space).
-SWEDISH_YEARS = ("sum_programme_year",)
 
 
 def edition_values() -> dict[str, str]:
@@ -133,10 +59,10 @@ def requirement_values() -> dict[str, str]:
 
 
 def edition_values_sv() -> dict[str, str]:
-    """:func:`edition_values` for the Swedish summary (``_sv`` names), the dates written in Swedish."""
+    """The dates of :func:`edition_values` for the Swedish edition (``_sv`` names), written in Swedish (the edition's
+    number, 0.1.0, is the same in both)."""
     values = edition_values()
     return {
-        "sum_edition_sv": values["sum_edition"],
         "sum_edition_date_sv": swedish_date(values["sum_edition_date"]),
         "sum_data_as_of_sv": swedish_date(values["sum_data_as_of"]),
     }
@@ -193,34 +119,9 @@ def comparison_chart(pairs: list[Comparison]) -> Bilingual:
     return Bilingual(chart)
 
 
-def swedish_numbers(values: Mapping[str, float], decimals: Mapping[str, int]) -> dict[str, str]:
-    """The Swedish form of each summary figure of :data:`SWEDISH_FORMS` (a percent change with the decimals the
-    precision rule gives it in ``decimals``) and of each year of :data:`SWEDISH_YEARS`, by English name."""
-    out = {
-        name: with_unit(values[name], unit, decimals.get(name, places))
-        for name, (unit, places) in SWEDISH_FORMS.items()
-    }
-    out.update({name: str(int(values[name])) for name in SWEDISH_YEARS})
-    return out
-
-
-def glue_swedish_summary(figures: Figures) -> dict[str, str]:
-    """Glue everything the Swedish summary shows, each under its English name with ``_sv``: the figures in Swedish
-    format (:func:`swedish_numbers`), the judgement words in Swedish (the same rules as the English summary's) and the
-    edition with its dates in Swedish. Returns the glued texts by glue name."""
-    numbers = swedish_numbers({**headline(figures), **timing_values(figures)}, percent_decimals(figures))
-    texts = {name + SWEDISH_SUFFIX: text for name, text in numbers.items()}
-    texts.update(words_in(headline_words(figures), "sv"))
-    texts.update(edition_values_sv())
-    texts.update({name + SWEDISH_SUFFIX: swedish_date(day) for name, day in requirement_dates().items()})
-    for name, text in texts.items():
-        glue(name, text)
-    return texts
-
-
 #: The summary's figures that a chapter computes and glues, by summary name: the English summary pastes each
-#: from that chapter (``{glue:text}`chapter.ipynb::name:format```, issue 25) and glues only the rest; the Swedish summary
-#: still glues its Swedish form under the summary name with ``_sv`` (issue 26 replaces those).
+#: from that chapter (``{glue:text}`chapter.ipynb::name:format```, issue 25) and glues only the rest; the Swedish
+#: edition pastes the same figures (the chapter glues their Swedish words, ``name_sv``).
 PASTED: dict[str, str] = {
     "sum_checks": "ledger.ipynb::clm_n_checks",
     "sum_checks_consistent": "ledger.ipynb::clm_n_checks_consistent",
@@ -311,9 +212,15 @@ def english_values(figures: Figures) -> dict[str, object]:
     return {name: value for name, value in values.items() if name not in PASTED}
 
 
+def swedish_values(figures: Figures) -> dict[str, str]:
+    """The Swedish twins (``name_sv``) of the landing page's own words and dates: the judgement words the same rules
+    give in Swedish and the edition's dates in Swedish prose. Its numbers need none: the Swedish edition formats the
+    English page's values in Swedish (``_ext/translation.py``); a figure of :data:`PASTED` comes with its chapter's
+    twin."""
+    words = {name: w for name, w in headline_words(figures).items() if name not in PASTED}
+    return {**words_in(words, "sv"), **edition_values_sv()}
+
+
 def glued_values(figures: Figures) -> dict[str, object]:
-    """What the landing page glues: :func:`english_values` and, under ``_sv`` names, the Swedish words of the same
-    judgements (the same rules, :func:`bistand.analysis.summary.headline_words`) for the Swedish edition."""
-    values = english_values(figures)
-    words = {name: w for name, w in headline_words(figures).items() if name in values}
-    return values | words_in(words, "sv")
+    """What the landing page glues: :func:`english_values` and, for the Swedish edition, :func:`swedish_values`."""
+    return {**english_values(figures), **swedish_values(figures)}
