@@ -17,8 +17,8 @@ from bistand.analysis.findings import AGAINST_SV, StrangnasForecast
 from bistand.data.formats import SWEDISH_SUFFIX, join_words, spelled_day, spelled_month, swedish_twins
 from conftest import ROOT
 
-#: The Swedish summary glues Swedish values only (each name ends in _sv); every other chapter glues English ones.
-CHAPTERS = sorted(p for p in (ROOT / "chapters").glob("*.ipynb") if p.name != "sammanfattning.ipynb")
+#: Every chapter glues English values, each word value with its Swedish twin.
+CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 #: Words that show an English phrase left in a Swedish value.
 ENGLISH = re.compile(r"\b(?:and|of|the|to|than|more|less|about|most|fell|rose|above|below|from|data|January|July)\b")
 VERSION = re.compile(r"\d+\.\d+\.\d+")

@@ -353,7 +353,6 @@ def test_the_timeline_draws_its_own_words_in_swedish(figures):
 #: Chapters whose HTML outputs have no Swedish twin, with the reason.
 WITHOUT_TWINS = {
     "appendix.ipynb": "the data files shown as they are: their column names and cells are the files' own",
-    "sammanfattning.ipynb": "the Swedish summary shows no output",
 }
 
 
