@@ -157,7 +157,7 @@ def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
         # the caveats both summaries carry
         assert "2016–2024" in text and "2015–2021" in text
     assert "the 2014 figure is a newspaper's, and the national 2023 count is read by position" in english
-    assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst utifrån sin placering" in swedish
+    assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst efter plats" in swedish
     assert "bistånd (främst försörjningsstöd)" in swedish and "förklarar" not in swedish
     # Swedish typography and idiom (issue 22): Swedish quotation marks, "I korthet", "skiljer sig åt"
     assert '"' not in swedish.replace("{doc}", "") and "”" in swedish

@@ -102,6 +102,9 @@ ALLOWED = [
     ("appendix.po", "perioder med politiska majoriteter samt", "the event kinds in the data (events.csv)"),
     ("appendix.po", "Ett intervall för en majoritet är den period", "as appendix.ipynb: the event kind's name"),
     ("limits.po", "(med majoritet i kommunstyrelsen och nämnderna, men inte i fullmäktige", "as limits.md: Corren"),
+    ("context.po", "ingen av bokens källor redovisar något senare steg", "as context.ipynb: what the sources report"),
+    ("linkoping.po", "räknar upp vad Alliansen har gjort", "as linkoping.ipynb: the Alliance's text, the seats glued"),
+    ("linkoping.po", "med majoritet i kommunstyrelsen och nämnderna men", "as linkoping.ipynb: Corren; seats glued"),
 ]
 
 
