@@ -216,12 +216,7 @@ def test_english_format_is_caught_in_the_swedish_edition():
 
 #: Pages whose Swedish twin still shows a glued value in English format, each with what it waits for (issue 26, the
 #: Swedish values in the package, plan step 3); strict: a page that passes must leave this list.
-ENGLISH_FORMAT_LEFT = {
-    "chapters/index": "the activity requirement's dates, pasted from context.ipynb, need ctx_*_sv twins",
-    "chapters/context": "nine English dates (ctx_referral_date, ctx_requirement_start, ...) need _sv twins",
-    "chapters/linkoping": "months and periods glued as English words (lkp_*: 'July 2022', 'December 2022', ...)",
-    "chapters/costs": "a string glued without a format, '67,020 and 75,045', needs a Swedish twin",
-}
+ENGLISH_FORMAT_LEFT: dict[str, str] = {}  # none left: the values branch glued every twin (the dates, months, lists)
 
 
 def _toc_pages() -> list:
@@ -263,10 +258,7 @@ def test_each_page_pair_shows_the_same_figures_the_swedish_in_swedish_format(bui
         "96,9",  # 100 - 3.1
         "500",  # lkp500: 500 places
         "22 november 2026",  # the edition's date (pyproject.toml), in Swedish
-        pytest.param(
-            "1 juli 2026",  # the activity requirement's proposed start, pasted from context.ipynb
-            marks=pytest.mark.xfail(strict=True, reason=ENGLISH_FORMAT_LEFT["chapters/index"]),
-        ),
+        "1 juli 2026",  # the activity requirement's proposed start, pasted from context.ipynb (ctx_requirement_start_sv)
     ],
 )
 def test_the_swedish_landing_page_shows_figures_as_worked_out_by_hand(built_html, figure):
