@@ -81,15 +81,25 @@ def file_size(size: int, language: str = "en") -> str:
     return text.replace(".", ",") if language == "sv" else text
 
 
-def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+def pdf_note(
+    relative_root: str,
+    edition: str,
+    linked: bool,
+    language: str = "en",
+    size: int | None = None,
+    pdf_language: str | None = None,
+) -> str:
     """The paragraph: a link to the PDF of this edition and these pages, with its size, or how to make one (in
-    Swedish on a Swedish page)."""
-    href = f"{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, language)}"
+    Swedish on a Swedish page). ``pdf_language`` is the PDF's (default: the page's); a Swedish page of the English
+    edition says that its PDF is in English."""
+    pdf_language = pdf_language or language
+    href = f"{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, pdf_language)}"
     if language == "sv":
         if linked:
+            english = ", på engelska" if pdf_language != "sv" else ""
             return (
                 f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
-                f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}).</p>'
+                f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}{english}).</p>'
             )
         return (
             f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
@@ -113,9 +123,17 @@ def _size_words(size: int | None, language: str) -> str:
 MENU_ICON = '<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>'
 
 
-def pdf_menu_item(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+def pdf_menu_item(
+    relative_root: str,
+    edition: str,
+    linked: bool,
+    language: str = "en",
+    size: int | None = None,
+    pdf_language: str | None = None,
+) -> str:
     """The header download menu's entry for the whole book: the PDF of this edition with its size, or (not printed
-    from these pages) a disabled entry saying so."""
+    from these pages) a disabled entry saying so; in the page's ``language``, for the PDF in ``pdf_language``."""
+    pdf_language = pdf_language or language
     classes = "btn btn-sm btn-download-book-pdf-button dropdown-item"
     sv = language == "sv"
     if linked:
@@ -129,7 +147,7 @@ def pdf_menu_item(relative_root: str, edition: str, linked: bool, language: str 
             else (f"PDF-utgåva {edition}" if sv else f"PDF edition {edition}")
         )
         return (
-            f'<a class="{classes}" href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, language)}">{MENU_ICON}'
+            f'<a class="{classes}" href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, pdf_language)}">{MENU_ICON}'
             f'<span class="btn__text-container">{text}</span></a>'
         )
     text = "PDF-utgåvan är inte utskriven (make pdf)" if sv else "PDF edition not printed (make pdf)"
@@ -195,8 +213,9 @@ def link_or_explain(
         if 'class="pdf-edition' not in text and "btn-download-book-pdf-button" not in text:
             continue
         root = "../" * (len(page.relative_to(html_dir).parts) - 1)
-        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language, size), text)  # noqa: B023 - called here
-        new = PDF_MENU.sub(lambda _: pdf_menu_item(root, edition, linked, language, size), new)  # noqa: B023 - called here
+        words = "sv" if '<html lang="sv"' in text else "en"  # a page's own language (the English edition's summary)
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, words, size, language), text)  # noqa: B023
+        new = PDF_MENU.sub(lambda _: pdf_menu_item(root, edition, linked, words, size, language), new)  # noqa: B023
         if new != text:
             page.write_text(new, encoding="utf-8")
     return linked
