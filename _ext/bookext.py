@@ -623,10 +623,10 @@ def _static_changed(app, env, added, changed, removed) -> list[str]:
 THEME_LOCALES = Path(__file__).parent / "locales"
 
 
-def _theme_catalogue(app) -> None:
+def _theme_catalogue(app, config) -> None:
     """Add the book's catalogue of theme strings (``THEME_LOCALES``) to Sphinx's "sphinx" catalogue for the
     edition's language, compiled from its .po with Babel when the .po is newer."""
-    language = app.config.language
+    language = config.language
     po = THEME_LOCALES / str(language) / "LC_MESSAGES" / "sphinx.po"
     if not po.is_file():
         return
@@ -644,7 +644,7 @@ def _theme_catalogue(app) -> None:
 
 def setup(app):
     _register_bibliography_style()
-    _theme_catalogue(app)
+    app.connect("config-inited", _theme_catalogue)
     app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
     app.add_directive("book-citation", BookCitation)
     app.connect("config-inited", _footer)
