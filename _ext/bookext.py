@@ -275,11 +275,13 @@ class BookCitation(Directive):
         from bistand.publishing.citation import REPOSITORY_UNSET, URL_UNSET, apa_book, bibtex_book, book
 
         b = book()
+        # The paragraphs are translated with the page (cite.po); the citations themselves are the edition's.
+        language = self.state.document.settings.env.config.language
         result: list[nodes.Node] = [
             nodes.paragraph("", "APA (7th edition):"),
-            _code_block(apa_book(b), "text"),
+            _code_block(apa_book(b, language), "text"),
             nodes.paragraph("", "BibTeX:"),
-            _code_block(bibtex_book(b), "bibtex"),
+            _code_block(bibtex_book(b, language), "bibtex"),
         ]
         if b.url:
             result.append(
@@ -492,7 +494,7 @@ DOWNLOAD_WORDS = {
     },
     "sv": {
         "package": "Ladda ner datapaketet: ",
-        "package_what": " (ZIP{size}): datapackage.json och dess {count} CSV-filer sida vid sida, som i arkivets "
+        "package_what": " (ZIP{size}): datapackage.json och dess {count} CSV-filer sida vid sida, som i kodförrådets "
         "datamapp, så att ",
         "package_checks": " kontrollerar dem när de har packats upp. Samma filer en och en finns i webbplatsens ",
         "package_folder": "datamapp",

@@ -62,8 +62,8 @@ def test_swedish_bibtex_says_swedish_and_names_the_english_title():
     assert fields.fields["url"] == "https://example.org/b/sv/chapters/costs.html"
     whole = parse_string(bibtex_book(KNOWN, "sv"), "bibtex").entries["bistand_book_1_0_0_sv"]
     assert whole.fields["language"] == "swedish" and whole.fields["title"] == "{Färre hushåll? Linköping}"
-    assert whole.fields["note"].startswith(
-        "Svensk utgåva av Fewer households? Linköping. Körbar forskningspublikation."
+    assert whole.fields["note"] == (
+        "Svensk utgåva av Fewer households? Linköping. Körbar forskningspublikation. Text och data CC BY 4.0; kod MIT"
     )
     # The English entry has neither.
     english = parse_string(bibtex_chapter(KNOWN, "Costs", "chapters/costs"), "bibtex").entries
@@ -193,10 +193,17 @@ def test_a_swedish_page_cites_itself_in_swedish(built_html):
     assert blocks[0].strip() == apa_chapter(b, title, "chapters/costs", "sv")
     assert "language = {swedish}" in blocks[1] and b.title_sv in blocks[1]
     if b.url is None:
-        assert "Den här kopian av boken anger inte sin webbadress" in text
+        assert "Det här exemplaret av boken anger inte sin webbadress" in text
     footer = soup.select_one("footer.bd-footer-content, .bd-footer-content, footer").get_text(" ")
     assert "Utgåva" in " ".join(f.get_text(" ") for f in soup.select("footer"))
     assert "Edition " not in footer
+
+
+def test_the_swedish_cite_page_cites_the_swedish_edition(built_html):
+    blocks = [pre.get_text().strip() for pre in _soup(built_html, "chapters/cite").select("article pre")]
+    b = book()
+    assert blocks[0] == apa_book(b, "sv") and blocks[1] == bibtex_book(b, "sv")
+    assert "language = {swedish}" in blocks[1] and "Executable research publication" not in blocks[1]
 
 
 def test_the_swedish_sidebar_code_toggles_and_theme_strings_are_swedish(built_html):

@@ -51,12 +51,12 @@ PAGE_WORDS = {
     "sv": {
         "cite": "Citera kapitlet",
         "how": "utgåva {edition}; APA, sedan BibTeX",
-        "url_unset": "Den här kopian av boken anger inte sin webbadress: ange adressen där du läste den, om du läste "
-        "den på nätet.",
+        "url_unset": "Det här exemplaret av boken anger inte sin webbadress: ange den adress där du läste boken, om du "
+        "läste den på nätet.",
         "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
         "kod: MIT.",
         "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).",
-        "repository_link": "arkivet",
+        "repository_link": "kodförrådet",
     },
 }
 
@@ -207,8 +207,13 @@ def _entry(kind: str, b: Book, fields: dict[str, str | None]) -> Entry:
 #: of APA 7 that Swedish university libraries publish): "I" for "In", the edition as "Utgåva" (the reference
 #: list's "u.å." for "n.d." is the bibliography style's, in _ext/bookext.py); like APA 7 in English, no "Hämtad från" ("Retrieved from") before the address.
 CITE_WORDS = {
-    "en": {"in": "In", "edition": "Edition", "note": "Executable research publication"},
-    "sv": {"in": "I", "edition": "Utgåva", "note": "Körbar forskningspublikation"},
+    "en": {"in": "In", "edition": "Edition", "note": "Executable research publication", "licence": LICENCE_NOTE},
+    "sv": {
+        "in": "I",
+        "edition": "Utgåva",
+        "note": "Körbar forskningspublikation",
+        "licence": "Text och data CC BY 4.0; kod MIT",
+    },
 }
 
 
@@ -236,7 +241,7 @@ def bibtex_book(b: Book, language: str | None = None) -> str:
         "month": _month(b),
         "edition": b.edition,
         "url": None if b.url is None else b.url + ("sv/" if language == "sv" else ""),
-        "note": f"{words['note']}. {LICENCE_NOTE}",
+        "note": f"{words['note']}. {words['licence']}",
     }
     if language == "sv":
         extra = _language_fields(b, language)

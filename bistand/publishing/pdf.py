@@ -292,7 +292,7 @@ PRINT_WORDS = {
         "description": "Description: ",
     },
     "sv": {
-        "repository": " (arkivet: ",
+        "repository": " (kodförrådet: ",
         "site": " (webbplatsen: ",
         "contents": "Innehåll",
         "description": "Beskrivning: ",
@@ -547,9 +547,9 @@ COVER_NO_REPOSITORY = (
 
 
 COVER_SV = {
-    "no_address": "Den här kopian anger inte bokens webbadress. Citera den med titel, utgåva och datum enligt ovan, "
+    "no_address": "Det här exemplaret anger inte bokens webbadress. Citera den med titel, utgåva och datum enligt ovan, "
     "och lägg till adressen där du hittade den, om du läste den på nätet.",
-    "no_repository": "Koden och uppgifterna finns i bokens källkodsarkiv; där den här PDF-filen nämner en fil "
+    "no_repository": "Koden och uppgifterna finns i bokens kodförråd; där den här PDF-filen nämner en fil "
     "(som data/figures_primary.csv) är det dess sökväg där.",
     "read_online": "Läs på nätet: ",
     "repository": "Kod, uppgifter och historiken för varje ändring: ",
@@ -560,7 +560,7 @@ COVER_SV = {
     '4.0 (CC BY 4.0, <a href="https://creativecommons.org/licenses/by/4.0/deed.sv">'
     "https://creativecommons.org/licenses/by/4.0/deed.sv</a>): du får dela och bearbeta dem om du anger boken "
     "som ovan. Koden har MIT-licens.</p>"
-    "<p>Varje siffra i boken är beräknad ur uppgifterna i dess arkiv; HTML-utgåvan har koden, uppgifterna och de "
+    "<p>Varje siffra i boken är beräknad ur uppgifterna i dess kodförråd; HTML-utgåvan har koden, uppgifterna och de "
     "interaktiva diagrammen. Det här är den svenska utgåvan; bokens titel på engelska är ",
 }
 
