@@ -35,7 +35,7 @@ DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publis
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
     """Every page depends on the data and the package: a notebook's figures, and every page's cite box, footer and
     the cite page's directive come from them (the Markdown pages too)."""
-    for path in DEPENDENCIES:
+    for path in [*DEPENDENCIES, *THEME_LOCALES.glob(f"{app.config.language}/LC_MESSAGES/*.po")]:
         app.env.note_dependency(str(path))
 
 
@@ -144,6 +144,19 @@ def _data_download(app) -> None:
         write_data_download(Path(app.outdir))
 
 
+#: What the book sets per edition where Sphinx, the theme or MyST-NB would write English: the search field's
+#: placeholder (jupyter-book's "Search this book..."), and the toggles of hidden code cells. MyST-NB's prompts put
+#: an English word in ``{type}`` ("source", sphinx_.py); the book hides code cells' source only (``hide-input``), so
+#: the Swedish prompts name it without ``{type}``.
+EDITION_CHROME = {
+    "sv": {
+        "search_bar_text": "Sök i boken …",
+        "nb_code_prompt_show": "Visa koden",
+        "nb_code_prompt_hide": "Dölj koden",
+    },
+}
+
+
 def _footer(app, config) -> None:
     """Edition, data date, licences and authors in every page's footer (not the theme's default).
 
@@ -153,9 +166,17 @@ def _footer(app, config) -> None:
     from bistand.publishing.citation import book, data_date, footer_html
 
     b = book()
-    footer = footer_html(b, data_date())
+    footer = footer_html(b, data_date(), config.language)
     options = dict(config.html_theme_options or {})
     options["extra_footer"] = footer
+    if config.language in EDITION_CHROME:
+        # The edition's own words for the sidebar's title, the search field and MyST-NB's code toggles.
+        chrome = EDITION_CHROME[config.language]
+        config.html_title = b.title_in(config.language)
+        options["search_bar_text"] = chrome["search_bar_text"]
+        config.nb_code_prompt_show = chrome["nb_code_prompt_show"]
+        config.nb_code_prompt_hide = chrome["nb_code_prompt_hide"]
+        config.bibtex_default_style = BIBLIOGRAPHY_STYLES[config.language]
     config.html_theme_options = options
     config.author = b.authors  # the theme's "By ..." line
     if b.url:
@@ -220,7 +241,7 @@ def _link_or_explain(app, exception) -> None:
         return
     from bistand.publishing.pdf import link_or_explain
 
-    link_or_explain(Path(app.outdir), edition())
+    link_or_explain(Path(app.outdir), edition(), language=app.config.language)
 
 
 def _cite_this_chapter(app, doctree, docname: str) -> None:
@@ -229,15 +250,16 @@ def _cite_this_chapter(app, doctree, docname: str) -> None:
     from bistand.publishing.citation import apa_chapter, bibtex_chapter, book, page_words
 
     b = book()
-    words = page_words(app.env.metadata.get(docname, {}).get("page_language"))
+    language = app.env.metadata.get(docname, {}).get("page_language") or app.config.language
+    words = page_words(language)
     titles = list(doctree.findall(nodes.title))
     title = titles[0].astext() if titles else docname
     box = nodes.container(classes=["cite-this"])
     box += nodes.paragraph(
         "", "", nodes.strong("", words["cite"]), nodes.Text(" (" + words["how"].format(edition=b.edition) + "):")
     )
-    box += _code_block(apa_chapter(b, title, docname), "text")
-    box += _code_block(bibtex_chapter(b, title, docname), "bibtex")
+    box += _code_block(apa_chapter(b, title, docname, language), "text")
+    box += _code_block(bibtex_chapter(b, title, docname, language), "bibtex")
     if b.url is None:
         box += nodes.paragraph("", words["url_unset"], classes=["url-unset"])
     box += _pdf_link(docname)
@@ -253,11 +275,13 @@ class BookCitation(Directive):
         from bistand.publishing.citation import REPOSITORY_UNSET, URL_UNSET, apa_book, bibtex_book, book
 
         b = book()
+        # The paragraphs are translated with the page (cite.po); the citations themselves are the edition's.
+        language = self.state.document.settings.env.config.language
         result: list[nodes.Node] = [
             nodes.paragraph("", "APA (7th edition):"),
-            _code_block(apa_book(b), "text"),
+            _code_block(apa_book(b, language), "text"),
             nodes.paragraph("", "BibTeX:"),
-            _code_block(bibtex_book(b), "bibtex"),
+            _code_block(bibtex_book(b, language), "bibtex"),
         ]
         if b.url:
             result.append(
@@ -309,29 +333,64 @@ def _register_pybtex_plugins() -> None:
 
 # The reference list: labels "Author, year" (the year of references.bib, or n.d., with the a/b letter that
 # bistand.publishing.bibliography.label_years gives), as in the text's author–year citations, in author,
-# year, title order. references.bib keeps plain numeric years, so any other style reads it too.
+# year, title order. references.bib keeps plain numeric years, so any other style reads it too. The Swedish
+# edition's style (``authoryear_sv``, set by ``_footer`` when the language is sv) prints the same entries with the
+# Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)".
+BIBLIOGRAPHY_STYLES = {"en": "authoryear", "sv": "authoryear_sv"}
+
+
 def _register_bibliography_style() -> None:
+    from pybtex.database import Entry, Person
     from pybtex.plugin import register_plugin
     from pybtex.richtext import Text
     from pybtex.style.formatting.plain import Style as Plain
     from pybtex.style.labels import BaseLabelStyle
 
-    from bistand.publishing.bibliography import label_years, read_sources
+    from bistand.publishing.bibliography import (
+        kind_in,
+        label_year_in,
+        label_years,
+        note_in,
+        publisher_in,
+        read_sources,
+    )
 
     years = label_years(read_sources())
 
-    class AuthorYearLabels(BaseLabelStyle):
-        def format_labels(self, sorted_entries):
-            for entry in sorted_entries:
-                people = entry.persons.get("author", [])
-                name = Text.from_latex(" ".join(people[0].last_names)).render_as("text") if people else ""
-                yield f"{name}, {years.get(entry.key, entry.fields.get('year', 'n.d.'))}"
+    def labels_in(language: str):
+        class AuthorYearLabels(BaseLabelStyle):
+            def format_labels(self, sorted_entries):
+                for entry in sorted_entries:
+                    people = entry.persons.get("author", [])
+                    name = Text.from_latex(" ".join(people[0].last_names)).render_as("text") if people else ""
+                    year = years.get(entry.key, entry.fields.get("year", "n.d."))
+                    yield f"{publisher_in(name, language)}, {label_year_in(year, language)}"
+
+        return AuthorYearLabels
 
     class AuthorYearStyle(Plain):
-        default_label_style = AuthorYearLabels
+        default_label_style = labels_in("en")
         default_sorting_style = "author_year_title"
 
-    register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
+    class SwedishAuthorYearStyle(AuthorYearStyle):
+        default_label_style = labels_in("sv")
+
+        def format_entry(self, label, entry, bib_data=None):
+            fields = dict(entry.fields)
+            if "howpublished" in fields:
+                fields["howpublished"] = kind_in(fields["howpublished"], "sv")
+            if "note" in fields:
+                fields["note"] = note_in(fields["note"], "sv")
+            persons = {
+                role: [Person("{" + publisher_in(str(p).strip("{}"), "sv") + "}") for p in people]
+                for role, people in entry.persons.items()
+            }
+            swedish = Entry(entry.type, fields=fields, persons=persons)
+            swedish.key = entry.key
+            return super().format_entry(label, swedish, bib_data=bib_data)
+
+    register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["en"], AuthorYearStyle)
+    register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["sv"], SwedishAuthorYearStyle)
 
 
 # docutils writes the reference list as <div role="list"> holding <div role="doc-biblioentry">: a role
@@ -361,32 +420,42 @@ def claim_anchor(claim_id: str) -> str:
     return "claim-" + claim_id.replace("_", "-")
 
 
-def claim_reviews(table, book, sources) -> list[dict]:
+def claim_reviews(table, book, sources, language: str | None = None) -> list[dict]:
     """One schema.org ClaimReview per claim: the words, who said them and when, the verdict, the anchor.
+
+    In the Swedish edition (``language`` "sv") each review has ``inLanguage: sv``, the Swedish ledger page's
+    address, the claim named by the source's own (Swedish) words, and the verdict and finding in the Swedish
+    ledger's words; the explanation of how a claim was recomputed (the ledger's ``how``, English data) is left out
+    there, not mixed in.
 
     When the book's address is known, ``url`` is the ledger page's absolute address with the claim's anchor
     and the reviewer (the book's authors) has the book's address as ``url``; when it is not, the anchor is
     relative to the page (the book does not invent an address)."""
-    page = book.page_url(LEDGER_DOC) or "ledger.html"
+    from bistand.publishing.ledger_view import finding_in, verdict_in
+
+    sv = language == "sv"
+    page = book.page_url(LEDGER_DOC, language) or "ledger.html"
     reviews = []
     for row in table.to_dict("records"):
         source = sources.get(row["source_id"], {})
-        said = {"@type": "Claim", "name": row["claim"], "author": {"@type": "Organization", "name": row["publisher"]}}
+        words = row["words"] if isinstance(row["words"], str) and row["words"] else row["claim"]
+        name = words if sv else row["claim"]
+        said = {"@type": "Claim", "name": name, "author": {"@type": "Organization", "name": row["publisher"]}}
         if re.fullmatch(r"\d{4}(-\d{2}-\d{2})?", str(row["date"])):  # a day, or the year a source states
             said["datePublished"] = row["date"]
         appearance = {"@type": "CreativeWork", "headline": source.get("title", ""), "inLanguage": "sv"}
         if source.get("url"):
             appearance["url"] = source["url"]
         said["appearance"] = appearance
-        words = row["words"] if isinstance(row["words"], str) and row["words"] else row["claim"]
-        rating = {"@type": "Rating", "alternateName": row["verdict"]}
+        rating = {"@type": "Rating", "alternateName": verdict_in(row["verdict"], language)}
         explanation = (
             row.get("how") if row["verdict"] != "not verifiable from the data shipped" else row.get("would_verify")
         )
+        found = row.get("finding") if isinstance(row.get("finding"), str) and row["finding"] else ""
         # What the ledger counts the claim as (its finding, by the ledger's stated rules) comes first.
         parts = [
-            f"Counts as: {row['finding']}." if isinstance(row.get("finding"), str) and row["finding"] else "",
-            explanation[:1].upper() + explanation[1:] if isinstance(explanation, str) else "",
+            (f"Räknas som: {finding_in(found, language)}." if sv else f"Counts as: {found}.") if found else "",
+            explanation[:1].upper() + explanation[1:] if isinstance(explanation, str) and not sv else "",
         ]
         if any(parts):
             rating["ratingExplanation"] = " ".join(part for part in parts if part)
@@ -403,6 +472,8 @@ def claim_reviews(table, book, sources) -> list[dict]:
             "datePublished": book.date,
             "reviewRating": rating,
         }
+        if sv:
+            review["inLanguage"] = "sv"
         reviews.append(review)
     return reviews
 
@@ -421,6 +492,38 @@ def _ledger_files(app) -> None:
     (target / "claims_ledger.json").write_text(
         json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+
+
+#: The words around the download links (the data package on the appendix, the ledger's files on the ledger page),
+#: in each edition's language. The files themselves are the same in both editions (English column names: the
+#: data package's schema).
+DOWNLOAD_WORDS = {
+    "en": {
+        "package": "Download the data package: ",
+        "package_what": " (ZIP{size}): datapackage.json and its {count} CSV files side by side, as in the "
+        "repository's data folder, so that ",
+        "package_checks": " checks them after unpacking. The same files one by one are in the site's ",
+        "package_folder": "data folder",
+        "ledger": "Download the ledger: ",
+        "ledger_what": " (one row per claim, with its verdict). The page also carries each verdict as schema.org "
+        "ClaimReview data for fact-checking tools.",
+    },
+    "sv": {
+        "package": "Ladda ner datapaketet: ",
+        "package_what": " (ZIP{size}): datapackage.json och dess {count} CSV-filer sida vid sida, som i kodförrådets "
+        "datamapp, så att ",
+        "package_checks": " kontrollerar dem när de har packats upp. Samma filer en och en finns i webbplatsens ",
+        "package_folder": "datamapp",
+        "ledger": "Ladda ner redovisningen: ",
+        "ledger_what": " (en rad per påstående, med dess utlåtande; kolumnnamnen på engelska). Sidan har också varje "
+        "utlåtande som schema.org-data av typen ClaimReview, för faktagranskningsverktyg.",
+    },
+}
+
+
+def download_words(language: str | None) -> dict[str, str]:
+    """The download paragraphs' words in ``language`` (English for any other)."""
+    return DOWNLOAD_WORDS.get(language or "en", DOWNLOAD_WORDS["en"])
 
 
 def _downloads_from_the_data_folder(app, doctree, docname: str) -> None:
@@ -447,21 +550,19 @@ def _downloads_from_the_data_folder(app, doctree, docname: str) -> None:
     archive = Path(app.outdir) / "_downloads" / data_archive_name()
     from bistand.publishing.pdf import file_size
 
-    size = f", {file_size(archive.stat().st_size)}" if archive.exists() else ""
+    words = download_words(app.config.language)
+    size = f", {file_size(archive.stat().st_size, app.config.language)}" if archive.exists() else ""
     para = nodes.paragraph(
         "",
         "",
-        nodes.Text("Download the data package: "),
+        nodes.Text(words["package"]),
         nodes.reference(
             "", data_archive_name(), refuri=f"{root}_downloads/{data_archive_name()}", classes=["data-archive"]
         ),
-        nodes.Text(
-            f" (ZIP{size}): datapackage.json and its {len(names) - 1} CSV files side by "
-            "side, as in the repository's data folder, so that "
-        ),
+        nodes.Text(words["package_what"].format(size=size, count=len(names) - 1)),
         nodes.literal("", "frictionless validate datapackage.json"),
-        nodes.Text(" checks them after unpacking. The same files one by one are in the site's "),
-        nodes.reference("", "data folder", refuri=f"{root}{DATA_DOWNLOAD_DIR}/datapackage.json"),
+        nodes.Text(words["package_checks"]),
+        nodes.reference("", words["package_folder"], refuri=f"{root}{DATA_DOWNLOAD_DIR}/datapackage.json"),
         nodes.Text("."),
         classes=["data-package-download"],
     )
@@ -477,17 +578,15 @@ def _ledger_downloads(app, doctree, docname: str) -> None:
     if docname != LEDGER_DOC:
         return
     root = _relative_root(docname) + LEDGER_DIR
+    words = download_words(app.config.language)
     para = nodes.paragraph(
         "",
         "",
-        nodes.Text("Download the ledger: "),
+        nodes.Text(words["ledger"]),
         nodes.reference("", "CSV", refuri=f"{root}/claims_ledger.csv"),
         nodes.Text(", "),
         nodes.reference("", "JSON", refuri=f"{root}/claims_ledger.json"),
-        nodes.Text(
-            " (one row per claim, with its verdict). The page also carries each verdict "
-            "as schema.org ClaimReview data for fact-checking tools."
-        ),
+        nodes.Text(words["ledger_what"]),
         classes=["ledger-downloads"],
     )
     first = next(iter(doctree.findall(nodes.paragraph)), None)
@@ -506,7 +605,9 @@ def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
     if pagename != LEDGER_DOC:
         return
     sources = {r["source_id"]: r for r in load_table("sources").fillna("").to_dict("records")}
-    data = json.dumps(claim_reviews(ledger_claims(), book(), sources), ensure_ascii=False, indent=1)
+    data = json.dumps(
+        claim_reviews(ledger_claims(), book(), sources, app.config.language), ensure_ascii=False, indent=1
+    )
     script = '<script type="application/ld+json" id="claim-reviews">\n' + data.replace("</", "<\\/") + "\n</script>\n"
     context["metatags"] = context.get("metatags", "") + script
 
@@ -535,9 +636,34 @@ def _static_changed(app, env, added, changed, removed) -> list[str]:
     return ["chapters/cite"] if "chapters/cite" in env.found_docs else []
 
 
+#: The book's words for theme strings marked for translation that the pinned themes have no Swedish for (the .po is
+#: the source; the .mo is compiled at build time and not kept, like the pages' catalogues).
+THEME_LOCALES = Path(__file__).parent / "locales"
+
+
+def _theme_catalogue(app, config) -> None:
+    """Add the book's catalogue of theme strings (``THEME_LOCALES``) to Sphinx's "sphinx" catalogue for the
+    edition's language, compiled from its .po with Babel when the .po is newer."""
+    language = config.language
+    po = THEME_LOCALES / str(language) / "LC_MESSAGES" / "sphinx.po"
+    if not po.is_file():
+        return
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime_ns < po.stat().st_mtime_ns:
+        with open(po, "rb") as source:
+            catalogue = read_po(source, locale=language)
+        with open(mo, "wb") as target:
+            write_mo(target, catalogue)
+    app.add_message_catalog("sphinx", str(THEME_LOCALES))
+
+
 def setup(app):
     _register_pybtex_plugins()
     _register_bibliography_style()
+    app.connect("config-inited", _theme_catalogue)
     app.add_config_value("book_url", "", "env")  # the cite page reads it when parsed: re-read all on a change
     app.add_directive("book-citation", BookCitation)
     app.connect("config-inited", _footer)

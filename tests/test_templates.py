@@ -37,6 +37,22 @@ FORKED_FILES = {
         "theme/pydata_sphinx_theme/components/search-button-field.html",
         "518dda81dd8cd06ab2268f86b25c8257189f237f1b71836afececaa511f40e69",
     ),
+    # Forked only to mark a hard-coded English tooltip or label for translation (the Swedish edition, issue 26).
+    "toggle-primary-sidebar.html": (
+        "sphinx_book_theme",
+        "theme/sphinx_book_theme/components/toggle-primary-sidebar.html",
+        "316c98ec6677c6568d15dfd809ec20ad0458569110c435480ed87d2af34f13bb",
+    ),
+    "toggle-secondary-sidebar.html": (
+        "sphinx_book_theme",
+        "theme/sphinx_book_theme/components/toggle-secondary-sidebar.html",
+        "0cf39e5b61b02a71d94782c433ec6175bf464a593b6b64bdf16bf04a87767204",
+    ),
+    "sbt-sidebar-nav.html": (
+        "sphinx_book_theme",
+        "theme/sphinx_book_theme/components/sbt-sidebar-nav.html",
+        "38342bd744042ee107080378719e7a55892f7c294bffad6f4efc78185edf7ae1",
+    ),
 }
 
 

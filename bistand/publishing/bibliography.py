@@ -88,7 +88,7 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
 def source_entry(source: dict[str, str]) -> Entry:
     """One source as a pybtex @misc entry; the year is the source's own, as a number, or absent, never a guess."""
     year = source_year(source)
-    note = f"Date as given: {source['date_as_given']}" + (f". {source['note']}" if source["note"] else "")
+    note = f"{DATE_AS_GIVEN['en']}{source['date_as_given']}" + (f". {source['note']}" if source["note"] else "")
     fields = {
         "title": protect_proper_nouns(source["title"]),
         **({"year": year} if year.isdigit() else {}),
@@ -99,6 +99,76 @@ def source_entry(source: dict[str, str]) -> Entry:
         **({"url": source["url"]} if source["url"] else {}),
     }
     return Entry("misc", fields=fields, persons={"author": [Person("{" + source["publisher"] + "}")]})
+
+
+#: The reference list of the Swedish edition (the book's bibliography style ``authoryear_sv``, _ext/bookext.py):
+#: the kind of each source, the words the book adds to a publisher's name, the note's "Date as given" and the
+#: label's "n.d." (APA 7 in Swedish: "u.å.", utan årtal), in Swedish.
+KINDS_SV = {
+    "book chapter": "bokkapitel",
+    "committee report": "utskottsbetänkande",
+    "consultation response": "remissvar",
+    "debate article": "debattartikel",
+    "government bill": "proposition",
+    "inquiry report": "utredningsbetänkande",
+    "law": "lag",
+    "metadata": "metadata",
+    "ministry publication": "departementspromemoria",
+    "news article": "nyhetsartikel",
+    "newspaper article": "tidningsartikel",
+    "position page": "webbsida med ställningstagande",
+    "press release": "pressmeddelande",
+    "statistics database": "statistikdatabas",
+    "statistics database table": "tabell i statistikdatabas",
+    "statistics page": "statistiksida",
+    "statistics table": "statistiktabell",
+    "systematic review": "systematisk översikt",
+    "web article": "webbartikel",
+    "web page": "webbsida",
+    "working paper": "arbetsrapport",
+}
+PUBLISHER_WORDS_SV = (
+    ("(source: ", "(källa: "),
+    ("(as published by ", "(återgiven av "),
+    ("(figures from ", "(siffror från "),
+    ("(metadata as shipped in the rKolada R package)", "(metadata som de följer med R-paketet rKolada)"),
+)
+NO_DATE = {"en": "n.d.", "sv": "u.å."}
+DATE_AS_GIVEN = {"en": "Date as given: ", "sv": "Datum enligt källan: "}
+UNDATED_SV = ("undated", "odaterad")
+
+
+def publisher_in(publisher: str, language: str | None) -> str:
+    """A publisher's name as the reference list of the edition in ``language`` prints it: in Swedish, the words the
+    book adds in brackets are Swedish ("Regionfakta (source: Socialstyrelsen)" -> "Regionfakta (källa:
+    Socialstyrelsen)"); the name itself is never changed."""
+    if language != "sv":
+        return publisher
+    for english, swedish in PUBLISHER_WORDS_SV:
+        publisher = publisher.replace(english, swedish)
+    return publisher
+
+
+def kind_in(kind: str, language: str | None) -> str:
+    """A source's kind as the reference list prints it (capitalised): "Press release", "Pressmeddelande"."""
+    return (KINDS_SV[kind.lower()] if language == "sv" else kind).capitalize()
+
+
+def label_year_in(year: str, language: str | None) -> str:
+    """A label's year in ``language``: "n.d." and "n.d.-a" become "u.å." and "u.å.-a" in Swedish."""
+    return year.replace(NO_DATE["en"], NO_DATE[language]) if language in NO_DATE else year
+
+
+def note_in(note: str, language: str | None) -> str:
+    """An entry's note in ``language``: in Swedish, "Date as given: undated …" reads "Datum enligt källan: odaterad
+    …". The rest (the date as the source writes it, which is the source's own words, and the book's note on the
+    source, English in data/sources.csv) is left as it stands."""
+    if language != "sv" or not note.startswith(DATE_AS_GIVEN["en"]):
+        return note
+    rest = note.removeprefix(DATE_AS_GIVEN["en"])
+    if rest.startswith(UNDATED_SV[0]):
+        rest = UNDATED_SV[1] + rest.removeprefix(UNDATED_SV[0])
+    return DATE_AS_GIVEN["sv"] + rest
 
 
 def bibliography_text() -> str:

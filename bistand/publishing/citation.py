@@ -51,12 +51,12 @@ PAGE_WORDS = {
     "sv": {
         "cite": "Citera kapitlet",
         "how": "utgåva {edition}; APA, sedan BibTeX",
-        "url_unset": "Den här kopian av boken anger inte sin webbadress: ange adressen där du läste den, om du läste "
-        "den på nätet.",
+        "url_unset": "Det här exemplaret av boken anger inte sin webbadress: ange den adress där du läste boken, om du "
+        "läste den på nätet.",
         "footer": "{authors}, {year}. Utgåva {edition}; uppgifter till och med {data_date}. Text och data: {cc}; "
         "kod: MIT.",
         "repository": " Källkod: {link} (kod, data, historik, CHANGELOG.md).",
-        "repository_link": "arkivet",
+        "repository_link": "kodförrådet",
     },
 }
 
@@ -90,6 +90,12 @@ ABSTRACT = (
     "(ekonomiskt bistånd): Linköping's Heltidsaktivering and the reorganisation of Strängnäs's "
     "assistance unit. Every figure is traced to a named source, recomputed and checked."
 )
+#: The abstract in Swedish: the Swedish PDF's Subject.
+ABSTRACT_SV = (
+    "En körbar forskningspublikation om två kommunala reformer av ekonomiskt bistånd: Heltidsaktivering i "
+    "Linköping och omorganisationen av Strängnäs enhet för ekonomiskt bistånd. Varje siffra spåras till en "
+    "namngiven källa, räknas om och kontrolleras."
+)
 KEYWORDS = ("social assistance", "ekonomiskt bistånd", "försörjningsstöd", "Linköping", "Strängnäs", "Jupyter Book")
 
 
@@ -104,6 +110,13 @@ class Book:
     url: str | None
     repository: str | None = None
     publisher: str | None = None
+    #: The Swedish edition's title (``title_sv`` of the metadata): a faithful translation of ``title``, the one the
+    #: Swedish landing page's heading and sidebar carry; None when the metadata gives none.
+    title_sv: str | None = None
+
+    def title_in(self, language: str | None) -> str:
+        """The title the edition in ``language`` carries: the Swedish title in Swedish when there is one."""
+        return self.title_sv if language == "sv" and self.title_sv else self.title
 
     @property
     def publisher_name(self) -> str:
@@ -119,9 +132,11 @@ class Book:
         """The BibTeX key of the book: names the edition, so two editions never share a key."""
         return "bistand_book_" + self.edition.replace(".", "_")
 
-    def page_url(self, docname: str) -> str | None:
-        """The absolute address of a page ('chapters/linkoping'), or None if the book's address is unknown."""
-        return None if self.url is None else f"{self.url}{docname}.html"
+    def page_url(self, docname: str, language: str | None = None) -> str | None:
+        """The absolute address of a page ('chapters/linkoping') in the edition of ``language`` (the Swedish one is
+        under sv/), or None if the book's address is unknown."""
+        prefix = "sv/" if language == "sv" else ""
+        return None if self.url is None else f"{self.url}{prefix}{docname}.html"
 
 
 def _normalise_url(url: str | None, variable: str = URL_VARIABLE, slash: bool = True) -> str | None:
@@ -153,6 +168,7 @@ def book(use_environment: bool = True) -> Book:
         url=_normalise_url(url),
         repository=_normalise_url(repository, REPOSITORY_VARIABLE, slash=False),
         publisher=(table.get("publisher") or "").strip() or None,
+        title_sv=(table.get("title_sv") or "").strip() or None,
     )
 
 
@@ -187,45 +203,89 @@ def _entry(kind: str, b: Book, fields: dict[str, str | None]) -> Entry:
     return Entry(kind, fields=kept, persons={"author": [Person("{" + b.authors + "}")]})
 
 
-def bibtex_book(b: Book) -> str:
-    """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns)."""
+#: The words of the APA and BibTeX citations in each edition's language. APA 7 in Swedish (the Swedish adaptations
+#: of APA 7 that Swedish university libraries publish): "I" for "In", the edition as "Utgåva" (the reference
+#: list's "u.å." for "n.d." is the bibliography style's, in _ext/bookext.py); like APA 7 in English, no "Hämtad från" ("Retrieved from") before the address.
+CITE_WORDS = {
+    "en": {"in": "In", "edition": "Edition", "note": "Executable research publication", "licence": LICENCE_NOTE},
+    "sv": {
+        "in": "I",
+        "edition": "Utgåva",
+        "note": "Körbar forskningspublikation",
+        "licence": "Text och data CC BY 4.0; kod MIT",
+    },
+}
+
+
+def _cite_words(language: str | None) -> dict[str, str]:
+    return CITE_WORDS.get(language or "en", CITE_WORDS["en"])
+
+
+def _language_fields(b: Book, language: str | None) -> dict[str, str | None]:
+    """The Swedish edition's BibTeX fields: ``language = {swedish}`` and, when its title is the Swedish one, a note
+    naming the title the book is registered under (CITATION.cff), so that a reader finds it by either."""
+    if language != "sv":
+        return {}
+    original = f"Svensk utgåva av {b.title}" if b.title_in("sv") != b.title else "Svensk utgåva"
+    return {"language": "swedish", "note": original}
+
+
+def bibtex_book(b: Book, language: str | None = None) -> str:
+    """A BibTeX @book entry for the whole book (author and title braced: a group name, proper nouns), of the
+    edition in ``language``."""
+    words = _cite_words(language)
     fields = {
-        "title": "{" + b.title + "}",
+        "title": "{" + b.title_in(language) + "}",
         "publisher": "{" + b.publisher_name + "}",
         "year": b.year,
         "month": _month(b),
         "edition": b.edition,
-        "url": b.url,
-        "note": f"Executable research publication. {LICENCE_NOTE}",
+        "url": None if b.url is None else b.url + ("sv/" if language == "sv" else ""),
+        "note": f"{words['note']}. {words['licence']}",
     }
-    return bibtex(b.key, _entry("book", b, fields))
+    if language == "sv":
+        extra = _language_fields(b, language)
+        fields["note"] = f"{extra['note']}. {fields['note']}"
+        fields["language"] = extra["language"]
+    return bibtex(b.key + ("_sv" if language == "sv" else ""), _entry("book", b, fields))
 
 
-def bibtex_chapter(b: Book, title: str, docname: str) -> str:
+def bibtex_chapter(b: Book, title: str, docname: str, language: str | None = None) -> str:
     """A BibTeX @incollection entry for one chapter (a titled part of a book: classic BibTeX prints its
-    ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known."""
+    ``booktitle``, which it ignores in @inbook), with the chapter's own address when the book's is known; in the
+    Swedish edition with the Swedish book title, ``language = {swedish}`` and a note naming the English title."""
     slug = docname.rsplit("/", 1)[-1].replace("-", "_")
     fields = {
         "title": "{" + title + "}",
-        "booktitle": "{" + b.title + "}",
+        "booktitle": "{" + b.title_in(language) + "}",
         "publisher": "{" + b.publisher_name + "}",
         "year": b.year,
         "month": _month(b),
         "edition": b.edition,
-        "url": b.page_url(docname),
+        "url": b.page_url(docname, language),
+        **_language_fields(b, language),
     }
-    return bibtex(f"{b.key}_{slug}", _entry("incollection", b, fields))
+    suffix = "_sv" if language == "sv" else ""
+    return bibtex(f"{b.key}_{slug}{suffix}", _entry("incollection", b, fields))
 
 
-def apa_book(b: Book) -> str:
-    """The book in APA style (7th edition), as plain text."""
-    return f"{b.authors}. ({b.year}). {b.title} (Edition {b.edition}).{' ' + b.url if b.url else ''}"
+def apa_book(b: Book, language: str | None = None) -> str:
+    """The book in APA style (7th edition), as plain text, in the edition's language."""
+    words = _cite_words(language)
+    url = None if b.url is None else b.url + ("sv/" if language == "sv" else "")
+    return (
+        f"{b.authors}. ({b.year}). {b.title_in(language)} ({words['edition']} {b.edition}).{' ' + url if url else ''}"
+    )
 
 
-def apa_chapter(b: Book, title: str, docname: str) -> str:
-    """One chapter in APA style (7th edition), as plain text."""
-    url = b.page_url(docname)
-    return f"{b.authors}. ({b.year}). {title}. In {b.title} (Edition {b.edition}).{' ' + url if url else ''}"
+def apa_chapter(b: Book, title: str, docname: str, language: str | None = None) -> str:
+    """One chapter in APA style (7th edition), as plain text, in the edition's language ("I" for "In")."""
+    words = _cite_words(language)
+    url = b.page_url(docname, language)
+    return (
+        f"{b.authors}. ({b.year}). {title}. {words['in']} {b.title_in(language)} ({words['edition']} {b.edition})."
+        f"{' ' + url if url else ''}"
+    )
 
 
 CFF_HEADER = "# Generated from pyproject.toml [tool.bistand.book] by `python -m bistand.publishing.citation`; do not edit by hand.\n"

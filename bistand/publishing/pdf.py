@@ -10,7 +10,10 @@ file's path in the source repository (``data/figures_primary.csv``), so that no 
 Chromium prints it through the DevTools protocol (Page.printToPDF) twice: the first print tells
 on which page each chapter begins, the second carries those numbers in the table of contents.
 
-``python -m bistand.publishing.pdf`` writes _build/pdf/bistand-book-EDITION.pdf and copies it to _build/html/pdf/.
+Each language edition has its PDF, printed from its own pages in its language (cover, contents, running heads,
+bookmarks, the chart descriptions' label): ``python -m bistand.publishing.pdf`` writes
+_build/pdf/bistand-book-EDITION.pdf (copied to _build/html/pdf/) and, when the Swedish edition is built,
+_build/pdf/bistand-book-sv-EDITION.pdf (copied to _build/html/sv/pdf/).
 """
 
 from __future__ import annotations
@@ -42,13 +45,27 @@ SITE_FILE = re.compile(
 LEDGER_FILES = re.compile(r"^_downloads/ledger/claims_ledger\.(csv|json)$")
 
 
-def pdf_name(edition: str) -> str:
-    return f"bistand-book-{edition}.pdf"
+#: The translated editions: language -> the folder of the site that holds its pages (English is the site's root).
+EDITION_FOLDERS = {"sv": "sv"}
 
 
-def stamp_name(edition: str) -> str:
+def _tag(language: str | None) -> str:
+    return f"{language}-" if language in EDITION_FOLDERS else ""
+
+
+def pdf_name(edition: str, language: str | None = None) -> str:
+    """The PDF's file name: bistand-book-1.2.0.pdf, the Swedish edition's bistand-book-sv-1.2.0.pdf."""
+    return f"bistand-book-{_tag(language)}{edition}.pdf"
+
+
+def stamp_name(edition: str, language: str | None = None) -> str:
     """Beside the PDF: the edition and the hash of the HTML it was printed from."""
-    return f"bistand-book-{edition}.json"
+    return f"bistand-book-{_tag(language)}{edition}.json"
+
+
+def edition_html_dir(language: str | None, html_dir: Path = HTML_DIR) -> Path:
+    """Where the pages of the edition in ``language`` are built: the site's root, or its folder (sv/)."""
+    return html_dir / EDITION_FOLDERS[language] if language in EDITION_FOLDERS else html_dir
 
 
 # The paragraph on every page that links the PDF (or says how to make it), and the PDF's entry in the header's
@@ -64,15 +81,25 @@ def file_size(size: int, language: str = "en") -> str:
     return text.replace(".", ",") if language == "sv" else text
 
 
-def pdf_note(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+def pdf_note(
+    relative_root: str,
+    edition: str,
+    linked: bool,
+    language: str = "en",
+    size: int | None = None,
+    pdf_language: str | None = None,
+) -> str:
     """The paragraph: a link to the PDF of this edition and these pages, with its size, or how to make one (in
-    Swedish on a Swedish page)."""
-    href = f"{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}"
+    Swedish on a Swedish page). ``pdf_language`` is the PDF's (default: the page's); a Swedish page of the English
+    edition says that its PDF is in English."""
+    pdf_language = pdf_language or language
+    href = f"{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, pdf_language)}"
     if language == "sv":
         if linked:
+            english = ", på engelska" if pdf_language != "sv" else ""
             return (
                 f'<p class="pdf-edition">Hela boken i en fil: <a class="reference external pdf-link" '
-                f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}, främst på engelska).</p>'
+                f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}{english}).</p>'
             )
         return (
             f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
@@ -96,9 +123,17 @@ def _size_words(size: int | None, language: str) -> str:
 MENU_ICON = '<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>'
 
 
-def pdf_menu_item(relative_root: str, edition: str, linked: bool, language: str = "en", size: int | None = None) -> str:
+def pdf_menu_item(
+    relative_root: str,
+    edition: str,
+    linked: bool,
+    language: str = "en",
+    size: int | None = None,
+    pdf_language: str | None = None,
+) -> str:
     """The header download menu's entry for the whole book: the PDF of this edition with its size, or (not printed
-    from these pages) a disabled entry saying so."""
+    from these pages) a disabled entry saying so; in the page's ``language``, for the PDF in ``pdf_language``."""
+    pdf_language = pdf_language or language
     classes = "btn btn-sm btn-download-book-pdf-button dropdown-item"
     sv = language == "sv"
     if linked:
@@ -112,7 +147,7 @@ def pdf_menu_item(relative_root: str, edition: str, linked: bool, language: str 
             else (f"PDF-utgåva {edition}" if sv else f"PDF edition {edition}")
         )
         return (
-            f'<a class="{classes}" href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition)}">{MENU_ICON}'
+            f'<a class="{classes}" href="{relative_root}{SITE_PDF_FOLDER}/{pdf_name(edition, pdf_language)}">{MENU_ICON}'
             f'<span class="btn__text-container">{text}</span></a>'
         )
     text = "PDF-utgåvan är inte utskriven (make pdf)" if sv else "PDF edition not printed (make pdf)"
@@ -145,14 +180,25 @@ def _stamp(edition: str, html_dir: Path, data_dir: Path = DATA_DIR) -> dict[str,
     return {"edition": edition, "html": html_hash(html_dir), "data": data_hash(data_dir)}
 
 
-def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_dir: Path = DATA_DIR) -> bool:
-    """Link the PDF from every page if a PDF of this edition was printed from these very pages and this data;
-    otherwise remove the stale PDF from the site and say on every page how to make it. Returns whether linked."""
+def edition_pages(html_dir: Path, language: str | None) -> list[Path]:
+    """The pages of one edition: every page under ``html_dir`` but, for English (the site's root), the translated
+    editions' folders."""
+    others = set() if language in EDITION_FOLDERS else set(EDITION_FOLDERS.values())
+    return [page for page in html_dir.rglob("*.html") if page.relative_to(html_dir).parts[0] not in others]
+
+
+def link_or_explain(
+    html_dir: Path = HTML_DIR, edition: str | None = None, data_dir: Path = DATA_DIR, language: str | None = None
+) -> bool:
+    """Link the PDF of the edition in ``language`` from every page of that edition if it was printed from these very
+    pages and this data; otherwise remove the stale PDF from the site and say on every page how to make it. Returns
+    whether linked."""
     import json
 
     edition = edition or book().edition
+    language = language if language in EDITION_FOLDERS else "en"
     folder = html_dir / SITE_PDF_FOLDER
-    pdf, stamp = folder / pdf_name(edition), folder / stamp_name(edition)
+    pdf, stamp = folder / pdf_name(edition, language), folder / stamp_name(edition, language)
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -162,14 +208,14 @@ def link_or_explain(html_dir: Path = HTML_DIR, edition: str | None = None, data_
         for stale in (pdf, stamp):
             stale.unlink(missing_ok=True)
     size = pdf.stat().st_size if linked else None
-    for page in html_dir.rglob("*.html"):
+    for page in edition_pages(html_dir, language):
         text = page.read_text(encoding="utf-8")
         if 'class="pdf-edition' not in text and "btn-download-book-pdf-button" not in text:
             continue
         root = "../" * (len(page.relative_to(html_dir).parts) - 1)
-        language = "sv" if '<html lang="sv"' in text else "en"
-        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, language, size), text)  # noqa: B023 - called here
-        new = PDF_MENU.sub(lambda _: pdf_menu_item(root, edition, linked, language, size), new)  # noqa: B023 - called here
+        words = "sv" if '<html lang="sv"' in text else "en"  # a page's own language (the English edition's summary)
+        new = PDF_NOTE.sub(lambda _: pdf_note(root, edition, linked, words, size, language), text)  # noqa: B023
+        new = PDF_MENU.sub(lambda _: pdf_menu_item(root, edition, linked, words, size, language), new)  # noqa: B023
         if new != text:
             page.write_text(new, encoding="utf-8")
     return linked
@@ -237,12 +283,34 @@ def _rewrite_link(href: str, docname: str, slugs: dict[str, str], b: Book) -> st
 LEDGER_DOC = "chapters/ledger"
 
 
-def _unlink(soup, element, target: str) -> None:
+#: The words the print adds, in each edition's language.
+PRINT_WORDS = {
+    "en": {
+        "repository": " (repository: ",
+        "site": " (site: ",
+        "contents": "Contents",
+        "description": "Description: ",
+    },
+    "sv": {
+        "repository": " (kodförrådet: ",
+        "site": " (webbplatsen: ",
+        "contents": "Innehåll",
+        "description": "Beskrivning: ",
+    },
+}
+
+
+def print_words(language: str | None) -> dict[str, str]:
+    return PRINT_WORDS.get(language or "en", PRINT_WORDS["en"])
+
+
+def _unlink(soup, element, target: str, language: str | None = None) -> None:
     """A link to a file of the site whose address is unknown: its text stays, followed by the file's path in the
     repository (or, for a file the repository does not hold, the path in the site), printed, not linked."""
     path = repository_path(target)
     note = soup.new_tag("span", attrs={"class": "repository-path"})
-    note.append(" (repository: " if path else " (site: ")
+    words = print_words(language)
+    note.append(words["repository"] if path else words["site"])
     code = soup.new_tag("code")
     code.string = path or target
     note.append(code)
@@ -254,7 +322,9 @@ def _unlink(soup, element, target: str) -> None:
     element.unwrap()
 
 
-def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR) -> Chapter:
+def read_chapter(
+    docname: str, slugs: dict[str, str], b: Book, html_dir: Path = HTML_DIR, language: str | None = None
+) -> Chapter:
     """One built page's article, made ready to print: no code, no scripts, one picture per chart (the widest),
     ids and links rewritten."""
     from bs4 import BeautifulSoup
@@ -294,6 +364,7 @@ def read_chapter(docname: str, slugs: dict[str, str], b: Book, html_dir: Path = 
                 soup,
                 element,
                 posixpath.normpath(posixpath.join(posixpath.dirname(docname), urlsplit(element["href"]).path)),
+                language,
             )
         else:
             element["href"] = href
@@ -437,7 +508,7 @@ svg, img { max-width: 100%; height: auto; }
 figure { margin: 8pt 0; }
 figure.vega-chart { break-inside: avoid; }
 figcaption.chart-description { font-size: 9pt; line-height: 1.35; color: #333; margin-top: 3pt; }
-figcaption.chart-description::before { content: "Description: "; font-weight: bold; font-family: 'DejaVu Sans', sans-serif; }
+figcaption.chart-description::before { font-weight: bold; font-family: 'DejaVu Sans', sans-serif; }
 div.citation { break-inside: avoid; }
 pre { font: 9pt/1.3 'DejaVu Sans Mono', monospace; white-space: pre-wrap; background: #f4f4f4; padding: 4pt; }
 .admonition, aside { border-left: 2pt solid #1b5e8c; padding: 2pt 8pt; margin: 8pt 0; background: #f4f7fa; }
@@ -475,9 +546,30 @@ COVER_NO_REPOSITORY = (
 )
 
 
-def cover_html(b: Book) -> str:
+COVER_SV = {
+    "no_address": "Det här exemplaret anger inte bokens webbadress. Citera den med titel, utgåva och datum enligt ovan, "
+    "och lägg till adressen där du hittade den, om du läste den på nätet.",
+    "no_repository": "Koden och uppgifterna finns i bokens kodförråd; där den här PDF-filen nämner en fil "
+    "(som data/figures_primary.csv) är det dess sökväg där.",
+    "read_online": "Läs på nätet: ",
+    "repository": "Kod, uppgifter och historiken för varje ändring: ",
+    "repository_path": "; där den här PDF-filen nämner en fil (som data/figures_primary.csv) är det dess sökväg där.",
+    "edition": "Utgåva",
+    "cite": "Så citerar du boken:",
+    "licence": "<p><strong>Licens:</strong> texten och uppgifterna är licensierade under Creative Commons Erkännande "
+    '4.0 (CC BY 4.0, <a href="https://creativecommons.org/licenses/by/4.0/deed.sv">'
+    "https://creativecommons.org/licenses/by/4.0/deed.sv</a>): du får dela och bearbeta dem om du anger boken "
+    "som ovan. Koden har MIT-licens.</p>"
+    "<p>Varje siffra i boken är beräknad ur uppgifterna i dess kodförråd; HTML-utgåvan har koden, uppgifterna och de "
+    "interaktiva diagrammen. Det här är den svenska utgåvan; bokens titel på engelska är ",
+}
+
+
+def cover_html(b: Book, language: str | None = None) -> str:
     """The cover: title, authors, edition and date, licence, how to cite, where to read the book and its data,
-    in a reader's words."""
+    in a reader's words, in the edition's language."""
+    if language == "sv":
+        return _cover_sv(b)
     esc = html.escape
     when = esc(long_date(b.date))
     where = (
@@ -504,28 +596,58 @@ def cover_html(b: Book) -> str:
     )
 
 
-def long_date(iso: str) -> str:
-    """An ISO date as words: '2026-11-22' -> '22 November 2026'."""
+def _cover_sv(b: Book) -> str:
+    """The Swedish edition's cover (see ``cover_html``); its address is the Swedish edition's (…/sv/)."""
+    esc, words = html.escape, COVER_SV
+    url = b.url + "sv/" if b.url else None
+    where = (
+        f'<p>{words["read_online"]}<a href="{esc(url)}">{esc(url)}</a></p>'
+        if url
+        else f'<p class="no-address">{esc(words["no_address"])}</p>'
+    )
+    where += (
+        f'<p>{words["repository"]}<a href="{esc(b.repository)}">{esc(b.repository)}</a>{esc(words["repository_path"])}</p>'
+        if b.repository
+        else f"<p>{esc(words['no_repository'])}</p>"
+    )
+    return (
+        f'<section class="front cover"><h1>{esc(b.title_in("sv"))}</h1>'
+        f'<p class="edition">{esc(b.authors)}<br>{words["edition"]} {esc(b.edition)}, {esc(b.date)} '
+        f"({esc(long_date(b.date, 'sv'))})</p>"
+        f'<div class="cite"><p><strong>{words["cite"]}</strong> {esc(apa_book(b, "sv"))}</p>{where}'
+        f'{words["licence"]}<span lang="en">{esc(b.title)}</span>.</p></div></section>'
+    )
+
+
+def long_date(iso: str, language: str | None = None) -> str:
+    """An ISO date as words: '2026-11-22' -> '22 November 2026' (Swedish: '22 november 2026', Babel's month)."""
     from datetime import date
 
     day = date.fromisoformat(iso)
+    if language == "sv":
+        from babel.dates import format_date
+
+        return format_date(day, "d MMMM y", locale="sv_SE")
     return f"{day.day} {day:%B} {day.year}"
 
 
-def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None) -> str:
+def print_document(chapters: list[Chapter], b: Book, pages: dict[str, int] | None, language: str | None = None) -> str:
     """The whole print document; ``pages`` maps a chapter's slug to its first page (None: first pass)."""
     esc = html.escape
-    cover = cover_html(b)
+    words = print_words(language)
+    lang = language if language in EDITION_FOLDERS else "en"
+    cover = cover_html(b, language)
     entries = "".join(
         f'<li><a href="#{c.slug}">{esc(c.title)}</a><span class="dots"></span>'
         f'<a href="#{c.slug}">{pages.get(c.slug, "") if pages else "00"}</a></li>'
         for c in chapters
     )
-    toc = f'<section class="front"><nav class="toc"><h1>Contents</h1><ol>{entries}</ol></nav></section>'
+    toc = f'<section class="front"><nav class="toc"><h1>{words["contents"]}</h1><ol>{entries}</ol></nav></section>'
     body = "".join(f'<section class="chapter" id="{c.slug}">{c.body}</section>' for c in chapters)
+    description = 'figcaption.chart-description::before { content: "' + words["description"] + '"; }'
     return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{esc(b.title)}</title>'
-        f"<style>{CSS}\n{_running_heads(chapters)}</style></head><body>{cover}{toc}{body}</body></html>"
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(b.title_in(language))}</title>'
+        f"<style>{CSS}\n{description}\n{_running_heads(chapters)}</style></head><body>{cover}{toc}{body}</body></html>"
     )
 
 
@@ -620,7 +742,7 @@ def document_headings(document: str) -> list[str]:
     return [re.sub(r"\s+", " ", h.get_text()).strip() for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
 
 
-def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
+def finish(pdf: bytes, b: Book, headings: list[str] | None = None, language: str | None = None) -> bytes:
     """The printed PDF with the book's metadata (Title, Author, Subject, Keywords, the edition and its date,
     the language) and its bookmarks titled as the ``headings`` of the print document read. The tags,
     outline and named destinations are kept."""
@@ -629,7 +751,9 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
-    from bistand.publishing.citation import ABSTRACT, KEYWORDS
+    from bistand.publishing.citation import ABSTRACT, ABSTRACT_SV, KEYWORDS
+
+    sv = language == "sv"
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     if headings:
@@ -639,20 +763,22 @@ def finish(pdf: bytes, b: Book, headings: list[str] | None = None) -> bytes:
             item[NameObject("/Title")] = TextStringObject(title)
     writer.add_metadata(
         {
-            "/Title": b.title,
+            "/Title": b.title_in(language),
             "/Author": b.authors,
-            "/Subject": f"Edition {b.edition}, {b.date}. {ABSTRACT}",
+            "/Subject": f"Utgåva {b.edition}, {b.date}. {ABSTRACT_SV}"
+            if sv
+            else f"Edition {b.edition}, {b.date}. {ABSTRACT}",
             "/Keywords": ", ".join(KEYWORDS),
             "/Creator": "bistand.publishing.pdf (headless Chromium, Page.printToPDF)",
             "/CreationDate": _pdf_date(b.date),
             "/Edition": b.edition,
             "/EditionDate": b.date,
-            **({"/URL": b.url} if b.url else {}),
+            **({"/URL": b.url + ("sv/" if sv else "")} if b.url else {}),
         }
     )
     catalogue = writer.root_object  # pypdf's public access to the document catalogue (no setter for /Lang)
     if "/Lang" not in catalogue:
-        catalogue[NameObject("/Lang")] = TextStringObject("en")
+        catalogue[NameObject("/Lang")] = TextStringObject("sv" if sv else "en")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -674,50 +800,76 @@ def _outline_items(root) -> list:
     return items
 
 
-def build(html_dir: Path = HTML_DIR, out_dir: Path = PDF_DIR) -> Path:
-    """Build the PDF edition from the built HTML; return its path."""
-    if not (html_dir / "chapters").is_dir():
-        raise SystemExit(f"{html_dir} has no built book: run `make book` first")
+def build(html_dir: Path | None = None, out_dir: Path = PDF_DIR, language: str | None = None) -> Path:
+    """Build the PDF of the edition in ``language`` (English by default) from its built HTML; return its path.
+    ``html_dir`` is that edition's pages (default: _build/html, or _build/html/sv for Swedish)."""
+    import dataclasses
     import json
 
+    html_dir = html_dir if html_dir is not None else edition_html_dir(language)
+    html_dir, out_dir = html_dir.resolve(), out_dir.resolve()  # file:// addresses need absolute paths
+    if not (html_dir / "chapters").is_dir():
+        raise SystemExit(f"{html_dir} has no built book: run `make book` first")
     b = book()
+    # Links to the site: the edition's own address (the Swedish pages are published under sv/).
+    site = (
+        dataclasses.replace(b, url=b.url + EDITION_FOLDERS[language] + "/")
+        if b.url and language in EDITION_FOLDERS
+        else b
+    )
     docnames = chapter_docnames()
     slugs = {d: slug_of(d) for d in docnames}
     stamp = _stamp(b.edition, html_dir)
-    chapters = [read_chapter(d, slugs, b, html_dir) for d in docnames]
+    chapters = [read_chapter(d, slugs, site, html_dir, language) for d in docnames]
     out_dir.mkdir(parents=True, exist_ok=True)
-    document = out_dir / "book.html"
+    document = out_dir / ("book.html" if language not in EDITION_FOLDERS else f"book-{language}.html")
     driver = _driver()
     try:
-        document.write_text(print_document(chapters, b, None), encoding="utf-8")
+        document.write_text(print_document(chapters, b, None, language), encoding="utf-8")
         pages = chapter_pages(print_pdf(driver, document), [c.slug for c in chapters])
-        document.write_text(print_document(chapters, b, pages), encoding="utf-8")
+        document.write_text(print_document(chapters, b, pages, language), encoding="utf-8")
         pdf = print_pdf(driver, document)
     finally:
         driver.quit()
     if chapter_pages(pdf, list(pages)) != pages:
         raise RuntimeError("the page numbers moved between the two prints")
-    target = out_dir / pdf_name(b.edition)
+    target = out_dir / pdf_name(b.edition, language)
     if _stamp(b.edition, html_dir) != stamp:
         raise RuntimeError(f"{html_dir} changed while the PDF was printed from it: run `make pdf` again")
-    target.write_bytes(finish(pdf, b, document_headings(document.read_text(encoding="utf-8"))))
-    (out_dir / stamp_name(b.edition)).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
-    site = html_dir / SITE_PDF_FOLDER
-    site.mkdir(exist_ok=True)
-    shutil.copy(target, site / target.name)
-    shutil.copy(out_dir / stamp_name(b.edition), site / stamp_name(b.edition))
-    link_or_explain(html_dir, b.edition)
+    target.write_bytes(finish(pdf, b, document_headings(document.read_text(encoding="utf-8")), language))
+    stamp_file = out_dir / stamp_name(b.edition, language)
+    stamp_file.write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
+    for pages_dir in _sites(html_dir, language):
+        folder = pages_dir / SITE_PDF_FOLDER
+        folder.mkdir(exist_ok=True)
+        shutil.copy(target, folder / target.name)
+        shutil.copy(stamp_file, folder / stamp_file.name)
+        link_or_explain(pages_dir, b.edition, language=language)
     return target
 
 
-def main() -> int:
-    target = build()
-    print(
-        f"wrote {target.relative_to(ROOT)} ({target.stat().st_size / 1024:.0f} KiB) and copied it to "
-        f"_build/html/{SITE_PDF_FOLDER}/"
-    )
+def _sites(html_dir: Path, language: str | None) -> list[Path]:
+    """Where the PDF goes beside the pages it was printed from: the edition's pages, and, for a translated edition,
+    also the folder it is built in (bistand.publishing.editions builds _build/sv/html and copies it into the site),
+    so that the next build of unchanged pages finds the PDF and links it."""
+    built = ROOT / "_build" / language / "html" if language in EDITION_FOLDERS else None
+    if built is not None and built.is_dir() and built.resolve() != html_dir and html_hash(built) == html_hash(html_dir):
+        return [html_dir, built.resolve()]
+    return [html_dir]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the English PDF and, when the Swedish edition is built, the Swedish one (``make pdf``); or only the
+    editions named (``en``, ``sv``)."""
+    languages = argv or ["en", *(lang for lang in EDITION_FOLDERS if (edition_html_dir(lang) / "chapters").is_dir())]
+    for language in languages:
+        target = build(language=language)
+        print(
+            f"wrote {target.relative_to(ROOT)} ({target.stat().st_size / 1024:.0f} KiB) and copied it to "
+            f"{edition_html_dir(language).relative_to(ROOT)}/{SITE_PDF_FOLDER}/"
+        )
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
