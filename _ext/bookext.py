@@ -613,8 +613,8 @@ def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:
 
 
 def _page_language(app, pagename, templatename, context, doctree) -> None:
-    """A page whose notebook metadata sets ``page_language`` (the Swedish summary) gets it as ``<html lang>``,
-    and its footer in that language."""
+    """A page whose notebook metadata sets ``page_language`` gets it as ``<html lang>``, and its footer in that
+    language (the Swedish summary had one; the Swedish edition's pages are Swedish by the build)."""
     language = app.env.metadata.get(pagename, {}).get("page_language")
     if language:
         from bistand.publishing.citation import book, data_date, footer_html

@@ -38,7 +38,7 @@ REPOSITORY_UNSET = (
     "This copy of the book does not give the address of its source repository, which holds the code, "
     "the data, CHANGELOG.md and CITATION.cff named here."
 )
-#: The words a page wraps around the citation, in the page's language (the Swedish summary is in Swedish).
+#: The words a page wraps around the citation, in the page's language (every page of the Swedish edition is in Swedish).
 PAGE_WORDS = {
     "en": {
         "cite": "Cite this chapter",
