@@ -14,6 +14,7 @@ import sys
 import nbformat
 import pytest
 
+from bistand.publishing.edition import glued_values
 from conftest import ROOT
 from myst_markup import glue_uses, page_markdown, prose
 
@@ -194,21 +195,9 @@ def test_the_length_and_glue_checks_can_fail(tmp_path):
 # --- Every glued value is used (issue 25): a name glued and shown nowhere is a value nobody checks ------------------
 
 
-def glued_records(notebook) -> dict[str, str]:
-    """The values a notebook's stored outputs glue, by name: myst-nb's scrapbook records (the text/plain it pastes)."""
-    cells = nbformat.read(notebook, as_version=4).cells
-    return {
-        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/plain"]
-        for c in cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
-
-
 def glued_names(notebook) -> set[str]:
     """The names a notebook's stored outputs glue."""
-    return set(glued_records(notebook))
+    return set(glued_values(notebook))
 
 
 def used_names(text: str, page: str) -> set[tuple[str, str]]:
@@ -235,7 +224,7 @@ def test_the_unused_glue_check_can_fail(tmp_path):
         nbformat.v4.new_output(
             "display_data",
             data={"application/papermill.record/text/plain": str(i)},
-            metadata={"scrapbook": {"name": name}},
+            metadata={"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}},
         )
         for i, name in enumerate(["x_shown", "x_nowhere", "x_pasted"])
     ]
@@ -319,13 +308,13 @@ def glued_twice(records: dict[tuple[str, str], str], by_chance=EQUAL_BY_CHANCE) 
 
 
 def test_each_value_is_glued_once():
-    records = {(p.name, name): text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    records = {(p.name, name): text for p in NOTEBOOKS for name, text in glued_values(p).items()}
     assert glued_twice(records) == []
 
 
 def test_each_allowed_coincidence_still_occurs():
     """An entry of EQUAL_BY_CHANCE whose names no longer glue one value is stale: drop it."""
-    records = {name: text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    records = {name: text for p in NOTEBOOKS for name, text in glued_values(p).items()}
     for names, reason in EQUAL_BY_CHANCE:
         assert len({records.get(name) for name in names}) == 1 and None not in {records.get(n) for n in names}, reason
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import ast
 import re
 
-import nbformat
 import pytest
 
 from bistand.analysis.summary import headline
 from bistand.data.formats import SWEDISH, number
 from bistand.data.load import Figures
 from bistand.publishing import swedish
+from bistand.publishing.edition import glued_values
 from conftest import ROOT
 
 NBSP = "\u00a0"
@@ -81,15 +81,9 @@ def _roles(path) -> dict[str, str]:
     return {(f"{use.page}::{use.name}" if use.page else use.name): use.format for use in uses}
 
 
-def _glued_texts(path) -> dict[str, str]:
-    notebook = nbformat.read(path, as_version=4)
-    return {
-        o["metadata"]["scrapbook"]["name"]: ast.literal_eval(o["data"]["application/papermill.record/text/plain"])
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
+def _glued_texts(path) -> dict[str, object]:
+    """The values a notebook glues, as Python reads the text its stored outputs show."""
+    return {name: ast.literal_eval(text) for name, text in glued_values(path).items()}
 
 
 def test_every_swedish_figure_equals_its_english_counterpart():
@@ -165,16 +159,10 @@ def test_swedish_check_catches_a_wrong_figure():
         assert not SWEDISH_FIGURE.match(english_form), english_form
 
 
-def test_swedish_summary_is_marked_swedish_in_the_built_page(built_html):
-    page = ROOT / "_build" / "html" / "chapters" / "sammanfattning.html"
-    english = ROOT / "_build" / "html" / "chapters" / "index.html"
-    assert '<html lang="sv"' in page.read_text(encoding="utf-8")
-    assert '<html lang="en"' in english.read_text(encoding="utf-8")
-
-
-def test_swedish_summary_cites_and_signs_in_swedish_in_the_built_page(built_html):
-    page = (ROOT / "_build" / "html" / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
-    english = (ROOT / "_build" / "html" / "chapters" / "index.html").read_text(encoding="utf-8")
+def test_swedish_summary_is_marked_swedish_and_cites_and_signs_in_swedish_in_the_built_page(built_html):
+    page = (built_html / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
+    english = (built_html / "chapters" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in page and '<html lang="en"' in english
     assert "<strong>Citera kapitlet</strong>" in page and "Cite this chapter" not in page
     assert "Utgåva " in page and "uppgifter till och med" in page and "data as of" not in page
     assert 'class="pdf-edition' in page and ("Hela boken i en fil" in page or "PDF-utgåvan" in page)
