@@ -9,6 +9,7 @@ import pytest
 from bistand.analysis.chapters import context
 from bistand.data.events import load_events
 from bistand.publishing.chapters import context as view
+from myst_markup import chapter_words
 
 
 def cells_filled(table: pd.DataFrame) -> bool:
@@ -69,12 +70,7 @@ def test_policy_status_is_as_of_the_latest_policy_event_and_refuses_a_vague_one(
 def test_the_chapter_names_the_new_act_and_dates_its_policy_status():
     """Issue 17: the law in force (prop. 2024/25:89 beside 4 kap. 1 § SoL (2001:453)), SFS 2021:159, SOU 2025:15,
     the policy status dated by the latest source, and no "everyone on försörjningsstöd"."""
-    import nbformat
-
-    from conftest import ROOT
-
-    notebook = nbformat.read(ROOT / "chapters" / "context.ipynb", as_version=4)
-    text = " ".join(" ".join(c.source.split()) for c in notebook.cells if c.cell_type == "markdown")
+    text = chapter_words("context.ipynb")
     for words in (
         "prop. 2024/25:89",
         "4 kap. 1 § socialtjänstlagen (2001:453)",

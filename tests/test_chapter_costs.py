@@ -27,6 +27,7 @@ import pytest
 from bistand.analysis import findings
 from bistand.analysis.chapters import costs
 from bistand.publishing.chapters import costs as cost_charts
+from myst_markup import chapter_words
 
 
 @pytest.fixture(scope="module")
@@ -339,17 +340,7 @@ def test_forecast_direction_words():
 def test_chapter_words_claim_no_more_than_the_figures():
     """Strängnäs's method is its claim; the forecast is read against each source's 2020 amount; Linköping's spending
     in both prices (issue 17)."""
-    import nbformat
-
-    from conftest import ROOT
-
-    text = " ".join(
-        " ".join(
-            c.source
-            for c in nbformat.read(ROOT / "chapters" / "costs.ipynb", as_version=4).cells
-            if c.cell_type == "markdown"
-        ).split()
-    )
+    text = chapter_words("costs.ipynb")
     assert "Strängnäs says it reached its result by adding social workers" in text
     assert "Strängnäs reached its result" not in text
     assert "its own earlier pace" not in text and "keep rising" not in text

@@ -25,6 +25,7 @@ import pytest
 from bistand.analysis import judgements
 from bistand.analysis.chapters import linkoping as lkp
 from bistand.publishing.chapters import linkoping as show
+from myst_markup import chapter_words
 
 
 @pytest.fixture(scope="module")
@@ -399,17 +400,7 @@ def test_timeline_title_scopes_the_majorities_and_names_the_day(timeline, paid):
 
 def test_chapter_words_follow_the_sources():
     """The chapter says what the sources say about heltidsaktivering, IAF and the 10 September 2020 release."""
-    import nbformat
-
-    from conftest import ROOT
-
-    text = " ".join(
-        " ".join(
-            c.source
-            for c in nbformat.read(ROOT / "chapters" / "linkoping.ipynb", as_version=4).cells
-            if c.cell_type == "markdown"
-        ).split()
-    )
+    text = chapter_words("linkoping.ipynb")
     assert "Much of the fall in 2021" not in text
     assert "of the fall from 2021 to January 2024.**" in text and "`lkp_share_of_fall_by_dec_2021_words`" in text
     assert '"Before IAF ran" is therefore not "before heltidsaktivering"' in text

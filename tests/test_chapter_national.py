@@ -25,6 +25,7 @@ import pytest
 from bistand.analysis.chapters import national
 from bistand.analysis.summary import headline
 from bistand.publishing.chapters import national as show
+from myst_markup import chapter_words
 
 
 def drawn(chart) -> list[dict]:
@@ -338,17 +339,7 @@ def test_linkoping_monthly_fall_beside_the_national_annual_fall(figures, chapter
 
 
 def test_chapter_uses_no_causal_word_for_a_ratio():
-    import nbformat
-
-    from conftest import ROOT
-
-    text = " ".join(
-        " ".join(
-            c.source
-            for c in nbformat.read(ROOT / "chapters" / "national.ipynb", as_version=4).cells
-            if c.cell_type == "markdown"
-        ).split()
-    )
+    text = chapter_words("national.ipynb")
     for phrase in ("accounts for", "would give", "would have produced", "would have had", "no comparison"):
         assert phrase not in text, phrase
     assert "which equals" in text

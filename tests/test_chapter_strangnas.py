@@ -10,6 +10,7 @@ import pytest
 
 from bistand.analysis.chapters import strangnas
 from bistand.publishing.chapters.strangnas import amounts_chart, paid_by_source_chart
+from myst_markup import chapter_words
 
 
 def test_money_as_worked_out_by_hand(figures):
@@ -82,17 +83,7 @@ def test_paid_by_source_chart_draws_both_sources_with_the_gap_in_2018(figures):
 
 def test_chapter_reports_the_municipalitys_claims_as_its_own():
     """Issue 17: the method is the article's account; the forecast is not said to extend a rise from another source."""
-    import nbformat
-
-    from conftest import ROOT
-
-    text = " ".join(
-        " ".join(
-            c.source
-            for c in nbformat.read(ROOT / "chapters" / "strangnas.ipynb", as_version=4).cells
-            if c.cell_type == "markdown"
-        ).split()
-    )
+    text = chapter_words("strangnas.ipynb")
     assert text.count("By its own account, in 2020 and 2021 Strängnäs kommun reorganised") == 1
     assert "With more social workers, the article says" in text
     assert "extended that rise" not in text and "The official series has figures for" not in text

@@ -7,6 +7,7 @@ import pytest
 from bistand.analysis.findings import comparisons
 from bistand.analysis.summary import comparison_frame, headline
 from bistand.publishing.chapters import summary as show
+from myst_markup import chapter_words
 
 NBSP = "\u00a0"
 
@@ -188,11 +189,7 @@ def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
     from conftest import ROOT
 
     for page in ("index.ipynb", "sammanfattning.ipynb"):
-        text = " ".join(
-            " ".join(c.source.split())
-            for c in nbformat.read(ROOT / "chapters" / page, as_version=4).cells
-            if c.cell_type == "markdown"
-        )
+        text = chapter_words(page)
         for phrase in (
             "cited in a national debate",
             "for everyone on försörjningsstöd",
@@ -206,11 +203,7 @@ def test_the_summaries_drop_the_unsourced_and_overstated_phrases():
         assert "2016–2024" in text and "2015–2021" in text
     english = " ".join(nbformat.read(ROOT / "chapters" / "index.ipynb", as_version=4).cells[2].source.split())
     assert "the 2014 figure is a newspaper's, and the national 2023 count is read by position" in english
-    swedish = " ".join(
-        " ".join(c.source.split())
-        for c in nbformat.read(ROOT / "chapters" / "sammanfattning.ipynb", as_version=4).cells
-        if c.cell_type == "markdown"
-    )
+    swedish = chapter_words("sammanfattning.ipynb")
     assert "uppgiften för 2014 kommer från en lokaltidning" in swedish and "avläst utifrån sin placering" in swedish
     assert "bistånd (främst försörjningsstöd)" in swedish and "förklarar" not in swedish
     # Swedish typography and idiom (issue 22): Swedish quotation marks, "I korthet", "skiljer sig åt"

@@ -7,6 +7,8 @@ import pytest
 
 from bistand.analysis.claims import Verdict, assess, judge, ledger, load_claims, round_half_up
 from bistand.data.load import Figures
+from conftest import ROOT
+from myst_markup import chapter_words
 
 
 @pytest.fixture(scope="module")
@@ -377,26 +379,13 @@ def test_every_finding_has_a_stated_rule_and_the_ledger_shows_them():
 CAUSAL_FOR_A_RATIO = re.compile(r"\baccount(?:s|ed|ing)? for\b|förklara(?:r|de|t)?\b", re.IGNORECASE)
 
 
-def _chapter_markdown() -> dict[str, str]:
-    import nbformat
-
-    from conftest import ROOT
-
-    out = {}
-    for path in sorted((ROOT / "chapters").iterdir()):
-        if path.suffix == ".ipynb":
-            out[path.name] = "\n".join(
-                c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"
-            )
-        elif path.suffix == ".md":
-            out[path.name] = path.read_text(encoding="utf-8")
-    return out
+PAGES = sorted(p.name for p in (ROOT / "chapters").iterdir() if p.suffix in (".ipynb", ".md"))
 
 
-@pytest.mark.parametrize("page", sorted(_chapter_markdown()))
+@pytest.mark.parametrize("page", PAGES)
 def test_no_page_uses_a_causal_verb_for_arithmetic(page):
     """Rule 4: "the national rate accounts for 83 percent" says more than a ratio; write "equals" / "motsvarar"."""
-    text = " ".join(_chapter_markdown()[page].split())
+    text = chapter_words(page)
     hits = [text[max(0, m.start() - 60) : m.end() + 30] for m in CAUSAL_FOR_A_RATIO.finditer(text)]
     assert hits == [], f"{page}: {hits}"
 
