@@ -11,26 +11,28 @@ import pytest
 from bistand.publishing import charts
 
 
-def contrast_with_white(hex_colour: str) -> float:
-    """WCAG contrast ratio of a colour against white."""
+def contrast(a: str, b: str = "white") -> float:
+    """WCAG contrast ratio of two colours (#rgb, #rrggbb, white or black), the lighter first."""
 
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    def luminance(colour: str) -> float:
+        colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour).lstrip("#")
+        colour = "".join(c * 2 for c in colour) if len(colour) == 3 else colour
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    return 1.05 / (luminance + 0.05)
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 @pytest.mark.parametrize("colour", sorted(set(charts.PALETTE.values()) | set(charts.EXTRA_COLOURS)))
 def test_colours_pass_3_to_1_contrast_for_graphics(colour):
-    assert contrast_with_white(colour) >= 3.0
+    assert contrast(colour) >= 3.0
 
 
 def test_contrast_formula():
-    assert contrast_with_white("#ffffff") == pytest.approx(1.0)
-    assert contrast_with_white("#000000") == pytest.approx(21.0)
+    assert contrast("#ffffff") == pytest.approx(1.0)
+    assert contrast("#000000") == contrast("white", "#000") == pytest.approx(21.0)
 
 
 def _chart():
@@ -109,51 +111,17 @@ def test_rendered_chart_has_a_scalable_svg_per_width_and_the_changes_for_the_liv
     assert all("title" not in layer for layer in spec["layer"])  # the title comes with each width
 
 
-def test_slider_is_drawn_before_vega_loads():
-    frame = pd.DataFrame({"n": [1.0, 2.0], "v": [3.0, 4.0]})
-    chart = charts.slider_line_chart(
-        frame,
-        x="n",
-        y="y",
-        y_expr="datum.v * months",
-        param_name="months",
-        param_label="Months paid",
-        param_min=1,
-        param_max=12,
-        param_step=1,
-        param_value=12,
-        y_domain=(0, 60),
-        finding="F",
-        source="S",
-        x_title="N",
-        y_title="Y",
-        description="D",
+def _bar_spec(labels: list[str]) -> dict:
+    """A bar chart of one bar per label, with the book's theme, as the renderer draws it."""
+    frame = pd.DataFrame({"what": labels, "value": [3.0 + i for i in range(len(labels))]})
+    chart = charts.bar_chart(
+        frame, x="what", y="value", finding="F", source="S", x_title=None, y_title="Y", description="Bars."
     )
-    html = charts.render_book(chart.to_dict())["text/html"]
-    assert (
-        '<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
-        'min="1" max="12" step="1" value="12">'
-    ) in html
+    return {**chart.to_dict(), **charts.book_theme()}
 
 
 def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
-    frame = pd.DataFrame(
-        {
-            "place": ["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"],
-            "share": [3.5, 3.1, 3.0, 2.6, 2.6, 4.5, 2.2],
-        }
-    )
-    chart = charts.bar_chart(
-        frame,
-        x="place",
-        y="share",
-        finding="Shares",
-        source="a source",
-        x_title="Place",
-        y_title="Percent",
-        description="Seven bars.",
-    )
-    spec = {**chart.to_dict(), **charts.book_theme()}
+    spec = _bar_spec(["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"])
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     axis = narrow["encoding"]["x"]["axis"] if "encoding" in narrow else narrow["layer"][0]["encoding"]["x"]["axis"]
     assert axis["labelAngle"] == -45 and "datum.label ===" not in axis.get("labelExpr", "")  # slanted, not wrapped
@@ -163,29 +131,15 @@ def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
 def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
     """Five yardsticks on a phone: a bar is (288 - 80) / 5 = 41.6 px wide, 'Against' (7 letters at 12 px, about
     46 px) cannot fit, so wrapped labels would run into each other (they did, in the costs chapter)."""
-    frame = pd.DataFrame(
-        {
-            "what": [
-                "Stated, in the article",
-                "Against 2020",
-                "Against 2020, in 2021 prices",
-                "Against 2020, at the national rate",
-                "Against the forecast",
-            ],
-            "saving": [12, 11.4, 12.2, 10.4, 18.0],
-        }
+    spec = _bar_spec(
+        [
+            "Stated, in the article",
+            "Against 2020",
+            "Against 2020, in 2021 prices",
+            "Against 2020, at the national rate",
+            "Against the forecast",
+        ]
     )
-    chart = charts.bar_chart(
-        frame,
-        x="what",
-        y="saving",
-        finding="Savings",
-        source="a source",
-        x_title=None,
-        y_title="Million SEK",
-        description="Five bars.",
-    )
-    spec = {**chart.to_dict(), **charts.book_theme()}
     axis = next(enc["x"]["axis"] for enc in charts._encodings(charts.responsive_variant(spec, 288)) if "x" in enc)
     assert axis["labelAngle"] == -45
     # At 640 px a bar is 112 px: the labels wrap at their words, level.
@@ -224,23 +178,6 @@ def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     ]
 
 
-def _luminance(colour: str) -> float:
-    colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour).lstrip("#")
-    if len(colour) == 3:
-        colour = "".join(c * 2 for c in colour)
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
 def test_every_chart_colour_has_a_dark_counterpart_that_reads_on_the_dark_page():
     """Series colours (graphics: 3:1) and text (4.5:1) against pydata-sphinx-theme's dark background, and every
     colour the book draws in (palette, extra colours, the theme's text and lines) is mapped."""
@@ -255,10 +192,10 @@ def test_every_chart_colour_has_a_dark_counterpart_that_reads_on_the_dark_page()
     }
     assert drawn <= set(DARK_COLOURS), drawn - set(DARK_COLOURS)
     for light in {*PALETTE.values(), *EXTRA_COLOURS}:
-        assert _contrast(DARK_COLOURS[light], DARK_BACKGROUND) >= 3, light
+        assert contrast(DARK_COLOURS[light], DARK_BACKGROUND) >= 3, light
     for text in ("#222", "#000", "black", "#444"):
-        assert _contrast(DARK_COLOURS[text], DARK_BACKGROUND) >= 4.5, text
-    assert _contrast(PALETTE["Linköping"], DARK_BACKGROUND) < 3  # the light colour would not do
+        assert contrast(DARK_COLOURS[text], DARK_BACKGROUND) >= 4.5, text
+    assert contrast(PALETTE["Linköping"], DARK_BACKGROUND) < 3  # the light colour would not do
 
 
 def test_the_dark_stylesheet_redraws_each_colour_and_drops_the_white_box():
