@@ -44,6 +44,13 @@ def chapter_values(figures):
     return {name: value for module in modules for name, value in module.glued_values(figures).items()}
 
 
+def messages(data_dir: Path) -> list[str]:
+    """What `make validate` reports for a data folder, one ``file:row:column: message`` a problem."""
+    from bistand.data.validate import validate_data
+
+    return [str(problem) for problem in validate_data(data_dir)]
+
+
 def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     """Set one cell of a CSV (found by its first column) and return its line number."""
     import csv

@@ -11,11 +11,7 @@ import pytest
 
 from bistand.data.load import load_figures
 from bistand.data.validate import DataValidationError, update_hashes, validate_data
-from conftest import edit_cell
-
-
-def messages(data_dir):
-    return [str(p) for p in validate_data(data_dir)]
+from conftest import edit_cell, messages
 
 
 def test_real_data_is_valid():
