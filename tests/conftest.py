@@ -204,6 +204,12 @@ def built_html() -> Path:
     return html
 
 
+def built_page(*parts: str) -> str:
+    """The text of a file of the built book, by its path under _build/html (``built_page("chapters", "index.html")``):
+    for the tests that request ``built_html`` (a unit test that calls it fails, see ``_guard``)."""
+    return (BUILD / "html").joinpath(*parts).read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_pdf(built_html: Path) -> Path:
     """The PDF edition printed from the built book (``make pdf``): a test using it is ``built``."""

@@ -24,7 +24,7 @@ from browser import (
     show_every_chart,
     start_driver,
 )
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 HTML = ROOT / "_build" / "html"
 have_browser = all(chromium_paths())
@@ -115,7 +115,7 @@ def _from_disk_pages() -> list[str]:
     not a served page, can break. test_page_fits_the_screen checks every page over HTTP."""
     if not HTML.is_dir():
         return ["index.html"]
-    return ["index.html"] + [p for p in book_pages(HTML)[1:] if "vega-chart" in (HTML / p).read_text(encoding="utf-8")]
+    return ["index.html"] + [p for p in book_pages(HTML)[1:] if "vega-chart" in built_page(p)]
 
 
 @pytest.mark.parametrize("page", _from_disk_pages())
@@ -239,7 +239,7 @@ FONTS_JS = """return performance.getEntriesByType('resource').map(e => e.name).f
 
 def _page_text(page: str) -> str:
     """The HTML a browser ends up showing for ``page``: the landing redirect's target, not the redirect."""
-    text = (HTML / page).read_text(encoding="utf-8")
+    text = built_page(page)
     target = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', text)
     return (HTML / page).parent.joinpath(target.group(1)).read_text(encoding="utf-8") if target else text
 

@@ -20,7 +20,7 @@ from bistand.publishing.citation import (
     cff_text,
     data_date,
 )
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
@@ -153,12 +153,6 @@ def test_data_date_is_the_latest_date_of_a_source_the_data_uses():
     )
 
 
-def _built(page: str) -> str:
-    path = ROOT / "_build" / "html" / page
-    assert path.exists(), "build the book first: make book"
-    return path.read_text(encoding="utf-8")
-
-
 def _text(html_text: str) -> str:
     import html as html_module
 
@@ -171,7 +165,7 @@ def test_every_chapter_page_says_how_to_cite_it(built_html):
     from bistand.publishing.citation import page_words
 
     b = book()
-    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    pages = sorted((built_html / "chapters").glob("*.html"))
     assert pages, "build the book first: make book"
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -194,15 +188,14 @@ def test_the_cite_page_gives_the_whole_book_in_apa_and_bibtex(built_html):
     from bistand.publishing.citation import REPOSITORY_UNSET
 
     b = book()
-    page = _built("chapters/cite.html")
+    page = built_page("chapters", "cite.html")
     text = _text(page)
     assert apa_book(b) in text and bibtex_book(b) in text
     assert (b.url in text) if b.url else (URL_UNSET in text)
     if b.repository:  # the Pages build: the cite page and every footer link the repository
         assert f'href="{b.repository}"' in page
         assert all(
-            f'href="{b.repository}"' in p.read_text(encoding="utf-8")
-            for p in (ROOT / "_build" / "html" / "chapters").glob("*.html")
+            f'href="{b.repository}"' in p.read_text(encoding="utf-8") for p in (built_html / "chapters").glob("*.html")
         )
     else:
         assert REPOSITORY_UNSET in text
@@ -327,13 +320,12 @@ def test_every_source_is_cited_where_the_book_uses_it():
 
 def test_each_notebook_chapter_offers_its_notebook_for_download(built_html):
     for notebook in sorted((ROOT / "chapters").glob("*.ipynb")):
-        page = ROOT / "_build" / "html" / "chapters" / f"{notebook.stem}.html"
-        assert f"_sources/chapters/{notebook.name}" in page.read_text(encoding="utf-8"), notebook.name
-        assert (ROOT / "_build" / "html" / "_sources" / "chapters" / notebook.name).exists()
+        assert f"_sources/chapters/{notebook.name}" in built_page("chapters", f"{notebook.stem}.html"), notebook.name
+        assert (built_html / "_sources" / "chapters" / notebook.name).exists()
 
 
 def test_every_chart_page_links_the_csv_it_draws_from(built_html):
-    pages = sorted((ROOT / "_build" / "html" / "chapters").glob("*.html"))
+    pages = sorted((built_html / "chapters").glob("*.html"))
     chart_pages = [p for p in pages if "vega-chart" in p.read_text(encoding="utf-8")]
     assert len(chart_pages) >= 4
     for page in chart_pages:

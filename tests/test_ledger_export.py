@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from bistand.analysis.claims import ledger
 from bistand.publishing.citation import book
 from bistand.publishing.ledger_view import COLUMNS, in_ledger_order
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 HTML = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -30,7 +30,7 @@ def _claims() -> pd.DataFrame:
 
 
 def _reviews() -> list[dict]:
-    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "ledger.html")
     scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.S)
     assert len(scripts) == 1, "build the book first: make book"
     return json.loads(scripts[0])
@@ -70,11 +70,11 @@ def test_the_ledger_downloads_hold_the_ledger_and_the_ledger_page_links_them():
     claims = _claims()
     with open(HTML / "_downloads" / "ledger" / "claims_ledger.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    records = json.loads((HTML / "_downloads" / "ledger" / "claims_ledger.json").read_text(encoding="utf-8"))
+    records = json.loads(built_page("_downloads", "ledger", "claims_ledger.json"))
     for table in (rows, records):
         assert [r["claim_id"] for r in table] == list(claims["claim_id"])
         assert [r["verdict"] for r in table] == list(claims["verdict"])
-    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "ledger.html")
     assert 'href="../_downloads/ledger/claims_ledger.csv"' in page
     assert 'href="../_downloads/ledger/claims_ledger.json"' in page
 
@@ -91,7 +91,7 @@ def test_the_build_publishes_the_stored_claims_table_not_a_fresh_computation(mon
 
 def _page_rows(built_html) -> dict[str, list[str]]:
     """The ledger page's claims table as built: anchor -> the text of each cell, in the page's order."""
-    soup = BeautifulSoup((built_html / "chapters" / "ledger.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_page("chapters", "ledger.html"), "html.parser")
     tables = [t for t in soup.select("table.claims-ledger") if "Counts as" in [th.get_text() for th in t.select("th")]]
     assert len(tables) == 1, "one claims table on the ledger page"
     return {tr["id"]: [td.get_text() for td in tr.select("td")] for tr in tables[0].select("tbody tr")}

@@ -12,7 +12,7 @@ from bistand.data.formats import SWEDISH, number
 from bistand.data.load import Figures
 from bistand.publishing import swedish
 from bistand.publishing.edition import glued_values
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 NBSP = "\u00a0"
 
@@ -160,8 +160,8 @@ def test_swedish_check_catches_a_wrong_figure():
 
 
 def test_swedish_summary_is_marked_swedish_and_cites_and_signs_in_swedish_in_the_built_page(built_html):
-    page = (built_html / "chapters" / "sammanfattning.html").read_text(encoding="utf-8")
-    english = (built_html / "chapters" / "index.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "sammanfattning.html")
+    english = built_page("chapters", "index.html")
     assert '<html lang="sv"' in page and '<html lang="en"' in english
     assert "<strong>Citera kapitlet</strong>" in page and "Cite this chapter" not in page
     assert "Utgåva " in page and "uppgifter till och med" in page and "data as of" not in page
