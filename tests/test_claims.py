@@ -11,11 +11,6 @@ from conftest import ROOT
 from myst_markup import chapter_words
 
 
-@pytest.fixture(scope="module")
-def figures():
-    return Figures()
-
-
 def verdict_of(claim_id, figures):
     claim = next(c for c in load_claims() if c.claim_id == claim_id)
     return assess(claim, figures)
