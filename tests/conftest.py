@@ -51,6 +51,26 @@ def messages(data_dir: Path) -> list[str]:
     return [str(problem) for problem in validate_data(data_dir)]
 
 
+def glued_notebook(path: Path, glued: dict[str, str], markdown: str = "") -> Path:
+    """Write a notebook whose one code cell's stored outputs glue ``glued`` (name -> the text/plain myst-nb stores,
+    as its scrapbook records), followed by a markdown cell if given."""
+    import nbformat
+
+    prefix = "application/papermill.record/"
+    cell = nbformat.v4.new_code_cell("glue_all(...)")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={prefix + "text/plain": text},
+            metadata={"scrapbook": {"name": name, "mime_prefix": prefix}},
+        )
+        for name, text in glued.items()
+    ]
+    cells = [cell] + ([nbformat.v4.new_markdown_cell(markdown)] if markdown else [])
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
+
+
 def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
     """Set one cell of a CSV (found by its first column) and return its line number."""
     import csv

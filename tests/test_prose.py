@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from bistand.publishing.edition import glued_values
-from conftest import ROOT
+from conftest import ROOT, glued_notebook
 from myst_markup import glue_uses, page_markdown, prose
 
 CHAPTERS = ROOT / "chapters"
@@ -219,20 +219,8 @@ def test_every_pasted_value_is_glued_where_it_is_pasted_from():
 
 
 def test_the_unused_glue_check_can_fail(tmp_path):
-    notebook = nbformat.v4.new_notebook()
-    outputs = [
-        nbformat.v4.new_output(
-            "display_data",
-            data={"application/papermill.record/text/plain": str(i)},
-            metadata={"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}},
-        )
-        for i, name in enumerate(["x_shown", "x_nowhere", "x_pasted"])
-    ]
-    cell = nbformat.v4.new_code_cell("glue_all(...)")
-    cell.outputs = outputs
-    notebook.cells = [cell, nbformat.v4.new_markdown_cell("It is {glue:text}`x_shown:.0f` here.")]
-    path = tmp_path / "x.ipynb"
-    nbformat.write(notebook, path)
+    glued = {"x_shown": "0", "x_nowhere": "1", "x_pasted": "2"}
+    path = glued_notebook(tmp_path / "x.ipynb", glued, "It is {glue:text}`x_shown:.0f` here.")
     other = "As {glue:text}`x.ipynb::x_pasted:.0f` and {glue:text}`x_nowhere` (y's own, not x's) say."
     used = used_names(markdown_of(path), "x.ipynb") | used_names(other, "y.ipynb")
     assert {n for n in glued_names(path) if ("x.ipynb", n) not in used} == {"x_nowhere"}
