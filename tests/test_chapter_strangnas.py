@@ -52,6 +52,7 @@ def test_headline_values_as_worked_out_by_hand(figures):
     assert values["str_fall_rounded"] == 11.0  # 11.4 rounds to 11, not to the stated 12
     # The glued names of the money and long-term figures above (str2022web paragraphs 3, 6 and 9)
     assert (values["str_paid_2020"], values["str_paid_2021"], values["str_fall"]) == pytest.approx((38.1, 26.7, 11.4))
+    assert values["str_forecast_2021"] == 44.7  # paragraph 7: "runt 44,7"
     assert (values["str_stated_saving"], values["str_saving_gap"]) == pytest.approx((12, 0.6))
     assert values["str_saving_verdict"] == "discrepancy"
     assert values["str_lt_fall_pct"] == pytest.approx(34.975, abs=0.001)  # 71 / 203
