@@ -164,15 +164,10 @@ def test_glued_values_are_numbers_or_text_each_under_one_name(figures):
     assert "nat_hh_last" not in v and "nat_lkp_fall_2022_2023" not in v
 
 
-def test_shares_are_the_summarys(figures):
-    """The chapter quotes the summary's comparisons, so the two pages cannot disagree."""
-    v, h = national.glued_values(figures), headline(figures)
-    assert v["nat_str_share"] == h["sum_str_share_national"]
-    assert v["nat_lkp_long_share"] == h["sum_lkp_long_share"]
-    assert v["nat_lkp_short_share"] == h["sum_lkp_short_share"]
-    assert v["nat_lkp_long_distance"] == h["sum_lkp_long_distance"]
-    assert v["nat_lkp_short_distance"] == h["sum_lkp_short_distance"]
-    assert -v["nat_hh_chg_2014_2023_pct"] == h["sum_lkp_long_nat_fall_pct"]
+def test_the_summarys_national_fall_is_the_chapters(figures):
+    """The summary's own figure for the nation's fall (the shares and distances it pastes from this chapter:
+    test_chapter_summary::test_the_english_summary_pastes_each_chapter_figure_and_glues_the_rest)."""
+    assert -national.glued_values(figures)["nat_hh_chg_2014_2023_pct"] == headline(figures)["sum_lkp_long_nat_fall_pct"]
 
 
 # --- The table "at the national rate" ------------------------------------------------------------------------
