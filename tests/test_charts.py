@@ -35,18 +35,16 @@ def test_contrast_formula():
     assert contrast("#000000") == contrast("white", "#000") == pytest.approx(21.0)
 
 
+def _line_chart(years: list[int], values: list[float], series: list[str], **labels):
+    """A line chart of ``values`` by year and series, with placeholder labels unless given."""
+    labels = {"finding": "F", "source": "S", "x_title": "Year", "y_title": "Value", "description": "D"} | labels
+    frame = pd.DataFrame({"year": years, "v": values, "s": series})
+    return charts.line_chart(frame, x="year", y="v", series="s", **labels)
+
+
 def _chart():
-    frame = pd.DataFrame({"year": [2017, 2019, 2020], "v": [1.0, 2.0, 3.0], "s": ["Strängnäs"] * 3})
-    return charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding="Up",
-        source="test",
-        x_title="Year",
-        y_title="Value",
-        description="A test line with a gap in 2018.",
+    return _line_chart(
+        [2017, 2019, 2020], [1.0, 2.0, 3.0], ["Strängnäs"] * 3, description="A test line with a gap in 2018."
     )
 
 
@@ -74,19 +72,8 @@ def test_series_scale_keeps_municipality_colours_and_gives_others_their_own():
 
 
 def _long_title_chart():
-    frame = pd.DataFrame({"year": [2019, 2020], "v": [1.0, 2.0], "s": ["Linköping", "Strängnäs"]})
     finding = "A finding stated in many words so that it cannot fit on one line of a phone-sized chart at all"
-    return charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding=finding,
-        source="a source " * 8,
-        x_title="Year",
-        y_title="Value",
-        description="Two short lines.",
-    )
+    return _line_chart([2019, 2020], [1.0, 2.0], ["Linköping", "Strängnäs"], finding=finding, source="a source " * 8)
 
 
 def test_each_width_wraps_the_title_and_puts_the_legend_below():
@@ -151,18 +138,7 @@ def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
 def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     """Two sources that differ only at the end must stay distinguishable on a phone."""
     long_a, long_b = "Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, release of 14 Oct 2021"
-    frame = pd.DataFrame({"year": [2021, 2024], "v": [2703.0, 2087.0], "s": [long_b, long_a]})
-    chart = charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding="F",
-        source="S",
-        x_title="Year",
-        y_title="Households",
-        description="Two points from two releases.",
-    )
+    chart = _line_chart([2021, 2024], [2703.0, 2087.0], [long_b, long_a], y_title="Households")
     spec = {**chart.to_dict(), **charts.book_theme()}
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     legend = next(enc["color"]["legend"] for enc in charts._encodings(narrow) if "color" in enc)
