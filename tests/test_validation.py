@@ -185,13 +185,6 @@ def test_all_problems_reported_at_once(data_copy):
     assert len(messages(data_copy)) == 3
 
 
-def test_validation_never_modifies_files(data_copy):
-    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "x")
-    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
-    validate_data(data_copy)
-    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
-
-
 def test_loading_bad_data_fails_with_file_row_and_column(data_copy):
     line = edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "value", "many")
     update_hashes(data_copy)
