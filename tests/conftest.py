@@ -1,12 +1,15 @@
-"""Shared fixtures: a private copy of the data folder that a test may break."""
+"""Shared fixtures and helpers: a private copy of the data folder that a test may break, the layers (built, browser)
+and the one reader each of validate's messages, the built pages and a notebook's stored glue."""
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bistand import DATA_DIR, ROOT
@@ -42,6 +45,14 @@ def chapter_values(figures):
 
     modules = (appendix, assistance, context, costs, ledger, linkoping, national, strangnas)
     return {name: value for module in modules for name, value in module.glued_values(figures).items()}
+
+
+def assert_filled(table: pd.DataFrame) -> None:
+    """Every cell and every row label holds something: no NaN, None or empty text."""
+    for label, row in table.iterrows():
+        assert label is not None and not (isinstance(label, float) and math.isnan(label)) and str(label).strip()
+        for column, cell in row.items():
+            assert cell is not None and not pd.isna(cell) and str(cell).strip(), f"empty cell {label!r}, {column!r}"
 
 
 def messages(data_dir: Path) -> list[str]:

@@ -9,13 +9,8 @@ import pytest
 from bistand.analysis.chapters import context
 from bistand.data.events import load_events
 from bistand.publishing.chapters import context as view
+from conftest import assert_filled
 from myst_markup import chapter_words
-
-
-def cells_filled(table: pd.DataFrame) -> bool:
-    """Every cell and every row label is non-empty and not NaN/None."""
-    cells = list(table.index) + [v for row in table.itertuples(index=False) for v in row]
-    return all(v is not None and v == v and str(v).strip() != "" for v in cells)
 
 
 def title_of(spec: dict) -> str:
@@ -115,7 +110,7 @@ def test_longterm_table_has_linkoping_first(figures):
     assert list(table.index) == ["Linköping", "Västerås", "Göteborg", "Malmö"]
     assert table.iloc[:, 1].tolist() == ["60.4", "55.8", "55.5", "55.2"]
     assert table["Code"].tolist() == ["0580", "1980", "1480", "1280"]
-    assert cells_filled(table)
+    assert_filled(table)
 
 
 def test_sodermanland_chart_as_worked_out_by_hand(figures):
@@ -199,7 +194,8 @@ def test_studies_and_kolada_tables():
         "Persson & Vikman (Research in Labor Economics 39)",
         "SBU, report 351 (systematic review)",
     ]
-    assert studies["Source (key)"].tolist() == ["dahlberg2008", "persson2014", "sbu351"] and cells_filled(studies)
+    assert studies["Source (key)"].tolist() == ["dahlberg2008", "persson2014", "sbu351"]
+    assert_filled(studies)
     # persson2014's abstract: "no overall average effects on SA entry or SA exit"; lower entry for young and single
     assert studies.loc["Persson & Vikman (Research in Labor Economics 39)", "Finding"].startswith(
         "No overall average effect on entry to or exit from social assistance"
@@ -211,9 +207,9 @@ def test_studies_and_kolada_tables():
     assert "no statistically significant effect on disposable" in studies["Finding"].iloc[0]
     kpis = view.kolada_kpis_table()
     assert list(kpis.index) == ["N31910", "N31857", "N31849", "N31807", "N31814", "N31816", "N01710", "N31001"]
-    assert cells_filled(kpis)
+    assert_filled(kpis)
     groups = view.kolada_groups_table()
     assert groups["For"].tolist() == ["Linköping (0580)", "Strängnäs (0486)", "Linköping (0580)"]
     assert groups["Members"].iloc[1].startswith("Vetlanda (0685), Tingsryd (0763)")
     assert groups["Members"].iloc[2].startswith("Norrköping, Jönköping")  # the IFO group's codes are not known
-    assert cells_filled(groups)
+    assert_filled(groups)

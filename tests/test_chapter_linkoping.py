@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 
 from bistand.analysis import judgements
 from bistand.analysis.chapters import linkoping as lkp
 from bistand.publishing.chapters import linkoping as show
+from conftest import assert_filled
 from myst_markup import chapter_words
 
 
@@ -64,14 +64,6 @@ def dataset_with(spec: dict, column: str) -> list[dict]:
     found = [rows for rows in spec["datasets"].values() if column in rows[0]]
     assert len(found) == 1, f"{len(found)} datasets with {column!r}"
     return found[0]
-
-
-def assert_filled(table: pd.DataFrame) -> None:
-    """Every cell and every row label holds something: no NaN, None or empty text."""
-    for label, row in table.iterrows():
-        assert label is not None and not (isinstance(label, float) and math.isnan(label)) and str(label).strip()
-        for column, cell in row.items():
-            assert cell is not None and not pd.isna(cell) and str(cell).strip(), f"empty cell {label!r}, {column!r}"
 
 
 # ----------------------------------------------------------------------------------------------------
