@@ -1,5 +1,5 @@
 """Shared fixtures and helpers: a private copy of the data folder that a test may break, the layers (built, browser)
-and the one reader each of validate's messages, the built pages and a notebook's stored glue."""
+and one helper each for validate's messages, the built pages, a notebook with stored glue and a table's empty cells."""
 
 from __future__ import annotations
 
