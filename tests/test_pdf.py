@@ -209,13 +209,16 @@ def _chapter_range(docname: str) -> range:
     return range(first, min(later, default=len(_pages()) + 1))
 
 
-@pytest.mark.parametrize("docname", ["chapters/index", "chapters/linkoping", "chapters/national", "chapters/limits"])
-def test_chapter_body_text_is_at_least_10_pt(docname):
+def _chapter_sizes(docname: str):
+    """How many characters of each font size a chapter's printed pages hold (a Counter)."""
     from collections import Counter
 
-    sizes: Counter = Counter()
-    for number in _chapter_range(docname):
-        sizes.update(_sizes(_pdf().pages[number - 1]))
+    return sum((Counter(_sizes(_pdf().pages[number - 1])) for number in _chapter_range(docname)), Counter())
+
+
+@pytest.mark.parametrize("docname", ["chapters/index", "chapters/linkoping", "chapters/national", "chapters/limits"])
+def test_chapter_body_text_is_at_least_10_pt(docname):
+    sizes = _chapter_sizes(docname)
     modal = sizes.most_common(1)[0][0]
     assert modal >= 10, (
         f"{docname}: body text printed at {modal} pt (Chromium shrinks a page whose content overflows it)"
@@ -224,11 +227,7 @@ def test_chapter_body_text_is_at_least_10_pt(docname):
 
 @pytest.mark.parametrize("docname", ["chapters/ledger", "chapters/appendix"])
 def test_tables_and_records_are_at_least_8_5_pt(docname):
-    from collections import Counter
-
-    sizes: Counter = Counter()
-    for number in _chapter_range(docname):
-        sizes.update(_sizes(_pdf().pages[number - 1]))
+    sizes = _chapter_sizes(docname)
     running_heads_and_numbers = 9.0
     small = {size: n for size, n in sizes.items() if size < 8.5}
     assert not small, f"{docname}: text under 8.5 pt: {small}"
