@@ -61,14 +61,6 @@ def test_make_book_refuses_stale_outputs_and_names_make_update(monkeypatch, caps
     assert notebooks.check() == 0
 
 
-def test_the_sha256_notice_names_make_update(data_copy):
-    edit_cell(data_copy / "figures_primary.csv", "lkp_places_lkp500", "note", "edited")
-    assert messages(data_copy) == [
-        "data/figures_primary.csv:-:-: content changed but its sha256 in datapackage.json was not updated: run "
-        "`make update` (it records the sha256s and re-executes the notebooks) and record the change in CHANGELOG.md"
-    ]
-
-
 @pytest.fixture
 def sources_copy(tmp_path):
     """A copy of sources/ beside a copy of data/ (so validation reads this copy's captures)."""
