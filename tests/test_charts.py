@@ -258,3 +258,98 @@ def test_paired_bars_keep_their_labels_broken_at_each_comma_on_a_phone():
         drawn = {**spec, **variant}  # the spec as drawn at this width
         axis = next(enc["x"]["axis"] for enc in charts._encodings(drawn) if "x" in enc)
         assert axis["labelExpr"] == "split(datum.label, ', ')" and axis["labelAngle"] == 0, width
+
+
+# --- The national-trend and cost chapters' builders: lines shaped by status, a slider ----------------------------
+
+
+def _series_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2017, 2019, 2020, 2017, 2018, 2019, 2020],
+            "value": [100.0, 116.0, 115.0, 100.0, 96.7, 94.7, 93.0],
+            "series": ["Strängnäs"] * 3 + ["Riket (Sweden)"] * 4,
+            "status": ["verbatim", "derived", "verbatim", "verbatim", "positional", "verbatim", "verbatim"],
+        }
+    )
+
+
+def _status_chart(frame: pd.DataFrame | None = None, **changes):
+    labels = dict(finding="F", source="S", x_title="Year", y_title="Index", description="D")
+    frame = _series_frame() if frame is None else frame
+    return charts.status_line_chart(frame, x="year", y="value", series="series", status="status", **labels | changes)
+
+
+def test_status_line_chart_breaks_gaps_and_shapes_by_status():
+    spec = _status_chart().to_dict()
+    assert spec["description"] == "D"
+    rows = next(iter(spec["datasets"].values()))
+    strangnas = {r["year"]: r["value"] for r in rows if r["series"] == "Strängnäs"}
+    assert strangnas == {2017: 100.0, 2018: None, 2019: 116.0, 2020: 115.0}  # the gap is an empty row
+    points = spec["layer"][1]
+    assert points["mark"]["type"] == "point"
+    assert points["encoding"]["shape"]["scale"] == {
+        "domain": ["Published", "Derived from published figures", "Read by position from an unlabelled list"],
+        "range": ["circle", "diamond", "triangle-up"],
+    }
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == ["#b3541e", "#4d4d4d"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
+
+
+def test_status_line_chart_wraps_a_long_title_at_each_width_and_can_leave_out_zero():
+    finding = "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
+    spec = _status_chart(finding=finding, y_zero=False).to_dict()
+    title = spec["layer"][0]["title"]
+    assert title["text"] == finding and title["subtitle"] == "Source: S"  # broken into lines for each width
+    assert charts.responsive_variant({**spec, **charts.book_theme()}, 440)["title"]["text"] == [
+        "Strängnäs's households rose 15 percent from",
+        "2017 to 2020, while the nation's fell 7 percent",
+    ]  # 440 px / (15 px * 0.62) = 47 characters at most per line
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}
+
+
+def test_status_line_chart_rejects_an_unknown_status():
+    with pytest.raises(ValueError, match=r"unknown status \['guessed'\]"):
+        _status_chart(_series_frame().assign(status="guessed"))
+
+
+def _slider_chart():
+    return charts.slider_line_chart(
+        pd.DataFrame({"n": [250, 275, 300]}),
+        x="n",
+        y="msek",
+        y_expr="386 * 2500000 / datum.n * months_paid / 1e6",
+        param_name="months_paid",
+        param_label="Months",
+        param_min=1,
+        param_max=12,
+        param_step=1,
+        param_value=12,
+        y_domain=(0, 50),
+        finding="F",
+        source="S",
+        x_title="N",
+        y_title="M",
+        description="D",
+    )
+
+
+def test_slider_line_chart_has_a_named_bound_parameter_and_a_fixed_axis_and_draws_the_slider_before_vega_loads():
+    spec = _slider_chart().to_dict()
+    assert spec["params"] == [
+        {
+            "name": "months_paid",
+            "value": 12,
+            "bind": {"input": "range", "min": 1, "max": 12, "step": 1, "name": "Months"},
+        }
+    ]
+    assert spec["description"] == "D"
+    line = spec["layer"][0]
+    assert line["encoding"]["y"]["scale"]["domain"] == [0, 50]
+    assert line["transform"] == [{"calculate": "386 * 2500000 / datum.n * months_paid / 1e6", "as": "msek"}]
+    assert spec == _slider_chart().to_dict()  # two builds give the same spec (deterministic names)
+    html = charts.render_book(spec)["text/html"]
+    assert (
+        '<span class="vega-bind-name">Months</span><input type="range" name="months_paid" '
+        'min="1" max="12" step="1" value="12">'
+    ) in html
