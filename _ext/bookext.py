@@ -566,6 +566,11 @@ def _downloads_from_the_data_folder(app, doctree, docname: str) -> None:
         nodes.Text("."),
         classes=["data-package-download"],
     )
+    _after_first_paragraph(doctree, para)
+
+
+def _after_first_paragraph(doctree: nodes.document, para: nodes.paragraph) -> None:
+    """Insert ``para`` after the page's first paragraph (at the end of a page without one)."""
     first = next(iter(doctree.findall(nodes.paragraph)), None)
     if first is not None:
         first.parent.insert(first.parent.index(first) + 1, para)
@@ -589,11 +594,7 @@ def _ledger_downloads(app, doctree, docname: str) -> None:
         nodes.Text(words["ledger_what"]),
         classes=["ledger-downloads"],
     )
-    first = next(iter(doctree.findall(nodes.paragraph)), None)
-    if first is not None:
-        first.parent.insert(first.parent.index(first) + 1, para)
-    else:
-        doctree += para
+    _after_first_paragraph(doctree, para)
 
 
 def _ledger_json_ld(app, pagename, templatename, context, doctree) -> None:

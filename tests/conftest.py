@@ -1,12 +1,15 @@
-"""Shared fixtures: a private copy of the data folder that a test may break."""
+"""Shared fixtures and helpers: a private copy of the data folder that a test may break, the layers (built, browser)
+and one helper each for validate's messages, the built pages, a notebook with stored glue and a table's empty cells."""
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bistand import DATA_DIR, ROOT
@@ -42,6 +45,41 @@ def chapter_values(figures):
 
     modules = (appendix, assistance, context, costs, ledger, linkoping, national, strangnas)
     return {name: value for module in modules for name, value in module.glued_values(figures).items()}
+
+
+def assert_filled(table: pd.DataFrame) -> None:
+    """Every cell and every row label holds something: no NaN, None or empty text."""
+    for label, row in table.iterrows():
+        assert label is not None and not (isinstance(label, float) and math.isnan(label)) and str(label).strip()
+        for column, cell in row.items():
+            assert cell is not None and not pd.isna(cell) and str(cell).strip(), f"empty cell {label!r}, {column!r}"
+
+
+def messages(data_dir: Path) -> list[str]:
+    """What `make validate` reports for a data folder, one ``file:row:column: message`` a problem."""
+    from bistand.data.validate import validate_data
+
+    return [str(problem) for problem in validate_data(data_dir)]
+
+
+def glued_notebook(path: Path, glued: dict[str, str], markdown: str = "") -> Path:
+    """Write a notebook whose one code cell's stored outputs glue ``glued`` (name -> the text/plain myst-nb stores,
+    as its scrapbook records), followed by a markdown cell if given."""
+    import nbformat
+
+    prefix = "application/papermill.record/"
+    cell = nbformat.v4.new_code_cell("glue_all(...)")
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={prefix + "text/plain": text},
+            metadata={"scrapbook": {"name": name, "mime_prefix": prefix}},
+        )
+        for name, text in glued.items()
+    ]
+    cells = [cell] + ([nbformat.v4.new_markdown_cell(markdown)] if markdown else [])
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    return path
 
 
 def edit_cell(path: Path, row_id: str, column: str, value: str) -> int:
@@ -205,6 +243,12 @@ def built_html() -> Path:
     html = BUILD / "html"
     assert (html / "chapters").is_dir(), "build the book first: make book"
     return html
+
+
+def built_page(*parts: str) -> str:
+    """The text of a file of the built book, by its path under _build/html (``built_page("chapters", "index.html")``):
+    for the tests that request ``built_html`` (a unit test that calls it fails, see ``_guard``)."""
+    return (BUILD / "html").joinpath(*parts).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

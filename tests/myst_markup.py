@@ -79,6 +79,12 @@ def page_markdown(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def chapter_words(page: str) -> str:
+    """The MyST text of ``chapters/<page>`` (``x.ipynb`` or ``x.md``) as one line: every run of spaces and line
+    breaks one space, so that a test finds a phrase however the source wraps it."""
+    return " ".join(page_markdown(ROOT / "chapters" / page).split())
+
+
 def directive(token: Token) -> str | None:
     """The name of the directive a fence opens (```` ```{note} ```` -> 'note'), or None for a plain code fence."""
     info = token.info.strip()

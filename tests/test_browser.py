@@ -25,7 +25,7 @@ from browser import (
     show_every_chart,
     start_driver,
 )
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 HTML = ROOT / "_build" / "html"
 have_browser = all(chromium_paths())
@@ -241,7 +241,7 @@ FONTS_JS = """return performance.getEntriesByType('resource').map(e => e.name).f
 
 def _page_text(page: str) -> str:
     """The HTML a browser ends up showing for ``page``: the landing redirect's target, not the redirect."""
-    text = (HTML / page).read_text(encoding="utf-8")
+    text = built_page(page)
     target = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', text)
     return (HTML / page).parent.joinpath(target.group(1)).read_text(encoding="utf-8") if target else text
 

@@ -6,6 +6,7 @@ import yaml
 
 from bistand import ROOT
 from bistand.publishing.preview import EXPECTED_IN_PREVIEW, preview_config
+from conftest import glued_notebook
 
 
 def test_the_preview_silences_only_the_warnings_a_one_chapter_build_gives_by_design():
@@ -61,24 +62,14 @@ def test_the_preview_table_of_contents_is_the_one_chapter_as_jupyter_book_reads_
 def test_the_preview_writes_the_other_notebooks_glue_caches_as_myst_nb_reads_them(tmp_path):
     """A one-chapter build finds the values the chapter pastes from other notebooks (issue 25): the preview writes
     their glue caches from the stored outputs, where MyST-NB's cross-document paste reads them."""
-    import nbformat
     from myst_nb.ext.glue.crossref import read_glue_cache
 
     from bistand.publishing.preview import write_glue_caches
 
     chapters = tmp_path / "chapters"
     chapters.mkdir()
-    for name, glued in [("a", {"a_own": "38.1"}), ("b", {"b_value": "2087.0", "b_word": "'most'"})]:
-        cell = nbformat.v4.new_code_cell("glue_all(...)")
-        cell.outputs = [
-            nbformat.v4.new_output(
-                "display_data",
-                data={"application/papermill.record/text/plain": text},
-                metadata={"scrapbook": {"name": key, "mime_prefix": "application/papermill.record/"}},
-            )
-            for key, text in glued.items()
-        ]
-        nbformat.write(nbformat.v4.new_notebook(cells=[cell]), chapters / f"{name}.ipynb")
+    glued_notebook(chapters / "a.ipynb", {"a_own": "38.1"})
+    glued_notebook(chapters / "b.ipynb", {"b_value": "2087.0", "b_word": "'most'"})
     out = tmp_path / "out"
     written = write_glue_caches(out, "chapters/a.ipynb", tmp_path)
     assert written == [out / "chapters" / "b.glue.json"]  # not the previewed chapter's own: its build writes that

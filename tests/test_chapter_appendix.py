@@ -128,15 +128,11 @@ def test_the_appendix_offers_every_file_of_the_data_package_for_download():
     import json
     import re
 
-    from bistand import DATA_DIR
+    from bistand import DATA_DIR, ROOT
+    from myst_markup import page_markdown, roles
 
-    root = DATA_DIR.parent
-    text = "".join(
-        "".join(cell["source"])
-        for cell in json.loads((root / "chapters" / "appendix.ipynb").read_text(encoding="utf-8"))["cells"]
-        if cell["cell_type"] == "markdown"
-    )
-    offered = set(re.findall(r"\{download\}`[^`<]*<\.\./data/([^>]+)>`", text))
+    downloads = [r.content for r in roles(page_markdown(ROOT / "chapters" / "appendix.ipynb")) if r.name == "download"]
+    offered = {found[1] for text in downloads if (found := re.search(r"<\.\./data/([^>]+)>", text))}
     described = {
         r["path"] for r in json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))["resources"]
     }

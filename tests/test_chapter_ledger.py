@@ -62,38 +62,16 @@ def test_tallies(book_ledger):
     assert (values["clm_n_checks"], values["clm_n_checks_consistent"], values["clm_n_checks_discrepancy"]) == (9, 9, 0)
 
 
-def test_the_verdicts_that_matter_as_worked_out_by_hand(figures, chapter_values):
+def test_the_verdicts_that_matter_as_worked_out_by_hand(figures):
+    """The figures the verdicts rest on (str2022web's 12 against 38.1 - 26.7 = 11.4, lkp2021pr's 2 727 and lkp2024pr's
+    2 703 at the start of 2021, corren2021's "åtta procent", rf_sod_2021's 48.3 against 38.1) are the chapters' glued
+    values, each checked by hand where it is glued (test_chapter_strangnas, test_chapter_linkoping,
+    test_chapter_costs); here what the ledger itself glues."""
     values = ledger.glued_values(figures)
     assert all(v is not None and v == v for v in values.values())
-    # str2022web: "kostnadsbesparing på 12 miljoner"; 38.1 - 26.7 = 11.4; 11.4 - 12 = -0.6, recomputed minus stated
-    # of two falls (-11.4 - -12) = 0.6
-    assert (chapter_values["str_stated_saving"], chapter_values["str_fall"]) == pytest.approx((12, 11.4))
-    assert chapter_values["str_saving_gap"] == pytest.approx(0.6)
-    # str2022web: 203 -> 132 households, (203 - 132) / 203 = 34.975 %, stated "35 procent"
-    assert chapter_values["str_lt_fall_pct"] == pytest.approx(34.975, abs=0.001)
-    # lkp2021pr: "2.567" in September and "160 färre" than at the start of the year -> 2 727 at the start of 2021;
-    # lkp2024pr: "2087" in January 2024, "616 stycken färre" -> 2 703 in January 2021; 2727 - 2087 = 640, 640 - 616 = 24
-    assert (chapter_values["lkp_start_2021_derived"], chapter_values["lkp_jan_2021_derived"]) == (2727, 2703)
-    assert (
-        chapter_values["lkp_fewer_2021_2024"],
-        chapter_values["lkp_fall_to_jan_2024_from_start_2021_oct_release"],
-        chapter_values["lkp_start_gap"],
-    ) == (616, 640, 24)
-    # corren2021: "2 507" on 20 December 2021, "åtta procent": (2727 - 2507) / 2727 = 220 / 2727 = 8.067 %;
-    # (2703 - 2507) / 2703 = 196 / 2703 = 7.251 %, which rounds to 7
-    assert chapter_values["lkp_dec2021_article_fall_pct_vs_start_2021_oct_release"] == pytest.approx(8.0675, abs=0.0001)
-    assert chapter_values["lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release"] == pytest.approx(7.2512, abs=0.0001)
-    assert chapter_values["lkp_dec2021_article_fall_pct_vs_jan_2021_feb_release_rounded"] == 7
-    # str2022web "38,1 miljoner kronor" against rf_sod_2021 48 300 tkr: 48.3 - 38.1 = 10.2
-    assert (chapter_values["str_paid_2020"], chapter_values["str_paid_2020_socialstyrelsen"]) == (38.1, 48.3)
-    assert chapter_values["str_official_gap_2020"] == pytest.approx(10.2)
-    assert chapter_values["lkp_low_span"] == 10  # lkp2024pr: "det lägsta antalet på åtminstone 10 år"
-    # The saving with the 2020 amount in 2021 prices: 38.1 x 343.19 / 335.92 = 38.9248 (scb_kpi annual means);
-    # 38.9248 - 26.7 = 12.2248, which rounds to the stated 12
-    assert chapter_values["cost_str_vs_previous_real"] == pytest.approx(12.2246, abs=0.001)
     # the two start-of-2021 levels, 2727 - 2703 = 24, drive three verdicts: the 616 (a discrepancy of 24) and the
     # two that fit one level only ("åtta procent", "över 200")
-    assert chapter_values["lkp_start_gap"] == 24 and values["clm_n_start_gap_verdicts"] == 3
+    assert values["clm_n_start_gap_verdicts"] == 3
     assert ledger.start_gap_verdicts(ledger.claims_ledger(figures)) == [
         "lkp_616_vs_start_of_2021",
         "lkp_8pct",

@@ -10,6 +10,7 @@ import pytest
 
 from bistand.analysis.chapters import strangnas
 from bistand.publishing.chapters.strangnas import amounts_chart, paid_by_source_chart
+from myst_markup import chapter_words
 
 
 def test_money_as_worked_out_by_hand(figures):
@@ -49,6 +50,12 @@ def test_headline_values_as_worked_out_by_hand(figures):
     assert values["str_nat_hh_chg_2017_2020"] == pytest.approx(-7.041, abs=0.001)
     assert values["str_nat_paid_chg_2017_2020"] == pytest.approx(11.395, abs=0.001)
     assert values["str_fall_rounded"] == 11.0  # 11.4 rounds to 11, not to the stated 12
+    # The glued names of the money and long-term figures above (str2022web paragraphs 3, 6 and 9)
+    assert (values["str_paid_2020"], values["str_paid_2021"], values["str_fall"]) == pytest.approx((38.1, 26.7, 11.4))
+    assert values["str_forecast_2021"] == 44.7  # paragraph 7: "runt 44,7"
+    assert (values["str_stated_saving"], values["str_saving_gap"]) == pytest.approx((12, 0.6))
+    assert values["str_saving_verdict"] == "discrepancy"
+    assert values["str_lt_fall_pct"] == pytest.approx(34.975, abs=0.001)  # 71 / 203
 
 
 def test_amounts_chart_draws_the_three_amounts(figures):
@@ -82,17 +89,7 @@ def test_paid_by_source_chart_draws_both_sources_with_the_gap_in_2018(figures):
 
 def test_chapter_reports_the_municipalitys_claims_as_its_own():
     """Issue 17: the method is the article's account; the forecast is not said to extend a rise from another source."""
-    import nbformat
-
-    from conftest import ROOT
-
-    text = " ".join(
-        " ".join(
-            c.source
-            for c in nbformat.read(ROOT / "chapters" / "strangnas.ipynb", as_version=4).cells
-            if c.cell_type == "markdown"
-        ).split()
-    )
+    text = chapter_words("strangnas.ipynb")
     assert text.count("By its own account, in 2020 and 2021 Strängnäs kommun reorganised") == 1
     assert "With more social workers, the article says" in text
     assert "extended that rise" not in text and "The official series has figures for" not in text

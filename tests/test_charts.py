@@ -11,40 +11,40 @@ import pytest
 from bistand.publishing import charts
 
 
-def contrast_with_white(hex_colour: str) -> float:
-    """WCAG contrast ratio of a colour against white."""
+def contrast(a: str, b: str = "white") -> float:
+    """WCAG contrast ratio of two colours (#rgb, #rrggbb, white or black), the lighter first."""
 
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    def luminance(colour: str) -> float:
+        colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour).lstrip("#")
+        colour = "".join(c * 2 for c in colour) if len(colour) == 3 else colour
+        r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    return 1.05 / (luminance + 0.05)
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 @pytest.mark.parametrize("colour", sorted(set(charts.PALETTE.values()) | set(charts.EXTRA_COLOURS)))
 def test_colours_pass_3_to_1_contrast_for_graphics(colour):
-    assert contrast_with_white(colour) >= 3.0
+    assert contrast(colour) >= 3.0
 
 
 def test_contrast_formula():
-    assert contrast_with_white("#ffffff") == pytest.approx(1.0)
-    assert contrast_with_white("#000000") == pytest.approx(21.0)
+    assert contrast("#ffffff") == pytest.approx(1.0)
+    assert contrast("#000000") == contrast("white", "#000") == pytest.approx(21.0)
+
+
+def _line_chart(years: list[int], values: list[float], series: list[str], **labels):
+    """A line chart of ``values`` by year and series, with placeholder labels unless given."""
+    labels = {"finding": "F", "source": "S", "x_title": "Year", "y_title": "Value", "description": "D"} | labels
+    frame = pd.DataFrame({"year": years, "v": values, "s": series})
+    return charts.line_chart(frame, x="year", y="v", series="s", **labels)
 
 
 def _chart():
-    frame = pd.DataFrame({"year": [2017, 2019, 2020], "v": [1.0, 2.0, 3.0], "s": ["Strängnäs"] * 3})
-    return charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding="Up",
-        source="test",
-        x_title="Year",
-        y_title="Value",
-        description="A test line with a gap in 2018.",
+    return _line_chart(
+        [2017, 2019, 2020], [1.0, 2.0, 3.0], ["Strängnäs"] * 3, description="A test line with a gap in 2018."
     )
 
 
@@ -72,19 +72,8 @@ def test_series_scale_keeps_municipality_colours_and_gives_others_their_own():
 
 
 def _long_title_chart():
-    frame = pd.DataFrame({"year": [2019, 2020], "v": [1.0, 2.0], "s": ["Linköping", "Strängnäs"]})
     finding = "A finding stated in many words so that it cannot fit on one line of a phone-sized chart at all"
-    return charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding=finding,
-        source="a source " * 8,
-        x_title="Year",
-        y_title="Value",
-        description="Two short lines.",
-    )
+    return _line_chart([2019, 2020], [1.0, 2.0], ["Linköping", "Strängnäs"], finding=finding, source="a source " * 8)
 
 
 def test_each_width_wraps_the_title_and_puts_the_legend_below():
@@ -109,51 +98,17 @@ def test_rendered_chart_has_a_scalable_svg_per_width_and_the_changes_for_the_liv
     assert all("title" not in layer for layer in spec["layer"])  # the title comes with each width
 
 
-def test_slider_is_drawn_before_vega_loads():
-    frame = pd.DataFrame({"n": [1.0, 2.0], "v": [3.0, 4.0]})
-    chart = charts.slider_line_chart(
-        frame,
-        x="n",
-        y="y",
-        y_expr="datum.v * months",
-        param_name="months",
-        param_label="Months paid",
-        param_min=1,
-        param_max=12,
-        param_step=1,
-        param_value=12,
-        y_domain=(0, 60),
-        finding="F",
-        source="S",
-        x_title="N",
-        y_title="Y",
-        description="D",
+def _bar_spec(labels: list[str]) -> dict:
+    """A bar chart of one bar per label, with the book's theme, as the renderer draws it."""
+    frame = pd.DataFrame({"what": labels, "value": [3.0 + i for i in range(len(labels))]})
+    chart = charts.bar_chart(
+        frame, x="what", y="value", finding="F", source="S", x_title=None, y_title="Y", description="Bars."
     )
-    html = charts.render_book(chart.to_dict())["text/html"]
-    assert (
-        '<span class="vega-bind-name">Months paid</span><input type="range" name="months" '
-        'min="1" max="12" step="1" value="12">'
-    ) in html
+    return {**chart.to_dict(), **charts.book_theme()}
 
 
 def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
-    frame = pd.DataFrame(
-        {
-            "place": ["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"],
-            "share": [3.5, 3.1, 3.0, 2.6, 2.6, 4.5, 2.2],
-        }
-    )
-    chart = charts.bar_chart(
-        frame,
-        x="place",
-        y="share",
-        finding="Shares",
-        source="a source",
-        x_title="Place",
-        y_title="Percent",
-        description="Seven bars.",
-    )
-    spec = {**chart.to_dict(), **charts.book_theme()}
+    spec = _bar_spec(["Helsingborg", "Linköping", "Norrköping", "Västerås", "Örebro", "Malmö", "Lund"])
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     axis = narrow["encoding"]["x"]["axis"] if "encoding" in narrow else narrow["layer"][0]["encoding"]["x"]["axis"]
     assert axis["labelAngle"] == -45 and "datum.label ===" not in axis.get("labelExpr", "")  # slanted, not wrapped
@@ -163,29 +118,15 @@ def test_single_word_labels_that_cannot_wrap_are_slanted_on_narrow_widths():
 def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
     """Five yardsticks on a phone: a bar is (288 - 80) / 5 = 41.6 px wide, 'Against' (7 letters at 12 px, about
     46 px) cannot fit, so wrapped labels would run into each other (they did, in the costs chapter)."""
-    frame = pd.DataFrame(
-        {
-            "what": [
-                "Stated, in the article",
-                "Against 2020",
-                "Against 2020, in 2021 prices",
-                "Against 2020, at the national rate",
-                "Against the forecast",
-            ],
-            "saving": [12, 11.4, 12.2, 10.4, 18.0],
-        }
+    spec = _bar_spec(
+        [
+            "Stated, in the article",
+            "Against 2020",
+            "Against 2020, in 2021 prices",
+            "Against 2020, at the national rate",
+            "Against the forecast",
+        ]
     )
-    chart = charts.bar_chart(
-        frame,
-        x="what",
-        y="saving",
-        finding="Savings",
-        source="a source",
-        x_title=None,
-        y_title="Million SEK",
-        description="Five bars.",
-    )
-    spec = {**chart.to_dict(), **charts.book_theme()}
     axis = next(enc["x"]["axis"] for enc in charts._encodings(charts.responsive_variant(spec, 288)) if "x" in enc)
     assert axis["labelAngle"] == -45
     # At 640 px a bar is 112 px: the labels wrap at their words, level.
@@ -197,18 +138,7 @@ def test_labels_whose_words_are_wider_than_a_bar_are_slanted_not_wrapped():
 def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     """Two sources that differ only at the end must stay distinguishable on a phone."""
     long_a, long_b = "Linköpings kommun, release of 21 Feb 2024", "Linköpings kommun, release of 14 Oct 2021"
-    frame = pd.DataFrame({"year": [2021, 2024], "v": [2703.0, 2087.0], "s": [long_b, long_a]})
-    chart = charts.line_chart(
-        frame,
-        x="year",
-        y="v",
-        series="s",
-        finding="F",
-        source="S",
-        x_title="Year",
-        y_title="Households",
-        description="Two points from two releases.",
-    )
+    chart = _line_chart([2021, 2024], [2703.0, 2087.0], [long_b, long_a], y_title="Households")
     spec = {**chart.to_dict(), **charts.book_theme()}
     narrow, wide = charts.responsive_variant(spec, 288), charts.responsive_variant(spec, 640)
     legend = next(enc["color"]["legend"] for enc in charts._encodings(narrow) if "color" in enc)
@@ -222,23 +152,6 @@ def test_long_legend_labels_are_broken_into_lines_not_cut_on_narrow_widths():
     assert ["Linköpings kommun,", "release of 14 Oct 2021", "Linköpings kommun,", "release of 21 Feb 2024"] == [
         line for line in lines if "Link" in line or "release" in line
     ]
-
-
-def _luminance(colour: str) -> float:
-    colour = {"white": "#ffffff", "black": "#000000"}.get(colour, colour).lstrip("#")
-    if len(colour) == 3:
-        colour = "".join(c * 2 for c in colour)
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def _contrast(a: str, b: str) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
 
 
 def test_every_chart_colour_has_a_dark_counterpart_that_reads_on_the_dark_page():
@@ -255,10 +168,10 @@ def test_every_chart_colour_has_a_dark_counterpart_that_reads_on_the_dark_page()
     }
     assert drawn <= set(DARK_COLOURS), drawn - set(DARK_COLOURS)
     for light in {*PALETTE.values(), *EXTRA_COLOURS}:
-        assert _contrast(DARK_COLOURS[light], DARK_BACKGROUND) >= 3, light
+        assert contrast(DARK_COLOURS[light], DARK_BACKGROUND) >= 3, light
     for text in ("#222", "#000", "black", "#444"):
-        assert _contrast(DARK_COLOURS[text], DARK_BACKGROUND) >= 4.5, text
-    assert _contrast(PALETTE["Linköping"], DARK_BACKGROUND) < 3  # the light colour would not do
+        assert contrast(DARK_COLOURS[text], DARK_BACKGROUND) >= 4.5, text
+    assert contrast(PALETTE["Linköping"], DARK_BACKGROUND) < 3  # the light colour would not do
 
 
 def test_the_dark_stylesheet_redraws_each_colour_and_drops_the_white_box():
@@ -345,3 +258,98 @@ def test_paired_bars_keep_their_labels_broken_at_each_comma_on_a_phone():
         drawn = {**spec, **variant}  # the spec as drawn at this width
         axis = next(enc["x"]["axis"] for enc in charts._encodings(drawn) if "x" in enc)
         assert axis["labelExpr"] == "split(datum.label, ', ')" and axis["labelAngle"] == 0, width
+
+
+# --- The national-trend and cost chapters' builders: lines shaped by status, a slider ----------------------------
+
+
+def _series_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2017, 2019, 2020, 2017, 2018, 2019, 2020],
+            "value": [100.0, 116.0, 115.0, 100.0, 96.7, 94.7, 93.0],
+            "series": ["Strängnäs"] * 3 + ["Riket (Sweden)"] * 4,
+            "status": ["verbatim", "derived", "verbatim", "verbatim", "positional", "verbatim", "verbatim"],
+        }
+    )
+
+
+def _status_chart(frame: pd.DataFrame | None = None, **changes):
+    labels = dict(finding="F", source="S", x_title="Year", y_title="Index", description="D")
+    frame = _series_frame() if frame is None else frame
+    return charts.status_line_chart(frame, x="year", y="value", series="series", status="status", **labels | changes)
+
+
+def test_status_line_chart_breaks_gaps_and_shapes_by_status():
+    spec = _status_chart().to_dict()
+    assert spec["description"] == "D"
+    rows = next(iter(spec["datasets"].values()))
+    strangnas = {r["year"]: r["value"] for r in rows if r["series"] == "Strängnäs"}
+    assert strangnas == {2017: 100.0, 2018: None, 2019: 116.0, 2020: 115.0}  # the gap is an empty row
+    points = spec["layer"][1]
+    assert points["mark"]["type"] == "point"
+    assert points["encoding"]["shape"]["scale"] == {
+        "domain": ["Published", "Derived from published figures", "Read by position from an unlabelled list"],
+        "range": ["circle", "diamond", "triangle-up"],
+    }
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["range"] == ["#b3541e", "#4d4d4d"]
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
+
+
+def test_status_line_chart_wraps_a_long_title_at_each_width_and_can_leave_out_zero():
+    finding = "Strängnäs's households rose 15 percent from 2017 to 2020, while the nation's fell 7 percent"
+    spec = _status_chart(finding=finding, y_zero=False).to_dict()
+    title = spec["layer"][0]["title"]
+    assert title["text"] == finding and title["subtitle"] == "Source: S"  # broken into lines for each width
+    assert charts.responsive_variant({**spec, **charts.book_theme()}, 440)["title"]["text"] == [
+        "Strängnäs's households rose 15 percent from",
+        "2017 to 2020, while the nation's fell 7 percent",
+    ]  # 440 px / (15 px * 0.62) = 47 characters at most per line
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"zero": False}
+
+
+def test_status_line_chart_rejects_an_unknown_status():
+    with pytest.raises(ValueError, match=r"unknown status \['guessed'\]"):
+        _status_chart(_series_frame().assign(status="guessed"))
+
+
+def _slider_chart():
+    return charts.slider_line_chart(
+        pd.DataFrame({"n": [250, 275, 300]}),
+        x="n",
+        y="msek",
+        y_expr="386 * 2500000 / datum.n * months_paid / 1e6",
+        param_name="months_paid",
+        param_label="Months",
+        param_min=1,
+        param_max=12,
+        param_step=1,
+        param_value=12,
+        y_domain=(0, 50),
+        finding="F",
+        source="S",
+        x_title="N",
+        y_title="M",
+        description="D",
+    )
+
+
+def test_slider_line_chart_has_a_named_bound_parameter_and_a_fixed_axis_and_draws_the_slider_before_vega_loads():
+    spec = _slider_chart().to_dict()
+    assert spec["params"] == [
+        {
+            "name": "months_paid",
+            "value": 12,
+            "bind": {"input": "range", "min": 1, "max": 12, "step": 1, "name": "Months"},
+        }
+    ]
+    assert spec["description"] == "D"
+    line = spec["layer"][0]
+    assert line["encoding"]["y"]["scale"]["domain"] == [0, 50]
+    assert line["transform"] == [{"calculate": "386 * 2500000 / datum.n * months_paid / 1e6", "as": "msek"}]
+    assert spec == _slider_chart().to_dict()  # two builds give the same spec (deterministic names)
+    html = charts.render_book(spec)["text/html"]
+    assert (
+        '<span class="vega-bind-name">Months</span><input type="range" name="months_paid" '
+        'min="1" max="12" step="1" value="12">'
+    ) in html

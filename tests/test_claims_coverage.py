@@ -3,15 +3,10 @@
 import pytest
 
 from bistand.analysis.claims import Verdict, assess_claim, ledger, load_claims
-from bistand.data.load import Figures, load_table
+from bistand.data.load import load_table
 
 # Kinds of reference source whose figures are press figures: claims made in public, not statistics tables.
 PRESS_KINDS = {"press release", "newspaper article"}
-
-
-@pytest.fixture(scope="module")
-def figures():
-    return Figures()
 
 
 def claimed_figures() -> set[str]:

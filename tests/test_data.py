@@ -10,7 +10,7 @@ import frictionless
 import pytest
 
 from bistand import DATA_DIR
-from bistand.data.load import Figures, load_figures, load_table
+from bistand.data.load import load_figures, load_table
 from bistand.publishing.bibliography import BIB_PATH, bibliography_text
 from conftest import ROOT, SOURCES_DIR
 from edition_figures import DERIVED, STATED_NUMBERS
@@ -33,14 +33,12 @@ def test_loaded_figures_are_typed():
 
 @pytest.mark.edition_figures
 @pytest.mark.parametrize("figure_id, expected", sorted(DERIVED.items()))
-def test_edition_derived_figures_equal_their_rule(figure_id, expected):
-    figures = Figures()
+def test_edition_derived_figures_equal_their_rule(figures, figure_id, expected):
     assert figures.value(figure_id) == pytest.approx(expected)
     assert figures.row(figure_id)["status"] == "derived"
 
 
-def test_annual_series_refuses_to_choose_between_sources():
-    figures = Figures()
+def test_annual_series_refuses_to_choose_between_sources(figures):
     with pytest.raises(ValueError, match=r"two values for \[2018\]"):
         figures.annual_series("0000", "households_any_time_year")
     series = figures.annual_series(

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 from urllib.request import urlopen
 
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 sys.path.insert(0, str(ROOT / "_ext"))
 
@@ -66,6 +66,6 @@ def test_every_link_to_a_data_file_leads_to_the_data_folder(built_html):
             assert (page.parent / href).resolve().is_file(), href
             linked.add(href.rsplit("/", 1)[-1])
     assert {"datapackage.json", "figures_primary.csv", "events.csv"} <= linked
-    appendix = (built_html / "chapters" / "appendix.html").read_text(encoding="utf-8")
+    appendix = built_page("chapters", "appendix.html")
     assert f'href="../_downloads/{_archive(built_html).name}"' in appendix
     assert "frictionless validate datapackage.json" in re.sub(r"<[^>]+>", "", appendix)

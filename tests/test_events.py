@@ -10,14 +10,9 @@ import pytest
 from bistand import DATA_DIR
 from bistand.analysis.timeline import bound_from_elapsed, majority_bands, share_reached
 from bistand.data.events import load_events
-from bistand.data.validate import update_hashes, validate_data
+from bistand.data.validate import update_hashes
 from bistand.data.vocabularies import EVENT_KINDS
-from conftest import edit_cell
-
-
-def messages(data_dir):
-    return [str(p) for p in validate_data(data_dir)]
-
+from conftest import edit_cell, messages
 
 BAD_EVENTS = [
     ("lkp_500_adopted", "date", "2018-11-31", "date: date '2018-11-31' has day 31, not 01-30"),

@@ -4,6 +4,7 @@ the build from the ledger page's stored claims table, and agreeing with the page
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import re
@@ -16,9 +17,8 @@ from bs4 import BeautifulSoup
 from bistand.analysis.claims import ledger
 from bistand.publishing.citation import book
 from bistand.publishing.ledger_view import COLUMNS, in_ledger_order
-from conftest import ROOT
+from conftest import ROOT, built_page
 
-HTML = ROOT / "_build" / "html"
 sys.path.insert(0, str(ROOT / "_ext"))
 #: The ledger's downloads and JSON-LD are read from the built pages.
 pytestmark = pytest.mark.usefixtures("built_html")
@@ -30,10 +30,16 @@ def _claims() -> pd.DataFrame:
 
 
 def _reviews() -> list[dict]:
-    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "ledger.html")
     scripts = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.S)
     assert len(scripts) == 1, "build the book first: make book"
     return json.loads(scripts[0])
+
+
+def _downloads() -> tuple[list[dict], list[dict]]:
+    """The ledger's two downloads as built: the CSV's rows (text) and the JSON's records."""
+    rows = list(csv.DictReader(io.StringIO(built_page("_downloads", "ledger", "claims_ledger.csv"))))
+    return rows, json.loads(built_page("_downloads", "ledger", "claims_ledger.json"))
 
 
 def test_one_claim_review_per_source_claim_with_words_speaker_date_verdict_and_anchor():
@@ -67,14 +73,11 @@ def test_a_known_verdict_reads_as_the_ledger_gives_it():
 
 
 def test_the_ledger_downloads_hold_the_ledger_and_the_ledger_page_links_them():
-    claims = _claims()
-    with open(HTML / "_downloads" / "ledger" / "claims_ledger.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    records = json.loads((HTML / "_downloads" / "ledger" / "claims_ledger.json").read_text(encoding="utf-8"))
+    claims, (rows, records) = _claims(), _downloads()
     for table in (rows, records):
         assert [r["claim_id"] for r in table] == list(claims["claim_id"])
         assert [r["verdict"] for r in table] == list(claims["verdict"])
-    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "ledger.html")
     assert 'href="../_downloads/ledger/claims_ledger.csv"' in page
     assert 'href="../_downloads/ledger/claims_ledger.json"' in page
 
@@ -91,7 +94,7 @@ def test_the_build_publishes_the_stored_claims_table_not_a_fresh_computation(mon
 
 def _page_rows(built_html) -> dict[str, list[str]]:
     """The ledger page's claims table as built: anchor -> the text of each cell, in the page's order."""
-    soup = BeautifulSoup((built_html / "chapters" / "ledger.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_page("chapters", "ledger.html"), "html.parser")
     tables = [t for t in soup.select("table.claims-ledger") if "Counts as" in [th.get_text() for th in t.select("th")]]
     assert len(tables) == 1, "one claims table on the ledger page"
     return {tr["id"]: [td.get_text() for td in tr.select("td")] for tr in tables[0].select("tbody tr")}
@@ -110,10 +113,7 @@ def _same(csv_cell: str, value: object) -> bool:
 
 def test_the_downloads_and_the_claim_reviews_agree_with_the_page_claim_by_claim(built_html):
     page = _page_rows(built_html)
-    downloads = built_html / "_downloads" / "ledger"
-    records = json.loads((downloads / "claims_ledger.json").read_text(encoding="utf-8"))
-    with open(downloads / "claims_ledger.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows, records = _downloads()
     reviews = _reviews()
     assert len(page) == len(records) == len(rows) == len(reviews) > 0
     # The JSON download, as a table, is the one the page shows: the same claims, in the ledger's order on the page,

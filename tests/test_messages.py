@@ -7,12 +7,8 @@ import io
 
 import pytest
 
-from bistand.data.validate import closest, iso_date_hint, number_ranges, update_hashes, validate_data
-from conftest import edit_cell
-
-
-def messages(data_dir) -> list[str]:
-    return [str(p) for p in validate_data(data_dir)]
+from bistand.data.validate import closest, iso_date_hint, number_ranges, update_hashes
+from conftest import edit_cell, messages
 
 
 @pytest.mark.parametrize(

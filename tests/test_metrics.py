@@ -28,7 +28,7 @@ def test_linkoping_january_2021_from_stated_change():
 
 def test_implied_cost_per_household_per_month():
     # lkpalliance: 2,5 mnkr lower cost per month for (nearly) 300 fewer households
-    assert metrics.implied_cost_per_household_per_month(-2_500_000, -300) == pytest.approx(8333.333, abs=1e-3)
+    assert metrics.implied_cost_per_household_per_month(-2_500_000, -300) == pytest.approx(8333.3333, rel=1e-7)
     with pytest.raises(ZeroDivisionError):
         metrics.implied_cost_per_household_per_month(-2_500_000, 0)
 
@@ -79,3 +79,27 @@ def test_linkoping_2023_amount_per_household_is_92_788_sek():
 def test_nearest_years_gives_both_neighbours_at_a_tie():
     assert metrics.nearest_years([2017, 2019, 2020, 2021, 2022, 2024], 2023) == [2022, 2024]
     assert metrics.nearest_years([2017, 2019], 2020) == [2019]
+
+
+def test_value_of_household_change_linkoping_illustration():
+    # 2.5 million SEK / 300 households = 8 333.33 SEK a month; x 12 = 100 000 SEK a year per household;
+    # 386 fewer households x 100 000 = 38 600 000 SEK, negative because the households fell.
+    cost = metrics.implied_cost_per_household_per_month(-2.5e6, -300)  # test_implied_cost_per_household_per_month
+    assert metrics.value_of_household_change(-386, cost, 12) == pytest.approx(-38_600_000)
+    assert metrics.value_of_household_change(-386, cost) == pytest.approx(-38_600_000)  # twelve months by default
+    # One month: 386 x 8 333.33 = 3 216 666.67 SEK.
+    assert metrics.value_of_household_change(-386, cost, 1) == pytest.approx(-3_216_666.67, rel=1e-8)
+    # 250 households behind the statement: 10 000 SEK a month; 386 x 10 000 x 12 = 46 320 000 SEK.
+    assert metrics.value_of_household_change(
+        -386, metrics.implied_cost_per_household_per_month(-2.5e6, -250), 12
+    ) == pytest.approx(-46_320_000)
+
+
+def test_series_in_constant_prices_skips_years_without_an_index():
+    # Strängnäs 2020: 38.1 x 343.19 / 335.92 = 38.1 x 1.021642 = 38.9246 million SEK in 2021 prices.
+    result = metrics.series_in_constant_prices({2020: 38.1, 2021: 26.7, 2024: 10.0}, 2021, {2020: 335.92, 2021: 343.19})
+    assert set(result) == {2020, 2021}  # 2024 has no index: left out, not extrapolated
+    assert result[2020] == pytest.approx(38.9246, abs=1e-4)
+    assert result[2021] == pytest.approx(26.7)
+    with pytest.raises(KeyError):
+        metrics.series_in_constant_prices({2020: 1.0}, 2024, {2020: 335.92, 2021: 343.19})

@@ -10,7 +10,7 @@ import pytest
 
 from bistand.publishing.citation import apa_book, book
 from bistand.publishing.pdf import PDF_DIR, chapter_docnames, chapter_pages, pdf_name, slug_of
-from conftest import ROOT, built_chapters, edit_cell
+from conftest import ROOT, built_chapters, built_page, edit_cell
 
 HTML = ROOT / "_build" / "html"
 #: Every test here reads the printed PDF or the pages it was printed from.
@@ -44,7 +44,7 @@ def _title(docname: str) -> str:
     """The page's title as the HTML shows it (its article's h1, without the permalink sign)."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(built_page(f"{docname}.html"), "html.parser")
     heading = soup.select_one("article.bd-article h1")
     for link in heading.select("a.headerlink"):
         link.decompose()
@@ -78,7 +78,7 @@ def test_every_chapter_title_is_in_the_contents_and_heads_each_of_its_pages():
 
 
 def test_the_landing_pages_headline_figures_are_the_htmls():
-    page = (HTML / "chapters" / "index.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "index.html")
     findings = page[page.index('id="main-findings"') :]
     findings = findings[: findings.index("</section>")]
     items = [_html_text(item) for item in re.findall(r"<li>(.*?)</li>", findings, re.S)]
@@ -113,7 +113,7 @@ def test_code_is_hidden_and_charts_are_vector_graphics():
     text = " ".join(_pages())
     assert "import " not in text and "glue(" not in text
     assert not any(_has_image(page.get("/Resources")) for page in _pdf().pages), "a chart was printed as an image"
-    national = (HTML / "chapters" / "national.html").read_text(encoding="utf-8")
+    national = built_page("chapters", "national.html")
     chart_titles = re.findall(r'class="mark-text role-title-text".*?<text[^>]*>(.*?)</text>', national, re.S)
     assert chart_titles, "no chart title in the HTML's static SVG"
     for title in chart_titles:
@@ -126,7 +126,7 @@ def test_each_chart_is_printed_once_at_its_widest():
 
     docnames = chapter_docnames()
     slugs = {d: slug_of(d) for d in docnames}
-    page = (HTML / "chapters" / "linkoping.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "linkoping.html")
     printed = read_chapter("chapters/linkoping", slugs, book()).body
     assert printed.count('class="vega-chart"') == page.count('class="vega-chart"') >= 3
     assert re.findall(r'class="vega-variant" data-width="(\d+)"', printed) == ["640"] * printed.count(
@@ -159,7 +159,7 @@ def test_links_work_inside_and_outside_the_pdf():
 
 @pytest.mark.parametrize("docname", ["chapters/index", "chapters/ledger"])
 def test_each_html_page_links_the_pdf(docname):
-    assert f'href="../pdf/{pdf_name(book().edition)}"' in (HTML / f"{docname}.html").read_text(encoding="utf-8")
+    assert f'href="../pdf/{pdf_name(book().edition)}"' in built_page(f"{docname}.html")
 
 
 def test_the_pdf_is_in_the_header_menu_and_on_the_landing_pages_first_screen_with_its_size():
@@ -178,7 +178,7 @@ def test_the_pdf_is_in_the_header_menu_and_on_the_landing_pages_first_screen_wit
         shown = size.replace(".", ",") if '<html lang="sv"' in text else size
         assert entry[1] == f"../pdf/{name}" and f"({shown})" in entry[2]
         assert "window.print()" not in text, page.name
-    landing = (HTML / "chapters" / "index.html").read_text(encoding="utf-8")
+    landing = built_page("chapters", "index.html")
     note = landing.index('<p class="pdf-edition">')
     assert note < landing.index("In brief.") and f"PDF, {size}" in landing[note : note + 300]
 
@@ -209,13 +209,16 @@ def _chapter_range(docname: str) -> range:
     return range(first, min(later, default=len(_pages()) + 1))
 
 
-@pytest.mark.parametrize("docname", ["chapters/index", "chapters/linkoping", "chapters/national", "chapters/limits"])
-def test_chapter_body_text_is_at_least_10_pt(docname):
+def _chapter_sizes(docname: str):
+    """How many characters of each font size a chapter's printed pages hold (a Counter)."""
     from collections import Counter
 
-    sizes: Counter = Counter()
-    for number in _chapter_range(docname):
-        sizes.update(_sizes(_pdf().pages[number - 1]))
+    return sum((Counter(_sizes(_pdf().pages[number - 1])) for number in _chapter_range(docname)), Counter())
+
+
+@pytest.mark.parametrize("docname", ["chapters/index", "chapters/linkoping", "chapters/national", "chapters/limits"])
+def test_chapter_body_text_is_at_least_10_pt(docname):
+    sizes = _chapter_sizes(docname)
     modal = sizes.most_common(1)[0][0]
     assert modal >= 10, (
         f"{docname}: body text printed at {modal} pt (Chromium shrinks a page whose content overflows it)"
@@ -224,11 +227,7 @@ def test_chapter_body_text_is_at_least_10_pt(docname):
 
 @pytest.mark.parametrize("docname", ["chapters/ledger", "chapters/appendix"])
 def test_tables_and_records_are_at_least_8_5_pt(docname):
-    from collections import Counter
-
-    sizes: Counter = Counter()
-    for number in _chapter_range(docname):
-        sizes.update(_sizes(_pdf().pages[number - 1]))
+    sizes = _chapter_sizes(docname)
     running_heads_and_numbers = 9.0
     small = {size: n for size, n in sizes.items() if size < 8.5}
     assert not small, f"{docname}: text under 8.5 pt: {small}"
@@ -251,7 +250,7 @@ def test_every_column_of_the_appendix_figure_tables_is_printed():
 
 
 def test_every_column_of_the_claims_ledger_is_printed():
-    page = (HTML / "chapters" / "ledger.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "ledger.html")
     table = page[page.index('class="claims-ledger"') :]
     table = table[: table.index("</table>")]
     headers = [_html_text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", table[: table.index("</thead>")], re.S)]
@@ -270,7 +269,7 @@ def test_every_chart_prints_its_title_description_and_source():
     text = " ".join(_pages())
     count = 0
     for docname in chapter_docnames():
-        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_page(f"{docname}.html"), "html.parser")
         for figure in soup.select("figure.vega-chart"):
             label = figure["aria-label"]
             assert _normal(label) in text, label[:80]
@@ -376,7 +375,7 @@ def test_the_bookmarks_read_like_the_headings():
 
     headings = {_normal(book().title), "Contents"}
     for docname in chapter_docnames():
-        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_page(f"{docname}.html"), "html.parser")
         for heading in soup.select("article.bd-article :is(h1, h2, h3, h4)"):
             for link in heading.select("a.headerlink"):
                 link.decompose()
@@ -429,7 +428,7 @@ def test_the_built_pages_link_the_pdf_printed_from_them():
 
     b = book()
     assert json.loads((HTML / "pdf" / stamp_name(b.edition)).read_text(encoding="utf-8")) == _stamp(b.edition, HTML)
-    assert 'class="pdf-edition pdf-missing"' not in (HTML / "chapters" / "strangnas.html").read_text(encoding="utf-8")
+    assert 'class="pdf-edition pdf-missing"' not in built_page("chapters", "strangnas.html")
 
 
 def _site_copy(tmp_path):
@@ -483,7 +482,7 @@ def test_every_chart_is_a_tagged_figure_with_its_description_as_alternative_text
 
     descriptions = set()
     for docname in chapter_docnames():
-        soup = BeautifulSoup((HTML / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+        soup = BeautifulSoup(built_page(f"{docname}.html"), "html.parser")
         descriptions |= {_normal(f["aria-label"]) for f in soup.select("figure.vega-chart")}
     alternatives = set()
 

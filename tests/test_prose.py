@@ -14,7 +14,8 @@ import sys
 import nbformat
 import pytest
 
-from conftest import ROOT
+from bistand.publishing.edition import glued_values
+from conftest import ROOT, glued_notebook
 from myst_markup import glue_uses, page_markdown, prose
 
 CHAPTERS = ROOT / "chapters"
@@ -194,21 +195,9 @@ def test_the_length_and_glue_checks_can_fail(tmp_path):
 # --- Every glued value is used (issue 25): a name glued and shown nowhere is a value nobody checks ------------------
 
 
-def glued_records(notebook) -> dict[str, str]:
-    """The values a notebook's stored outputs glue, by name: myst-nb's scrapbook records (the text/plain it pastes)."""
-    cells = nbformat.read(notebook, as_version=4).cells
-    return {
-        o["metadata"]["scrapbook"]["name"]: o["data"]["application/papermill.record/text/plain"]
-        for c in cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
-
-
 def glued_names(notebook) -> set[str]:
     """The names a notebook's stored outputs glue."""
-    return set(glued_records(notebook))
+    return set(glued_values(notebook))
 
 
 def used_names(text: str, page: str) -> set[tuple[str, str]]:
@@ -236,20 +225,8 @@ def test_every_pasted_value_is_glued_where_it_is_pasted_from():
 
 
 def test_the_unused_glue_check_can_fail(tmp_path):
-    notebook = nbformat.v4.new_notebook()
-    outputs = [
-        nbformat.v4.new_output(
-            "display_data",
-            data={"application/papermill.record/text/plain": str(i)},
-            metadata={"scrapbook": {"name": name}},
-        )
-        for i, name in enumerate(["x_shown", "x_nowhere", "x_pasted"])
-    ]
-    cell = nbformat.v4.new_code_cell("glue_all(...)")
-    cell.outputs = outputs
-    notebook.cells = [cell, nbformat.v4.new_markdown_cell("It is {glue:text}`x_shown:.0f` here.")]
-    path = tmp_path / "x.ipynb"
-    nbformat.write(notebook, path)
+    glued = {"x_shown": "0", "x_nowhere": "1", "x_pasted": "2"}
+    path = glued_notebook(tmp_path / "x.ipynb", glued, "It is {glue:text}`x_shown:.0f` here.")
     other = "As {glue:text}`x.ipynb::x_pasted:.0f` and {glue:text}`x_nowhere` (y's own, not x's) say."
     used = used_names(markdown_of(path), "x.ipynb") | used_names(other, "y.ipynb")
     assert {n for n in glued_names(path) if ("x.ipynb", n) not in used} == {"x_nowhere"}
@@ -325,13 +302,13 @@ def glued_twice(records: dict[tuple[str, str], str], by_chance=EQUAL_BY_CHANCE) 
 
 
 def test_each_value_is_glued_once():
-    records = {(p.name, name): text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    records = {(p.name, name): text for p in NOTEBOOKS for name, text in glued_values(p).items()}
     assert glued_twice(records) == []
 
 
 def test_each_allowed_coincidence_still_occurs():
     """An entry of EQUAL_BY_CHANCE whose names no longer glue one value is stale: drop it."""
-    records = {name: text for p in NOTEBOOKS for name, text in glued_records(p).items()}
+    records = {name: text for p in NOTEBOOKS for name, text in glued_values(p).items()}
     for names, reason in EQUAL_BY_CHANCE:
         assert len({records.get(name) for name in names}) == 1 and None not in {records.get(n) for n in names}, reason
 

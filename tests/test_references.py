@@ -7,7 +7,7 @@ import html
 import re
 
 from bistand.publishing.bibliography import label_years, protect_proper_nouns
-from conftest import ROOT
+from conftest import ROOT, built_page
 
 HTML = ROOT / "_build" / "html" / "chapters"
 
@@ -87,7 +87,7 @@ def test_capitalised_words_after_the_first_are_braced():
 
 def _labels() -> dict[str, str]:
     """id of each entry of the built reference list -> its label."""
-    page = (HTML / "references.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "references.html")
     found = re.findall(
         r'<div class="citation" id="([^"]+)"[^>]*>\s*<span class="label"><span class="fn-bracket">\[</span>'
         r'(.*?)<span class="fn-bracket">\]</span>',
@@ -120,14 +120,14 @@ def test_every_citation_in_the_text_reads_as_the_label_it_links_to(built_html):
 
 
 def test_titles_keep_their_capitals_in_the_reference_list(built_html):
-    text = html.unescape(re.sub(r"<[^>]+>", "", (HTML / "references.html").read_text(encoding="utf-8")))
+    text = html.unescape(re.sub(r"<[^>]+>", "", built_page("chapters", "references.html")))
     with open(ROOT / "data" / "sources.csv", encoding="utf-8", newline="") as handle:
         for source in csv.DictReader(handle):
             assert source["title"] in text, source["source_id"]
 
 
 def test_the_reference_list_uses_no_deprecated_aria_role(built_html):
-    page = (HTML / "references.html").read_text(encoding="utf-8")
+    page = built_page("chapters", "references.html")
     assert 'role="doc-biblioentry"' not in page
     items = re.findall(r'<div class="citation" id="[^"]+" role="([^"]+)"', page)
     assert items and set(items) == {"listitem"}

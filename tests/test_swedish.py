@@ -10,7 +10,6 @@ from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
 from babel.dates import get_month_names
@@ -18,6 +17,7 @@ from babel.numbers import parse_decimal
 from bs4 import BeautifulSoup
 
 from bistand.data.formats import SWEDISH, number
+from bistand.publishing.edition import glued_values
 from bistand.publishing.prose import SWEDISH_SUFFIX
 from conftest import ROOT
 
@@ -61,15 +61,9 @@ def _roles(path) -> dict[str, str]:
     return {(f"{use.page}::{use.name}" if use.page else use.name): use.format for use in uses}
 
 
-def _glued_texts(path) -> dict[str, str]:
-    notebook = nbformat.read(path, as_version=4)
-    return {
-        o["metadata"]["scrapbook"]["name"]: ast.literal_eval(o["data"]["application/papermill.record/text/plain"])
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if "scrapbook" in o.get("metadata", {})
-    }
+def _glued_texts(path) -> dict[str, object]:
+    """The values a notebook glues, as Python reads the text its stored outputs show."""
+    return {name: ast.literal_eval(text) for name, text in glued_values(path).items()}
 
 
 def _is_number(text: str) -> bool:

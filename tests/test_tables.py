@@ -10,15 +10,9 @@ import pytest
 from bistand.analysis.claims import CLAIM, ledger
 from bistand.analysis.metrics import indexed_frame
 from bistand.analysis.tables import annual_overview
-from bistand.data.load import Figures
 from bistand.publishing.html_tables import data_table_html
 from bistand.publishing.ledger_view import COLUMNS, in_ledger_order, ledger_html, value_text, values_text, verdict_text
 from bistand.publishing.prose import join_words
-
-
-@pytest.fixture(scope="module")
-def figures():
-    return Figures()
 
 
 def test_annual_frame_keeps_each_value_and_its_status(figures):
