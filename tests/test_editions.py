@@ -6,6 +6,7 @@ Nothing is built here: ``jupyter_book.sphinx.build_sphinx`` is replaced by a rec
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import jupyter_book.sphinx
 import pytest
@@ -142,14 +143,25 @@ def test_an_exception_sphinx_raised_is_raised(tmp_path, monkeypatch):
         editions.run(editions.english(tmp_path))
 
 
-def test_swedish_outputs_are_rendered_only_for_their_mime_type():
+def _renderer(language: str):
     class Renderer:
+        renderer = SimpleNamespace(document=SimpleNamespace(settings=SimpleNamespace(language_code=language)))
+
         def render_text_html(self, data):
             return [f"html:{data.content}"]
 
-    class Data:
-        def __init__(self, mime_type):
-            self.mime_type, self.content = mime_type, "<p>hej</p>"
+    return Renderer()
 
-    assert editions.SwedishOutputs.handle_mime(Renderer(), Data(editions.SWEDISH_HTML), False) == ["html:<p>hej</p>"]
-    assert editions.SwedishOutputs.handle_mime(Renderer(), Data("text/html"), False) is None
+
+def test_swedish_outputs_are_rendered_only_for_their_mime_type_and_english_ones_marked_english():
+    from myst_nb.core.render import MimeData
+
+    def render(language, mime_type, inline=False):
+        return editions.SwedishOutputs.handle_mime(_renderer(language), MimeData(mime_type, "<p>x</p>"), inline)
+
+    assert render("sv", editions.SWEDISH_HTML) == render("en", editions.SWEDISH_HTML) == ["html:<p>x</p>"]
+    # an output without a Swedish twin is shown in English in the Swedish edition, marked as English
+    assert render("sv", "text/html") == ['html:<div lang="en"><p>x</p></div>']
+    # the English edition's outputs, and anything not HTML, are left to MyST-NB
+    assert render("en", "text/html") is None and render("sv", "text/plain") is None
+    assert render("sv", "text/html", inline=True) is None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +38,26 @@ TARGETS = ("all", "en", *TRANSLATED, "gettext")
 
 
 class SwedishOutputs:
-    """MyST-NB mime render plugin (entry point ``myst_nb.mime_renderers``): renders :data:`SWEDISH_HTML` as HTML."""
+    """MyST-NB mime render plugin (entry point ``myst_nb.mime_renderers``): renders :data:`SWEDISH_HTML` as HTML,
+    and marks an HTML output that a translated edition shows in English (one without a Swedish twin: the appendix's
+    tables of the data files, which are in English) as English, ``<div lang="en">``, so that a screen reader reads it
+    as English and the test of the Swedish pages' running text knows it is English on purpose."""
 
     mime_priority_overrides: tuple[tuple[str, str, int | None], ...] = ()
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> list | None:
-        return renderer.render_text_html(data) if data.mime_type == SWEDISH_HTML else None
+        if data.mime_type == SWEDISH_HTML:
+            return renderer.render_text_html(data)
+        if data.mime_type == "text/html" and not inline and _edition_language(renderer) in TRANSLATED:
+            return renderer.render_text_html(replace(data, content=f'<div lang="en">{data.string}</div>'))
+        return None
+
+
+def _edition_language(renderer: Any) -> str | None:
+    """The language of the edition a MyST-NB renderer renders for (Sphinx sets docutils' ``language_code`` to the
+    configuration's ``language``)."""
+    return getattr(renderer.renderer.document.settings, "language_code", None)
 
 
 @dataclass(frozen=True)
