@@ -123,10 +123,11 @@ def test_every_verdict_and_finding_has_swedish_words():
     assert set(VERDICT_SV) == set(Verdict) and set(FINDING_SV) == set(Finding)
     assert Verdict("consistent after rounding").sv == "stämmer efter avrundning"
     assert Verdict.DISCREPANCY.sv == "avvikelse"
-    # The Swedish summary's words for the same findings ("står i väsentlig strid med uppgifterna", "kan bero på hur
-    # definitionerna tolkas").
-    assert Finding.SUBSTANTIVE.sv == "väsentlig strid med uppgifterna"
+    # The Swedish summary's words for the same findings ("i väsentlig strid med uppgifterna", "kan bero på hur
+    # definitionerna tolkas"); glued inside a sentence ("står beloppet därför {finding}") the "i" is the word's own.
+    assert Finding.SUBSTANTIVE.sv == "i väsentlig strid med uppgifterna"
     assert Finding.MAY_EXPLAIN.sv == "avvikelse som kan bero på hur definitionerna tolkas"
+    assert Verdict.NOT_VERIFIABLE.sv == Finding.NOT_VERIFIABLE.sv == "går inte att pröva med bokens uppgifter"
 
 
 def test_judgements_in_swedish_from_the_same_rule():

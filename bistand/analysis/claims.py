@@ -73,11 +73,13 @@ class Verdict(str, Enum):
 
     @property
     def sv(self) -> str:
-        """The verdict in the Swedish edition's words (those of the Swedish summary)."""
+        """The verdict in the Swedish edition's words: the only Swedish words for it (the ledger's labels, its
+        tables and ClaimReview data, and every glued verdict read them here)."""
         return VERDICT_SV[self]
 
 
-#: Each verdict in Swedish, as the Swedish summary words them ("stämmer", "avvikelse", "pröva med bokens uppgifter").
+#: Each verdict in Swedish ("stämmer", "avvikelse", "går inte att pröva med bokens uppgifter"); the bold labels of
+#: the Swedish ledger page (locales/sv/.../ledger.po) are these words (tests/test_swedish_words.py).
 VERDICT_SV: dict[Verdict, str] = {
     Verdict.CONSISTENT: "stämmer",
     Verdict.CONSISTENT_AFTER_ROUNDING: "stämmer efter avrundning",
@@ -85,6 +87,35 @@ VERDICT_SV: dict[Verdict, str] = {
     Verdict.DEPENDS: "beror på vilken nivå som används",
     Verdict.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
 }
+
+
+@dataclass(frozen=True)
+class SwedishFinding:
+    """The Swedish words for one finding, in each grammatical form the book needs; all share one wording.
+
+    ``one`` names a single claim's finding (a table cell, a glued value: "Räknas som: …", "står beloppet därför
+    {finding}"); ``many`` names the findings in a list of counts (the ledger's bold labels, the landing page's
+    tally: "Av 23 påståenden: …"); ``is_one`` and ``is_many`` say it after a tally ("1 av 5 …", "2 av 5 …").
+    """
+
+    one: str
+    many: str
+    is_one: str
+    is_many: str
+
+    def after_tally(self, count: int) -> str:
+        """The predicate after a tally of ``count`` claims, singular for none or one as in English ("inget av de 5
+        är förenligt …", "1 av 5 är förenligt …", "2 av 5 är förenliga …")."""
+        return self.is_one if count <= 1 else self.is_many
+
+
+def _finding_sv(one: str, many: str | None = None, *, verb: str | None = None) -> SwedishFinding:
+    """A finding's Swedish forms: ``one`` and ``many`` as named; after a tally either a verb phrase that does not
+    change with the number (``verb``, "står i väsentlig strid med uppgifterna") or "är" with ``one``/``many``."""
+    many = many or one
+    if verb is not None:
+        return SwedishFinding(one, many, verb, verb)
+    return SwedishFinding(one, many, f"är {one}", f"är {many}")
 
 
 class Finding(str, Enum):
@@ -102,22 +133,54 @@ class Finding(str, Enum):
 
     @property
     def sv(self) -> str:
-        """The finding in the Swedish edition's words (those of the Swedish summary's tally)."""
-        return FINDING_SV[self]
+        """The finding in the Swedish edition's words, as one claim's finding (:attr:`SwedishFinding.one`)."""
+        return FINDING_WORDS_SV[self].one
+
+    @property
+    def sv_words(self) -> SwedishFinding:
+        """The finding's Swedish words in every form (:data:`FINDING_WORDS_SV`)."""
+        return FINDING_WORDS_SV[self]
 
 
-#: Each finding in Swedish, in the Swedish summary's words where it has them.
-FINDING_SV: dict[Finding, str] = {
-    Finding.INDEPENDENT: "bekräftat av en oberoende källa",
-    Finding.OWN_FIGURES: "stämmer bara med källans egna siffror",
-    Finding.DEPENDS: "stämmer med den ena nivån men inte den andra",
-    Finding.SUBSTANTIVE: "väsentlig strid med uppgifterna",
-    Finding.MAY_EXPLAIN: "avvikelse som kan bero på hur definitionerna tolkas",
-    Finding.DEFINITION: "skillnad i definition som en källa anger",
-    Finding.NOT_VERIFIABLE: "går inte att pröva med bokens uppgifter",
-    Finding.CHECK_CONSISTENT: "tabellen stämmer",
-    Finding.CHECK_DISCREPANCY: "tabellen stämmer inte",
+#: The Swedish words for each finding (the Swedish summary's wording, review 2 of the Swedish edition, book-wide
+#: item 1), in every form: :attr:`Finding.sv` is ``one``. The only Swedish words for the findings: the ledger's
+#: labels, the landing page's tally and the summary's breakdown use them (tests/test_swedish_words.py).
+FINDING_WORDS_SV: dict[Finding, SwedishFinding] = {
+    Finding.INDEPENDENT: _finding_sv(
+        "bekräftat av en oberoende källa",
+        "bekräftade av en oberoende källa",
+        verb="bekräftas av en oberoende källa",
+    ),
+    Finding.OWN_FIGURES: _finding_sv(
+        "stämmer bara överens med samma texts egna siffror",
+        verb="stämmer bara överens med samma texts egna siffror",
+    ),
+    Finding.DEPENDS: _finding_sv(
+        "förenligt med den ena av två nivåer men inte den andra",
+        "förenliga med den ena av två nivåer men inte den andra",
+    ),
+    Finding.SUBSTANTIVE: _finding_sv(
+        "i väsentlig strid med uppgifterna", verb="står i väsentlig strid med uppgifterna"
+    ),
+    Finding.MAY_EXPLAIN: _finding_sv(
+        "avvikelse som kan bero på hur definitionerna tolkas",
+        "avvikelser som kan bero på hur definitionerna tolkas",
+        verb="har en avvikelse som kan bero på hur definitionerna tolkas",
+    ),
+    Finding.DEFINITION: SwedishFinding(
+        "skillnad i definition som en källa anger",
+        "skillnader i definition som en källa anger",
+        "är en skillnad i definition som en källa anger",
+        "är skillnader i definition som en källa anger",
+    ),
+    Finding.NOT_VERIFIABLE: _finding_sv(
+        "går inte att pröva med bokens uppgifter", verb="går inte att pröva med bokens uppgifter"
+    ),
+    Finding.CHECK_CONSISTENT: _finding_sv("tabellen stämmer", verb="tabellen stämmer"),
+    Finding.CHECK_DISCREPANCY: _finding_sv("tabellen stämmer inte", verb="tabellen stämmer inte"),
 }
+#: Each finding in Swedish, as one claim's finding (:attr:`SwedishFinding.one`).
+FINDING_SV: dict[Finding, str] = {found: words.one for found, words in FINDING_WORDS_SV.items()}
 
 
 #: The rule behind each finding, as the ledger states it; :func:`finding` applies them in this order.
@@ -143,7 +206,7 @@ FINDING_RULES: dict[Finding, str] = {
 }
 #: The same rules in Swedish (the Swedish edition's ledger), in the same order.
 FINDING_RULES_SV: dict[Finding, str] = {
-    Finding.NOT_VERIFIABLE: "de uppgifter boken innehåller har ingen siffra att räkna om påståendet från.",
+    Finding.NOT_VERIFIABLE: "bokens underlag har ingen siffra att räkna om påståendet från.",
     Finding.DEPENDS: "påståendet prövas mot två nivåer som källorna anger för samma sak och stämmer med den ena men "
     "inte den andra.",
     Finding.INDEPENDENT: "det omräknade värdet är lika med det angivna, eller avrundas till det med källans avrundning "

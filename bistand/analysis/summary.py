@@ -130,38 +130,33 @@ def requirement_dates() -> dict[str, date]:
     return {"sum_requirement_referral": referral.date(), "sum_requirement_start": requirement_start(events)}
 
 
-#: What each finding of a checkable claim says, as a predicate after a tally: (English singular, English plural,
-#: Swedish), in the order the summaries list them.
-BREAKDOWN_PHRASES: dict[Finding, tuple[str, str, str]] = {
+#: What each finding of a checkable claim says in English, as a predicate after a tally: (singular, plural), in the
+#: order the summaries list them. The Swedish is the finding's own words after a tally
+#: (:meth:`bistand.analysis.claims.SwedishFinding.after_tally`), the same words as the ledger's labels.
+BREAKDOWN_PHRASES: dict[Finding, tuple[str, str]] = {
     Finding.INDEPENDENT: (
         "is confirmed by another publisher's figures",
         "are confirmed by another publisher's figures",
-        "bekräftas av en annan utgivares siffror",
     ),
     Finding.OWN_FIGURES: (
         "agrees only with the text's own figures",
         "agree only with the text's own figures",
-        "stämmer bara med textens egna siffror",
     ),
     Finding.DEPENDS: (
         "fits one start level and not the other",
         "fit one start level and not the other",
-        "stämmer med den ena utgångsnivån men inte den andra",
     ),
     Finding.MAY_EXPLAIN: (
         "has a gap that a reading of the definitions may explain",
         "have a gap that a reading of the definitions may explain",
-        "avviker på ett sätt som kan bero på hur definitionerna tolkas",
     ),
     Finding.DEFINITION: (
         "is a difference of definition that a source states",
         "are differences of definition that a source states",
-        "är en skillnad i definition som en källa anger",
     ),
     Finding.SUBSTANTIVE: (
         "is in substantive conflict with the data",
         "are in substantive conflict with the data",
-        "står i väsentlig strid med uppgifterna",
     ),
 }
 
@@ -174,15 +169,15 @@ def ledger_breakdown(table: pd.DataFrame) -> Words:
     checkable = claims[claims["finding"] != Finding.NOT_VERIFIABLE.value]
     n = len(checkable)
     if n == 0:
-        return Words("the data can check none of them", "inget av dem kan prövas mot uppgifterna", "tally")
+        return Words("the data can check none of them", "inget av dem går att pröva med bokens uppgifter", "tally")
     en, sv = [], []
-    for found, (singular, plural, swedish) in BREAKDOWN_PHRASES.items():
+    for found, (singular, plural) in BREAKDOWN_PHRASES.items():
         count = int((checkable["finding"] == found.value).sum())
         if count == 0 and found is not Finding.SUBSTANTIVE:
             continue
         words = judgements.tally(count, n)
         en.append(f"{words.en} {singular if count <= 1 else plural}")
-        sv.append(f"{words.sv} {swedish}")
+        sv.append(f"{words.sv} {found.sv_words.after_tally(count)}")
     if len(en) == 1:
         return Words(en[0], sv[0], "tally")
     return Words(", ".join(en[:-1]) + " and " + en[-1], ", ".join(sv[:-1]) + " och " + sv[-1], "tally")

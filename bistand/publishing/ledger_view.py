@@ -31,36 +31,20 @@ FINDING_ORDER = {
 }
 
 
-#: The verdicts and findings in Swedish, in the words of the Swedish ledger page (locales/sv/.../ledger.po): the
-#: Swedish edition's ClaimReview data (``reviewRating``) names them so.
-VERDICTS_SV: dict[Verdict, str] = {
-    Verdict.CONSISTENT: "stämmer",
-    Verdict.CONSISTENT_AFTER_ROUNDING: "stämmer efter avrundning",
-    Verdict.DISCREPANCY: "avvikelse",
-    Verdict.DEPENDS: "beror på vilken nivå som används",
-    Verdict.NOT_VERIFIABLE: "kan inte prövas med bokens uppgifter",
-}
-FINDINGS_SV: dict[Finding, str] = {
-    Finding.INDEPENDENT: "bekräftat av en oberoende källa",
-    Finding.OWN_FIGURES: "stämmer bara med textens egna siffror",
-    Finding.DEPENDS: "stämmer med den ena utgångsnivån men inte den andra",
-    Finding.SUBSTANTIVE: "i väsentlig strid med uppgifterna",
-    Finding.MAY_EXPLAIN: "avvikelse som kan bero på hur definitionerna tolkas",
-    Finding.DEFINITION: "skillnad i definition",
-    Finding.NOT_VERIFIABLE: "kan inte prövas med bokens uppgifter",
-    Finding.CHECK_CONSISTENT: "tabellen stämmer",
-    Finding.CHECK_DISCREPANCY: "tabellen stämmer inte",
-}
+#: The verdicts and findings in Swedish, read from :attr:`Verdict.sv` and :attr:`Finding.sv` (bistand.analysis.claims,
+#: their only home): the Swedish edition's ClaimReview data (``reviewRating``) names them so.
+VERDICTS_SV: dict[Verdict, str] = {verdict: verdict.sv for verdict in Verdict}
+FINDINGS_SV: dict[Finding, str] = {found: found.sv for found in Finding}
 
 
 def verdict_in(verdict: str, language: str | None) -> str:
     """A verdict as the edition in ``language`` names it (the English value itself for English)."""
-    return VERDICTS_SV[Verdict(verdict)] if language == "sv" else verdict
+    return Verdict(verdict).sv if language == "sv" else verdict
 
 
 def finding_in(found: str, language: str | None) -> str:
     """A finding as the edition in ``language`` names it (the English value itself for English)."""
-    return FINDINGS_SV[Finding(found)] if language == "sv" else found
+    return Finding(found).sv if language == "sv" else found
 
 
 LOCALES = {"en": formats.ENGLISH, "sv": formats.SWEDISH}
