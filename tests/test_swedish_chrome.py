@@ -187,7 +187,7 @@ def test_a_swedish_page_cites_itself_in_swedish(built_html):
     b = book()
     box = soup.select_one(".cite-this")
     text = box.get_text(" ")
-    assert "Citera kapitlet" in text and "Cite this chapter" not in text
+    assert "Hänvisa till kapitlet" in text and "Cite this chapter" not in text
     title = soup.select_one("article h1").get_text(" ", strip=True).rstrip("#").strip()
     blocks = [pre.get_text() for pre in box.select("pre")]
     assert blocks[0].strip() == apa_chapter(b, title, "chapters/costs", "sv")
@@ -296,7 +296,7 @@ def test_the_swedish_pdf_is_in_swedish(swedish_pdf):
     b = book()
     cover, contents = _text(reader.pages[0]), _text(reader.pages[1])
     assert re.sub(r"\s+", " ", b.title_sv) in cover and f"Utgåva {b.edition}" in cover
-    assert "Så citerar du boken:" in cover and "How to cite" not in cover
+    assert "Så hänvisar du till boken:" in cover and "How to cite" not in cover
     assert contents.startswith("Innehåll") and "Contents" not in contents
     words = re.findall(r"[a-zåäö]+", " ".join(_text(p) for p in reader.pages[2:]).lower())
     # Running text is Swedish: Swedish function words far outnumber English ones. Measured on 2026-12-07: 8.6 % and

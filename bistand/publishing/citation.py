@@ -49,7 +49,7 @@ PAGE_WORDS = {
         "repository_link": "the repository",
     },
     "sv": {
-        "cite": "Citera kapitlet",
+        "cite": "Hänvisa till kapitlet",
         "how": "utgåva {edition}; APA, sedan BibTeX",
         "url_unset": "Det här exemplaret av boken anger inte sin webbadress: ange den adress där du läste boken, om du "
         "läste den på nätet.",

@@ -547,20 +547,20 @@ COVER_NO_REPOSITORY = (
 
 
 COVER_SV = {
-    "no_address": "Det här exemplaret anger inte bokens webbadress. Citera den med titel, utgåva och datum enligt ovan, "
+    "no_address": "Det här exemplaret anger inte bokens webbadress. Hänvisa till den med titel, utgåva och datum enligt ovan, "
     "och lägg till adressen där du hittade den, om du läste den på nätet.",
-    "no_repository": "Koden och uppgifterna finns i bokens kodförråd; där den här PDF-filen nämner en fil "
+    "no_repository": "Koden och underlaget finns i bokens kodförråd; där den här PDF-filen nämner en fil "
     "(som data/figures_primary.csv) är det dess sökväg där.",
     "read_online": "Läs på nätet: ",
-    "repository": "Kod, uppgifter och historiken för varje ändring: ",
+    "repository": "Kod, underlag och historiken för varje ändring: ",
     "repository_path": "; där den här PDF-filen nämner en fil (som data/figures_primary.csv) är det dess sökväg där.",
     "edition": "Utgåva",
-    "cite": "Så citerar du boken:",
-    "licence": "<p><strong>Licens:</strong> texten och uppgifterna är licensierade under Creative Commons Erkännande "
+    "cite": "Så hänvisar du till boken:",
+    "licence": "<p><strong>Licens:</strong> texten och underlaget är licensierade under Creative Commons Erkännande "
     '4.0 (CC BY 4.0, <a href="https://creativecommons.org/licenses/by/4.0/deed.sv">'
     "https://creativecommons.org/licenses/by/4.0/deed.sv</a>): du får dela och bearbeta dem om du anger boken "
     "som ovan. Koden har MIT-licens.</p>"
-    "<p>Varje siffra i boken är beräknad ur uppgifterna i dess kodförråd; HTML-utgåvan har koden, uppgifterna och de "
+    "<p>Varje siffra i boken är beräknad ur underlaget i dess kodförråd; HTML-utgåvan har koden, underlaget och de "
     "interaktiva diagrammen. Det här är den svenska utgåvan; bokens titel på engelska är ",
 }
 
