@@ -55,8 +55,8 @@ COUNT_NOTES = (
 
 #: Each data file whose words a page shows, and which of its columns are messages.
 TEXT_COLUMNS: dict[str, TextColumns] = {
-    "claims.csv": TextColumns(("claim_id",), ("summary", "method", "label", "verify_with")),
-    "claim_levels.csv": TextColumns(("claim_id", "level"), ("label",)),
+    # A claim's levels (``label``, claim_levels.csv) are put into Swedish by ``ledger_view.levels_text``.
+    "claims.csv": TextColumns(("claim_id",), ("summary", "method", "verify_with")),
     "claim_readings.csv": TextColumns(("claim_id", "reading"), ("label",)),
     "measures.csv": TextColumns(("measure",), ("label", "description")),
     "studies.csv": TextColumns(("source_id",), ("design", "finding", "identifies")),
