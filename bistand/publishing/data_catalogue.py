@@ -166,6 +166,17 @@ def data_text(
     return _translations(po).get((english.strip(), context(file, row, column)), english)
 
 
+def figure_note(english: str, figure_id: str, language: str, po: Path = DATA_PO) -> str:
+    """A figure's note in ``language`` (:func:`data_text`), from whichever figures file of :data:`TEXT_COLUMNS` holds
+    the figure's row (the message's provenance names the file; the English must match too)."""
+    for file, spec in TEXT_COLUMNS.items():
+        if file.startswith("figures_") and "note" in spec.columns:
+            found = data_text(english, file, figure_id, "note", language, po)
+            if found != english:
+                return found
+    return english
+
+
 def main(argv: list[str] | None = None) -> int:
     """``make catalogues``: merge the data's messages into data.po and say how many are left."""
     catalogue = update()
