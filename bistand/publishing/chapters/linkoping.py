@@ -15,7 +15,7 @@ from bistand.data.sources import source_label
 from bistand.publishing import charts
 from bistand.publishing.data_catalogue import data_text, figure_note
 from bistand.publishing.i18n import Text, figure, pick, translate, word
-from bistand.publishing.twins import Bilingual, with_swedish_headers
+from bistand.publishing.twins import Bilingual
 
 #: How the dot chart names each source in its legend, as (English, Swedish).
 SOURCE_NAMES: dict[str, Text] = {
@@ -68,20 +68,32 @@ HEADERS_SV = {
 }
 
 
+#: The sources' roles (codes of sources.csv) in the Swedish edition's words.
+ROLES_SV = {"primary": "primär", "reference": "referens", "context": "sammanhang"}
+
+
 def sources_table(sources: pd.DataFrame) -> Bilingual:
-    """The list of sources as the chapter shows it: key, publisher, title, date as given, role (the data's own words;
-    Swedish headings in the Swedish edition)."""
-    return with_swedish_headers(_sources(sources), HEADERS_SV)
+    """The list of sources as the chapter shows it: key, publisher, title, date as given, role; in the Swedish
+    edition with Swedish headings, the dates as given from data.po and the roles in Swedish words (titles and
+    publishers are names, the same in both)."""
+
+    def make(language: str) -> pd.DataFrame:
+        table = _sources(sources, language)
+        return table if language == "en" else table.rename(columns=HEADERS_SV).rename_axis(HEADERS_SV["Key"])
+
+    return Bilingual(make)
 
 
-def _sources(sources: pd.DataFrame) -> pd.DataFrame:
+def _sources(sources: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    dates = [data_text(d, "sources.csv", s, "date_as_given", language) for s, d in sources["date_as_given"].items()]
+    roles = sources["role"] if language == "en" else sources["role"].map(ROLES_SV)
     return pd.DataFrame(
         {
             "Key": sources.index,
             "Publisher": sources["publisher"],
             "Title": sources["title"],
-            "Date, as the source gives it": sources["date_as_given"],
-            "Role": sources["role"],
+            "Date, as the source gives it": dates,
+            "Role": roles,
         }
     ).set_index("Key")
 
