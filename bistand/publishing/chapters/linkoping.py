@@ -302,7 +302,7 @@ def _monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth, language: st
 def timeline(tl: Timeline, paid: PaidInAMonth) -> Bilingual:
     """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of
     the fall had happened by 20 December 2021 (IAF not yet running) from each start level. In English with its Swedish
-    twin (the events' labels, in the tooltips and the table below, are the data's own words)."""
+    twin (the events' labels, in the tooltips and the table below, from data.po in Swedish)."""
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
 
