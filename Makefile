@@ -40,12 +40,14 @@ book: validate
 	$(BIN)/python -m bistand.publishing.editions $(EDITIONS)
 
 ## The message catalogues after an English change: extract every page's messages (_build/gettext), merge them into
-## locales/sv/LC_MESSAGES/**.po (a changed message keeps its old translation, marked fuzzy; a new one is empty), and
+## locales/sv/LC_MESSAGES/**.po (a changed message keeps its old translation, marked fuzzy; a new one is empty), merge
+## the data's shown words into locales/sv/LC_MESSAGES/data.po the same way (bistand.publishing.data_catalogue), and
 ## count translated/fuzzy/untranslated per page (bistand.publishing.catalogues: missing translations do not fail it,
 ## as they would `sphinx-intl stat`, which exits 1 then; tests/test_catalogues.py is where they fail).
 catalogues: $(STAMP)
 	$(BIN)/python -m bistand.publishing.editions gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l sv -d locales
+	$(BIN)/python -m bistand.publishing.data_catalogue
 	$(BIN)/python -m bistand.publishing.catalogues sv
 
 ## The PDF edition: print the built HTML with headless Chromium into _build/pdf/ (and link it from the HTML).

@@ -47,6 +47,7 @@ def test_every_message_is_translated_and_none_is_fuzzy():
     """Fails until the translation is done (issue 26): it names each catalogue's first unfinished messages."""
     found = catalogues("sv")
     assert "chapters/index.po" in found and "chapters/limits.po" in found
+    assert "data.po" in found  # the data's own words (bistand.publishing.data_catalogue)
     unfinished = {
         name: f"{p.fuzzy} fuzzy, {p.untranslated} untranslated, first: {p.unfinished[0][:60]!r}"
         for name, p in found.items()

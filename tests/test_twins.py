@@ -216,11 +216,18 @@ def test_linkoping_charts_have_no_english_in_swedish(figures):
 
 
 def test_every_note_of_a_count_has_swedish_words(figures):
+    """The notes the dot chart shows are messages of data.po (COUNT_NOTES), each translated: no note is English in
+    the Swedish chart."""
     from bistand.analysis.chapters import linkoping
-    from bistand.publishing.chapters.linkoping import NOTES_SV, count_points_frame
+    from bistand.publishing.chapters.linkoping import count_points_frame
+    from bistand.publishing.data_catalogue import COUNT_NOTES
 
     points = linkoping.count_points(figures)
-    assert {f for f, note in zip(points["figure_id"], points["note"], strict=True) if note} == set(NOTES_SV)
+    assert {f for f, note in zip(points["figure_id"], points["note"], strict=True) if note} == set(COUNT_NOTES)
+    notes = dict(zip(points["figure_id"], points["note"], strict=True))
+    swedish = dict(zip(points["figure_id"], count_points_frame(points, "sv")["how"], strict=True))
+    assert all(swedish[f] != notes[f] for f in COUNT_NOTES)
+    assert swedish["lkp_paid_2021_01_lkp2024pr"] == "Anges inte: nivån i januari 2024 minus den angivna förändringen."
     assert list(count_points_frame(points, "sv")["status"].unique()) != list(count_points_frame(points)["status"])
 
 

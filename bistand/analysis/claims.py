@@ -42,7 +42,7 @@ import pandas as pd
 from bistand import DATA_DIR
 from bistand.analysis.metrics import change, in_constant_prices, percent_change
 from bistand.data.claim_tables import split_ids
-from bistand.data.formats import number
+from bistand.data.formats import ENGLISH, SWEDISH, number
 from bistand.data.load import Figures, fingerprint, load_table
 from bistand.data.sources import source_when
 
@@ -255,6 +255,8 @@ class Reading:
     stated_in: str = ""
     """The id of a source that states this difference of definition, if one does (then the discrepancy is a
     difference of definition whatever its size)."""
+    number: int = 0
+    """Its number among the claim's readings (``reading`` in claim_readings.csv)."""
 
 
 @dataclass(frozen=True)
@@ -385,45 +387,65 @@ def is_substantive(claim: Claim, result: Assessment, figures: Figures) -> bool:
 # Texts computed from the data
 
 
-def format_value(value: float, unit: str, spec: str = "") -> str:
-    """A figure as running text in its measure's unit; ``spec`` ``abs`` drops the sign."""
+#: The units of running text, by language: (English, Swedish).
+UNIT_WORDS: dict[str, tuple[str, str]] = {
+    "billion": ("billion SEK", "miljarder kronor"),
+    "sek_million": ("million SEK", "miljoner kronor"),
+    "sek": ("SEK", "kronor"),
+    "percent": ("percent", "procent"),
+}
+
+
+def format_value(value: float, unit: str, spec: str = "", language: str = "en") -> str:
+    """A figure as running text in its measure's unit; ``spec`` ``abs`` drops the sign. In Swedish ("sv") the
+    number is in Swedish format (Babel's sv_SE, a true minus sign) and the unit in Swedish words ("48,3 miljoner
+    kronor", "2 087")."""
     if spec == "abs":
         value = abs(value)
     elif spec:
         raise ValueError(f"unknown format {spec!r}; use '' or 'abs'")
+    if language not in ("en", "sv"):
+        raise ValueError(f"unknown language {language!r}; use 'en' or 'sv'")
+    sv = language == "sv"
 
     def trimmed(v: float, places: int) -> str:
-        return number(v, places, trim=True)
+        text = number(v, places, SWEDISH if sv else ENGLISH, trim=True)
+        return text.replace("-", "\u2212") if sv else text
+
+    def words(name: str) -> str:
+        return UNIT_WORDS[name][sv]
 
     if unit == "sek_million":
         if abs(value) >= 1000:
-            return f"{trimmed(value / 1000, 3)} billion SEK"
-        return f"{trimmed(value, 3)} million SEK"
+            return f"{trimmed(value / 1000, 3)} {words('billion')}"
+        return f"{trimmed(value, 3)} {words('sek_million')}"
     if unit == "sek":
-        return f"{trimmed(value, 2)} SEK"
+        return f"{trimmed(value, 2)} {words('sek')}"
     if unit == "percent":
-        return f"{trimmed(value, 2)} percent"
+        return f"{trimmed(value, 2)} {words('percent')}"
     if unit == "year":
         return f"{value:.0f}"  # a calendar year, never grouped ("2014", not "2,014")
     return trimmed(value, 3)
 
 
 class _FigureText:
-    def __init__(self, figures: Figures, figure_id: str):
+    def __init__(self, figures: Figures, figure_id: str, language: str = "en"):
         self.value = figures.value(figure_id)
         self.unit = str(figures.row(figure_id)["measure_unit"])
+        self.language = language
 
     def __format__(self, spec: str) -> str:
-        return format_value(self.value, self.unit, spec)
+        return format_value(self.value, self.unit, spec, self.language)
 
 
 class _Values(dict):
-    def __init__(self, figures: Figures):
+    def __init__(self, figures: Figures, language: str = "en"):
         super().__init__()
         self.figures = figures
+        self.language = language
 
     def __missing__(self, figure_id: str) -> _FigureText:
-        return _FigureText(self.figures, figure_id)
+        return _FigureText(self.figures, figure_id, self.language)
 
 
 def template_figures(template: str) -> list[str]:
@@ -432,9 +454,10 @@ def template_figures(template: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def render(template: str, figures: Figures) -> str:
-    """A template with each ``{figure_id}`` replaced by that figure's value (see ``format_value``)."""
-    return template.format_map(_Values(figures))
+def render(template: str, figures: Figures, language: str = "en") -> str:
+    """A template with each ``{figure_id}`` replaced by that figure's value (see ``format_value``), in ``language``'s
+    number format and unit words (a Swedish template, from data.po, is rendered with "sv")."""
+    return template.format_map(_Values(figures, language))
 
 
 def claim_inputs(claim: Claim) -> list[str]:
@@ -609,6 +632,7 @@ def _claims(data_dir: Path, fingerprint: tuple) -> tuple[Claim, ...]:
                     reading["label"],
                     _recompute(reading["recompute"], reading["recompute_from"]),
                     stated_in=reading["stated_in"],
+                    number=int(reading["reading"]),
                 )
                 for reading in readings.get(row["claim_id"], [])
             ),

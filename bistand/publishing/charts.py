@@ -809,7 +809,7 @@ def timeline_chart(
     (``above`` or ``below``: where the value's label goes). The counts are points, never joined:
     they come from different texts and are not a series. Dates are drawn in UTC, so the output does
     not depend on the machine's time zone. ``language`` "sv" draws the chart's own words in Swedish
-    (:data:`TIMELINE_WORDS`, :data:`TIMELINE_LANES_SV`); the events' labels are the data's own words.
+    (:data:`TIMELINE_WORDS`, :data:`TIMELINE_LANES_SV`); the events' labels are as the caller gives them.
     """
     said = {key: pick(text, language) for key, text in TIMELINE_WORDS.items()}
     statuses = {key: pick(text, language) for key, text in STATUS_TEXTS.items()}

@@ -136,6 +136,27 @@ def how_text(row: pd.Series) -> str:
     return f"{row['how']}. Other readings: {readings}" if isinstance(readings, str) and readings else row["how"]
 
 
+def claim_text_sv(row: pd.Series) -> str:
+    """The claim in Swedish (``claim_sv``, see :func:`bistand.publishing.chapters.ledger.with_swedish_texts`), with
+    the source's own words verbatim in Swedish quotation marks ("…" -> ”…”)."""
+    return f"{row['claim_sv']} (”{row['all_words']}”)" if row["all_words"] else row["claim_sv"]
+
+
+def how_text_sv(row: pd.Series) -> str:
+    """:func:`how_text` in Swedish (``how_sv``, ``readings_sv``, ``would_verify_sv``)."""
+    if row["verdict"] == Verdict.NOT_VERIFIABLE.value:
+        return row["would_verify_sv"]
+    readings = row.get("readings_sv", "")
+    return f"{row['how_sv']}. Andra tolkningar: {readings}" if isinstance(readings, str) and readings else row["how_sv"]
+
+
+def sources_text_sv(row: pd.Series) -> str:
+    """Who said it and when, with the words the book adds to a publisher's name and "n.d." in Swedish."""
+    from bistand.publishing.bibliography import NO_DATE, publisher_in
+
+    return publisher_in(row["sources"], "sv").replace(NO_DATE["en"], NO_DATE["sv"])
+
+
 #: The ledger's columns: heading → the text of a row's cell.
 COLUMNS: dict[str, Callable[[pd.Series], str]] = {
     "Claim (the source's words)": claim_text,
@@ -145,15 +166,16 @@ COLUMNS: dict[str, Callable[[pd.Series], str]] = {
     "Counts as": lambda row: row["finding"],
     "How, or what would verify it": how_text,
 }
-#: The same columns in the Swedish edition (heading → cell). The claims and how the book checked them are the
-#: data's own words, in English (data/claims.csv); headings, values, verdicts and findings are Swedish.
+#: The same columns in the Swedish edition (heading → cell), for rows with the Swedish texts beside the English ones
+#: (:func:`bistand.publishing.chapters.ledger.with_swedish_texts`: the data's words from data.po, numbers in Swedish
+#: format).
 COLUMNS_SV: dict[str, Callable[[pd.Series], str]] = {
-    "Påstående (källans ord)": claim_text,
-    "Vem, när": lambda row: row["sources"],
+    "Påstående (källans ord)": claim_text_sv,
+    "Vem, när": sources_text_sv,
     "Angivet → omräknat": lambda row: values_text(row, "sv"),
     "Bedömning": lambda row: verdict_text(row, "sv"),
     "Räknas som": lambda row: Finding(row["finding"]).sv,
-    "Hur, eller vad som skulle pröva det": how_text,
+    "Hur, eller vad som skulle pröva det": how_text_sv,
 }
 #: Each English heading's Swedish twin (for a table that leaves a column out).
 HEADINGS_SV = dict(zip(COLUMNS, COLUMNS_SV, strict=True))

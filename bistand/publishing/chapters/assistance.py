@@ -10,6 +10,7 @@ from bistand.analysis.chapters.assistance import TwoAmounts, two_amounts_frame
 from bistand.data.sources import source_label
 from bistand.data.units import UNIT_LABELS
 from bistand.publishing import charts
+from bistand.publishing.data_catalogue import data_text
 from bistand.publishing.i18n import Text, figure, translate
 from bistand.publishing.twins import Bilingual
 
@@ -61,28 +62,57 @@ def two_amounts_chart(amounts: TwoAmounts) -> Bilingual:
     return Bilingual(chart)
 
 
-def measures_table(measures: pd.DataFrame) -> pd.DataFrame:
-    """The measures as the chapter shows them: label, unit in words (``UNIT_LABELS``), description, figures."""
+#: Each unit of measures.csv in the Swedish edition's words (the English are ``UNIT_LABELS``).
+UNIT_LABELS_SV: dict[str, str] = {
+    "households": "hushåll",
+    "persons": "personer",
+    "places": "platser",
+    "seats": "mandat",
+    "percent": "%",
+    "years": "år",
+    "year": "kalenderår",
+    "index_1980_100": "index, 1980 = 100",
+    "sek": "kronor",
+    "sek_thousand": "tusental kronor",
+    "sek_million": "miljoner kronor",
+    "sek_billion": "miljarder kronor",
+}
+
+
+def measures_table(measures: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    """The measures as the chapter shows them: label, unit in words (``UNIT_LABELS``), description, figures; in
+    Swedish, each label and description from data.po (:func:`data_text`) and the unit in Swedish words."""
+    if language == "en":
+        labels, descriptions, units = measures["label"], measures["description"], UNIT_LABELS
+    else:
+
+        def sv(column: str) -> list[str]:
+            return [
+                data_text(text, "measures.csv", measure, column, language)
+                for text, measure in zip(measures[column], measures["measure"], strict=True)
+            ]
+
+        labels, descriptions, units = sv("label"), sv("description"), UNIT_LABELS_SV
     return pd.DataFrame(
         {
-            "Measure": measures["label"],
-            "Unit": [UNIT_LABELS[unit] for unit in measures["unit"]],
-            "What it counts": measures["description"],
+            "Measure": labels,
+            "Unit": [units[unit] for unit in measures["unit"]],
+            "What it counts": descriptions,
             "Figures": measures["figures"],
         }
     )
 
 
-#: The measures table's headings in the Swedish edition (its cells are the data's own words).
+#: The measures table's headings in the Swedish edition.
 MEASURES_HEADERS_SV = {"Measure": "Mått", "Unit": "Enhet", "What it counts": "Vad det räknar", "Figures": "Siffror"}
 
 
 def measures_table_html(measures: pd.DataFrame) -> Bilingual:
     """:func:`measures_table` as HTML, without the index, left-aligned headers; in English with its Swedish twin
     (Swedish headings)."""
-    table = measures_table(measures)
 
     def html(language: str) -> HTML:
+        table = measures_table(measures, language)
         shown = table if language == "en" else table.rename(columns=MEASURES_HEADERS_SV)
         return HTML(shown.to_html(index=False, border=0, classes="dataframe", justify="left"))
 

@@ -9,6 +9,7 @@ from bistand.analysis.chapters.context import ADULTS_YEAR, LONGTERM_YEAR, SODERM
 from bistand.analysis.context import KOLADA_GROUPS, KOLADA_KPIS, load_studies
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.data_catalogue import data_text
 from bistand.publishing.i18n import figure, pick, translate
 from bistand.publishing.twins import Bilingual, with_swedish_headers
 
@@ -31,19 +32,30 @@ KOLADA_HEADERS_SV = {
 
 
 def studies_table() -> Bilingual:
-    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source (the
-    studies' own words; Swedish headings in the Swedish edition)."""
-    return with_swedish_headers(_studies(), STUDIES_HEADERS_SV)
+    """The studies of mandatory activation, one row per study: design, finding, what it can identify, source; in
+    the Swedish edition with Swedish headings and the studies' words from data.po."""
+
+    def make(language: str) -> pd.DataFrame:
+        table = _studies(language)
+        if language == "en":
+            return table
+        return table.rename(columns=STUDIES_HEADERS_SV).rename_axis(STUDIES_HEADERS_SV["Study"])
+
+    return Bilingual(make)
 
 
-def _studies() -> pd.DataFrame:
+def _studies(language: str = "en") -> pd.DataFrame:
     studies = load_studies()
+
+    def words(column: str) -> list[str]:
+        return [data_text(getattr(s, column), "studies.csv", s.source_id, column, language) for s in studies]
+
     return pd.DataFrame(
         {
             "Study": [s.authors for s in studies],
-            "Design": [s.design for s in studies],
-            "Finding": [s.finding for s in studies],
-            "What the design can identify": [s.identifies for s in studies],
+            "Design": words("design"),
+            "Finding": words("finding"),
+            "What the design can identify": words("identifies"),
             "Source (key)": [s.source_id for s in studies],
         }
     ).set_index("Study")
@@ -170,10 +182,39 @@ def sodermanland_chart(sodermanland: Sodermanland) -> Bilingual:
     return Bilingual(chart)
 
 
-def kolada_kpis_table() -> Bilingual:
-    """Kolada's key figures that would settle the question, by id (Swedish headings in the Swedish edition)."""
+#: What each of Kolada's key figures counts, in the Swedish edition (Kolada's own words in brackets stay verbatim).
+KOLADA_KPIS_SV: dict[str, str] = {
+    "N31910": "Hushåll med ekonomiskt bistånd under året (Biståndshushåll, ekonomiskt bistånd, antal)",
+    "N31857": "Utbetalt ekonomiskt bistånd totalt, tusental kronor (utom introduktionsersättning)",
+    "N31849": "Utbetalt ekonomiskt bistånd per hushåll, kronor",
+    "N31807": "Andel invånare med ekonomiskt bistånd under året",
+    "N31814": "Vuxna med långvarigt ekonomiskt bistånd, andel av de vuxna biståndsmottagarna (10–12 månader under året)",
+    "N31816": "Vuxna med långvarigt ekonomiskt bistånd, andel av den vuxna befolkningen (10–12 månader under året)",
+    "N01710": "Mottagare av ekonomiskt bistånd omräknat till helårsekvivalenter",
+    "N31001": "Kostnad för ekonomiskt bistånd per invånare",
+}
+
+
+def kolada_kpis_frame(language: str = "en") -> pd.DataFrame:
+    """Kolada's key figures by id: what each counts (in ``language``; a key figure without Swedish words is a
+    KeyError) and whose statistics they are."""
     frame = pd.DataFrame(KOLADA_KPIS, columns=["Kolada id", "What it counts", "Statistics from"])
-    return with_swedish_headers(frame.set_index("Kolada id"), KOLADA_HEADERS_SV)
+    if language == "sv":
+        frame["What it counts"] = [KOLADA_KPIS_SV[kpi] for kpi in frame["Kolada id"]]
+    return frame.set_index("Kolada id")
+
+
+def kolada_kpis_table() -> Bilingual:
+    """Kolada's key figures that would settle the question, by id; in the Swedish edition with Swedish headings and
+    Swedish words for what each counts."""
+
+    def make(language: str) -> pd.DataFrame:
+        frame = kolada_kpis_frame(language)
+        if language == "en":
+            return frame
+        return frame.rename(columns=KOLADA_HEADERS_SV).rename_axis(KOLADA_HEADERS_SV["Kolada id"])
+
+    return Bilingual(make)
 
 
 def kolada_groups_table() -> Bilingual:

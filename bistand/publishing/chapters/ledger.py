@@ -19,7 +19,9 @@ from IPython.display import HTML
 from bistand import ROOT
 from bistand.analysis import judgements
 from bistand.analysis.chapters.ledger import ClaimsLedger
-from bistand.analysis.claims import FINDING_RULES, FINDING_RULES_SV
+from bistand.analysis.claims import FINDING_RULES, FINDING_RULES_SV, Claim, load_claims, render
+from bistand.data.load import Figures
+from bistand.publishing.data_catalogue import data_text
 from bistand.publishing.html_tables import data_table_html
 from bistand.publishing.i18n import SWEDISH_HTML
 from bistand.publishing.ledger_view import COLUMNS, COLUMNS_SV, HEADINGS_SV, in_ledger_order, ledger_html
@@ -32,6 +34,33 @@ CHECK_COLUMNS_SV = {name: cell for name, cell in COLUMNS_SV.items() if name != H
 CLAIMS_MIME = "application/vnd.bistand.claims-ledger+json"
 #: The ledger chapter, whose stored output holds the claims table.
 LEDGER_NOTEBOOK = ROOT / "chapters" / "ledger.ipynb"
+
+
+def swedish_claim_texts(claim: Claim, figures: Figures) -> dict[str, str]:
+    """A claim's texts in Swedish: each template's Swedish from data.po (:func:`data_text`, by its provenance),
+    rendered with the figures in Swedish format ("2 087", "48,3 miljoner kronor", "−8 procent")."""
+
+    def sv(english: str, file: str, row: str | tuple[object, ...], column: str) -> str:
+        return render(data_text(english, file, row, column, "sv"), figures, "sv")
+
+    return {
+        "claim_sv": sv(claim.summary, "claims.csv", claim.claim_id, "summary"),
+        "how_sv": sv(claim.method, "claims.csv", claim.claim_id, "method"),
+        "would_verify_sv": sv(claim.verify_with, "claims.csv", claim.claim_id, "verify_with"),
+        "readings_sv": "; ".join(
+            sv(reading.label, "claim_readings.csv", (claim.claim_id, reading.number), "label")
+            for reading in claim.readings
+        ),
+    }
+
+
+def with_swedish_texts(rows: pd.DataFrame, figures: Figures | None = None) -> pd.DataFrame:
+    """Ledger rows with their Swedish texts beside the English (``claim_sv``, ``how_sv``, ``would_verify_sv``,
+    ``readings_sv``), the columns :data:`~bistand.publishing.ledger_view.COLUMNS_SV` shows."""
+    figures = figures or Figures()
+    claims = {claim.claim_id: claim for claim in load_claims()}
+    texts = pd.DataFrame([swedish_claim_texts(claims[c], figures) for c in rows["claim_id"]], index=rows.index)
+    return pd.concat([rows, texts], axis=1)
 
 
 class ClaimsTable(HTML):
@@ -52,7 +81,8 @@ class ClaimsTable(HTML):
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, object]:
         # IPython adds text/html (``_repr_html_``) and text/plain to this bundle; the Swedish twin of the table
         # (:data:`~bistand.publishing.i18n.SWEDISH_HTML`) is the same rows with Swedish headings and labels.
-        return {CLAIMS_MIME: self.records(), SWEDISH_HTML: ledger_html(in_ledger_order(self.claims), COLUMNS_SV)}
+        swedish = with_swedish_texts(in_ledger_order(self.claims))
+        return {CLAIMS_MIME: self.records(), SWEDISH_HTML: ledger_html(swedish, COLUMNS_SV)}
 
 
 class ClaimsRecords:
@@ -94,7 +124,8 @@ def stored_claims(notebook: Path = LEDGER_NOTEBOOK) -> pd.DataFrame:
 def checks_table_html(book_ledger: ClaimsLedger) -> Bilingual:
     """The internal checks of statistical tables, in the ledger's order; in English with its Swedish twin."""
     columns = {"en": CHECK_COLUMNS, "sv": CHECK_COLUMNS_SV}
-    return Bilingual(lambda language: HTML(ledger_html(book_ledger.checks, columns[language])))
+    rows = {"en": book_ledger.checks, "sv": with_swedish_texts(book_ledger.checks)}
+    return Bilingual(lambda language: HTML(ledger_html(rows[language], columns[language])))
 
 
 def finding_rules_frame(language: str = "en") -> pd.DataFrame:

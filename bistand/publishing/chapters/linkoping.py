@@ -13,8 +13,9 @@ from bistand.analysis.tables import NOT_IN_DATA
 from bistand.data.formats import spelled_month
 from bistand.data.sources import source_label
 from bistand.publishing import charts
+from bistand.publishing.data_catalogue import data_text, figure_note
 from bistand.publishing.i18n import Text, figure, pick, translate, word
-from bistand.publishing.twins import Bilingual, with_swedish_headers
+from bistand.publishing.twins import Bilingual
 
 #: How the dot chart names each source in its legend, as (English, Swedish).
 SOURCE_NAMES: dict[str, Text] = {
@@ -32,15 +33,6 @@ POINT_STYLES: dict[str, tuple[Text, str, int]] = {
     "lkp_paid_2021_12_20_corren2021": (("20 Dec 2021", "20 dec 2021"), "below", 0),
     "lkp_paid_2024_01_lkp2024pr": (("Jan 2024", "jan 2024"), "above", 0),
 }
-#: The Swedish edition's words for the notes the data gives a count (the English notes are the data's own).
-NOTES_SV = {
-    "lkp_paid_2021_lkp2021pr": "Hushåll med utbetalning i början av 2021 (”i början på året”; månaden anges inte): "
-    "septembers nivå plus den angivna minskningen.",
-    "lkp_paid_2021_01_lkp2024pr": "Anges inte: nivån i januari 2024 minus den angivna förändringen.",
-    "lkp_paid_2021_12_20_corren2021": "”i dag” i en artikel den 20 december 2021; vilken månads antal det är säger "
-    "artikeln inte.",
-}
-
 #: Text placement for each label position of the dot chart.
 PLACES = {
     "above": dict(dy=-12, baseline="bottom"),
@@ -76,20 +68,32 @@ HEADERS_SV = {
 }
 
 
+#: The sources' roles (codes of sources.csv) in the Swedish edition's words.
+ROLES_SV = {"primary": "primär", "reference": "referens", "context": "sammanhang"}
+
+
 def sources_table(sources: pd.DataFrame) -> Bilingual:
-    """The list of sources as the chapter shows it: key, publisher, title, date as given, role (the data's own words;
-    Swedish headings in the Swedish edition)."""
-    return with_swedish_headers(_sources(sources), HEADERS_SV)
+    """The list of sources as the chapter shows it: key, publisher, title, date as given, role; in the Swedish
+    edition with Swedish headings, the dates as given from data.po and the roles in Swedish words (titles and
+    publishers are names, the same in both)."""
+
+    def make(language: str) -> pd.DataFrame:
+        table = _sources(sources, language)
+        return table if language == "en" else table.rename(columns=HEADERS_SV).rename_axis(HEADERS_SV["Key"])
+
+    return Bilingual(make)
 
 
-def _sources(sources: pd.DataFrame) -> pd.DataFrame:
+def _sources(sources: pd.DataFrame, language: str = "en") -> pd.DataFrame:
+    dates = [data_text(d, "sources.csv", s, "date_as_given", language) for s, d in sources["date_as_given"].items()]
+    roles = sources["role"] if language == "en" else sources["role"].map(ROLES_SV)
     return pd.DataFrame(
         {
             "Key": sources.index,
             "Publisher": sources["publisher"],
             "Title": sources["title"],
-            "Date, as the source gives it": sources["date_as_given"],
-            "Role": sources["role"],
+            "Date, as the source gives it": dates,
+            "Role": roles,
         }
     ).set_index("Key")
 
@@ -148,7 +152,7 @@ def count_points_frame(points: pd.DataFrame, language: str = "en") -> pd.DataFra
         how = [note or "As published" for note in points["note"]]
     else:
         how = [
-            NOTES_SV[f] if note else "Som publicerat"
+            figure_note(note, f, language) if note else "Som publicerat"
             for f, note in zip(points["figure_id"], points["note"], strict=False)
         ]
     frame = pd.DataFrame(
@@ -298,7 +302,7 @@ def _monthly_counts_chart(points: pd.DataFrame, paid: PaidInAMonth, language: st
 def timeline(tl: Timeline, paid: PaidInAMonth) -> Bilingual:
     """The timeline (``charts.timeline_chart``) with its finding: the governing coalitions of 2016–2024, and how much of
     the fall had happened by 20 December 2021 (IAF not yet running) from each start level. In English with its Swedish
-    twin (the events' labels, in the tooltips and the table below, are the data's own words)."""
+    twin (the events' labels, in the tooltips and the table below, from data.po in Swedish)."""
     _, share_feb = paid.reached_by_dec_2021(paid.jan_2021_feb_release)
     _, share_oct = paid.reached_by_dec_2021(paid.start_2021_oct_release)
 
@@ -314,6 +318,7 @@ def _timeline(tl: Timeline, share_feb: float, share_oct: float, language: str) -
         tl.bands if language == "en" else tl.bands.assign(majority=tl.bands["majority"].str.replace(" and ", " och "))
     )
     counts = tl.counts
+    events = events_in(tl.events, language)
     low, high = figure(share_feb, ".0f", language), figure(share_oct, ".0f", language)
 
     def period(b) -> str:
@@ -357,7 +362,7 @@ def _timeline(tl: Timeline, share_feb: float, share_oct: float, language: str) -
     }
     words = translate(texts, language)
     return charts.timeline_chart(
-        tl.events,
+        events,
         bands,
         counts,
         domain=("2016-01-01", "2024-12-31"),
@@ -374,14 +379,54 @@ def _timeline(tl: Timeline, share_feb: float, share_oct: float, language: str) -
     )
 
 
+#: The events' kinds and date precisions (codes of events.csv) in the Swedish edition's words.
+EVENT_WORDS_SV: dict[str, dict[str, str]] = {
+    "kind": {
+        "consultation": "remissvar",
+        "decision": "beslut",
+        "law": "lag",
+        "majority": "majoritet",
+        "programme": "program",
+        "progress": "lägesrapport",
+        "proposal": "förslag",
+        "report": "rapport",
+        "start": "start",
+        "study": "studie",
+    },
+    "date_precision": {"day": "dag", "month": "månad", "year": "år", "range": "period"},
+}
+
+
+def events_in(events: pd.DataFrame, language: str) -> pd.DataFrame:
+    """The events with their labels in ``language`` (Swedish from data.po, :func:`data_text`, by event id)."""
+    if language == "en":
+        return events
+    labels = [
+        data_text(t, "events.csv", e, "label", language)
+        for t, e in zip(events["label"], events["event_id"], strict=True)
+    ]
+    return events.assign(label=labels)
+
+
 def events_table(events: pd.DataFrame) -> Bilingual:
-    """The key to the timeline: one row per numbered event, indexed by the number the chart draws for it.
+    """The key to the timeline: one row per numbered event, indexed by the number the chart draws for it; in the
+    Swedish edition with Swedish headings, the labels from data.po and the kinds and precisions in Swedish words
+    (:data:`EVENT_WORDS_SV`; a code without Swedish words is a KeyError).
 
     ``events`` is the frame the chart is drawn from (``timeline.numbered_events``); each row keeps its own
     number, so row n of the table is the event the chart labels n.
     """
-    table = events.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
-    return with_swedish_headers(table, HEADERS_SV)
+
+    def make(language: str) -> pd.DataFrame:
+        shown = events_in(events, language)
+        if language == "sv":
+            shown = shown.assign(**{c: [EVENT_WORDS_SV[c][v] for v in shown[c]] for c in EVENT_WORDS_SV})
+        table = shown.set_index("number")[list(EVENT_COLUMNS)].rename(columns=EVENT_COLUMNS).rename_axis("No.")
+        if language == "en":
+            return table
+        return table.rename(columns=HEADERS_SV).rename_axis(HEADERS_SV["No."])
+
+    return Bilingual(make)
 
 
 #: The annual overview's headings in the Swedish edition.
