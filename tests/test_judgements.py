@@ -23,13 +23,13 @@ from bistand.analysis import judgements as j
         (0.29, "about a third", "ungefär en tredjedel"),
         (0.3438, "about a third", "ungefär en tredjedel"),  # 220 / 640: the fall to December 2021
         (0.3999, "about a third", "ungefär en tredjedel"),
-        (0.40, "less than half", "knappt hälften"),
-        (0.4499, "less than half", "knappt hälften"),
+        (0.40, "less than half", "mindre än hälften"),
+        (0.4499, "less than half", "mindre än hälften"),
         (0.45, "about half", "ungefär hälften"),
         (0.5499, "about half", "ungefär hälften"),
-        (0.55, "more than half", "drygt hälften"),
-        (0.5556, "more than half", "drygt hälften"),  # 5 of 9 yearly steps
-        (0.6199, "more than half", "drygt hälften"),
+        (0.55, "more than half", "mer än hälften"),
+        (0.5556, "more than half", "mer än hälften"),  # 5 of 9 yearly steps
+        (0.6199, "more than half", "mer än hälften"),
         (0.62, "about two thirds", "ungefär två tredjedelar"),
         (0.7099, "about two thirds", "ungefär två tredjedelar"),
         (0.71, "about three quarters", "ungefär tre fjärdedelar"),
@@ -58,7 +58,7 @@ def test_shares_measured_two_ways():
     both = j.shares(0.344, 0.41)
     assert (both.en, both.sv) == (
         "between about a third and less than half",
-        "mellan ungefär en tredjedel och knappt hälften",
+        "mellan ungefär en tredjedel och mindre än hälften",
     )
 
 

@@ -288,18 +288,18 @@ def test_the_ledger_labels_in_swedish(figures):
         "Påstående (källans ord)",
         "Vem, när",
         "Angivet → omräknat",
-        "Bedömning",
+        "Utlåtande",
         "Räknas som",
         "Hur, eller vad som skulle pröva det",
     ]
-    assert "stämmer efter avrundning mot 2\u00a0727 (pressmeddelandet oktober 2021)" in swedish
+    assert "stämmer efter avrundning mot 2\u00a0727 (pressmeddelandet från oktober 2021)" in swedish
     assert "väsentlig strid med uppgifterna" in swedish and "substantive conflict" not in swedish
     checks = checks_table_html(book_ledger)._repr_mimebundle_()[SWEDISH_HTML]
     assert "Räknas som" not in checks and "tabellen stämmer" not in checks and "stämmer efter avrundning" in checks
     for frame in (finding_rules_frame("sv"), judgement_rules_frame("sv")):
         assert english_in_table(frame) == []
     assert levels_text("-8.07 against 2,727 (October 2021 release)", "sv") == (
-        f"{MINUS}8,07 mot 2{NBSP}727 (pressmeddelandet oktober 2021)"
+        f"{MINUS}8,07 mot 2{NBSP}727 (pressmeddelandet från oktober 2021)"
     )
     with pytest.raises(ValueError, match="no Swedish words for the level"):
         levels_text("consistent against the mean", "sv")

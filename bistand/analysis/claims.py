@@ -215,9 +215,9 @@ FINDING_RULES_SV: dict[Finding, str] = {
     Finding.OWN_FIGURES: "som för en oberoende bekräftelse, men minst en siffra det räknas om från kommer från en text "
     "som gör påståendet, eller från den text vars siffra påståendet återger.",
     Finding.DEFINITION: "en avvikelse (en skillnad större än avrundningen) där en källa anger att de två siffrorna "
-    "räknar olika saker.",
-    Finding.MAY_EXPLAIN: "en avvikelse där en tolkning av definitionerna som boken kan räkna fram för påståendet inom "
-    "avrundningen, eller där boken nämner en tolkning som den inte kan räkna fram och skillnaden är högst "
+    "mäter olika saker.",
+    Finding.MAY_EXPLAIN: "en avvikelse där en tolkning av definitionerna som boken kan räkna fram gör att påståendet "
+    "hamnar inom avrundningen, eller där boken nämner en tolkning som den inte kan räkna fram och skillnaden är högst "
     f"{100 * UNSIZED_READING_LIMIT:.0f} procent av det angivna värdet.",
     Finding.SUBSTANTIVE: "varje annan avvikelse: en skillnad större än avrundningen som varken en angiven skillnad i "
     "definition eller en tolkning som boken kan räkna fram förklarar, och större än "

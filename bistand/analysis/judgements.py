@@ -50,9 +50,9 @@ SHARE_BANDS: tuple[tuple[float, str, str], ...] = (
     (0.0, "a small part", "en liten del"),
     (0.20, "about a quarter", "ungefär en fjärdedel"),
     (0.29, "about a third", "ungefär en tredjedel"),
-    (0.40, "less than half", "knappt hälften"),
+    (0.40, "less than half", "mindre än hälften"),
     (0.45, "about half", "ungefär hälften"),
-    (0.55, "more than half", "drygt hälften"),
+    (0.55, "more than half", "mer än hälften"),
     (0.62, "about two thirds", "ungefär två tredjedelar"),
     (0.71, "about three quarters", "ungefär tre fjärdedelar"),
     (0.80, "most", "större delen"),
@@ -403,7 +403,7 @@ def rules() -> pd.DataFrame:
                 "'More' or 'less' follows the sign of a change, 'above' or 'below' the sign of a difference from a "
                 "reference; a part larger than the whole it is set against is 'more than the whole of' it.",
                 "”Mer” eller ”mindre” följer tecknet på en förändring, ”över” eller ”under” tecknet på en skillnad mot ett "
-                "riktvärde; en del som är större än den helhet den ställs mot är ”mer än hela”.",
+                "jämförelsevärde; en del som är större än den helhet den ställs mot är ”mer än hela”.",
             ),
             (
                 "compare_falls",
@@ -451,8 +451,8 @@ def rules() -> pd.DataFrame:
                 "read by position from an unlabelled list or comes from a newspaper. The chapters that show the "
                 "arithmetic give one decimal, so that each step can be followed.",
                 f"I sammanfattningarna visas procentuella förändringar som ställs bredvid varandra med lika många "
-                f"decimaler, högst {MAX_DECIMALS}, och ingen finare än avrundningen av underlagen medger; hela procent när "
-                "ett underlag är avläst utifrån sin placering i en lista utan rubriker eller kommer från en tidning. De "
+                f"decimaler, högst {MAX_DECIMALS}, och ingen finare än avrundningen av indata medger; hela procent när "
+                "en siffra är avläst efter plats i en lista utan årtal eller kommer från en tidning. De "
                 "kapitel som visar uträkningarna anger en decimal, så att varje steg kan följas.",
             ),
         ],

@@ -18,10 +18,12 @@ import os
 import sys
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 
 from pybtex.database import Entry, Person
 
 from bistand import DATA_DIR, ROOT
+from bistand.data.formats import spelled_day
 from bistand.publishing.bibliography import MONTH_MACROS, bibtex
 
 CFF_PATH = ROOT / "CITATION.cff"
@@ -77,9 +79,11 @@ def footer_html(b: Book, data_as_of: str, language: str | None = None) -> str:
         if b.repository
         else ""
     )
+    # the Swedish edition writes its dates out ("15 december 2025"), as its pages do
+    shown_date = spelled_day(date.fromisoformat(data_as_of), "sv") if language == "sv" else data_as_of
     return (
         "<p>"
-        + words["footer"].format(authors=b.authors, year=b.year, edition=b.edition, data_date=data_as_of, cc=cc)
+        + words["footer"].format(authors=b.authors, year=b.year, edition=b.edition, data_date=shown_date, cc=cc)
         + repository
         + "</p>"
     )

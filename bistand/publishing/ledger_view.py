@@ -96,7 +96,7 @@ def levels_text(text: str, language: str) -> str:
         head = match["head"]
         head = Verdict(head).sv if head in {v.value for v in Verdict} else _swedish_digits(head)
         month = months[datetime.strptime(match["month"], "%B").month]
-        parts.append(f"{head} mot {_swedish_digits(match['level'])} (pressmeddelandet {month} {match['year']})")
+        parts.append(f"{head} mot {_swedish_digits(match['level'])} (pressmeddelandet från {month} {match['year']})")
     return "; ".join(parts)
 
 
@@ -173,7 +173,7 @@ COLUMNS_SV: dict[str, Callable[[pd.Series], str]] = {
     "Påstående (källans ord)": claim_text_sv,
     "Vem, när": sources_text_sv,
     "Angivet → omräknat": lambda row: values_text(row, "sv"),
-    "Bedömning": lambda row: verdict_text(row, "sv"),
+    "Utlåtande": lambda row: verdict_text(row, "sv"),
     "Räknas som": lambda row: Finding(row["finding"]).sv,
     "Hur, eller vad som skulle pröva det": how_text_sv,
 }

@@ -102,7 +102,7 @@ def pdf_note(
                 f'href="{href}">PDF-utgåva {edition}</a> ({_size_words(size, language)}{english}).</p>'
             )
         return (
-            f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skrivits ut från '
+            f'<p class="pdf-edition pdf-missing">PDF-utgåvan {edition} av de här sidorna har inte skapats från '
             "den här versionen: kör <code>make pdf</code> (som <code>make test</code> kör) för att göra den.</p>"
         )
     if linked:

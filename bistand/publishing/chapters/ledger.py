@@ -133,7 +133,7 @@ def finding_rules_frame(language: str = "en") -> pd.DataFrame:
     ``language``."""
     if language == "sv":
         return pd.DataFrame(
-            {"Utfall": [f.sv for f in FINDING_RULES], "Regel": [FINDING_RULES_SV[f] for f in FINDING_RULES]}
+            {"Bedömning": [f.sv for f in FINDING_RULES], "Regel": [FINDING_RULES_SV[f] for f in FINDING_RULES]}
         )
     return pd.DataFrame({"Finding": [f.value for f in FINDING_RULES], "Rule": list(FINDING_RULES.values())})
 
@@ -145,7 +145,7 @@ RULE_NAMES_SV = {
     "compare_falls": "jämförda minskningar",
     "timing": "tidpunkt",
     "record": "rekord",
-    "tally": "antal av",
+    "tally": "sammanräkning",
     "seats": "mandat",
     "precision": "precision",
 }
