@@ -335,7 +335,8 @@ def _register_pybtex_plugins() -> None:
 # bistand.publishing.bibliography.label_years gives), as in the text's author–year citations, in author,
 # year, title order. references.bib keeps plain numeric years, so any other style reads it too. The Swedish
 # edition's style (``authoryear_sv``, set by ``_footer`` when the language is sv) prints the same entries with the
-# Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)".
+# Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)",
+# and each entry's note from data/sources.csv in the Swedish of its catalogue, locales/sv/LC_MESSAGES/bibliography.po.
 BIBLIOGRAPHY_STYLES = {"en": "authoryear", "sv": "authoryear_sv"}
 
 
@@ -347,15 +348,21 @@ def _register_bibliography_style() -> None:
     from pybtex.style.labels import BaseLabelStyle
 
     from bistand.publishing.bibliography import (
+        field_in,
         kind_in,
         label_year_in,
         label_years,
+        latex,
         note_in,
+        protect_proper_nouns,
         publisher_in,
         read_sources,
+        translations,
     )
 
     years = label_years(read_sources())
+    sources = {source["source_id"]: source for source in read_sources()}
+    notes_sv = translations("sv")  # titles' and notes' Swedish, locales/sv/LC_MESSAGES/bibliography.po
 
     def labels_in(language: str):
         class AuthorYearLabels(BaseLabelStyle):
@@ -379,8 +386,11 @@ def _register_bibliography_style() -> None:
             fields = dict(entry.fields)
             if "howpublished" in fields:
                 fields["howpublished"] = kind_in(fields["howpublished"], "sv")
-            if "note" in fields:
-                fields["note"] = note_in(fields["note"], "sv")
+            source = sources.get(entry.key)
+            if source is not None and "note" in fields:
+                fields["note"] = latex(note_in(source, "sv", notes_sv))
+            if source is not None and "title" in fields:
+                fields["title"] = latex(protect_proper_nouns(field_in(source, "title", notes_sv)))
             persons = {
                 role: [Person("{" + publisher_in(str(p).strip("{}"), "sv") + "}") for p in people]
                 for role, people in entry.persons.items()
