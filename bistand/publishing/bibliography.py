@@ -223,6 +223,17 @@ def translations(language: str | None) -> Translations:
     }
 
 
+def missing_translations(sources: list[dict[str, str]], found: Translations) -> list[str]:
+    """The context of every message of ``sources`` (a title, a date as given, a note) that ``found`` has no translation
+    of for its English as it stands: a new or changed English note without its Swedish is named here."""
+    return [
+        message_context(source["source_id"], field)
+        for source in sources
+        for field in CATALOGUE_FIELDS
+        if source[field] and (message_context(source["source_id"], field), source[field]) not in found
+    ]
+
+
 def field_in(source: dict[str, str], field: str, found: Translations) -> str:
     """A source's ``field`` in the catalogue's language, or its English where the catalogue has no translation."""
     return found.get((message_context(source["source_id"], field), source[field]), source[field])
