@@ -344,10 +344,14 @@ def _register_bibliography_style() -> None:
     from pybtex.database import Entry, Person
     from pybtex.plugin import register_plugin
     from pybtex.richtext import Text
+    from pybtex.style.formatting import toplevel
     from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.formatting.unsrt import date
     from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.template import field, optional, optional_field, sentence
 
     from bistand.publishing.bibliography import (
+        end_sentence,
         field_in,
         kind_in,
         label_year_in,
@@ -388,7 +392,7 @@ def _register_bibliography_style() -> None:
                 fields["howpublished"] = kind_in(fields["howpublished"], "sv")
             source = sources.get(entry.key)
             if source is not None and "note" in fields:
-                fields["note"] = latex(note_in(source, "sv", notes_sv))
+                fields["note"] = latex(end_sentence(note_in(source, "sv", notes_sv)))
             if source is not None and "title" in fields:
                 fields["title"] = latex(protect_proper_nouns(field_in(source, "title", notes_sv)))
             persons = {
@@ -398,6 +402,17 @@ def _register_bibliography_style() -> None:
             swedish = Entry(entry.type, fields=fields, persons=persons)
             swedish.key = entry.key
             return super().format_entry(label, swedish, bib_data=bib_data)
+
+        def get_misc_template(self, e):
+            """pybtex's misc template, but the note ends its sentence itself (``end_sentence``): a quotation that
+            ends with its own full stop takes no second one after the quotation mark (”… nästa år.”, not ”… år.”.)."""
+            return toplevel[
+                optional[sentence[self.format_names("author")]],
+                optional[self.format_title(e, "title")],
+                sentence[optional[field("howpublished")], optional[date]],
+                sentence(add_period=False)[optional_field("note")],
+                self.format_web_refs(e),
+            ]
 
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["en"], AuthorYearStyle)
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["sv"], SwedishAuthorYearStyle)

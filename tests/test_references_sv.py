@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from bistand.publishing.bibliography import (
     KINDS_SV,
+    end_sentence,
     field_in,
     missing_translations,
     note_in,
@@ -53,6 +54,16 @@ def test_a_note_is_framed_in_its_language_and_falls_back_to_the_english_it_has_n
     assert note_in(dict(SOURCE, note=""), "sv", FOUND) == "Datum enligt källan: odaterad"
     # A title in Swedish has no message of its own here, so it stands as it is.
     assert field_in(SOURCE, "title", FOUND) == "Utbetalning av socialbidragen minskar"
+
+
+def test_a_note_ends_its_sentence_once_also_after_a_closing_quotation():
+    assert end_sentence("Citeras i anmärkningen") == "Citeras i anmärkningen."
+    assert end_sentence("Rubriken är läst ur adressen.") == "Rubriken är läst ur adressen."
+    assert end_sentence("”Förslaget ska gälla från den 1 juli nästa år.”") == (
+        "”Förslaget ska gälla från den 1 juli nästa år.”"
+    )
+    assert end_sentence("majoritet ”i nämnder och styrelser”") == "majoritet ”i nämnder och styrelser”."
+    assert end_sentence("") == ""
 
 
 def test_a_new_english_note_without_its_swedish_is_named():
@@ -141,6 +152,11 @@ def test_the_swedish_style_prints_each_kind_of_entry_as_worked_out_by_hand():
         "publiceringsdatum 6 augusti 2014. Den referentgranskade versionen av arbetsrapporten persson2010; sida: "
         "https://www.emerald.com/insight/content/doi/10.1108/S0147-912120140000039005/full/html . "
         "URL: https://doi.org/10.1108/S0147-912120140000039005.",
+    )
+    # A note that ends with a quoted sentence takes no second full stop after the quotation mark.
+    assert swedish["sidor2025dec"][1].endswith(
+        "; ”Förslaget ska gälla från den 1 juli nästa år.” URL: "
+        "https://8sidor.se/alla-valjare/2025/12/familjer-kan-fa-mindre-bidrag/."
     )
     # The English edition's entry is untouched by the catalogue.
     assert english["bt_skr_2018"] == (

@@ -250,6 +250,16 @@ def note_in(source: dict[str, str], language: str | None, found: Translations | 
     return f"{DATE_AS_GIVEN[language]}{field_in(source, 'date_as_given', found)}" + (f". {note}" if note else "")
 
 
+#: A sentence's own end: a full stop, a question or exclamation mark, alone or inside a closing quotation mark.
+SENTENCE_END = (".", "!", "?", ".”", "!”", "?”")
+
+
+def end_sentence(text: str) -> str:
+    """``text`` as a whole sentence: a full stop added unless it ends with its own, also inside a quotation that ends
+    it (Swedish: 'gälla från den 1 juli nästa år.”', no second full stop after the quotation mark)."""
+    return text if not text or text.endswith(SENTENCE_END) else f"{text}."
+
+
 def latex(text: str) -> str:
     """Text as a BibTeX field's value (as references.bib writes it), for a style that sets a field afresh."""
     return _latex(text)
