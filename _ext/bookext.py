@@ -34,9 +34,14 @@ DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publis
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
     """Every page depends on the data and the package: a notebook's figures, and every page's cite box, footer and
-    the cite page's directive come from them (the Markdown pages too)."""
-    for path in [*DEPENDENCIES, *THEME_LOCALES.glob(f"{app.config.language}/LC_MESSAGES/*.po")]:
-        app.env.note_dependency(str(path))
+    the cite page's directive come from them (the Markdown pages too); in a translated edition also on the reference
+    list's catalogue (the entries and the citations' tooltips; sphinxcontrib-bibtex notes only references.bib)."""
+    from bistand.publishing.bibliography import catalogue_path
+
+    bibliography = [catalogue_path(app.config.language)] if app.config.language not in (None, "en") else []
+    for path in [*DEPENDENCIES, *THEME_LOCALES.glob(f"{app.config.language}/LC_MESSAGES/*.po"), *bibliography]:
+        if path.exists():
+            app.env.note_dependency(str(path))
 
 
 def _note_pasted_notebooks(app, doctree: nodes.document) -> None:
