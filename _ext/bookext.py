@@ -34,9 +34,14 @@ DARK_CSS = "charts-dark.css"  # the build-time SVGs in dark mode (bistand.publis
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
     """Every page depends on the data and the package: a notebook's figures, and every page's cite box, footer and
-    the cite page's directive come from them (the Markdown pages too)."""
-    for path in [*DEPENDENCIES, *THEME_LOCALES.glob(f"{app.config.language}/LC_MESSAGES/*.po")]:
-        app.env.note_dependency(str(path))
+    the cite page's directive come from them (the Markdown pages too); in a translated edition also on the reference
+    list's catalogue (the entries and the citations' tooltips; sphinxcontrib-bibtex notes only references.bib)."""
+    from bistand.publishing.bibliography import catalogue_path
+
+    bibliography = [catalogue_path(app.config.language)] if app.config.language not in (None, "en") else []
+    for path in [*DEPENDENCIES, *THEME_LOCALES.glob(f"{app.config.language}/LC_MESSAGES/*.po"), *bibliography]:
+        if path.exists():
+            app.env.note_dependency(str(path))
 
 
 def _note_pasted_notebooks(app, doctree: nodes.document) -> None:
@@ -335,7 +340,8 @@ def _register_pybtex_plugins() -> None:
 # bistand.publishing.bibliography.label_years gives), as in the text's author–year citations, in author,
 # year, title order. references.bib keeps plain numeric years, so any other style reads it too. The Swedish
 # edition's style (``authoryear_sv``, set by ``_footer`` when the language is sv) prints the same entries with the
-# Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)".
+# Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)",
+# and each entry's note from data/sources.csv in the Swedish of its catalogue, locales/sv/LC_MESSAGES/bibliography.po.
 BIBLIOGRAPHY_STYLES = {"en": "authoryear", "sv": "authoryear_sv"}
 
 
@@ -343,19 +349,29 @@ def _register_bibliography_style() -> None:
     from pybtex.database import Entry, Person
     from pybtex.plugin import register_plugin
     from pybtex.richtext import Text
+    from pybtex.style.formatting import toplevel
     from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.formatting.unsrt import date
     from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.template import field, optional, optional_field, sentence
 
     from bistand.publishing.bibliography import (
+        end_sentence,
+        field_in,
         kind_in,
         label_year_in,
         label_years,
+        latex,
         note_in,
+        protect_proper_nouns,
         publisher_in,
         read_sources,
+        translations,
     )
 
     years = label_years(read_sources())
+    sources = {source["source_id"]: source for source in read_sources()}
+    notes_sv = translations("sv")  # titles' and notes' Swedish, locales/sv/LC_MESSAGES/bibliography.po
 
     def labels_in(language: str):
         class AuthorYearLabels(BaseLabelStyle):
@@ -379,8 +395,11 @@ def _register_bibliography_style() -> None:
             fields = dict(entry.fields)
             if "howpublished" in fields:
                 fields["howpublished"] = kind_in(fields["howpublished"], "sv")
-            if "note" in fields:
-                fields["note"] = note_in(fields["note"], "sv")
+            source = sources.get(entry.key)
+            if source is not None and "note" in fields:
+                fields["note"] = latex(end_sentence(note_in(source, "sv", notes_sv)))
+            if source is not None and "title" in fields:
+                fields["title"] = latex(protect_proper_nouns(field_in(source, "title", notes_sv)))
             persons = {
                 role: [Person("{" + publisher_in(str(p).strip("{}"), "sv") + "}") for p in people]
                 for role, people in entry.persons.items()
@@ -388,6 +407,17 @@ def _register_bibliography_style() -> None:
             swedish = Entry(entry.type, fields=fields, persons=persons)
             swedish.key = entry.key
             return super().format_entry(label, swedish, bib_data=bib_data)
+
+        def get_misc_template(self, e):
+            """pybtex's misc template, but the note ends its sentence itself (``end_sentence``): a quotation that
+            ends with its own full stop takes no second one after the quotation mark (”… nästa år.”, not ”… år.”.)."""
+            return toplevel[
+                optional[sentence[self.format_names("author")]],
+                optional[self.format_title(e, "title")],
+                sentence[optional[field("howpublished")], optional[date]],
+                sentence(add_period=False)[optional_field("note")],
+                self.format_web_refs(e),
+            ]
 
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["en"], AuthorYearStyle)
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["sv"], SwedishAuthorYearStyle)

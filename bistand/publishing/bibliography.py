@@ -19,8 +19,11 @@ import re
 import string
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 from pybtex.database import Entry, Person
 
 from bistand import DATA_DIR, ROOT
@@ -88,7 +91,7 @@ def label_years(sources: list[dict[str, str]]) -> dict[str, str]:
 def source_entry(source: dict[str, str]) -> Entry:
     """One source as a pybtex @misc entry; the year is the source's own, as a number, or absent, never a guess."""
     year = source_year(source)
-    note = f"{DATE_AS_GIVEN['en']}{source['date_as_given']}" + (f". {source['note']}" if source["note"] else "")
+    note = note_in(source, "en")
     fields = {
         "title": protect_proper_nouns(source["title"]),
         **({"year": year} if year.isdigit() else {}),
@@ -131,11 +134,10 @@ PUBLISHER_WORDS_SV = (
     ("(source: ", "(källa: "),
     ("(as published by ", "(återgiven av "),
     ("(figures from ", "(siffror från "),
-    ("(metadata as shipped in the rKolada R package)", "(metadata som de följer med R-paketet rKolada)"),
+    ("(metadata as shipped in the rKolada R package)", "(metadata så som de ingår i R-paketet rKolada)"),
 )
 NO_DATE = {"en": "n.d.", "sv": "u.å."}
 DATE_AS_GIVEN = {"en": "Date as given: ", "sv": "Datum enligt källan: "}
-UNDATED_SV = ("undated", "odaterad")
 
 
 def publisher_in(publisher: str, language: str | None) -> str:
@@ -159,16 +161,108 @@ def label_year_in(year: str, language: str | None) -> str:
     return year.replace(NO_DATE["en"], NO_DATE[language]) if language in NO_DATE else year
 
 
-def note_in(note: str, language: str | None) -> str:
-    """An entry's note in ``language``: in Swedish, "Date as given: undated …" reads "Datum enligt källan: odaterad
-    …". The rest (the date as the source writes it, which is the source's own words, and the book's note on the
-    source, English in data/sources.csv) is left as it stands."""
-    if language != "sv" or not note.startswith(DATE_AS_GIVEN["en"]):
-        return note
-    rest = note.removeprefix(DATE_AS_GIVEN["en"])
-    if rest.startswith(UNDATED_SV[0]):
-        rest = UNDATED_SV[1] + rest.removeprefix(UNDATED_SV[0])
-    return DATE_AS_GIVEN["sv"] + rest
+#: The Swedish edition's words for each source's ``date_as_given`` and ``note`` (English in data/sources.csv) are
+#: messages of a gettext catalogue, like the pages' prose: ``locales/sv/LC_MESSAGES/bibliography.po``, extracted by
+#: ``make catalogues`` (``python -m bistand.publishing.bibliography pot _build/gettext``, then sphinx-intl merges it),
+#: one message per field, its context the cell's provenance "sources.csv:SOURCE_ID:FIELD" (the form of the data's own
+#: catalogue, data.po). A title in Swedish is its own translation; the words the book adds to one ("(2017 table)")
+#: and the English titles of English works ("(SBU report 351)" around them) are not. When a note's English changes, the merge marks its Swedish
+#: fuzzy, and tests/test_catalogues.py fails until a translator has read it again; a fuzzy or missing translation is
+#: never printed (the English is, as Sphinx does for a page's paragraph).
+CATALOGUE_NAME = "bibliography"
+CATALOGUE_FIELDS = ("title", "date_as_given", "note")
+Translations = dict[tuple[str, str], str]
+
+
+def catalogue_path(language: str = "sv") -> Path:
+    """Where the catalogue of ``language`` lives: locales/sv/LC_MESSAGES/bibliography.po."""
+    return ROOT / "locales" / language / "LC_MESSAGES" / f"{CATALOGUE_NAME}.po"
+
+
+def message_context(source_id: str, field: str) -> str:
+    """A message's context (msgctxt): the file, the source and the field, "sources.csv:lkp500:note"."""
+    return f"sources.csv:{source_id}:{field}"
+
+
+def template(sources: list[dict[str, str]] | None = None) -> Catalog:
+    """The catalogue template (.pot): one message per source and field that has English words, in file order, each
+    located at its row of data/sources.csv."""
+    catalogue = Catalog(project="bistand", charset="utf-8", fuzzy=False)
+    for line, source in enumerate(read_sources() if sources is None else sources, start=2):
+        for field in CATALOGUE_FIELDS:
+            if source[field]:
+                catalogue.add(
+                    source[field],
+                    locations=[("data/sources.csv", line)],
+                    context=message_context(source["source_id"], field),
+                )
+    return catalogue
+
+
+def write_template(folder: Path) -> Path:
+    """Write ``folder/bibliography.pot`` (``make catalogues`` merges it into each language's catalogue)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{CATALOGUE_NAME}.pot"
+    with path.open("wb") as handle:
+        write_po(handle, template(), width=76)
+    return path
+
+
+def translations(language: str | None) -> Translations:
+    """(context, English) -> the translation, for every message of ``language``'s catalogue that is translated and
+    not fuzzy. Keyed by the English too, so a translation of words the data no longer holds is never used."""
+    path = catalogue_path(language) if language else None
+    if path is None or not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    return {
+        (message.context, message.id): message.string
+        for message in catalogue
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+def missing_translations(sources: list[dict[str, str]], found: Translations) -> list[str]:
+    """The context of every message of ``sources`` (a title, a date as given, a note) that ``found`` has no translation
+    of for its English as it stands: a new or changed English note without its Swedish is named here."""
+    return [
+        message_context(source["source_id"], field)
+        for source in sources
+        for field in CATALOGUE_FIELDS
+        if source[field] and (message_context(source["source_id"], field), source[field]) not in found
+    ]
+
+
+def field_in(source: dict[str, str], field: str, found: Translations) -> str:
+    """A source's ``field`` in the catalogue's language, or its English where the catalogue has no translation."""
+    return found.get((message_context(source["source_id"], field), source[field]), source[field])
+
+
+def note_in(source: dict[str, str], language: str | None, found: Translations | None = None) -> str:
+    """An entry's note: the date as the source gives it, then the book's note on the source. In English "Date as
+    given: undated. Figures exclude …"; in Swedish the two from the catalogue (``found``, else read from
+    ``language``'s): "Datum enligt källan: odaterad. Uppgifterna är exklusive …"."""
+    if language not in DATE_AS_GIVEN or language == "en":
+        return f"{DATE_AS_GIVEN['en']}{source['date_as_given']}" + (f". {source['note']}" if source["note"] else "")
+    found = translations(language) if found is None else found
+    note = field_in(source, "note", found) if source["note"] else ""
+    return f"{DATE_AS_GIVEN[language]}{field_in(source, 'date_as_given', found)}" + (f". {note}" if note else "")
+
+
+#: A sentence's own end: a full stop, a question or exclamation mark, alone or inside a closing quotation mark.
+SENTENCE_END = (".", "!", "?", ".”", "!”", "?”")
+
+
+def end_sentence(text: str) -> str:
+    """``text`` as a whole sentence: a full stop added unless it ends with its own, also inside a quotation that ends
+    it (Swedish: 'gälla från den 1 juli nästa år.”', no second full stop after the quotation mark)."""
+    return text if not text or text.endswith(SENTENCE_END) else f"{text}."
+
+
+def latex(text: str) -> str:
+    """Text as a BibTeX field's value (as references.bib writes it), for a style that sets a field afresh."""
+    return _latex(text)
 
 
 def bibliography_text() -> str:
@@ -187,7 +281,15 @@ def read_sources() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Write references.bib; with ``pot FOLDER``, write the catalogue template FOLDER/bibliography.pot instead."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["pot"] and len(args) == 2:
+        print(f"wrote {write_template(Path(args[1]))}")
+        return 0
+    if args:
+        print("usage: python -m bistand.publishing.bibliography [pot FOLDER]", file=sys.stderr)
+        return 2
     BIB_PATH.write_text(bibliography_text(), encoding="utf-8")
     print(f"wrote {BIB_PATH.name}")
     return 0
