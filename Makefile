@@ -39,15 +39,14 @@ book: validate
 	$(BIN)/python -m bistand.publishing.notebooks --check
 	$(BIN)/python -m bistand.publishing.editions $(EDITIONS)
 
-## The message catalogues after an English change: extract every page's messages (_build/gettext) and the reference
-## list's words from data/sources.csv (titles, dates as given, notes: bibliography.pot), merge them into
+## The message catalogues after an English change: extract every page's messages (_build/gettext), merge them into
 ## locales/sv/LC_MESSAGES/**.po (a changed message keeps its old translation, marked fuzzy; a new one is empty), merge
-## the data's shown words into locales/sv/LC_MESSAGES/data.po the same way (bistand.publishing.data_catalogue), and
+## the data's shown words (the reference list's titles, dates as given and notes among them) into
+## locales/sv/LC_MESSAGES/data.po the same way (bistand.publishing.data_catalogue), and
 ## count translated/fuzzy/untranslated per page (bistand.publishing.catalogues: missing translations do not fail it,
 ## as they would `sphinx-intl stat`, which exits 1 then; tests/test_catalogues.py is where they fail).
 catalogues: $(STAMP)
 	$(BIN)/python -m bistand.publishing.editions gettext
-	$(BIN)/python -m bistand.publishing.bibliography pot _build/gettext
 	$(BIN)/sphinx-intl update -p _build/gettext -l sv -d locales
 	$(BIN)/python -m bistand.publishing.data_catalogue
 	$(BIN)/python -m bistand.publishing.catalogues sv

@@ -341,7 +341,7 @@ def _register_pybtex_plugins() -> None:
 # year, title order. references.bib keeps plain numeric years, so any other style reads it too. The Swedish
 # edition's style (``authoryear_sv``, set by ``_footer`` when the language is sv) prints the same entries with the
 # Swedish words of bistand.publishing.bibliography: "u.å.", "Pressmeddelande", "Datum enligt källan", "(källa: …)",
-# and each entry's note from data/sources.csv in the Swedish of its catalogue, locales/sv/LC_MESSAGES/bibliography.po.
+# and each entry's note from data/sources.csv in the Swedish of its catalogue, locales/sv/LC_MESSAGES/data.po.
 BIBLIOGRAPHY_STYLES = {"en": "authoryear", "sv": "authoryear_sv"}
 
 
@@ -371,7 +371,7 @@ def _register_bibliography_style() -> None:
 
     years = label_years(read_sources())
     sources = {source["source_id"]: source for source in read_sources()}
-    notes_sv = translations("sv")  # titles' and notes' Swedish, locales/sv/LC_MESSAGES/bibliography.po
+    notes_sv = translations("sv")  # titles' and notes' Swedish, locales/sv/LC_MESSAGES/data.po
 
     def labels_in(language: str):
         class AuthorYearLabels(BaseLabelStyle):

@@ -1,5 +1,5 @@
 """The Swedish edition's reference list (issue 26): the words the book adds to each source in data/sources.csv (a title
-it describes, the date as the source gives it, its note) are messages of locales/sv/LC_MESSAGES/bibliography.po, read
+it describes, the date as the source gives it, its note) are messages of locales/sv/LC_MESSAGES/data.po, read
 by the Swedish style ``authoryear_sv`` (_ext/bookext.py) with the Swedish labels and kinds.
 
 Unit: the note's frame and its fall-back, each kind of entry as the Swedish style prints it (worked out by hand from
@@ -20,7 +20,6 @@ from bistand.publishing.bibliography import (
     missing_translations,
     note_in,
     read_sources,
-    template,
     translations,
 )
 from conftest import ROOT, built_page
@@ -77,13 +76,15 @@ def test_a_new_english_note_without_its_swedish_is_named():
 
 
 def test_every_word_the_reference_list_prints_from_the_sources_has_its_swedish():
-    """Every title, date as given and note in data/sources.csv has a translation in bibliography.po, for its English
+    """Every title, date as given and note in data/sources.csv has a translation in data.po, for its English
     as it stands now, not fuzzy (`make catalogues` adds a new one empty and marks a changed one fuzzy)."""
     sources = read_sources()
     assert missing_translations(sources, translations("sv")) == []
-    # The template holds exactly those messages: one per non-empty field.
+    # The data's catalogue template holds exactly those messages of sources.csv: one per non-empty field.
+    from bistand.publishing.data_catalogue import extract
+
     expected = sum(bool(s[f]) for s in sources for f in ("title", "date_as_given", "note"))
-    assert len([m for m in template(sources) if m.id]) == expected
+    assert len([m for m in extract() if m.id and m.context.startswith("sources.csv:")]) == expected
 
 
 # A quotation in the English: '…' or "…" not inside a word (so "d'Hondt" and "SKR's" are no quotation marks).
@@ -94,6 +95,8 @@ def test_quotations_stay_verbatim_in_swedish_quotation_marks():
     found = translations("sv")
     checked = 0
     for (context, english), swedish in found.items():
+        if not context.startswith("sources.csv:"):  # the reference list's words (data.po holds the other data's too)
+            continue
         for _, quoted in QUOTED.findall(english):
             assert f"”{quoted}”" in swedish, (context, quoted)
             checked += 1

@@ -289,7 +289,9 @@ def test_footer_in_each_language():
         '<p>A, 2026. Edition 0.1.0; data as of 2025-12-15. Text and data: <a href="https://creativecommons.org/'
         'licenses/by/4.0/">CC BY 4.0</a>; code: MIT.</p>'
     )
-    assert footer_html(b, "2025-12-15", "sv").startswith("<p>A, 2026. Utgåva 0.1.0; uppgifter till och med 15 december 2025.")
+    assert footer_html(b, "2025-12-15", "sv").startswith(
+        "<p>A, 2026. Utgåva 0.1.0; uppgifter till och med 15 december 2025."
+    )
     assert footer_html(b, "2025-12-15", "de") == footer_html(b, "2025-12-15")
 
 

@@ -22,8 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 from pybtex.database import Entry, Person
 
 from bistand import DATA_DIR, ROOT
@@ -161,51 +160,28 @@ def label_year_in(year: str, language: str | None) -> str:
     return year.replace(NO_DATE["en"], NO_DATE[language]) if language in NO_DATE else year
 
 
-#: The Swedish edition's words for each source's ``date_as_given`` and ``note`` (English in data/sources.csv) are
-#: messages of a gettext catalogue, like the pages' prose: ``locales/sv/LC_MESSAGES/bibliography.po``, extracted by
-#: ``make catalogues`` (``python -m bistand.publishing.bibliography pot _build/gettext``, then sphinx-intl merges it),
-#: one message per field, its context the cell's provenance "sources.csv:SOURCE_ID:FIELD" (the form of the data's own
-#: catalogue, data.po). A title in Swedish is its own translation; the words the book adds to one ("(2017 table)")
-#: and the English titles of English works ("(SBU report 351)" around them) are not. When a note's English changes, the merge marks its Swedish
-#: fuzzy, and tests/test_catalogues.py fails until a translator has read it again; a fuzzy or missing translation is
-#: never printed (the English is, as Sphinx does for a page's paragraph).
-CATALOGUE_NAME = "bibliography"
+#: The Swedish edition's words for each source's ``title``, ``date_as_given`` and ``note`` (English in
+#: data/sources.csv) are messages of the data's catalogue, ``locales/sv/LC_MESSAGES/data.po``
+#: (:mod:`bistand.publishing.data_catalogue`, extracted and merged by ``make catalogues``), one message per field, its
+#: context the cell's provenance "sources.csv:SOURCE_ID:FIELD". A title in Swedish is its own translation; the words
+#: the book adds to one ("(2017 table)") and the English titles of English works ("(SBU report 351)" around them) are
+#: not. When a note's English changes, the merge marks its Swedish fuzzy, and tests/test_catalogues.py fails until a
+#: translator has read it again; a fuzzy or missing translation is never printed (the English is, as Sphinx does for
+#: a page's paragraph).
 CATALOGUE_FIELDS = ("title", "date_as_given", "note")
 Translations = dict[tuple[str, str], str]
 
 
 def catalogue_path(language: str = "sv") -> Path:
-    """Where the catalogue of ``language`` lives: locales/sv/LC_MESSAGES/bibliography.po."""
-    return ROOT / "locales" / language / "LC_MESSAGES" / f"{CATALOGUE_NAME}.po"
+    """Where the catalogue of ``language`` with the sources' words lives: locales/sv/LC_MESSAGES/data.po."""
+    return ROOT / "locales" / language / "LC_MESSAGES" / "data.po"
 
 
 def message_context(source_id: str, field: str) -> str:
     """A message's context (msgctxt): the file, the source and the field, "sources.csv:lkp500:note"."""
-    return f"sources.csv:{source_id}:{field}"
+    from bistand.publishing.data_catalogue import context
 
-
-def template(sources: list[dict[str, str]] | None = None) -> Catalog:
-    """The catalogue template (.pot): one message per source and field that has English words, in file order, each
-    located at its row of data/sources.csv."""
-    catalogue = Catalog(project="bistand", charset="utf-8", fuzzy=False)
-    for line, source in enumerate(read_sources() if sources is None else sources, start=2):
-        for field in CATALOGUE_FIELDS:
-            if source[field]:
-                catalogue.add(
-                    source[field],
-                    locations=[("data/sources.csv", line)],
-                    context=message_context(source["source_id"], field),
-                )
-    return catalogue
-
-
-def write_template(folder: Path) -> Path:
-    """Write ``folder/bibliography.pot`` (``make catalogues`` merges it into each language's catalogue)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{CATALOGUE_NAME}.pot"
-    with path.open("wb") as handle:
-        write_po(handle, template(), width=76)
-    return path
+    return context("sources.csv", source_id, field)
 
 
 def translations(language: str | None) -> Translations:
@@ -281,15 +257,7 @@ def read_sources() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Write references.bib; with ``pot FOLDER``, write the catalogue template FOLDER/bibliography.pot instead."""
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["pot"] and len(args) == 2:
-        print(f"wrote {write_template(Path(args[1]))}")
-        return 0
-    if args:
-        print("usage: python -m bistand.publishing.bibliography [pot FOLDER]", file=sys.stderr)
-        return 2
+def main() -> int:
     BIB_PATH.write_text(bibliography_text(), encoding="utf-8")
     print(f"wrote {BIB_PATH.name}")
     return 0

@@ -53,26 +53,6 @@ COUNT_NOTES = (
     "lkp_paid_2021_12_20_corren2021",
 )
 
-#: The sources the Linköping chapter lists, whose dates as given (``date_as_given``) its table shows (the ids of
-#: ``bistand.analysis.chapters.linkoping.SOURCES``; a test keeps the two equal).
-LINKOPING_SOURCES = (
-    "lkp_lattlast",
-    "kfl2016",
-    "lkp500",
-    "kd2018",
-    "lkp2019utr",
-    "lkp2020jun",
-    "lkp2020sep",
-    "lkpalliance",
-    "lkp2021pr",
-    "corren2021",
-    "sm2023",
-    "lkp2024pr",
-    "lkp2024web",
-    "lkpposten",
-    "lkp_stat",
-)
-
 #: Each data file whose words a page shows, and which of its columns are messages.
 TEXT_COLUMNS: dict[str, TextColumns] = {
     # A claim's levels (``label``, claim_levels.csv) are put into Swedish by ``ledger_view.levels_text``.
@@ -83,7 +63,8 @@ TEXT_COLUMNS: dict[str, TextColumns] = {
     "events.csv": TextColumns(("event_id",), ("label",)),
     "figures_primary.csv": TextColumns(("figure_id",), ("note",), COUNT_NOTES),
     "figures_reference.csv": TextColumns(("figure_id",), ("note",), COUNT_NOTES),
-    "sources.csv": TextColumns(("source_id",), ("date_as_given",), LINKOPING_SOURCES),
+    # The reference list's words (bistand.publishing.bibliography) and the Linköping chapter's dates as given.
+    "sources.csv": TextColumns(("source_id",), ("title", "date_as_given", "note")),
 }
 
 
