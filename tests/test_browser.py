@@ -87,7 +87,8 @@ def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
 
 
 def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
-    """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported."""
+    """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported;
+    so is a word wider than its box (its element fits, its text does not)."""
     page = tmp_path / "lazy.html"
     page.write_text(
         '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>'
@@ -95,6 +96,7 @@ def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
         '<section style="content-visibility:auto;width:300px"><p style="width:340px">cut</p></section>'
         '<div style="height:5000px"></div>'
         '<section id="far" style="content-visibility:auto"><p style="width:600px">wide</p></section>'
+        '<h2 style="width:200px;font-size:40px">Arbetsmarknadsprogrammets</h2>'
         "</body></html>",
         encoding="utf-8",
     )
@@ -104,7 +106,9 @@ def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
         found = driver.execute_script(OVERFLOW_JS)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    assert found == [
+    assert len(found) == 4 and re.fullmatch(r'text of h2 "Arbetsmarknadsprogrammets" spans 0\.\.(\d+) of 390', found[1])
+    assert int(found[1].split("..")[1].split()[0]) > 400  # about 25 letters of 40 px
+    assert [found[0], *found[2:]] == [
         "p spans 0..600 of 390",
         "p sticks out of section (cut there)",
         "p sticks out of section#far (cut there)",
