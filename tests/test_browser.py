@@ -382,11 +382,13 @@ SEARCHES = [
     ("minskningarna", "sv/search.html", "chapters/limits.html"),
 ]
 RESULTS_JS = "return [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'));"
-#: The results once the search has finished, else null. searchtools.js makes the summary paragraph when a query
-#: starts and stops its pulse (Search._pulse_status -1) when the last result is shown.
+#: The results once the search has finished, else null: searchtools.js makes the summary paragraph when a query
+#: starts, and when the last result is shown replaces the heading's text ("Searching" and its pulsing dots) with
+#: "Search Results". (Its Search._pulse_status is -1 only until a pulse already due sets it to 0 again, for up to
+#: 0.5 s: sphinx/themes/basic/static/searchtools.js, startPulse and stopPulse.)
 FINISHED_RESULTS_JS = (
-    "if (!(typeof Search !== 'undefined' && document.querySelector('#search-results .search-summary') && Search._pulse_status === -1))"
-    " return null; " + RESULTS_JS
+    "if (!(typeof Search !== 'undefined' && document.querySelector('#search-results .search-summary')"
+    " && Search.title && !Search.title.children.length)) return null; " + RESULTS_JS
 )
 
 
@@ -420,8 +422,7 @@ SEARCH_STATUS = {
         "Your search did not ",
     ),
 }
-#: Finished when the heading has lost its pulsing dots: _finishSearch replaces the heading's text ("Searching" and the
-#: dots) with "Search Results" (Search._pulse_status can go back from -1 to 0 when a pulse was already due).
+#: Finished as for FINISHED_RESULTS_JS: the heading has lost its pulsing dots.
 STATUS_JS = (
     "if (typeof Search === 'undefined' || !Search.title || !Search.status || Search.title.children.length) return null;"
     " return [Search.title.textContent, Search.status.textContent];"
