@@ -689,6 +689,52 @@ def _theme_catalogue(app, config) -> None:
         with open(mo, "wb") as target:
             write_mo(target, catalogue)
     app.add_message_catalog("sphinx", str(THEME_LOCALES))
+    _javascript_catalogue(po, language, config)
+
+
+def javascript_messages(shipped: dict, po: Path) -> dict:
+    """The edition's catalogue for Sphinx's scripts: Sphinx's own (``shipped``, the object its ``sphinx.js`` gives
+    ``Documentation.addTranslations``) without the messages it leaves empty, with the book's words from ``po`` for
+    the messages a script uses (``#:`` location ending ``.js``).
+
+    Sphinx 7.4.7 writes an untranslated message into ``sphinx.js`` as ``""``, and its ``Documentation.gettext``
+    returns that empty string rather than the English: the Swedish search page's status line ("Search finished, found
+    ... page(s)") was blank (sphinx-doc/sphinx#14167). Left out, a message the book does not translate falls back to
+    English."""
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as source:
+        catalogue = read_po(source)
+    messages = {key: value for key, value in shipped["messages"].items() if value}
+    for message in catalogue:
+        if message.id and message.string and any(place.endswith(".js") for place, _ in message.locations):
+            messages[message.id] = message.string
+    return {**shipped, "messages": dict(sorted(messages.items()))}
+
+
+def _javascript_catalogue(po: Path, language: str, config) -> None:
+    """Write the edition's ``sphinx.js`` beside its .mo (not kept, like the .mo) and add that folder to
+    ``locale_dirs``, where Sphinx looks for a project's ``LANGUAGE/LC_MESSAGES/sphinx.js`` before its own
+    (``StandaloneHTMLBuilder._get_translations_js``) and copies it to ``_static/translations.js``."""
+    import json
+
+    from sphinx import package_dir
+
+    shipped_js = Path(package_dir) / "locale" / language / "LC_MESSAGES" / "sphinx.js"
+    if not shipped_js.is_file():
+        return
+    found = re.fullmatch(
+        r"\s*Documentation\.addTranslations\((.*)\);?\s*", shipped_js.read_text(encoding="utf-8"), re.S
+    )
+    if not found:
+        raise ValueError(f"{shipped_js}: not Documentation.addTranslations({{...}}) as Sphinx 7.4 writes it")
+    catalogue = javascript_messages(json.loads(found[1]), po)
+    text = "Documentation.addTranslations(" + json.dumps(catalogue, ensure_ascii=False, indent=4) + ");\n"
+    target = po.with_suffix(".js")
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    if str(THEME_LOCALES) not in config.locale_dirs:
+        config.locale_dirs = [*config.locale_dirs, str(THEME_LOCALES)]
 
 
 def setup(app):

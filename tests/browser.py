@@ -200,6 +200,19 @@ try {
     if (getComputedStyle(el).visibility === 'hidden' || held(el, document.body)) continue;
     found.push(label(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
   }
+  // Text wider than its box (a long word that is not broken) widens the page without any element doing so.
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el || getComputedStyle(el).visibility === 'hidden') continue;
+    if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX) || held(el, document.body)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if ((!r.width && !r.height) || (r.left >= -1 && r.right <= width + 1)) continue;
+    found.push('text of ' + label(el) + ' "' + node.textContent.trim().slice(0, 30) + '" spans ' +
+               Math.round(r.left) + '..' + Math.round(r.right) + ' of ' + width);
+  }
   for (const section of lazy) {
     const box = section.getBoundingClientRect();
     for (const el of section.querySelectorAll('*')) {

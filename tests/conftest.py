@@ -109,6 +109,7 @@ FIXTURE_LAYERS = {
     "cffconvert": "built",  # the CITATION.cff validator in .venv-cff (make test)
     "repo_copy": "built",  # a copy of the repository in which a test runs make (tests/test_changing_data.py)
     "wheel": "built",  # the package built as a wheel and installed into a scratch venv (tests/test_install.py)
+    "extracted_messages": "built",  # the English sources' messages, extracted as make catalogues does (Sphinx gettext)
     "chromium": "browser",  # headless Chromium and chromedriver
     "served": "browser",  # the built book over loopback HTTP, for the browser
 }
@@ -249,6 +250,23 @@ def built_page(*parts: str) -> str:
     """The text of a file of the built book, by its path under _build/html (``built_page("chapters", "index.html")``):
     for the tests that request ``built_html`` (a unit test that calls it fails, see ``_guard``)."""
     return (BUILD / "html").joinpath(*parts).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def extracted_messages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The messages of the English sources as they are now, extracted by Sphinx's gettext builder as ``make
+    catalogues`` does (``bistand.publishing.editions.catalogues``), into a scratch folder, in a process of its own
+    (about 10 s): the folder of ``.pot`` files. A test using it is ``built``."""
+    import subprocess
+
+    build = tmp_path_factory.mktemp("gettext")
+    script = (
+        "import sys; from pathlib import Path; from bistand.publishing import editions; "
+        "sys.exit(editions.run(editions.catalogues(Path(sys.argv[1]))))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(build)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, f"message extraction failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    return build / "gettext"
 
 
 @pytest.fixture(scope="session")

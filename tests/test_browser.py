@@ -87,7 +87,8 @@ def test_chart_check_finds_overlapping_axis_labels(driver, tmp_path):
 
 
 def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
-    """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported."""
+    """Sections with content-visibility: auto are measured too, and what sticks out of one (it is cut) is reported;
+    so is a word wider than its box (its element fits, its text does not)."""
     page = tmp_path / "lazy.html"
     page.write_text(
         '<!doctype html><html><head><meta name="viewport" content="width=device-width"></head>'
@@ -95,6 +96,7 @@ def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
         '<section style="content-visibility:auto;width:300px"><p style="width:340px">cut</p></section>'
         '<div style="height:5000px"></div>'
         '<section id="far" style="content-visibility:auto"><p style="width:600px">wide</p></section>'
+        '<h2 style="width:200px;font-size:40px">Arbetsmarknadsprogrammets</h2>'
         "</body></html>",
         encoding="utf-8",
     )
@@ -104,7 +106,9 @@ def test_overflow_check_sees_into_sections_drawn_later(driver, tmp_path):
         found = driver.execute_script(OVERFLOW_JS)
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    assert found == [
+    assert len(found) == 4 and re.fullmatch(r'text of h2 "Arbetsmarknadsprogrammets" spans 0\.\.(\d+) of 390', found[1])
+    assert int(found[1].split("..")[1].split()[0]) > 400  # about 25 letters of 40 px
+    assert [found[0], *found[2:]] == [
         "p spans 0..600 of 390",
         "p sticks out of section (cut there)",
         "p sticks out of section#far (cut there)",
@@ -378,12 +382,13 @@ SEARCHES = [
     ("minskningarna", "sv/search.html", "chapters/limits.html"),
 ]
 RESULTS_JS = "return [...document.querySelectorAll('#search-results ul.search li a')].map(a => a.getAttribute('href'));"
-#: The results once the search has finished, else null. Not from the status text: the Swedish edition's is empty
-#: (Sphinx 7.4's sv catalogue leaves "Search finished, found ..." untranslated, as ""); searchtools.js makes the
-#: summary paragraph when a query starts and stops its pulse (Search._pulse_status -1) when the last result is shown.
+#: The results once the search has finished, else null: searchtools.js makes the summary paragraph when a query
+#: starts, and when the last result is shown replaces the heading's text ("Searching" and its pulsing dots) with
+#: "Search Results". (Its Search._pulse_status is -1 only until a pulse already due sets it to 0 again, for up to
+#: 0.5 s: sphinx/themes/basic/static/searchtools.js, startPulse and stopPulse.)
 FINISHED_RESULTS_JS = (
-    "if (!(typeof Search !== 'undefined' && document.querySelector('#search-results .search-summary') && Search._pulse_status === -1))"
-    " return null; " + RESULTS_JS
+    "if (!(typeof Search !== 'undefined' && document.querySelector('#search-results .search-summary')"
+    " && Search.title && !Search.title.children.length)) return null; " + RESULTS_JS
 )
 
 
@@ -400,6 +405,47 @@ def test_search_finds_the_pages_that_use_a_word(driver, served, viewport, query,
     errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert not errors, errors
     assert found and any(href.split("?")[0].split("#")[0] == page for href in found), found
+
+
+#: The search page's heading and status line once a search has finished, in each edition: with results (N pages)
+#: and without. Sphinx 7.4.7's Swedish catalogue leaves the status messages empty, and its gettext returns "": the
+#: Swedish status line was blank until the book gave them Swedish words (_ext/locales/sv/LC_MESSAGES/sphinx.po).
+SEARCH_STATUS = {
+    "sv/": (
+        "Sökresultat",
+        r"Sökningen är klar: (\d+) av bokens sidor matchar sökningen\.",
+        r"Sökningen gav inga träffar\. ",
+    ),
+    "": (
+        "Search Results",
+        r"Search finished, found (\d+) page\(s\) matching the search query\.",
+        "Your search did not ",
+    ),
+}
+#: Finished as for FINISHED_RESULTS_JS: the heading has lost its pulsing dots.
+STATUS_JS = (
+    "if (typeof Search === 'undefined' || !Search.title || !Search.status || Search.title.children.length) return null;"
+    " return [Search.title.textContent, Search.status.textContent];"
+)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS[:1], indirect=True, ids=["390px"])
+@pytest.mark.parametrize("edition", ["sv/", ""], ids=["sv", "en"])
+def test_the_search_page_says_what_it_found_in_the_edition_s_language(driver, served, viewport, edition):
+    """A Swedish search for "minskning" (reduction) names the number of pages found in Swedish, and that number is
+    the results listed; a word in no page says so in the edition's language. The English edition as a control."""
+    heading, found_pattern, none_start = SEARCH_STATUS[edition]
+    driver.get(served.base + edition + "search.html?q=minskning")
+    status = _wait(lambda: driver.execute_script(STATUS_JS), 15)
+    assert status, "the search did not finish"
+    results = driver.execute_script(RESULTS_JS)
+    assert status[0] == heading
+    count = re.fullmatch(found_pattern, status[1].strip())
+    assert count, f"status line {status[1]!r}"
+    assert int(count[1]) == len(results) > 0
+    driver.get(served.base + edition + "search.html?q=xyzzyplugh")
+    status = _wait(lambda: driver.execute_script(STATUS_JS), 15)
+    assert status and re.match(none_start, status[1].strip()), status
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, indirect=True, ids=["390px", "1280px"])

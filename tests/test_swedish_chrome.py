@@ -221,6 +221,49 @@ def test_the_swedish_sidebar_code_toggles_and_theme_strings_are_swedish(built_ht
         assert english not in html and swedish in html, english
 
 
+def test_the_javascript_catalogue_drops_empty_messages_and_adds_the_books_words(tmp_path):
+    """Sphinx's sphinx.js carries an untranslated message as "", which its gettext returns as is (a blank status line
+    on the search page): the edition's catalogue leaves those out (the script then shows the English) and takes the
+    book's words for the messages a script uses; a message of a template (no .js location) stays out of it."""
+    from bookext import javascript_messages
+
+    po = tmp_path / "sphinx.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: sphinx/themes/basic/static/searchtools.js\nmsgid "Searching"\nmsgstr "Söker"\n\n'
+        'msgid "Light"\nmsgstr "Ljust"\n\n'
+        '#: sphinx/themes/basic/static/searchtools.js\nmsgid "Not yet"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    shipped = {"locale": "sv", "messages": {"Search": "Sök", "Searching": "", "Other": ""}, "plural_expr": "(n != 1)"}
+    assert javascript_messages(shipped, po) == {
+        "locale": "sv",
+        "messages": {"Search": "Sök", "Searching": "Söker"},
+        "plural_expr": "(n != 1)",
+    }
+
+
+def test_the_swedish_search_script_has_swedish_for_every_status(built_html):
+    """The Swedish translations.js (Sphinx's sv catalogue with the book's words) has no empty message and Swedish for
+    each of the search page's status lines; the English edition has none (its script's own English)."""
+    text = (built_html / "sv" / "_static" / "translations.js").read_text(encoding="utf-8")
+    messages = json.loads(re.fullmatch(r"Documentation\.addTranslations\((.*)\);\s*", text, re.S)[1])["messages"]
+    assert "" not in messages.values()
+    assert messages["Search finished, found ${resultCount} page(s) matching the search query."].startswith(
+        "Sökningen är klar: ${resultCount} "
+    )
+    for english in (
+        "Searching",
+        "Preparing search...",
+        "Search Results",
+        "Your search did not match any documents. "
+        "Please make sure that all words are spelled correctly and that you've selected enough categories.",
+    ):
+        assert messages.get(english), english
+    assert not (built_html / "_static" / "translations.js").exists()
+    assert "Aktivera JavaScript för att kunna söka." in (built_html / "sv" / "search.html").read_text(encoding="utf-8")
+
+
 def test_the_swedish_download_paragraphs_and_reference_list(built_html):
     ledger = _soup(built_html, "chapters/ledger").select_one(".ledger-downloads").get_text(" ")
     assert ledger.startswith("Ladda ner redovisningen:") and "Download" not in ledger

@@ -110,6 +110,55 @@ def test_a_bilingual_output_stores_both_in_one_bundle():
     assert output.to_dict()["title"] == "Title"  # everything else is the English chart's
 
 
+def _aria(markup: str) -> list[tuple[str, str | None, bool]]:
+    """Every element a screen reader is given in a chart's pictures: (role, its aria-label, hidden)."""
+    found = []
+    for attributes in re.findall(r"<(?:g|path|text|svg)\b([^>]*)>", markup):
+        role, label = re.search(r'role="([^"]*)"', attributes), re.search(r'aria-label="([^"]*)"', attributes)
+        found.append((role and role[1], label and label[1], 'aria-hidden="true"' in attributes))
+    return found
+
+
+def test_a_swedish_chart_labels_its_marks_as_the_english_one_does_and_hides_the_english_guides():
+    """axe-core's svg-img-alt: an element with role graphics-symbol needs a label. Vega gives a mark group that role
+    when none of its marks is described; the Swedish twin must describe its points as the English chart does (from
+    the tooltip's Swedish titles), and hide the axes and legends Vega labels in English."""
+    frame = pd.DataFrame(
+        {"year": [2019, 2020, 2019, 2020], "v": [1.0, 2.5, 3.0, 4.0], "s": ["Linköping"] * 2 + ["Riket"] * 2}
+    )
+
+    def make(language: str) -> alt.LayerChart:
+        words = {"x_title": pick(("Year", "År"), language), "y_title": pick(("Value", "Värde"), language)}
+        return charts.line_chart(
+            frame,
+            x="year",
+            y="v",
+            series="s",
+            finding="F",
+            source="S",
+            description="D",
+            y_format=".1f",
+            language=language,
+            **words,
+        )
+
+    bundle = Bilingual(make)._repr_mimebundle_()
+    english, swedish = _aria(bundle["text/html"]), _aria(bundle[SWEDISH_HTML])
+    for found in (english, swedish):
+        assert [a for a in found if a[0] == "graphics-symbol" and not a[1] and not a[2]] == []
+    points = [label for role, label, _ in swedish if role == "graphics-symbol" and label]
+    assert len(points) == len(
+        [
+            1
+            for role, label, _ in english
+            if role == "graphics-symbol" and label and "axis" not in label and "legend" not in label.lower()
+        ]
+    )
+    assert "År: 2020; Värde: 2,5" in " ".join(points)
+    assert not [label for _, label, _ in swedish if label and ("axis" in label or "legend" in label.lower())]
+    assert any(label and "Y-axis" in label for _, label, _ in english)
+
+
 def test_the_english_word_check_can_fail():
     spec = {"title": {"text": "Förändring", "subtitle": "Source: x"}, "encoding": {"x": {"field": "the"}}}
     assert english_left(spec) == ["Source: x"]

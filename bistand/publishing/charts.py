@@ -335,6 +335,16 @@ def locales(language: str) -> dict | None:
     return {"format": {**vl_convert.get_format_locale("sv-SE"), "minus": "\u2212"}, "time": time}
 
 
+def _swedish_aria(config: dict) -> dict:
+    """A translated chart's config: the guides (axes, legends), whose ARIA labels Vega writes in English, hidden from
+    screen readers; the marks labelled as in the English chart."""
+    return {
+        **config,
+        "axis": {**config.get("axis", {}), "aria": False},
+        "legend": {**config.get("legend", {}), "aria": False},
+    }
+
+
 def render_book(spec: dict, language: str = "en") -> dict[str, str]:
     """MIME bundle for one chart: HTML with the spec and static SVGs; nothing random, nothing remote.
 
@@ -350,10 +360,12 @@ def render_book(spec: dict, language: str = "en") -> dict[str, str]:
 
     locale = locales(language)
     if locale:
-        # Vega writes its own ARIA labels in English ("Y-axis titled …", "Symbol legend …"); a translated chart leaves
-        # them out (config.aria false) and is described by its own description, in its language. (Vega still labels
-        # the title "Title text '…'".)
-        config = {**spec.get("config", {}), "aria": False}
+        # Vega writes its own ARIA labels of axes and legends in English ("Y-axis titled …", "Symbol legend …"); a
+        # translated chart hides its guides (aria false on axis and legend) and is described by its own description,
+        # in its language. Its marks keep ARIA as in the English chart: each point is labelled by Vega-Lite from the
+        # chart's (Swedish) tooltip titles. (config.aria false would also drop those labels, and a mark group without
+        # them is an unlabelled role="graphics-symbol": axe's svg-img-alt.) Vega still labels the title "Title text".
+        config = _swedish_aria(spec.get("config", {}))
         spec = {**spec, "config": config, "usermeta": {**spec.get("usermeta", {}), "locale": locale}}
     options = {"format_locale": locale["format"], "time_format_locale": locale["time"]} if locale else {}
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
@@ -365,7 +377,7 @@ def render_book(spec: dict, language: str = "en") -> dict[str, str]:
     for width in VARIANT_WIDTHS:
         changes = responsive_variant(spec, width)
         if locale:  # the variant's config replaces the spec's: keep Vega's English ARIA out of it too
-            changes["config"] = {**base.get("config", {}), **changes.get("config", {}), "aria": False}
+            changes["config"] = _swedish_aria({**base.get("config", {}), **changes.get("config", {})})
         svg = vl_convert.vegalite_to_svg({**base, **changes}, **options)
         w, h = _svg_size(svg)
         changes["aspect"] = [w, h]
