@@ -155,6 +155,9 @@ def test_a_swedish_chart_labels_its_marks_as_the_english_one_does_and_hides_the_
         ]
     )
     assert "År: 2020; Värde: 2,5" in " ".join(points)
+    # each point names its series by the channel's title in the edition's language, not by the column's name
+    assert "Serie: Riket" in " ".join(points) and "s: Riket" not in " ".join(points)
+    assert any(label and "Series: Riket" in label for _, label, _ in english)
     assert not [label for _, label, _ in swedish if label and ("axis" in label or "legend" in label.lower())]
     assert any(label and "Y-axis" in label for _, label, _ in english)
 

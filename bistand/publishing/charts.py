@@ -442,7 +442,14 @@ def line_chart(
     ``frame`` must hold one row per series and x; gaps are shown by inserting empty rows.
     """
     data = with_gaps(frame, x=x, series=series)
-    colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
+    # The channel's title names the series in each point's description for screen readers ("Serie: Riket"); the
+    # legend itself has none.
+    colour = alt.Color(
+        f"{series}:N",
+        title=word("series", language),
+        legend=alt.Legend(title=None),
+        scale=series_scale(list(dict.fromkeys(data[series]))),
+    )
     base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
@@ -562,7 +569,13 @@ def paired_bar_chart(
             ),
             xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-            color=alt.Color(f"{pair}:N", title=None, sort=pairs, scale=series_scale(pairs)),
+            color=alt.Color(
+                f"{pair}:N",
+                title=word("series", language),
+                legend=alt.Legend(title=None),
+                sort=pairs,
+                scale=series_scale(pairs),
+            ),
             tooltip=[
                 alt.Tooltip(f"{x}:N", title=word("comparison", language)),
                 alt.Tooltip(f"{pair}:N", title=word("series", language)),
@@ -634,7 +647,14 @@ def status_line_chart(
         scale=alt.Scale(domain=[labels[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
         legend=alt.Legend(direction="vertical"),
     )
-    colour = alt.Color(f"{series}:N", title=None, scale=series_scale(list(dict.fromkeys(data[series]))))
+    # The channel's title names the series in each point's description for screen readers ("Serie: Riket"); the
+    # legend itself has none.
+    colour = alt.Color(
+        f"{series}:N",
+        title=word("series", language),
+        legend=alt.Legend(title=None),
+        scale=series_scale(list(dict.fromkeys(data[series]))),
+    )
     base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
