@@ -446,7 +446,7 @@ COMPARISON_LABELS = {
 COMPARISON_LABELS_SV = {
     "long": "Linköping, hushåll, {y0}–{y1}",
     "short": "Linköping, hushåll, {y0}–{y1}",
-    "str": "Strängnäs, utbetalningar, kommunens siffror, {y0}–{y1}",
+    "str": "Strängnäs, utbetalningar, egna siffror, {y0}–{y1}",
 }
 
 
