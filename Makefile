@@ -31,7 +31,8 @@ $(CFF_STAMP): requirements-cff.txt
 validate: $(STAMP)
 	$(BIN)/python -m bistand.data.validate
 
-## Build the HTML book: English into _build/html, Swedish into _build/html/sv (one process); warnings are errors.
+## Build the HTML book: English into _build/html, Swedish into _build/html/sv (at the same time, two
+## processes, on a machine with more than one CPU); warnings are errors.
 ## `make book EDITIONS=en` builds English alone. Refuses, naming `make update`, when a notebook's stored outputs
 ## were computed from other data than data/ holds now (chapters/outputs-data.json).
 EDITIONS ?= all

@@ -98,11 +98,45 @@ def test_targets_run_in_order_and_stop_at_the_first_failure(monkeypatch):
         return 1 if build.builder == "html" and not build.overrides else 0
 
     monkeypatch.setattr(editions, "run", fake_run)
+    monkeypatch.setattr(editions.os, "cpu_count", lambda: 1)  # one CPU: one build after the other
     assert editions.main(["gettext"]) == 0 and ran == ["gettext"]
     ran.clear()
     assert editions.main(["sv"]) == 0 and ran == ["sv"]
     ran.clear()
     assert editions.main(["all"]) == 1 and ran == ["html"]  # English failed: no Swedish build
+
+
+def _fake_build(status: dict[str, int]):
+    """A stand-in for ``run``: prints which edition it builds and returns its status (raises for "raise")."""
+
+    def fake_run(build: editions.Build, root: Path = ROOT) -> int:
+        language = build.overrides.get("language", "en")
+        print(f"building {language}")
+        if status[language] == -1:
+            raise RuntimeError(f"{language} broke")
+        return status[language]
+
+    return fake_run
+
+
+@pytest.mark.parametrize(("english", "swedish", "expected"), [(0, 0, 0), (0, 1, 1), (2, 0, 2), (1, 1, 1), (0, -1, 1)])
+def test_with_two_cpus_both_editions_build_at_once_and_a_failure_of_either_fails(
+    english, swedish, expected, monkeypatch, capfd
+):
+    """The Swedish build runs in a forked process (a real fork here) while English builds; its log follows
+    English's; either status fails the whole, and an exception in the child is its failure, with its traceback."""
+    monkeypatch.setattr(editions, "run", _fake_build({"en": english, "sv": swedish}))
+    assert editions.run_together(editions.plan("all"), workers=2) == expected
+    out, err = capfd.readouterr()
+    assert out.index("building en") < out.index("building sv")  # the child's log is printed after English's
+    assert ("RuntimeError: sv broke" in out) == (swedish == -1)
+
+
+def test_an_exception_in_the_first_build_still_waits_for_the_others(monkeypatch, capfd):
+    monkeypatch.setattr(editions, "run", _fake_build({"en": -1, "sv": 0}))
+    with pytest.raises(RuntimeError, match="en broke"):
+        editions.run_together(editions.plan("all"), workers=2)
+    assert "building sv" in capfd.readouterr().out  # the child ran and its log was shown
 
 
 @pytest.mark.parametrize("argv", [[], ["fr"], ["en", "sv"], ["--language", "sv"]])

@@ -3,7 +3,8 @@ both from the same sources and the same stored notebook outputs (no notebook is 
 
 ``python -m bistand.publishing.editions TARGET``, TARGET one of:
 
-- ``all`` (``make book``): English, then Swedish, in one process (the second build reuses the first's imports);
+- ``all`` (``make book``): English and Swedish at the same time, in two processes that share the imports (one
+  after the other on a machine with one CPU);
 - ``en``: English alone (``make book EDITIONS=en``); ``sv``: Swedish alone (after English: it reuses its Vega bundle);
 - ``gettext`` (``make catalogues``): every page's messages into ``_build/gettext/**.pot``, one catalogue per page.
 
@@ -17,8 +18,11 @@ warnings are errors (-W -n --keep-going).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
+import tempfile
+import traceback
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -154,17 +158,71 @@ def reuse_vega(english_html: Path, outdir: Path) -> None:
         shutil.copytree(bundle, outdir / "_static" / "_vega", dirs_exist_ok=True)
 
 
+def run_together(builds: list[Build], root: Path = ROOT, workers: int | None = None) -> int:
+    """Run ``builds``; Sphinx's status, the first non-zero one. With more than one CPU (``workers``, by default
+    ``os.cpu_count()``), each build after the first runs at the same time in a forked process (the editions share no
+    file: each has its own output and doctree folder; a translated one is copied into the English site when it is
+    done), its log printed after the first build's; with one CPU they run one after the other and stop at the first
+    failure. The imports are made before the fork, so the processes share them."""
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if workers < 2 or len(builds) < 2:
+        for build in builds:
+            status = run(build, root)
+            if status:
+                return status
+        return 0
+    import jupyter_book.sphinx  # noqa: F401  (imported once, before the fork)
+
+    children = [_fork(build, root) for build in builds[1:]]
+    status = 1
+    try:
+        status = run(builds[0], root)
+    finally:  # also when the first build raised: no child is left behind, and its log is shown
+        for pid, log in children:
+            child = _collect(pid, log)
+            status = status or child
+    return status
+
+
+def _fork(build: Build, root: Path) -> tuple[int, Any]:
+    """Start ``build`` in a forked process whose output goes to a temporary file: (its pid, the file)."""
+    log = tempfile.TemporaryFile()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid:
+        return pid, log
+    code = 1
+    try:  # the child: never returns
+        for stream in (1, 2):  # what the build's subprocesses write, and what Python writes, go to the log
+            os.dup2(log.fileno(), stream)
+        sys.stdout = sys.stderr = open(log.fileno(), "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        code = run(build, root)
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code if isinstance(code, int) and 0 <= code < 256 else 1)
+
+
+def _collect(pid: int, log: Any) -> int:
+    """Wait for a forked build, print its log, and return its exit status."""
+    status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    log.seek(0)
+    sys.stdout.write(log.read().decode("utf-8", errors="replace"))
+    sys.stdout.flush()
+    log.close()
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bistand.publishing.editions", description="Build the book's editions or its catalogues."
     )
     parser.add_argument("target", choices=TARGETS, help="all: both editions; en, sv: one; gettext: the catalogues")
     target = parser.parse_args(argv).target
-    for build in plan(target):
-        status = run(build)
-        if status:
-            return status
-    return 0
+    return run_together(plan(target))
 
 
 if __name__ == "__main__":
