@@ -139,8 +139,8 @@ def test_the_swedish_style_prints_each_kind_of_entry_as_worked_out_by_hand():
     assert swedish["bt_skr_2018"] == (
         "Borås Tidning (siffror från SKR), u.å.",
         "Borås Tidning (siffror från SKR). Artikel om rikets kostnader för ekonomiskt bistånd 2018. Tidningsartikel. "
-        "Datum enligt källan: odaterad. Anges som ”bt.se (SKR)” i referensuppgifterna; rubrik och adress är inte "
-        "registrerade.",
+        "Datum enligt källan: odaterad. Anges som ”bt.se (SKR)” i referensuppgifterna; rubrik och adress har inte "
+        "antecknats.",
     )
     assert swedish["sos_stat"] == (
         "Socialstyrelsen, u.å.-a",
@@ -152,7 +152,7 @@ def test_the_swedish_style_prints_each_kind_of_entry_as_worked_out_by_hand():
         "Emerald (Persson & Vikman), 2014",
         "Emerald (Persson & Vikman). The effects of mandatory activation on welfare entry and exit rates (i Safety "
         "Nets and Benefit Dependence, Research in Labor Economics 39). Bokkapitel, 2014. Datum enligt källan: "
-        "publiceringsdatum 6 augusti 2014. Den referentgranskade versionen av arbetsrapporten persson2010; sida: "
+        "Publiceringsdatum: 6 augusti 2014. Den referentgranskade versionen av arbetsrapporten persson2010; sida: "
         "https://www.emerald.com/insight/content/doi/10.1108/S0147-912120140000039005/full/html . "
         "URL: https://doi.org/10.1108/S0147-912120140000039005.",
     )

@@ -59,7 +59,7 @@ TEXT_COLUMNS: dict[str, TextColumns] = {
     "claims.csv": TextColumns(("claim_id",), ("summary", "method", "verify_with")),
     "claim_readings.csv": TextColumns(("claim_id", "reading"), ("label",)),
     "measures.csv": TextColumns(("measure",), ("label", "description")),
-    "studies.csv": TextColumns(("source_id",), ("design", "finding", "identifies")),
+    "studies.csv": TextColumns(("source_id",), ("authors", "design", "finding", "identifies")),
     "events.csv": TextColumns(("event_id",), ("label",)),
     "figures_primary.csv": TextColumns(("figure_id",), ("note",), COUNT_NOTES),
     "figures_reference.csv": TextColumns(("figure_id",), ("note",), COUNT_NOTES),

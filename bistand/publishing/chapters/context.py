@@ -52,7 +52,7 @@ def _studies(language: str = "en") -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Study": [s.authors for s in studies],
+            "Study": words("authors"),
             "Design": words("design"),
             "Finding": words("finding"),
             "What the design can identify": words("identifies"),
