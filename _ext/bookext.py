@@ -23,8 +23,15 @@ from docutils.parsers.rst import Directive
 
 from bistand import ROOT
 
+#: What every page is built from besides its source: the data, the package, and the book's own extensions (a change to
+#: the reference list's style in this file must re-read the pages that cite, as a change to the package does).
 DEPENDENCIES = sorted(
-    [*ROOT.joinpath("data").glob("*.csv"), ROOT / "data" / "datapackage.json", *ROOT.joinpath("bistand").rglob("*.py")]
+    [
+        *ROOT.joinpath("data").glob("*.csv"),
+        ROOT / "data" / "datapackage.json",
+        *ROOT.joinpath("bistand").rglob("*.py"),
+        *ROOT.joinpath("_ext").glob("*.py"),
+    ]
 )
 VEGA_DIR = "_vega"
 BUNDLE = "vega-bundle.js"
@@ -353,6 +360,7 @@ def _register_bibliography_style() -> None:
     from pybtex.style.formatting.plain import Style as Plain
     from pybtex.style.formatting.unsrt import date
     from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitle
     from pybtex.style.template import field, optional, optional_field, sentence
 
     from bistand.publishing.bibliography import (
@@ -384,9 +392,18 @@ def _register_bibliography_style() -> None:
 
         return AuthorYearLabels
 
+    class LabelOrder(AuthorYearTitle):
+        """Author, year, then the label's letter, then title: several texts of one publisher in one year are listed
+        in the order of their letters (``label_years`` gives them by date), 2018a before 2018b, as APA 7 lists dated
+        works; pybtex's author_year_title alone orders them by title, which put 2018b first."""
+
+        def sorting_key(self, entry):
+            author, year, title = super().sorting_key(entry)
+            return (author, year, years.get(entry.key, year), title)
+
     class AuthorYearStyle(Plain):
         default_label_style = labels_in("en")
-        default_sorting_style = "author_year_title"
+        default_sorting_style = LabelOrder
 
     class SwedishAuthorYearStyle(AuthorYearStyle):
         default_label_style = labels_in("sv")

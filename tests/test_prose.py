@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -366,3 +367,28 @@ def test_a_page_that_pastes_depends_on_the_notebook_it_pastes_from():
         doctree += PendingGlueReference(refdoc=refdoc, key=key, inline=True, gtype="text")
     bookext._note_pasted_notebooks(SimpleNamespace(env=env), doctree)
     assert noted == ["/book/chapters/linkoping.ipynb", "/book/chapters/strangnas.ipynb"]
+
+
+def test_every_page_depends_on_the_data_the_package_and_the_books_extensions():
+    """An incremental build re-reads every page when the data, the package or one of the book's own extensions
+    changes (a change to the reference list's style in _ext/bookext.py left the built reference list in its old
+    order), and a Swedish page also when the theme's Swedish strings change."""
+    from types import SimpleNamespace
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import bookext
+
+    noted: list[str] = []
+    for language in ("en", "sv"):
+        app = SimpleNamespace(
+            env=SimpleNamespace(note_dependency=noted.append), config=SimpleNamespace(language=language)
+        )
+        bookext._note_dependencies(app, "chapters/references", [""])
+    paths = {Path(p).relative_to(ROOT).as_posix() for p in noted}
+    assert {
+        "data/sources.csv",
+        "data/datapackage.json",
+        "bistand/publishing/bibliography.py",
+        "_ext/bookext.py",
+    } <= paths
+    assert "locales/sv/LC_MESSAGES/data.po" in paths  # the Swedish reference list's words

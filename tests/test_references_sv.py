@@ -8,6 +8,7 @@ marks. Built: the Swedish references page has none of the English generated word
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 
@@ -124,6 +125,28 @@ def _styles():
         return {e.key: (e.label, e.text.render_as("text")) for e in style.format_entries(entries.values())}
 
     return formatted("sv"), formatted("en")
+
+
+def test_several_texts_of_a_publisher_in_one_year_are_listed_in_their_letters_order():
+    """Both editions list 2018a before 2018b (and u.å.-a before u.å.-b): the letters go by date (label_years), and
+    the list follows them, not the titles (corren2018oct's title comes before corren2018sep's, its date after)."""
+    from pybtex.database import parse_file
+    from pybtex.plugin import find_plugin
+
+    import bookext
+
+    bookext._register_bibliography_style()
+    entries = parse_file(str(ROOT / "references.bib")).entries
+    for language in ("en", "sv"):
+        style = find_plugin("pybtex.style.formatting", bookext.BIBLIOGRAPHY_STYLES[language])()
+        labels = [entry.label for entry in style.format_entries(entries.values())]
+        corren = [label for label in labels if label.startswith("Corren") and "2018" in label]
+        assert corren == ["Corren (Östgöta Correspondenten), 2018a", "Corren (Östgöta Correspondenten), 2018b"]
+        lettered = [label for label in labels if label[-1] in "ab" and label[-2] in "0123456789.-"]
+        for first, second in itertools.pairwise(lettered):
+            if first[:-1] == second[:-1]:  # the same publisher and year
+                assert first[-1] < second[-1], (language, first, second)
+        assert len(lettered) >= 10  # Corren, Fria Tider, Linköpings kommun (three years), Socialstyrelsen
 
 
 def test_the_swedish_style_prints_each_kind_of_entry_as_worked_out_by_hand():
