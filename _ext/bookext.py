@@ -405,16 +405,42 @@ def _register_bibliography_style() -> None:
         default_label_style = labels_in("en")
         default_sorting_style = LabelOrder
 
+        def note_of(self, source: dict) -> str:
+            """A source's note in the style's language (the date as given, then the book's note)."""
+            return note_in(source, "en")
+
+        def format_entry(self, label, entry, bib_data=None):
+            source = sources.get(entry.key)
+            if source is not None and "note" in entry.fields:
+                fields = dict(entry.fields)
+                fields["note"] = latex(end_sentence(self.note_of(source)))
+                key = entry.key
+                entry = Entry(entry.type, fields=fields, persons=entry.persons)
+                entry.key = key
+            return super().format_entry(label, entry, bib_data=bib_data)
+
+        def get_misc_template(self, e):
+            """pybtex's misc template, but the note ends its sentence itself (``end_sentence``): a quotation that
+            ends with its own full stop takes no second one after the quotation mark (”… nästa år.”, not ”… år.”.; 'nästa år.', not 'år.'.)."""
+            return toplevel[
+                optional[sentence[self.format_names("author")]],
+                optional[self.format_title(e, "title")],
+                sentence[optional[field("howpublished")], optional[date]],
+                sentence(add_period=False)[optional_field("note")],
+                self.format_web_refs(e),
+            ]
+
     class SwedishAuthorYearStyle(AuthorYearStyle):
         default_label_style = labels_in("sv")
+
+        def note_of(self, source: dict) -> str:
+            return note_in(source, "sv", notes_sv)
 
         def format_entry(self, label, entry, bib_data=None):
             fields = dict(entry.fields)
             if "howpublished" in fields:
                 fields["howpublished"] = kind_in(fields["howpublished"], "sv")
             source = sources.get(entry.key)
-            if source is not None and "note" in fields:
-                fields["note"] = latex(end_sentence(note_in(source, "sv", notes_sv)))
             if source is not None and "title" in fields:
                 fields["title"] = latex(protect_proper_nouns(field_in(source, "title", notes_sv)))
             persons = {
@@ -424,17 +450,6 @@ def _register_bibliography_style() -> None:
             swedish = Entry(entry.type, fields=fields, persons=persons)
             swedish.key = entry.key
             return super().format_entry(label, swedish, bib_data=bib_data)
-
-        def get_misc_template(self, e):
-            """pybtex's misc template, but the note ends its sentence itself (``end_sentence``): a quotation that
-            ends with its own full stop takes no second one after the quotation mark (”… nästa år.”, not ”… år.”.)."""
-            return toplevel[
-                optional[sentence[self.format_names("author")]],
-                optional[self.format_title(e, "title")],
-                sentence[optional[field("howpublished")], optional[date]],
-                sentence(add_period=False)[optional_field("note")],
-                self.format_web_refs(e),
-            ]
 
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["en"], AuthorYearStyle)
     register_plugin("pybtex.style.formatting", BIBLIOGRAPHY_STYLES["sv"], SwedishAuthorYearStyle)

@@ -64,6 +64,19 @@ def test_a_note_ends_its_sentence_once_also_after_a_closing_quotation():
     )
     assert end_sentence("majoritet ”i nämnder och styrelser”") == "majoritet ”i nämnder och styrelser”."
     assert end_sentence("") == ""
+    # English quotes the sources in single quotation marks: the same rule
+    assert (
+        end_sentence("'Förslaget ska gälla från den 1 juli nästa år.'")
+        == "'Förslaget ska gälla från den 1 juli nästa år.'"
+    )
+    assert end_sentence("an alliance 'får majoritet'") == "an alliance 'får majoritet'."
+
+
+def test_the_english_reference_list_ends_a_note_that_ends_with_a_quoted_sentence_once():
+    swedish, english = _styles()
+    for key in ("sidor2025dec", "sos_db"):
+        assert ".'." not in english[key][1] and ".”." not in swedish[key][1], key
+    assert "'Förslaget ska gälla från den 1 juli nästa år.' URL: https://8sidor.se/" in english["sidor2025dec"][1]
 
 
 def test_a_new_english_note_without_its_swedish_is_named():

@@ -227,12 +227,13 @@ def note_in(source: dict[str, str], language: str | None, found: Translations | 
 
 
 #: A sentence's own end: a full stop, a question or exclamation mark, alone or inside a closing quotation mark.
-SENTENCE_END = (".", "!", "?", ".”", "!”", "?”")
+SENTENCE_END = (".", "!", "?", ".”", "!”", "?”", ".'", "!'", "?'")
 
 
 def end_sentence(text: str) -> str:
     """``text`` as a whole sentence: a full stop added unless it ends with its own, also inside a quotation that ends
-    it (Swedish: 'gälla från den 1 juli nästa år.”', no second full stop after the quotation mark)."""
+    it (Swedish: 'gälla från den 1 juli nästa år.”', English: "nästa år.'", no second full stop after the quotation
+    mark)."""
     return text if not text or text.endswith(SENTENCE_END) else f"{text}."
 
 
