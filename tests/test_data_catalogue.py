@@ -83,14 +83,14 @@ def test_a_changed_english_text_becomes_fuzzy_and_a_new_one_untranslated(data_co
         == f"data.po: {count - 1} translated, 1 fuzzy, 2 untranslated"
     )
     # The stale Swedish is not shown: the English is, until a translator clears the flag.
-    data_catalogue._translations.cache_clear()
+    data_catalogue.translated.cache_clear()
     text = "Time the source says a trend took to turn."
     assert data_text(text, "measures.csv", "elapsed_years", "description", "sv", po) == text
     label = "Years the change took"
     assert data_text(label, "measures.csv", "elapsed_years", "label", "sv", po) == "Svenska: " + label
     # The same English under another row's provenance is not taken either.
     assert data_text(label, "measures.csv", "cpi_annual_mean", "label", "sv", po) == label
-    data_catalogue._translations.cache_clear()
+    data_catalogue.translated.cache_clear()
 
 
 def test_the_catalogue_of_the_data_is_complete_and_matches_the_data():

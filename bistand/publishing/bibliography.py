@@ -22,11 +22,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
-from babel.messages.pofile import read_po
 from pybtex.database import Entry, Person
 
 from bistand import DATA_DIR, ROOT
 from bistand.data.sources import source_year
+from bistand.publishing.data_catalogue import context, translated
 
 BIB_PATH = ROOT / "references.bib"
 LANGUAGES = {"sv": "swedish", "en": "english"}
@@ -179,8 +179,6 @@ def catalogue_path(language: str = "sv") -> Path:
 
 def message_context(source_id: str, field: str) -> str:
     """A message's context (msgctxt): the file, the source and the field, "sources.csv:lkp500:note"."""
-    from bistand.publishing.data_catalogue import context
-
     return context("sources.csv", source_id, field)
 
 
@@ -190,13 +188,7 @@ def translations(language: str | None) -> Translations:
     path = catalogue_path(language) if language else None
     if path is None or not path.exists():
         return {}
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
-    return {
-        (message.context, message.id): message.string
-        for message in catalogue
-        if message.id and message.string and not message.fuzzy
-    }
+    return {(context, english): swedish for (english, context), swedish in translated(path).items()}
 
 
 def missing_translations(sources: list[dict[str, str]], found: Translations) -> list[str]:

@@ -148,7 +148,8 @@ def update(data_dir: Path = DATA_DIR, po: Path = DATA_PO) -> Catalog:
 
 
 @lru_cache(maxsize=2)
-def _translations(po: Path) -> dict[tuple[str, str], str]:
+def translated(po: Path = DATA_PO) -> dict[tuple[str, str], str]:
+    """(English, msgctxt) -> the translation, for every message of ``po`` that is translated and not fuzzy."""
     return {
         (str(message.id), str(message.context)): str(message.string)
         for message in read(po)
@@ -165,7 +166,7 @@ def data_text(
         return english
     if language != "sv":
         raise ValueError(f"unknown language {language!r}; use 'en' or 'sv'")
-    return _translations(po).get((english.strip(), context(file, row, column)), english)
+    return translated(po).get((english.strip(), context(file, row, column)), english)
 
 
 def figure_note(english: str, figure_id: str, language: str, po: Path = DATA_PO) -> str:
