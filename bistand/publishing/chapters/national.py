@@ -55,6 +55,28 @@ def _named(frame: pd.DataFrame, language: str) -> pd.DataFrame:
     return frame.assign(series=[series_name(name, language) for name in frame["series"]])
 
 
+def _national_line_chart(
+    frame: pd.DataFrame, words: dict[str, str], source: str, language: str, **options: object
+) -> alt.LayerChart:
+    """A chart of one of the analysis frames (``year``, ``value``, ``series``, ``status``), its series named in
+    ``language``, with the chart's ``finding``, ``y_title`` and ``description`` in ``words``; ``options`` go to
+    :func:`~bistand.publishing.charts.status_line_chart` (a number format, a reference line)."""
+    return charts.status_line_chart(
+        _named(frame, language),
+        x="year",
+        y="value",
+        series="series",
+        status="status",
+        finding=words["finding"],
+        source=source,
+        x_title=word("year", language),
+        y_title=words["y_title"],
+        description=words["description"],
+        language=language,
+        **options,
+    )
+
+
 def households_chart(se: NationalHouseholds) -> Bilingual:
     """Sweden's households with assistance, each point shaped by its status; in English with its Swedish twin."""
     hh, first, last = se.series, se.first_year, se.last_year
@@ -83,20 +105,7 @@ def households_chart(se: NationalHouseholds) -> Bilingual:
                 "och ritat som en triangel.",
             ),
         }
-        words = translate(texts, language)
-        return charts.status_line_chart(
-            _named(se.chart_frame(), language),
-            x="year",
-            y="value",
-            series="series",
-            status="status",
-            finding=words["finding"],
-            source=regionfakta(language),
-            x_title=word("year", language),
-            y_title=words["y_title"],
-            description=words["description"],
-            language=language,
-        )
+        return _national_line_chart(se.chart_frame(), translate(texts, language), regionfakta(language), language)
 
     return Bilingual(chart)
 
@@ -127,20 +136,7 @@ def per_inhabitant_chart(am: NationalAmounts) -> Bilingual:
                 "värde i fasta priser.",
             ),
         }
-        words = translate(texts, language)
-        return charts.status_line_chart(
-            _named(am.per_inhabitant_frame(), language),
-            x="year",
-            y="value",
-            series="series",
-            status="status",
-            finding=words["finding"],
-            source=with_cpi(language),
-            x_title=word("year", language),
-            y_title=words["y_title"],
-            description=words["description"],
-            language=language,
-        )
+        return _national_line_chart(am.per_inhabitant_frame(), translate(texts, language), with_cpi(language), language)
 
     return Bilingual(chart)
 
@@ -173,20 +169,8 @@ def amounts_chart(am: NationalAmounts, before: int = 2020, after: int = 2022) ->
                 f"bara i löpande priser, eftersom prisindexet slutar {base}.",
             ),
         }
-        words = translate(texts, language)
-        return charts.status_line_chart(
-            _named(am.paid_frame(), language),
-            x="year",
-            y="value",
-            series="series",
-            status="status",
-            finding=words["finding"],
-            source=with_cpi(language),
-            x_title=word("year", language),
-            y_title=words["y_title"],
-            y_format=",.1f",
-            description=words["description"],
-            language=language,
+        return _national_line_chart(
+            am.paid_frame(), translate(texts, language), with_cpi(language), language, y_format=",.1f"
         )
 
     return Bilingual(chart)
@@ -195,24 +179,16 @@ def amounts_chart(am: NationalAmounts, before: int = 2020, after: int = 2022) ->
 def _index_chart(
     b: BesideNation, *, finding: str, source: str, description: str, language: str = "en"
 ) -> alt.LayerChart:
-    return charts.status_line_chart(
-        _named(b.chart_frame(), language),
-        x="year",
-        y="value",
-        series="series",
-        status="status",
+    y_title = pick((f"Index of households, {b.base_year} = 100", f"Index för hushåll, {b.base_year} = 100"), language)
+    return _national_line_chart(
+        b.chart_frame(),
+        {"finding": finding, "y_title": y_title, "description": description},
+        source,
+        language,
         y_zero=False,
-        finding=finding,
-        source=source,
-        x_title=word("year", language),
-        y_title=pick(
-            (f"Index of households, {b.base_year} = 100", f"Index för hushåll, {b.base_year} = 100"), language
-        ),
         y_format=".0f",
         reference=100,
         reference_label=pick((f"{b.base_year} level (= 100)", f"nivån {b.base_year} (= 100)"), language),
-        description=description,
-        language=language,
     )
 
 
