@@ -76,7 +76,7 @@ def adults_chart(peers: Peers) -> Bilingual:
             "finding": (
                 f"{ADULTS_YEAR}: {share} % of Linköping's adults had assistance, rank {linkoping['rank']} of "
                 f"{len(adults)}",
-                f"{ADULTS_YEAR}: {figure(linkoping['value'], '.1f', language)}\u00a0% av Linköpings vuxna fick "
+                f"{ADULTS_YEAR}: {share}\u00a0% av Linköpings vuxna fick "
                 f"ekonomiskt bistånd, plats {linkoping['rank']} av {len(adults)}",
             ),
             "x_title": ("Municipality", "Kommun"),
