@@ -144,16 +144,16 @@ def test_the_download_paragraphs_have_the_same_parts_in_both_languages():
 
 def test_every_verdict_and_finding_has_a_swedish_name():
     from bistand.analysis.claims import Finding, Verdict
-    from bistand.publishing.ledger_view import FINDINGS_SV, VERDICTS_SV, finding_in, verdict_in
+    from bistand.publishing.ledger_view import finding_in, verdict_in
 
-    assert set(VERDICTS_SV) == set(Verdict) and set(FINDINGS_SV) == set(Finding)
+    assert all(verdict.sv for verdict in Verdict) and all(found.sv for found in Finding)
     assert verdict_in("discrepancy", "sv") == "avvikelse" and verdict_in("discrepancy", "en") == "discrepancy"
     assert finding_in("substantive conflict", "sv") == "i väsentlig strid med uppgifterna"
 
 
 def test_the_swedish_claim_reviews_are_in_swedish():
+    from bistand.analysis.claims import Finding, Verdict
     from bistand.data.load import load_table
-    from bistand.publishing.ledger_view import FINDINGS_SV, VERDICTS_SV
     from bookext import claim_reviews, ledger_claims
 
     sources = {r["source_id"]: r for r in load_table("sources").fillna("").to_dict("records")}
@@ -165,8 +165,8 @@ def test_the_swedish_claim_reviews_are_in_swedish():
     for review, row in zip(swedish, table.to_dict("records"), strict=True):
         assert review["inLanguage"] == "sv"
         assert review["url"].startswith("https://example.org/bistand/sv/chapters/ledger.html#claim-")
-        assert review["reviewRating"]["alternateName"] in set(VERDICTS_SV.values())
-        assert review["reviewRating"]["ratingExplanation"] == f"Räknas som: {FINDINGS_SV[row['finding']]}."
+        assert review["reviewRating"]["alternateName"] in {verdict.sv for verdict in Verdict}
+        assert review["reviewRating"]["ratingExplanation"] == f"Räknas som: {Finding(row['finding']).sv}."
         assert review["itemReviewed"]["name"] == (row["words"] or row["claim"])
     assert all("inLanguage" not in r for r in english)
 

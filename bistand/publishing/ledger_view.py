@@ -31,14 +31,9 @@ FINDING_ORDER = {
 }
 
 
-#: The verdicts and findings in Swedish, read from :attr:`Verdict.sv` and :attr:`Finding.sv` (bistand.analysis.claims,
-#: their only home): the Swedish edition's ClaimReview data (``reviewRating``) names them so.
-VERDICTS_SV: dict[Verdict, str] = {verdict: verdict.sv for verdict in Verdict}
-FINDINGS_SV: dict[Finding, str] = {found: found.sv for found in Finding}
-
-
 def verdict_in(verdict: str, language: str | None) -> str:
-    """A verdict as the edition in ``language`` names it (the English value itself for English)."""
+    """A verdict as the edition in ``language`` names it (the English value itself for English; the Swedish from
+    :attr:`Verdict.sv`, bistand.analysis.claims, its only home)."""
     return Verdict(verdict).sv if language == "sv" else verdict
 
 
