@@ -409,6 +409,19 @@ def series_scale(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=colours)
 
 
+def series_colour(field: str, names: list[str], language: str, **options: object) -> alt.Color:
+    """The colour channel of named series (``field``; :func:`series_scale` of ``names``). Its title names the series
+    in each point's description for screen readers ("Serie: Riket"); the legend itself has none. ``options``: more
+    of the channel's properties (a sort)."""
+    return alt.Color(
+        f"{field}:N",
+        title=word("series", language),
+        legend=alt.Legend(title=None),
+        **options,
+        scale=series_scale(names),
+    )
+
+
 def with_gaps(frame: pd.DataFrame, *, x: str, series: str) -> pd.DataFrame:
     """One row per series and year from its first to its last, with empty values where a year is missing.
 
@@ -442,14 +455,7 @@ def line_chart(
     ``frame`` must hold one row per series and x; gaps are shown by inserting empty rows.
     """
     data = with_gaps(frame, x=x, series=series)
-    # The channel's title names the series in each point's description for screen readers ("Serie: Riket"); the
-    # legend itself has none.
-    colour = alt.Color(
-        f"{series}:N",
-        title=word("series", language),
-        legend=alt.Legend(title=None),
-        scale=series_scale(list(dict.fromkeys(data[series]))),
-    )
+    colour = series_colour(series, list(dict.fromkeys(data[series])), language)
     base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
@@ -569,13 +575,7 @@ def paired_bar_chart(
             ),
             xOffset=alt.XOffset(f"{pair}:N", sort=pairs),
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
-            color=alt.Color(
-                f"{pair}:N",
-                title=word("series", language),
-                legend=alt.Legend(title=None),
-                sort=pairs,
-                scale=series_scale(pairs),
-            ),
+            color=series_colour(pair, pairs, language, sort=pairs),
             tooltip=[
                 alt.Tooltip(f"{x}:N", title=word("comparison", language)),
                 alt.Tooltip(f"{pair}:N", title=word("series", language)),
@@ -647,14 +647,7 @@ def status_line_chart(
         scale=alt.Scale(domain=[labels[s] for s in present], range=[STATUS_SHAPES[s] for s in present]),
         legend=alt.Legend(direction="vertical"),
     )
-    # The channel's title names the series in each point's description for screen readers ("Serie: Riket"); the
-    # legend itself has none.
-    colour = alt.Color(
-        f"{series}:N",
-        title=word("series", language),
-        legend=alt.Legend(title=None),
-        scale=series_scale(list(dict.fromkeys(data[series]))),
-    )
+    colour = series_colour(series, list(dict.fromkeys(data[series])), language)
     base = alt.Chart(data, title=_wrapped_title(finding, source, language), description=description).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format), scale=alt.Scale(zero=y_zero)),
